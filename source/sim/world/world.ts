@@ -36,6 +36,12 @@ export interface WorldOptions {
 	clock: Clock;
 	accountId?: string; // default '123456789012'
 	region?: string; // default 'us-east-1'
+	/**
+	 * The world's own time starts here (default clock.now()). Scenarios start some minutes in the
+	 * past, build, then `advanceTo(clock.now())`, so a served world is already settled: tasks
+	 * RUNNING with realistic timestamps, services steady, metric history present.
+	 */
+	startTime?: number;
 }
 
 export interface Failure {
@@ -241,6 +247,8 @@ export interface World {
 		dimensions: Dimension[];
 	}>;
 
+	/** The world's current time (ms): where the last step left it. */
+	now(): number;
 	/** Run the simulation forward to `now` in fixed steps (deterministic for a seed). */
 	advanceTo(now: number): void;
 	/** Request log and helpers for ids, for the API layer. */
