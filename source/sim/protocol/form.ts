@@ -2,6 +2,8 @@
  * Query-protocol request bodies (EC2, Auto Scaling, STS) are flat form fields whose dotted names
  * spell nested structure: `Filter.1.Value.2=x`, `AutoScalingGroupNames.member.1=a`. This turns
  * them into nested objects and dense arrays (in index order) without knowing the API model.
+ * Without the model an empty list cannot be told from an empty string: awsQuery sends `Names=`
+ * for `Names: []`, which arrives as `''`.
  */
 
 type Node = Map<string, Node | string>;
