@@ -1,0 +1,348 @@
+// THE keymap: every shortcut of ecs-top is a row in this table and nowhere else. The help
+// overlay, the footer hints and the key dispatcher are all generated from it, so they cannot
+// disagree (the Gemini CLI keyBindings.ts habit).
+import type {Key} from 'ink';
+import type {PaneId} from './layout.js';
+
+/**
+ * Where a binding applies. 'global' and 'list' and 'action' bindings are live together while a
+ * pane has the keyboard; 'dialog' and 'filter' take the keyboard alone, because their keys are
+ * text: `q` typed into a filter is a letter, not quit.
+ */
+export type KeyScope = 'global' | 'list' | 'action' | 'dialog' | 'filter';
+
+export type KeyBinding = {
+	readonly command: string;
+	/** Key names as `keyName()` produces them: `j`, `G`, `up`, `pagedown`, `shift+tab`, `ctrl+c`. */
+	readonly keys: readonly string[];
+	readonly description: string;
+	readonly scope: KeyScope;
+	/** Changes AWS: hidden from hints and refused under --read-only. */
+	readonly requiresWrite?: boolean;
+	/** Short footer label; bindings sharing a hint are shown together (`+/- scale`). */
+	readonly hint?: string;
+	/** Panes where the command means something; the footer shows it only there. */
+	readonly panes?: readonly PaneId[];
+	/** Live in every scope, text input included (Ctrl-C must always get the user out). */
+	readonly everywhere?: boolean;
+};
+
+export const keymap: readonly KeyBinding[] = [
+	// global
+	{
+		command: 'help',
+		keys: ['?'],
+		description: 'Show or hide this help',
+		scope: 'global',
+		hint: 'help',
+	},
+	{
+		command: 'filter',
+		keys: ['/'],
+		description: 'Filter the focused pane',
+		scope: 'global',
+		hint: 'filter',
+	},
+	{
+		command: 'command',
+		keys: [':'],
+		description: 'Command line (:clusters :svc :tasks :region NAME :profile NAME)',
+		scope: 'global',
+		hint: 'cmd',
+	},
+	{command: 'focus-next', keys: ['tab'], description: 'Focus the next pane', scope: 'global'},
+	{
+		command: 'focus-previous',
+		keys: ['shift+tab'],
+		description: 'Focus the previous pane',
+		scope: 'global',
+	},
+	{command: 'pane-clusters', keys: ['1'], description: 'Go to clusters', scope: 'global'},
+	{
+		command: 'pane-instances',
+		keys: ['2'],
+		description: 'Go to container instances',
+		scope: 'global',
+	},
+	{command: 'pane-services', keys: ['3'], description: 'Go to services', scope: 'global'},
+	{command: 'pane-tasks', keys: ['4'], description: 'Go to tasks', scope: 'global'},
+	{command: 'refresh', keys: ['R'], description: 'Refresh now', scope: 'global'},
+	{command: 'pause', keys: ['p'], description: 'Pause or resume polling', scope: 'global'},
+	{command: 'quit', keys: ['q'], description: 'Quit', scope: 'global', hint: 'quit'},
+	{
+		command: 'interrupt',
+		keys: ['ctrl+c'],
+		description: 'Quit from anywhere, even while typing',
+		scope: 'global',
+		everywhere: true,
+	},
+
+	// list navigation
+	{command: 'up', keys: ['up', 'k'], description: 'Move up', scope: 'list'},
+	{command: 'down', keys: ['down', 'j'], description: 'Move down', scope: 'list'},
+	{command: 'page-up', keys: ['pageup'], description: 'Page up', scope: 'list'},
+	{command: 'page-down', keys: ['pagedown'], description: 'Page down', scope: 'list'},
+	{command: 'top', keys: ['g', 'home'], description: 'Go to the first row', scope: 'list'},
+	{command: 'bottom', keys: ['G', 'end'], description: 'Go to the last row', scope: 'list'},
+	{command: 'open', keys: ['enter'], description: 'Details, or drill down', scope: 'list'},
+	{
+		command: 'back',
+		keys: ['escape'],
+		description: 'Back: close details, clear the filter',
+		scope: 'list',
+	},
+	{
+		command: 'sort-previous',
+		keys: ['<'],
+		description: 'Sort by the column to the left',
+		scope: 'list',
+	},
+	{
+		command: 'sort-next',
+		keys: ['>'],
+		description: 'Sort by the column to the right',
+		scope: 'list',
+	},
+
+	// actions: each opens a confirmation dialog showing the exact change
+	{
+		command: 'scale-up',
+		keys: ['+'],
+		description: 'Desired count +1',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'scale',
+		panes: ['services'],
+	},
+	{
+		command: 'scale-down',
+		keys: ['-'],
+		description: 'Desired count -1',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'scale',
+		panes: ['services'],
+	},
+	{
+		command: 'set-desired',
+		keys: ['s'],
+		description: 'Set the desired count',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'set',
+		panes: ['services'],
+	},
+	{
+		command: 'scale-cluster',
+		keys: ['S'],
+		description: "Set the cluster's instance count (its Auto Scaling group)",
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'scale cluster',
+		panes: ['clusters', 'instances'],
+	},
+	{
+		command: 'stop-task',
+		keys: ['x'],
+		description: 'Stop the task (or the marked tasks)',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'stop',
+		panes: ['tasks'],
+	},
+	{
+		// Marking changes nothing by itself, but it only feeds bulk writes, so read-only hides it.
+		command: 'mark',
+		keys: ['space'],
+		description: 'Mark or unmark the row for a bulk action',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'mark',
+		panes: ['tasks', 'instances'],
+	},
+	{
+		command: 'run-task',
+		keys: ['r'],
+		description: 'Run task(s) from a task definition',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'run',
+		panes: ['services', 'tasks'],
+	},
+	{
+		command: 'drain',
+		keys: ['d'],
+		description: 'Drain or re-activate the container instance',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'drain',
+		panes: ['instances'],
+	},
+	{
+		command: 'deploy',
+		keys: ['D'],
+		description: 'Force a new deployment',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'deploy',
+		panes: ['services'],
+	},
+	{
+		command: 'undo',
+		keys: ['u'],
+		description: 'Undo the last change (restore the previous count or state)',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'undo',
+	},
+
+	// confirmation dialogs
+	{
+		command: 'confirm',
+		keys: ['y', 'enter'],
+		description: 'Confirm',
+		scope: 'dialog',
+		hint: 'confirm',
+	},
+	{
+		command: 'cancel',
+		keys: ['n', 'escape'],
+		description: 'Cancel',
+		scope: 'dialog',
+		hint: 'cancel',
+	},
+
+	// filter and command line input
+	{command: 'submit', keys: ['enter'], description: 'Apply', scope: 'filter', hint: 'apply'},
+	{
+		command: 'dismiss',
+		keys: ['escape'],
+		description: 'Cancel and clear',
+		scope: 'filter',
+		hint: 'cancel',
+	},
+];
+
+/** Which scopes' bindings are live when the keyboard belongs to `scope`, first match wins. */
+export const liveScopes: Readonly<Record<KeyScope, readonly KeyScope[]>> = {
+	global: ['global'],
+	list: ['list', 'action', 'global'],
+	action: ['action', 'global'],
+	dialog: ['dialog'],
+	filter: ['filter'],
+};
+
+/**
+ * The canonical name of a key press in Ink's `useInput` shape, or undefined for input that is
+ * no single key (a paste). Printable characters are themselves, so `G` is shift+g without saying.
+ */
+export function keyName(input: string, key: Key): string | undefined {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+	if (key.backspace) return 'backspace';
+	if (key.delete) return 'delete';
+	if (input.length !== 1) return undefined;
+	if (key.ctrl) return `ctrl+${input.toLowerCase()}`;
+	// Alt/Option combinations are not bound; do not let Alt+q quit by accident.
+	if (key.meta) return undefined;
+	if (input === ' ') return 'space';
+	return input;
+}
+
+// Built once: matching runs on every key press.
+const bindingsByScope = new Map<KeyScope, Map<string, KeyBinding>>();
+const everywhereBindings = new Map<string, KeyBinding>();
+for (const binding of keymap) {
+	const byKey = bindingsByScope.get(binding.scope) ?? new Map<string, KeyBinding>();
+	bindingsByScope.set(binding.scope, byKey);
+	for (const name of binding.keys) {
+		byKey.set(name, binding);
+		if (binding.everywhere) everywhereBindings.set(name, binding);
+	}
+}
+
+/** The binding a key press triggers where the keyboard belongs to `scope`. */
+export function bindingFor(input: string, key: Key, scope: KeyScope): KeyBinding | undefined {
+	const name = keyName(input, key);
+	if (name === undefined) return undefined;
+	const everywhere = everywhereBindings.get(name);
+	if (everywhere) return everywhere;
+	for (const live of liveScopes[scope]) {
+		const binding = bindingsByScope.get(live)?.get(name);
+		if (binding) return binding;
+	}
+	return undefined;
+}
+
+/** The command id a key press means in `scope`, or undefined (let a text input have it). */
+export function commandFor(input: string, key: Key, scope: KeyScope): string | undefined {
+	return bindingFor(input, key, scope)?.command;
+}
+
+const keyLabels: Readonly<Record<string, string>> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	'shift+tab': 'Shift-Tab',
+	space: 'Space',
+	backspace: 'Backspace',
+	delete: 'Del',
+};
+
+const asciiArrows: Readonly<Record<string, string>> = {
+	up: 'Up',
+	down: 'Down',
+	left: 'Left',
+	right: 'Right',
+};
+
+/** How a key is written for people: `Esc`, `Ctrl-C`, `↑` (or `Up` without unicode). */
+export function keyLabel(name: string, unicode = true): string {
+	if (!unicode && asciiArrows[name]) return asciiArrows[name];
+	const label = keyLabels[name];
+	if (label) return label;
+	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
+	return name;
+}
+
+export type FooterHint = {readonly keys: string; readonly label: string};
+
+/**
+ * The short hint list for the footer: only bindings with a hint, live in `scope`, meaningful in
+ * `pane` (when given), and no write keys under --read-only, which would only be refused.
+ */
+export function footerHints(
+	scope: KeyScope,
+	options: {readonly readOnly: boolean; readonly pane?: PaneId},
+): FooterHint[] {
+	const live = new Set(liveScopes[scope]);
+	const hints: Array<{keys: string[]; label: string}> = [];
+	for (const binding of keymap) {
+		if (!binding.hint || !live.has(binding.scope)) continue;
+		if (options.readOnly && binding.requiresWrite) continue;
+		if (options.pane && binding.panes && !binding.panes.includes(options.pane)) continue;
+		const first = binding.keys[0];
+		if (first === undefined) continue;
+		const same = hints.find((hint) => hint.label === binding.hint);
+		if (same) same.keys.push(keyLabel(first));
+		else hints.push({keys: [keyLabel(first)], label: binding.hint});
+	}
+	return hints.map((hint) => ({keys: hint.keys.join('/'), label: hint.label}));
+}
