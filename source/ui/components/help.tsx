@@ -1,0 +1,109 @@
+// The `?` overlay, generated from the keymap table: a key added there shows up here, and there
+// is no second list of shortcuts to forget to update.
+import {Box, Text} from 'ink';
+import {keyLabel, keymap, type KeyBinding, type KeyScope} from '../keymap.js';
+import {padCell} from '../format.js';
+import {useTheme, type TextStyle, type Theme} from '../theme.js';
+import {Pane, paneContentSize} from './pane.js';
+
+export const helpScopeTitles: Readonly<Record<KeyScope, string>> = {
+	global: 'Global',
+	list: 'Moving around',
+	action: 'Actions (each asks for confirmation)',
+	dialog: 'Confirmation dialogs',
+	filter: 'Filter and command line',
+};
+
+const allScopes: readonly KeyScope[] = ['global', 'list', 'action', 'dialog', 'filter'];
+
+export type HelpLine = {
+	readonly text: string;
+	readonly kind: 'heading' | 'entry' | 'blank';
+	/** A write action under --read-only: listed, so the user learns why the key does nothing. */
+	readonly disabled?: boolean;
+	readonly command?: string;
+};
+
+const keyColumn = 16;
+
+export function helpLines(options: {
+	readonly readOnly: boolean;
+	readonly unicode?: boolean;
+	readonly scopes?: readonly KeyScope[];
+}): HelpLine[] {
+	const lines: HelpLine[] = [];
+	for (const scope of options.scopes ?? allScopes) {
+		const bindings = keymap.filter((binding) => binding.scope === scope);
+		if (bindings.length === 0) continue;
+		if (lines.length > 0) lines.push({text: '', kind: 'blank'});
+		lines.push({text: helpScopeTitles[scope], kind: 'heading'});
+		for (const binding of bindings) lines.push(entryLine(binding, options));
+	}
+	return lines;
+}
+
+function entryLine(
+	binding: KeyBinding,
+	options: {readonly readOnly: boolean; readonly unicode?: boolean},
+): HelpLine {
+	const keys = binding.keys.map((name) => keyLabel(name, options.unicode ?? true)).join(' ');
+	const disabled = options.readOnly && binding.requiresWrite === true;
+	const text = `  ${padCell(keys, keyColumn - 2)} ${binding.description}${disabled ? '  (read-only)' : ''}`;
+	return {text, kind: 'entry', disabled, command: binding.command};
+}
+
+/** Lines of help shown at once in a pane of `height`, and the furthest scroll position. */
+export function helpViewport(total: number, height: number) {
+	const inside = paneContentSize(0, height).height;
+	// When everything fits there is no scroll line; otherwise the last line says there is more.
+	const visible = total <= inside ? total : Math.max(0, inside - 1);
+	return {visible, maxScroll: Math.max(0, total - visible)};
+}
+
+function lineStyle(line: HelpLine, theme: Theme): TextStyle {
+	if (line.kind === 'heading') return theme.header;
+	if (line.disabled) return theme.status.muted;
+	return {};
+}
+
+type HelpProps = {
+	readonly width: number;
+	readonly height: number;
+	readonly readOnly: boolean;
+	/** First line shown; clamped, so the caller can just add and subtract. */
+	readonly scroll: number;
+	/** Scopes to list; all by default. */
+	readonly scopes?: readonly KeyScope[];
+};
+
+export function Help({width, height, readOnly, scroll, scopes}: HelpProps) {
+	const theme = useTheme();
+	const lines = helpLines({readOnly, unicode: theme.unicode, scopes});
+	const {visible, maxScroll} = helpViewport(lines.length, height);
+	const first = Math.max(0, Math.min(scroll, maxScroll));
+	const shown = lines.slice(first, first + visible);
+	const inner = paneContentSize(width, height).width;
+	const title =
+		visible < lines.length ? `Help [${first + 1}-${first + shown.length}/${lines.length}]` : 'Help';
+	return (
+		<Pane title={title} focused width={width} height={height}>
+			<Box flexDirection="column">
+				{shown.map((line, i) => (
+					<Text key={first + i} wrap="truncate" {...lineStyle(line, theme)}>
+						{padCell(line.text, inner, 'left', theme.glyphs.ellipsis)}
+					</Text>
+				))}
+				{visible < lines.length ? (
+					<Text wrap="truncate" {...theme.status.muted}>
+						{padCell(
+							`${first + visible < lines.length ? `${theme.glyphs.scrollMore} more` : 'end'}: ${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)} scroll, ? or Esc close`,
+							inner,
+							'left',
+							theme.glyphs.ellipsis,
+						)}
+					</Text>
+				) : null}
+			</Box>
+		</Pane>
+	);
+}

@@ -1,0 +1,300 @@
+// A virtualized table: only the rows in view become Ink nodes (STYLE.md pitfall 2), each row is
+// one <Text> with its columns pre-padded by display width, and rows are memoized so a change in
+// one row re-renders one row. Cost follows the pane height, not the 20,000 tasks behind it.
+import {memo, useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {displayWidth, padCell, truncate, type Align} from '../format.js';
+import {useTheme, type TextStyle, type Theme, type Tone} from '../theme.js';
+
+export type TableColumn = {
+	readonly key: string;
+	readonly title: string;
+	/** Fixed width in columns. Without width or flex a column takes flex 1. */
+	readonly width?: number;
+	/** Share of the room the fixed columns leave. */
+	readonly flex?: number;
+	readonly align?: Align;
+	/** A flex column never gets less (the row is cut at the pane edge instead). */
+	readonly minWidth?: number;
+};
+
+export type TableRow = {
+	/** Stable across refreshes (an ARN): React keeps the row's node while it scrolls. */
+	readonly id: string;
+	/** Already formatted: the table only pads and cuts. */
+	readonly cells: Readonly<Record<string, string>>;
+	readonly tone?: Tone;
+	/** Colour for single cells (a STATUS or CPU column), over the row's tone. */
+	readonly cellTones?: Readonly<Record<string, Tone>>;
+};
+
+export type SortState = {readonly columnKey: string; readonly direction: 'asc' | 'desc'};
+
+export type TableProps = {
+	readonly columns: readonly TableColumn[];
+	readonly rows: readonly TableRow[];
+	readonly selectedIndex: number;
+	/** Lines available, header included. */
+	readonly height: number;
+	readonly width: number;
+	readonly sort?: SortState;
+	/** The selected row is highlighted only in the focused pane; elsewhere it keeps a marker. */
+	readonly focused: boolean;
+	/** Shown under the header when there are no rows: `no services`. */
+	readonly emptyText: string;
+	/** Row ids marked with Space for a bulk action. */
+	readonly marked?: ReadonlySet<string>;
+};
+
+/** Selection marker and bulk-mark marker in front of every row. */
+export const gutterWidth = 2;
+const columnGap = 1;
+
+/**
+ * Column widths for a table `width` columns wide (gutter included). Fixed columns get their
+ * width, flex columns share what is left by ratio, no flex column goes under its minWidth.
+ * The sum may exceed the width when the terminal is too narrow: the row is cut at the edge.
+ */
+export function columnWidths(columns: readonly TableColumn[], width: number): number[] {
+	const gaps = Math.max(0, columns.length - 1) * columnGap;
+	const isFlex = (column: TableColumn) => column.width === undefined;
+	const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
+	let room = Math.max(0, width - gutterWidth - gaps - fixed);
+	const flexOf = (column: TableColumn) => (isFlex(column) ? Math.max(0, column.flex ?? 1) : 0);
+	const totalFlex = columns.reduce((sum, column) => sum + flexOf(column), 0);
+	const widths = columns.map((column) =>
+		isFlex(column)
+			? Math.max(
+					column.minWidth ?? 0,
+					totalFlex > 0 ? Math.floor((room * flexOf(column)) / totalFlex) : 0,
+				)
+			: (column.width ?? 0),
+	);
+	// Rounding leftovers go to the flex columns from the left, so the row fills the width exactly.
+	room -= widths.reduce((sum, w, i) => sum + (isFlex(columns[i]!) ? w : 0), 0);
+	// Flooring loses less than one column per flex column, so one pass places them all.
+	for (let i = 0; room > 0 && i < columns.length; i++) {
+		if (flexOf(columns[i]!) > 0) {
+			widths[i]! += 1;
+			room -= 1;
+		}
+	}
+	return widths;
+}
+
+/**
+ * The first visible row, htop style: the window moves only when the selection would leave it,
+ * and by no more than needed, so moving within the page does not scroll.
+ */
+export function scrollOffset(
+	previous: number,
+	selected: number,
+	visible: number,
+	total: number,
+): number {
+	if (visible <= 0 || total <= 0) return 0;
+	let offset = previous;
+	if (selected < offset) offset = selected;
+	else if (selected >= offset + visible) offset = selected - visible + 1;
+	return Math.max(0, Math.min(offset, total - visible));
+}
+
+type Highlight = 'focused' | 'unfocused' | 'none';
+
+function gutter(theme: Theme, highlight: Highlight, marked: boolean): string {
+	return (
+		(highlight === 'none' ? ' ' : theme.glyphs.selected) + (marked ? theme.glyphs.marked : ' ')
+	);
+}
+
+type Segment = {text: string; tone: Tone | undefined};
+
+/** A row as runs of same-tone text, so a row with one coloured cell is two or three nodes. */
+function rowSegments(
+	row: TableRow,
+	columns: readonly TableColumn[],
+	widths: readonly number[],
+	prefix: string,
+	width: number,
+	ellipsis: string,
+): Segment[] {
+	const segments: Segment[] = [{text: prefix, tone: row.tone}];
+	let used = gutterWidth;
+	columns.forEach((column, i) => {
+		if (used >= width) return;
+		const cell =
+			(i > 0 ? ' ' : '') +
+			padCell(row.cells[column.key] ?? '', widths[i] ?? 0, column.align, ellipsis);
+		const tone = row.cellTones?.[column.key] ?? row.tone;
+		const last = segments[segments.length - 1]!;
+		if (last.tone === tone) last.text += cell;
+		else segments.push({text: cell, tone});
+		used += (i > 0 ? columnGap : 0) + (widths[i] ?? 0);
+	});
+	const line = segments.map((segment) => segment.text).join('');
+	// Cut at the pane edge here rather than let Ink wrap, and pad so a highlight spans the row.
+	const fitted = padCell(line, width, 'left', ellipsis);
+	if (fitted !== line) return cutSegments(segments, fitted);
+	return segments;
+}
+
+function cutSegments(segments: Segment[], fitted: string): Segment[] {
+	// Rare path (a row wider than the pane): keep the tones, re-split the fitted line by length.
+	const out: Segment[] = [];
+	let rest = fitted;
+	for (const segment of segments) {
+		if (rest.length === 0) break;
+		const take = Math.min(segment.text.length, rest.length);
+		out.push({text: rest.slice(0, take), tone: segment.tone});
+		rest = rest.slice(take);
+	}
+	if (rest.length > 0 && out.length > 0) out[out.length - 1]!.text += rest;
+	return out;
+}
+
+type RowLineProps = {
+	readonly row: TableRow;
+	readonly columns: readonly TableColumn[];
+	readonly widths: readonly number[];
+	readonly width: number;
+	readonly highlight: Highlight;
+	readonly marked: boolean;
+	readonly theme: Theme;
+};
+
+// Props are the row object and primitives: with immutable rows from the store, moving the
+// selection re-renders the two rows whose highlight changed and nothing else.
+const RowLine = memo(function RowLine({
+	row,
+	columns,
+	widths,
+	width,
+	highlight,
+	marked,
+	theme,
+}: RowLineProps) {
+	const segments = rowSegments(
+		row,
+		columns,
+		widths,
+		gutter(theme, highlight, marked),
+		width,
+		theme.glyphs.ellipsis,
+	);
+	const toneStyle = (tone: Tone | undefined): TextStyle => (tone ? theme.status[tone] : {});
+	if (highlight === 'focused') {
+		// The selection colour wins over tones: a red cell on a cyan bar is unreadable.
+		return (
+			<Text wrap="truncate" {...theme.selection}>
+				{segments.map((segment) => segment.text).join('')}
+			</Text>
+		);
+	}
+	const rowStyle = highlight === 'unfocused' ? theme.selectionUnfocused : {};
+	if (segments.length === 1) {
+		return (
+			<Text wrap="truncate" {...rowStyle} {...toneStyle(segments[0]!.tone)}>
+				{segments[0]!.text}
+			</Text>
+		);
+	}
+	return (
+		<Text wrap="truncate" {...rowStyle}>
+			{segments.map((segment, i) => (
+				<Text key={i} {...toneStyle(segment.tone)}>
+					{segment.text}
+				</Text>
+			))}
+		</Text>
+	);
+});
+
+/** The header line with the sort indicator after the sorted column's title. */
+export function headerLine(
+	columns: readonly TableColumn[],
+	widths: readonly number[],
+	width: number,
+	sort: SortState | undefined,
+	theme: Theme,
+): string {
+	const titles = columns.map((column, i) => {
+		const indicator =
+			sort?.columnKey === column.key
+				? sort.direction === 'asc'
+					? theme.glyphs.sortAscending
+					: theme.glyphs.sortDescending
+				: '';
+		const w = widths[i] ?? 0;
+		// The indicator must survive a narrow column: cut the title, not the arrow.
+		const title = truncate(
+			column.title,
+			Math.max(0, w - displayWidth(indicator)),
+			theme.glyphs.ellipsis,
+		);
+		return padCell(title + indicator, w, column.align, theme.glyphs.ellipsis);
+	});
+	return padCell(' '.repeat(gutterWidth) + titles.join(' '), width, 'left', theme.glyphs.ellipsis);
+}
+
+export function Table({
+	columns,
+	rows,
+	selectedIndex,
+	height,
+	width,
+	sort,
+	focused,
+	emptyText,
+	marked,
+}: TableProps) {
+	const theme = useTheme();
+	const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
+	const visible = Math.max(0, height - 1);
+	const selected = Math.max(0, Math.min(selectedIndex, rows.length - 1));
+
+	// The window start depends on where it was (htop scrolling), so it is state; it is
+	// corrected during render, which React allows for state derived from props.
+	const [previousOffset, setPreviousOffset] = useState(0);
+	const offset = scrollOffset(previousOffset, selected, visible, rows.length);
+	if (offset !== previousOffset) setPreviousOffset(offset);
+
+	const header = useMemo(
+		() => headerLine(columns, widths, width, sort, theme),
+		[columns, widths, width, sort, theme],
+	);
+	if (height <= 0 || width <= 0) return null;
+
+	// Index math, never rows.map: the 20,000-row case costs what the 30 visible rows cost.
+	const lines = [];
+	const end = Math.min(rows.length, offset + visible);
+	for (let i = offset; i < end; i++) {
+		const row = rows[i]!;
+		lines.push(
+			<RowLine
+				key={row.id}
+				row={row}
+				columns={columns}
+				widths={widths}
+				width={width}
+				highlight={i === selected ? (focused ? 'focused' : 'unfocused') : 'none'}
+				marked={marked?.has(row.id) ?? false}
+				theme={theme}
+			/>,
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height} overflow="hidden">
+			<Text wrap="truncate" {...theme.header}>
+				{header}
+			</Text>
+			{rows.length === 0 && visible > 0 ? (
+				<Text wrap="truncate" {...theme.status.muted}>
+					{padCell(' '.repeat(gutterWidth) + emptyText, width, 'left', theme.glyphs.ellipsis)}
+				</Text>
+			) : (
+				lines
+			)}
+		</Box>
+	);
+}
