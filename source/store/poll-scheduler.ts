@@ -1,0 +1,438 @@
+/**
+ * Runs the poll tiers (cluster summaries, the focused cluster's services, tasks, metrics, ...)
+ * on their own cadence. Whoever wires the store supplies each tier's fetch; this module only
+ * decides when a tier runs. The rules, and why:
+ * - One run per tier at a time, and the next run is timed from the END of the previous one: a
+ *   slow API slows polling down instead of piling requests up (STYLE.md's kubelive
+ *   anti-example).
+ * - A failure backs off with jitter, a throttled one more steeply; the first success resets it.
+ *   ECS buckets are shared with the user's deploy pipelines, so a monitor must yield.
+ * - A failed tier keeps its data: its status keeps `fetchedAt` and is marked stale.
+ * - A tier that stops being relevant (focus moved) is aborted through its AbortSignal.
+ * - Pause stops automatic runs only; an explicit refreshNow (the `R` key) still runs.
+ */
+import {
+	cancelled,
+	failed,
+	initialDataStatus,
+	sameStatus,
+	scheduled,
+	started,
+	succeeded,
+	type DataStatus,
+	type FailureKind,
+} from './data-status.js';
+import type {TimerHandle, Timers} from './timers.js';
+
+export interface TierSpec {
+	readonly id: string;
+	/** Fetches and stores this tier's data; should stop early when `signal` aborts. */
+	readonly run: (signal: AbortSignal) => Promise<void>;
+	/** A fixed interval (CloudWatch's 60 s); otherwise `intervalFactor` x the base interval. */
+	readonly intervalMs?: number;
+	/** Multiple of the base (`--refresh`) interval; default 1. */
+	readonly intervalFactor?: number;
+	/** Read at registration and on every reevaluate(): is this tier on screen? Default: yes. */
+	readonly enabled?: () => boolean;
+	/** Default: the AWS SDK's own list of throttling error codes, and HTTP 429. */
+	readonly classify?: (error: unknown) => FailureKind;
+}
+
+export interface PollSchedulerOptions {
+	readonly timers: Timers;
+	/** The `--refresh` interval (default 5 s in the CLI). */
+	readonly baseIntervalMs: number;
+	/** Uniform in [0, 1), for jitter; default Math.random. */
+	readonly random?: () => number;
+	/**
+	 * Status changes, batched: everything that changed within one microtask arrives as one
+	 * call, so N tiers settling together cost the store one update, not N.
+	 */
+	readonly onStatus?: (changes: ReadonlyMap<string, DataStatus>) => void;
+	/** The longest back-off as a multiple of a tier's interval; default 2 (see backoffDelayMs). */
+	readonly maxBackoffFactor?: number;
+}
+
+export interface RefreshOptions {
+	/** Abort a run in flight (its focus is outdated) and run again as soon as it has settled. */
+	readonly restart?: boolean;
+}
+
+export interface PollScheduler {
+	/** Adds a tier; it runs at once if the scheduler is started. Returns its unregister. */
+	register(spec: TierSpec): () => void;
+	start(): void;
+	/** Aborts every run in flight and clears every timer. */
+	stop(): void;
+	pause(): void;
+	/** Runs the tiers that fell due while paused, and re-arms the others. */
+	resume(): void;
+	isPaused(): boolean;
+	/**
+	 * Runs the tiers now (all enabled ones by default). A tier already running is not run twice
+	 * at once: it runs once more right after the current run settles.
+	 */
+	refreshNow(ids?: readonly string[], options?: RefreshOptions): void;
+	/** Re-reads every tier's `enabled()` (after a focus change): disabled tiers are aborted. */
+	reevaluate(): void;
+	/** A switch on top of `enabled()`: a tier runs only when both say yes. */
+	setEnabled(id: string, enabled: boolean): void;
+	setBaseInterval(ms: number): void;
+	status(id: string): DataStatus | undefined;
+	/** The tier's normal interval now, e.g. for isStale(). */
+	intervalOf(id: string): number | undefined;
+}
+
+interface Tier {
+	readonly spec: TierSpec;
+	status: DataStatus;
+	/** setEnabled's switch. */
+	allowed: boolean;
+	/** The last evaluated allowed && enabled(). */
+	active: boolean;
+	/** When the next automatic run is due; kept while paused. */
+	dueAt: number | undefined;
+	timer: TimerHandle | undefined;
+	/** Present exactly while a run is in flight: the in-flight guard. */
+	controller: AbortController | undefined;
+	/** refreshNow arrived during a run: run again right after it, even while paused. */
+	rerunRequested: boolean;
+	/** Became due during a run (start, re-enable): due right after it, unless paused. */
+	dueAfterRun: boolean;
+	lastSettledAt: number | undefined;
+	registered: boolean;
+}
+
+export const DEFAULT_MAX_BACKOFF_FACTOR = 2;
+
+/**
+ * The wait after a failed run, as "full jitter" above the tier's normal interval: the upper
+ * bound grows with consecutive failures (doubling when throttled, by half an interval
+ * otherwise) up to `maxFactor` x interval, and the wait is uniform between the interval and
+ * that bound. Never below the interval, so backing off never polls faster than normal; the
+ * jitter spreads tiers throttled together apart.
+ *
+ * Why the cap defaults to only 2 intervals: the only way to learn a throttling storm is over is
+ * to call again, so the cap is also the worst-case delay before fresh data once it ends. Two
+ * intervals keeps recovery within two intervals and always ahead of the three-interval stale
+ * threshold, while a storm still costs at least a third fewer calls; the SDK's own retries
+ * (standard / adaptive mode) already back off between the attempts inside each run.
+ */
+export function backoffDelayMs(
+	kind: FailureKind,
+	consecutiveFailures: number,
+	intervalMs: number,
+	random: number,
+	maxFactor = DEFAULT_MAX_BACKOFF_FACTOR,
+): number {
+	const n = Math.max(1, consecutiveFailures);
+	const growth = kind === 'throttled' ? 2 ** Math.min(n, 30) : 1 + n / 2;
+	const ceiling = intervalMs * Math.max(1, Math.min(growth, maxFactor));
+	return intervalMs + random * (ceiling - intervalMs);
+}
+
+// The AWS SDK's retry strategy calls these throttling (@smithy/core service-error-classification).
+const THROTTLING_ERROR_CODES = new Set([
+	'BandwidthLimitExceeded',
+	'EC2ThrottledException',
+	'LimitExceededException',
+	'PriorRequestNotComplete',
+	'ProvisionedThroughputExceededException',
+	'RequestLimitExceeded',
+	'RequestThrottled',
+	'RequestThrottledException',
+	'SlowDown',
+	'ThrottledException',
+	'Throttling',
+	'ThrottlingException',
+	'TooManyRequestsException',
+	'TransactionInProgressException',
+]);
+
+export function classifyAwsError(error: unknown): FailureKind {
+	if (typeof error !== 'object' || error === null) return 'other';
+	const e = error as {
+		name?: unknown;
+		code?: unknown;
+		$metadata?: {httpStatusCode?: unknown};
+		$retryable?: {throttling?: unknown};
+	};
+	if (e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429) return 'throttled';
+	for (const name of [e.name, e.code])
+		if (typeof name === 'string' && THROTTLING_ERROR_CODES.has(name)) return 'throttled';
+	return 'other';
+}
+
+function errorMessage(error: unknown): string {
+	if (error instanceof Error) return error.message || error.name;
+	return String(error);
+}
+
+export function createPollScheduler(options: PollSchedulerOptions): PollScheduler {
+	const {timers, onStatus} = options;
+	const random = options.random ?? Math.random;
+	const maxBackoffFactor = options.maxBackoffFactor ?? DEFAULT_MAX_BACKOFF_FACTOR;
+	let baseIntervalMs = checkInterval(options.baseIntervalMs);
+	const tiers = new Map<string, Tier>();
+	let running = false;
+	let paused = false;
+
+	const pendingStatus = new Map<string, DataStatus>();
+	let flushQueued = false;
+	const flushStatus = () => {
+		flushQueued = false;
+		if (pendingStatus.size === 0) return;
+		const batch = new Map(pendingStatus);
+		pendingStatus.clear();
+		onStatus?.(batch);
+	};
+
+	function update(tier: Tier, next: DataStatus): void {
+		if (sameStatus(tier.status, next)) return;
+		tier.status = next;
+		if (!onStatus || !tier.registered) return;
+		pendingStatus.set(tier.spec.id, next);
+		if (!flushQueued) {
+			flushQueued = true;
+			queueMicrotask(flushStatus);
+		}
+	}
+
+	function intervalOfTier(tier: Tier): number {
+		return tier.spec.intervalMs ?? baseIntervalMs * (tier.spec.intervalFactor ?? 1);
+	}
+
+	function isEnabled(tier: Tier): boolean {
+		return tier.allowed && (tier.spec.enabled?.() ?? true);
+	}
+
+	function clearTimer(tier: Tier): void {
+		if (tier.timer === undefined) return;
+		timers.clearTimeout(tier.timer);
+		tier.timer = undefined;
+	}
+
+	/** Arms the tier's timer for `dueAt`, or runs it now if due, when automatic runs are allowed. */
+	function arm(tier: Tier): void {
+		clearTimer(tier);
+		const canRun = running && !paused && tier.active && !tier.controller;
+		if (!canRun || tier.dueAt === undefined) {
+			if (!tier.controller) update(tier, scheduled(tier.status, undefined));
+			return;
+		}
+		const delay = tier.dueAt - timers.now();
+		if (delay <= 0) {
+			launch(tier);
+			return;
+		}
+		tier.timer = timers.setTimeout(() => {
+			tier.timer = undefined;
+			arm(tier);
+		}, delay);
+		update(tier, scheduled(tier.status, tier.dueAt));
+	}
+
+	function launch(tier: Tier): void {
+		clearTimer(tier);
+		tier.dueAt = undefined;
+		tier.rerunRequested = false;
+		tier.dueAfterRun = false;
+		const controller = new AbortController();
+		tier.controller = controller;
+		update(tier, started(tier.status));
+		let result: Promise<void>;
+		try {
+			result = Promise.resolve(tier.spec.run(controller.signal));
+		} catch (error) {
+			result = Promise.reject(error);
+		}
+		void result.then(
+			() => settle(tier, controller, {ok: true}),
+			(error: unknown) => settle(tier, controller, {ok: false, error}),
+		);
+	}
+
+	function settle(
+		tier: Tier,
+		controller: AbortController,
+		outcome: {ok: true} | {ok: false; error: unknown},
+	): void {
+		tier.controller = undefined;
+		const now = timers.now();
+		tier.lastSettledAt = now;
+		if (controller.signal.aborted) {
+			update(tier, cancelled(tier.status));
+			tier.dueAt = undefined;
+		} else if (outcome.ok) {
+			update(tier, succeeded(tier.status, now));
+			tier.dueAt = now + intervalOfTier(tier);
+		} else {
+			const kind = (tier.spec.classify ?? classifyAwsError)(outcome.error);
+			const next = failed(tier.status, now, {kind, message: errorMessage(outcome.error)});
+			update(tier, next);
+			tier.dueAt =
+				now +
+				backoffDelayMs(
+					kind,
+					next.consecutiveFailures,
+					intervalOfTier(tier),
+					random(),
+					maxBackoffFactor,
+				);
+		}
+		if (!tier.registered || !running || !tier.active) {
+			tier.rerunRequested = false;
+			tier.dueAfterRun = false;
+			arm(tier);
+			return;
+		}
+		if (tier.rerunRequested) {
+			launch(tier);
+			return;
+		}
+		if (tier.dueAfterRun || tier.dueAt === undefined) tier.dueAt = now;
+		tier.dueAfterRun = false;
+		arm(tier);
+	}
+
+	function select(ids: readonly string[] | undefined): Tier[] {
+		if (!ids) return [...tiers.values()];
+		return ids.flatMap((id) => tiers.get(id) ?? []);
+	}
+
+	function applyEnabled(tier: Tier): void {
+		const next = isEnabled(tier);
+		if (next === tier.active) return;
+		tier.active = next;
+		if (!next) {
+			tier.dueAt = undefined;
+			tier.rerunRequested = false;
+			tier.dueAfterRun = false;
+			tier.controller?.abort();
+			arm(tier);
+			return;
+		}
+		// Newly on screen: its data is wanted now, not one interval from now.
+		if (tier.controller) {
+			tier.dueAfterRun = true;
+			return;
+		}
+		tier.dueAt = timers.now();
+		arm(tier);
+	}
+
+	return {
+		register(spec) {
+			if (tiers.has(spec.id)) throw new Error(`poll tier ${spec.id} is already registered`);
+			if (spec.intervalMs !== undefined) checkInterval(spec.intervalMs);
+			const tier: Tier = {
+				spec,
+				status: initialDataStatus,
+				allowed: true,
+				active: false,
+				dueAt: undefined,
+				timer: undefined,
+				controller: undefined,
+				rerunRequested: false,
+				dueAfterRun: false,
+				lastSettledAt: undefined,
+				registered: true,
+			};
+			tiers.set(spec.id, tier);
+			applyEnabled(tier);
+			return () => {
+				if (tiers.get(spec.id) !== tier) return;
+				tiers.delete(spec.id);
+				tier.registered = false;
+				tier.active = false;
+				clearTimer(tier);
+				tier.controller?.abort();
+				pendingStatus.delete(spec.id);
+			};
+		},
+
+		start() {
+			if (running) return;
+			running = true;
+			for (const tier of tiers.values()) {
+				if (!tier.active) continue;
+				if (tier.controller) tier.dueAfterRun = true;
+				else {
+					tier.dueAt = timers.now();
+					arm(tier);
+				}
+			}
+		},
+
+		stop() {
+			running = false;
+			for (const tier of tiers.values()) {
+				tier.dueAt = undefined;
+				tier.rerunRequested = false;
+				tier.dueAfterRun = false;
+				tier.controller?.abort();
+				arm(tier);
+			}
+		},
+
+		pause() {
+			paused = true;
+			for (const tier of tiers.values()) arm(tier);
+		},
+
+		resume() {
+			if (!paused) return;
+			paused = false;
+			for (const tier of tiers.values()) arm(tier);
+		},
+
+		isPaused: () => paused,
+
+		refreshNow(ids, refreshOptions) {
+			for (const tier of select(ids)) {
+				if (!tier.active) continue;
+				if (tier.controller) {
+					tier.rerunRequested = true;
+					if (refreshOptions?.restart) tier.controller.abort();
+				} else if (!running) tier.dueAt = timers.now();
+				else launch(tier);
+			}
+		},
+
+		reevaluate() {
+			for (const tier of tiers.values()) applyEnabled(tier);
+		},
+
+		setEnabled(id, enabled) {
+			const tier = tiers.get(id);
+			if (!tier) return;
+			tier.allowed = enabled;
+			applyEnabled(tier);
+		},
+
+		setBaseInterval(ms) {
+			baseIntervalMs = checkInterval(ms);
+			for (const tier of tiers.values()) {
+				// Only a tier on its normal cadence moves; one backing off keeps its back-off.
+				const onCadence = tier.status.consecutiveFailures === 0 && tier.lastSettledAt !== undefined;
+				if (tier.spec.intervalMs !== undefined || tier.controller || !onCadence) continue;
+				if (tier.dueAt === undefined) continue;
+				tier.dueAt = tier.lastSettledAt! + intervalOfTier(tier);
+				arm(tier);
+			}
+		},
+
+		status: (id) => tiers.get(id)?.status,
+
+		intervalOf(id) {
+			const tier = tiers.get(id);
+			return tier ? intervalOfTier(tier) : undefined;
+		},
+	};
+}
+
+function checkInterval(ms: number): number {
+	if (!Number.isFinite(ms) || ms <= 0)
+		throw new RangeError(`poll interval must be > 0 ms, not ${ms}`);
+	return ms;
+}
