@@ -1,0 +1,230 @@
+/**
+ * Task placement on EC2 container instances, shared by RunTask and the service scheduler: filter the
+ * instances a task fits on (status, capacity provider, constraints, CPU, memory, ports), then narrow
+ * them with the strategies in order, as ECS does. When nothing fits, say why the closest instance
+ * was refused, in the words ECS uses.
+ */
+import type {Random} from './random.js';
+import type {TaskRequirement} from './task-requirements.js';
+import type {
+	ContainerInstanceState,
+	PlacementConstraint,
+	PlacementStrategy,
+	TaskState,
+} from './types.js';
+
+export type PlacementRefusal = 'memberOf' | 'distinctInstance' | 'cpu' | 'memory' | 'ports';
+
+export type PlacementResult =
+	| {ok: true; instance: ContainerInstanceState}
+	| {ok: false; refusal: 'noInstances'}
+	| {ok: false; refusal: PlacementRefusal; closest: ContainerInstanceState};
+
+export interface PlacementRequest {
+	instances: Iterable<ContainerInstanceState>;
+	requirement: TaskRequirement;
+	/** Only instances of these capacity providers; undefined: any instance. */
+	capacityProviders?: ReadonlySet<string>;
+	constraints: readonly PlacementConstraint[];
+	strategies: readonly PlacementStrategy[];
+	/** The live (not STOPPED) tasks of the same task group, for spread and distinctInstance. */
+	groupTasks: Iterable<TaskState>;
+	random: Random;
+}
+
+/** The default for services: "AZ balanced spread" in the console. */
+export const defaultServiceStrategy: PlacementStrategy[] = [
+	{type: 'spread', field: 'attribute:ecs.availability-zone'},
+	{type: 'spread', field: 'instanceId'},
+];
+
+const checkOrder: PlacementRefusal[] = ['memberOf', 'distinctInstance', 'cpu', 'memory', 'ports'];
+
+export function placeTask(request: PlacementRequest): PlacementResult {
+	const groupTasks = [...request.groupTasks];
+	const groupInstanceIds = new Set(groupTasks.map((t) => t.containerInstanceId));
+	const memberOf = request.constraints.filter((c) => c.type === 'memberOf' && c.expression);
+	const distinct = request.constraints.some((c) => c.type === 'distinctInstance');
+
+	const fits: ContainerInstanceState[] = [];
+	let closest: ContainerInstanceState | undefined;
+	let closestScore = -1;
+	for (const instance of request.instances) {
+		if (instance.status !== 'ACTIVE' || !instance.agentConnected) continue;
+		if (
+			request.capacityProviders &&
+			!request.capacityProviders.has(instance.capacityProviderName ?? '')
+		)
+			continue;
+		const refusal = firstRefusal(
+			instance,
+			request.requirement,
+			memberOf,
+			distinct,
+			groupInstanceIds,
+		);
+		if (refusal === undefined) {
+			fits.push(instance);
+			continue;
+		}
+		const score = checkOrder.indexOf(refusal);
+		if (
+			score > closestScore ||
+			(score === closestScore &&
+				closest !== undefined &&
+				instance.remainingResources.cpu > closest.remainingResources.cpu)
+		) {
+			closest = instance;
+			closestScore = score;
+		}
+	}
+	if (fits.length === 0) {
+		return closest
+			? {ok: false, refusal: checkOrder[closestScore]!, closest}
+			: {ok: false, refusal: 'noInstances'};
+	}
+	return {ok: true, instance: choose(fits, request.strategies, groupTasks, request.random)};
+}
+
+function firstRefusal(
+	instance: ContainerInstanceState,
+	need: TaskRequirement,
+	memberOf: readonly PlacementConstraint[],
+	distinct: boolean,
+	groupInstanceIds: ReadonlySet<string | undefined>,
+): PlacementRefusal | undefined {
+	if (memberOf.some((c) => !matchesExpression(instance, c.expression ?? ''))) return 'memberOf';
+	if (distinct && groupInstanceIds.has(instance.id)) return 'distinctInstance';
+	const remaining = instance.remainingResources;
+	if (remaining.cpu < need.cpu) return 'cpu';
+	if (remaining.memory < need.memory) return 'memory';
+	if (need.ports.some((p) => remaining.ports.includes(p))) return 'ports';
+	if (new Set(need.ports).size !== need.ports.length) return 'ports';
+	return undefined;
+}
+
+/** Each strategy keeps only the best-scoring instances; what ties at the end is picked at random. */
+function choose(
+	candidates: ContainerInstanceState[],
+	strategies: readonly PlacementStrategy[],
+	groupTasks: readonly TaskState[],
+	random: Random,
+): ContainerInstanceState {
+	let remaining = candidates;
+	for (const strategy of strategies) {
+		if (remaining.length <= 1) break;
+		if (strategy.type === 'random') return random.pick(remaining);
+		const score = scorer(strategy, groupTasks);
+		if (!score) continue;
+		let best = Infinity;
+		let kept: ContainerInstanceState[] = [];
+		for (const instance of remaining) {
+			const value = score(instance);
+			if (value < best) {
+				best = value;
+				kept = [instance];
+			} else if (value === best) kept.push(instance);
+		}
+		remaining = kept;
+	}
+	return remaining.length === 1 ? remaining[0]! : random.pick(remaining);
+}
+
+/** Lower is better. */
+function scorer(
+	strategy: PlacementStrategy,
+	groupTasks: readonly TaskState[],
+): ((instance: ContainerInstanceState) => number) | undefined {
+	const field = (strategy.field ?? '').toLowerCase();
+	if (strategy.type === 'binpack') {
+		return field === 'memory'
+			? (i) => i.remainingResources.memory
+			: (i) => i.remainingResources.cpu;
+	}
+	if (field === 'instanceid' || field === 'host') {
+		const perInstance = countBy(groupTasks, (t) => t.containerInstanceId ?? '');
+		return (i) => perInstance.get(i.id) ?? 0;
+	}
+	if (field.startsWith('attribute:')) {
+		const name = strategy.field!.slice('attribute:'.length);
+		if (name === 'ecs.availability-zone') {
+			const perZone = countBy(groupTasks, (t) => t.availabilityZone);
+			return (i) => perZone.get(attribute(i, name) ?? '') ?? 0;
+		}
+		// Spread over any other attribute: count the group's tasks on instances sharing its value.
+		return undefined;
+	}
+	return undefined;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const item of items) {
+		const k = key(item);
+		counts.set(k, (counts.get(k) ?? 0) + 1);
+	}
+	return counts;
+}
+
+export function attribute(instance: ContainerInstanceState, name: string): string | undefined {
+	return instance.attributes.find((a) => a.name === name)?.value;
+}
+
+/**
+ * The cluster query language, the parts services use: `attribute:NAME == v`, `!=`, `=~ glob`,
+ * `!~`, `in [a, b]`, `not_in [...]`, `exists`, with `ec2InstanceId` and `agentConnected` as
+ * built-in attributes, joined by `and` / `or` (no parentheses).
+ */
+export function matchesExpression(instance: ContainerInstanceState, expression: string): boolean {
+	return expression
+		.split(/\s+or\s+/i)
+		.some((alternative) =>
+			alternative.split(/\s+and\s+/i).every((term) => matchesTerm(instance, term.trim())),
+		);
+}
+
+function matchesTerm(instance: ContainerInstanceState, term: string): boolean {
+	const match = /^(\S+)\s*(==|!=|=~|!~|not_in|in|exists)\s*(.*)$/i.exec(term);
+	if (!match) return false;
+	const [, subject = '', op = '', rawValue = ''] = match;
+	const actual = subjectValue(instance, subject);
+	const value = rawValue.trim();
+	switch (op.toLowerCase()) {
+		case 'exists':
+			return actual !== undefined;
+		case '==':
+			return actual === value;
+		case '!=':
+			return actual !== value;
+		case '=~':
+			return actual !== undefined && glob(value).test(actual);
+		case '!~':
+			return actual === undefined || !glob(value).test(actual);
+		case 'in':
+			return actual !== undefined && list(value).includes(actual);
+		case 'not_in':
+			return actual === undefined || !list(value).includes(actual);
+		default:
+			return false;
+	}
+}
+
+function subjectValue(instance: ContainerInstanceState, subject: string): string | undefined {
+	if (subject === 'ec2InstanceId') return instance.ec2InstanceId;
+	if (subject === 'agentConnected') return String(instance.agentConnected);
+	if (subject.startsWith('attribute:')) return attribute(instance, subject.slice(10));
+	return undefined;
+}
+
+function list(raw: string): string[] {
+	return raw
+		.replace(/^\[|\]$/g, '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+}
+
+function glob(pattern: string): RegExp {
+	const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+	return new RegExp(`^${escaped}$`);
+}
