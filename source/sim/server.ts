@@ -5,6 +5,7 @@
  */
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
+import {gunzipSync} from 'node:zlib';
 import {SimError} from './errors.js';
 import {
 	createFaultController,
@@ -195,8 +196,17 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 				return serveAws(req, res, body);
 			})
 			.catch((error: unknown) => {
-				if (error instanceof BodyTooLargeError) {
+				if (
+					error instanceof BodyTooLargeError ||
+					(error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE'
+				) {
 					return send(res, {status: 413, headers: {}, body: ''}, 0);
+				}
+				if (
+					error instanceof UnsupportedEncodingError ||
+					(error as {code?: string}).code?.startsWith('Z_')
+				) {
+					return send(res, {status: 415, headers: {}, body: ''}, 0);
 				}
 				// Nothing AWS-shaped is left to say (e.g. the world's step threw): a bare 500.
 				send(res, {status: 500, headers: {'content-type': 'text/plain'}, body: String(error)}, 0);
@@ -239,6 +249,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 }
 
 class BodyTooLargeError extends Error {}
+class UnsupportedEncodingError extends Error {}
 
 function readBody(req: IncomingMessage): Promise<string> {
 	return new Promise((resolve, reject) => {
@@ -253,7 +264,20 @@ function readBody(req: IncomingMessage): Promise<string> {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => {
+			try {
+				resolve(decodeContent(Buffer.concat(chunks), req.headers['content-encoding']));
+			} catch (error) {
+				reject(error);
+			}
+		});
 		req.on('error', reject);
 	});
+}
+
+/** The SDK gzips large CloudWatch PutMetricData bodies (request compression). */
+function decodeContent(bytes: Buffer, encoding: string | undefined): string {
+	if (encoding === undefined || encoding === 'identity') return bytes.toString('utf8');
+	if (encoding !== 'gzip') throw new UnsupportedEncodingError(encoding);
+	return gunzipSync(bytes, {maxOutputLength: maxBodyBytes}).toString('utf8');
 }

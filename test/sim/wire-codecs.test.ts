@@ -7,7 +7,7 @@ import {
 	DescribeAutoScalingGroupsCommand,
 	SetDesiredCapacityCommand,
 } from '@aws-sdk/client-auto-scaling';
-import {GetMetricDataCommand} from '@aws-sdk/client-cloudwatch';
+import {GetMetricDataCommand, PutMetricDataCommand} from '@aws-sdk/client-cloudwatch';
 import {DescribeInstancesCommand, DescribeTagsCommand} from '@aws-sdk/client-ec2';
 import {
 	DescribeClustersCommand,
@@ -60,6 +60,20 @@ describe('CloudWatch (awsJson1_0)', () => {
 		expect(out.MetricDataResults?.[0]?.Id).toBe('cpu');
 		expect(out.MetricDataResults?.[0]?.Timestamps).toEqual([launched]);
 		expect(out.MetricDataResults?.[0]?.Values).toEqual([12.5]);
+	});
+});
+
+describe('CloudWatch request compression', () => {
+	it('accepts the gzipped bodies the SDK sends for large PutMetricData calls', async () => {
+		const data = Array.from({length: 400}, (_, i) => ({
+			MetricName: `Queue${i}`,
+			Dimensions: [{Name: 'Cluster', Value: 'prod'}],
+			Value: i,
+		}));
+		await sim.cloudwatch.send(new PutMetricDataCommand({Namespace: 'App', MetricData: data}));
+		const entry = sim.server.requestLog.findLast((e) => e.operation === 'PutMetricData');
+		expect(entry?.status).toBe(200);
+		expect((entry?.input.MetricData as unknown[]).length).toBe(400);
 	});
 });
 

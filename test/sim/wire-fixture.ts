@@ -80,6 +80,7 @@ export const handlers: HandlerRegistry = {
 		},
 	},
 	cloudwatch: {
+		PutMetricData: () => undefined,
 		GetMetricData: (input) => ({
 			MetricDataResults: [
 				{

@@ -22,6 +22,7 @@ const ecsCodec = createJsonCodec({version: '1.1'});
 const cloudWatchCodec = createJsonCodec({version: '1.0', queryCompatible: cloudWatchErrorCodes});
 const autoScalingNamespace = 'http://autoscaling.amazonaws.com/doc/2011-01-01/';
 const stsNamespace = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const cloudWatchQueryNamespace = 'http://monitoring.amazonaws.com/doc/2010-08-01/';
 
 const byTargetPrefix: Record<string, ServiceBinding> = {
 	AmazonEC2ContainerServiceV20141113: {service: 'ecs', codec: ecsCodec},
@@ -32,6 +33,8 @@ const byQueryVersion: Record<string, ServiceBinding> = {
 	'2016-11-15': {service: 'ec2', codec: ec2QueryCodec},
 	'2011-01-01': {service: 'autoscaling', codec: createAwsQueryCodec(autoScalingNamespace)},
 	'2011-06-15': {service: 'sts', codec: createAwsQueryCodec(stsNamespace)},
+	// Older CloudWatch clients (and CLIs) still speak awsQuery; same member names, `<member>` lists.
+	'2010-08-01': {service: 'cloudwatch', codec: createAwsQueryCodec(cloudWatchQueryNamespace)},
 };
 
 /** For requests we cannot place: answer in the protocol family the client evidently speaks. */
