@@ -123,6 +123,7 @@ export function reconcileService(
 			primaryHealthy++;
 	const settled =
 		!launchBlocked &&
+		runtime.failureStreak === 0 &&
 		completeIfDone(
 			engine,
 			service,
