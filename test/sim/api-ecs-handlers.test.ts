@@ -3,6 +3,7 @@
  * include flags, failures, filters) and what ECS refuses (batch limits, bad parameters).
  */
 import {describe, expect, it} from 'vitest';
+import {CLIENT_TOKEN_WINDOW_MS} from '../../source/sim/api/ecs-run-task-tokens.js';
 import {buildEcsFixture, errorOf} from './api-ecs-fixture.js';
 
 type Row = Record<string, unknown>;
@@ -320,7 +321,7 @@ describe('ECS tasks', () => {
 	});
 
 	it('runs tasks once per client token and checks count', () => {
-		const {call} = buildEcsFixture();
+		const {call, advance} = buildEcsFixture();
 		const input = {
 			cluster: 'batch',
 			taskDefinition: 'sim',
@@ -333,6 +334,10 @@ describe('ECS tasks', () => {
 		const again = rows(call('RunTask', input).tasks);
 		expect(again.map((t) => t.taskArn)).toEqual(first.map((t) => t.taskArn));
 		expect(rows(call('ListTasks', {cluster: 'batch', startedBy: 'me'}).taskArns)).toHaveLength(2);
+		// Once the window has passed, the token is free again.
+		advance(CLIENT_TOKEN_WINDOW_MS + 60_000);
+		const later = rows(call('RunTask', input).tasks);
+		expect(later.map((t) => t.taskArn)).not.toEqual(first.map((t) => t.taskArn));
 		const other = rows(call('RunTask', {...input, clientToken: 'retry-2'}).tasks);
 		expect(other.map((t) => t.taskArn)).not.toEqual(first.map((t) => t.taskArn));
 		for (const count of [0, 11]) {

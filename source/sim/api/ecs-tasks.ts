@@ -135,7 +135,7 @@ export const taskHandlers: OperationTable = {
 			...placementInput(input),
 			overrides: optionalObject<NonNullable<RunTaskInput['overrides']>>(input, 'overrides'),
 			tags: optionalList<Tag>(input, 'tags'),
-			clientToken,
+			// The token stays here: its window is this layer's (ecs-run-task-tokens.ts).
 		});
 		const result = world.runTask(cluster, runInput);
 		if (clientToken !== undefined) {
