@@ -1,0 +1,234 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup, render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {
+	Table,
+	columnWidths,
+	scrollOffset,
+	type TableColumn,
+	type TableProps,
+	type TableRow,
+} from '../../source/ui/components/table.js';
+import {ThemeContext, createTheme} from '../../source/ui/theme.js';
+
+afterEach(cleanup);
+
+const columns: readonly TableColumn[] = [
+	{key: 'name', title: 'NAME', flex: 1, minWidth: 8},
+	{key: 'status', title: 'STATUS', width: 8},
+	{key: 'cpu', title: 'CPU', width: 5, align: 'right'},
+];
+
+function makeRows(count: number): TableRow[] {
+	return Array.from({length: count}, (_, i) => ({
+		id: `arn:task/${i}`,
+		cells: {name: `task-${i}`, status: i % 7 === 0 ? 'PENDING' : 'RUNNING', cpu: `${i % 100}%`},
+	}));
+}
+
+const rows20k = makeRows(20_000);
+
+function table(overrides: Partial<TableProps> = {}) {
+	return (
+		<Table
+			columns={columns}
+			rows={rows20k}
+			selectedIndex={0}
+			height={12}
+			width={60}
+			focused
+			emptyText="no tasks"
+			{...overrides}
+		/>
+	);
+}
+
+function lines(frame: string | undefined): string[] {
+	return (frame ?? '').split('\n');
+}
+
+function names(frame: string | undefined): string[] {
+	return lines(frame)
+		.slice(1)
+		.map((line) => /task-(\d+)/.exec(line)?.[1] ?? '?');
+}
+
+describe('Table', () => {
+	it('renders only the window around the selection out of 20,000 rows', () => {
+		const {lastFrame} = render(
+			table({selectedIndex: 10_000, sort: {columnKey: 'cpu', direction: 'desc'}}),
+		);
+		const out = lines(lastFrame());
+		expect(out).toHaveLength(12);
+		expect(out[0]).toMatch(/^ {2}NAME\s+STATUS\s+CPU▼$/);
+		// Jumping far down scrolls just enough: the selection lands on the last visible row.
+		expect(names(lastFrame())).toEqual(Array.from({length: 11}, (_, i) => String(9_990 + i)));
+		expect(out[11]).toMatch(/^> task-10000 /);
+		expect(lastFrame()).not.toContain('task-0 ');
+		expect(lastFrame()).not.toContain('task-19999');
+	});
+
+	it('scrolls like htop: moving inside the window does not scroll, leaving it scrolls by one', () => {
+		const {lastFrame, rerender} = render(table({selectedIndex: 10_000}));
+		rerender(table({selectedIndex: 9_995}));
+		expect(names(lastFrame())[0]).toBe('9990');
+		expect(lines(lastFrame())[6]).toMatch(/^> task-9995 /);
+		rerender(table({selectedIndex: 9_989}));
+		expect(names(lastFrame())[0]).toBe('9989');
+		rerender(table({selectedIndex: 19_999}));
+		expect(names(lastFrame()).at(-1)).toBe('19999');
+		rerender(table({selectedIndex: 0}));
+		expect(names(lastFrame())[0]).toBe('0');
+	});
+
+	it('keeps a marker on the selected row of an unfocused pane and marks bulk-marked rows', () => {
+		const {lastFrame} = render(
+			table({selectedIndex: 2, focused: false, marked: new Set(['arn:task/1'])}),
+		);
+		const out = lines(lastFrame());
+		expect(out[2]).toMatch(/^ ●task-1 /);
+		expect(out[3]).toMatch(/^> task-2 /);
+		expect(out[1]).toMatch(/^ {2}task-0 /);
+	});
+
+	it('shows the ASCII sort indicator when the theme has no unicode', () => {
+		const {lastFrame} = render(
+			<ThemeContext.Provider value={createTheme({color: false, unicode: false})}>
+				{table({sort: {columnKey: 'name', direction: 'asc'}})}
+			</ThemeContext.Provider>,
+		);
+		expect(lines(lastFrame())[0]).toMatch(/^ {2}NAME\^\s+STATUS\s+CPU$/);
+	});
+
+	it('cuts a long cell with an ellipsis and never wraps a row', () => {
+		const rows: TableRow[] = [
+			{
+				id: 'a',
+				cells: {name: 'a-service-name-far-too-long-for-this-column', status: 'RUNNING', cpu: '5%'},
+			},
+		];
+		const {lastFrame} = render(table({rows, width: 40, height: 3}));
+		const out = lines(lastFrame());
+		expect(out).toHaveLength(3);
+		expect(out[1]).toContain('a-service-name-far-too…');
+		expect(out[1]).toContain('RUNNING');
+		for (const line of out) expect(stringWidth(line)).toBeLessThanOrEqual(40);
+	});
+
+	it('aligns columns by display width with wide characters', () => {
+		const rows: TableRow[] = [
+			{id: '1', cells: {name: '日本語サービス', status: 'RUNNING', cpu: '71%'}},
+			{id: '2', cells: {name: 'web', status: 'RUNNING', cpu: '5%'}},
+			{id: '3', cells: {name: 'émoji-🚀-svc', status: 'RUNNING', cpu: '100%'}},
+		];
+		const {lastFrame} = render(table({rows, width: 40, height: 5}));
+		const out = lines(lastFrame()).slice(1, 4);
+		const statusColumn = out.map((line) => stringWidth(line.slice(0, line.indexOf('RUNNING'))));
+		expect(new Set(statusColumn).size).toBe(1);
+		// Right-aligned numbers end at the same column as well.
+		const ends = out.map((line) => stringWidth(line.trimEnd()));
+		expect(new Set(ends).size).toBe(1);
+	});
+
+	it('shows the empty state under the header', () => {
+		const {lastFrame} = render(table({rows: [], emptyText: 'no services'}));
+		const out = lines(lastFrame());
+		expect(out[0]).toContain('NAME');
+		expect(out[1]).toMatch(/^ {2}no services/);
+	});
+
+	it('shows a changed row after a refresh replaces it', () => {
+		const rows = makeRows(50);
+		const {lastFrame, rerender} = render(table({rows}));
+		const changed = rows.slice();
+		changed[3] = {...rows[3]!, cells: {...rows[3]!.cells, status: 'STOPPED'}};
+		rerender(table({rows: changed}));
+		expect(lines(lastFrame())[4]).toContain('STOPPED');
+		expect(lines(lastFrame())[3]).toContain('RUNNING');
+	});
+
+	it('renders and re-renders 20,000 rows at the cost of the visible ones', () => {
+		// Ink's own frame output dominates and the machine may be busy with other tests, so the
+		// checks use the fastest of many runs for the absolute bound (load only adds time) and
+		// compare against a 300-row table of the same size (fixed costs cancel out). Rendering
+		// every row would cost seconds at 20,000; the bounds are loose above the visible rows' cost.
+		const size = {height: 30, width: 100};
+		const rows300 = makeRows(300);
+		const measure = (rows: readonly TableRow[]) => {
+			const renderStart = performance.now();
+			const {rerender, lastFrame, unmount} = render(table({...size, rows, selectedIndex: 0}));
+			const firstRender = performance.now() - renderStart;
+			const times: number[] = [];
+			for (let i = 1; i <= 10; i++) {
+				// Far jumps: every rerender brings a whole new window of rows, the worst case.
+				const selectedIndex = (i * 7_919) % rows.length;
+				const t = performance.now();
+				rerender(table({...size, rows, selectedIndex}));
+				times.push(performance.now() - t);
+				expect(lastFrame()).toContain(`> task-${selectedIndex} `);
+			}
+			unmount();
+			return {firstRender, times};
+		};
+		measure(rows20k); // warm-up: JIT and Ink's first-render setup
+		const large: number[] = [];
+		const small: number[] = [];
+		const firstRenders: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			const big = measure(rows20k);
+			firstRenders.push(big.firstRender);
+			large.push(...big.times);
+			small.push(...measure(rows300).times);
+		}
+		const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
+		expect(Math.min(...firstRenders)).toBeLessThan(50);
+		expect(Math.min(...large)).toBeLessThan(50);
+		expect(median(large)).toBeLessThan(median(small) * 3 + 10);
+	});
+});
+
+describe('scrollOffset', () => {
+	it('moves the window only as far as needed and never past the ends', () => {
+		expect(scrollOffset(0, 5, 10, 100)).toBe(0);
+		expect(scrollOffset(0, 10, 10, 100)).toBe(1);
+		expect(scrollOffset(50, 45, 10, 100)).toBe(45);
+		expect(scrollOffset(50, 55, 10, 100)).toBe(50);
+		expect(scrollOffset(95, 99, 10, 100)).toBe(90);
+		expect(scrollOffset(40, 3, 10, 5)).toBe(0);
+		expect(scrollOffset(7, 0, 0, 100)).toBe(0);
+	});
+});
+
+describe('columnWidths', () => {
+	it('gives fixed columns their width and shares the rest among flex columns by ratio', () => {
+		const widths = columnWidths(
+			[
+				{key: 'a', title: 'A', flex: 2},
+				{key: 'b', title: 'B', width: 10},
+				{key: 'c', title: 'C', flex: 1},
+			],
+			50,
+		);
+		// 50 - 2 gutter - 2 gaps - 10 fixed = 36 for flex 2:1.
+		expect(widths).toEqual([24, 10, 12]);
+	});
+
+	it('fills the width exactly despite rounding, and respects minWidth when squeezed', () => {
+		const cols: TableColumn[] = [
+			{key: 'a', title: 'A'},
+			{key: 'b', title: 'B'},
+			{key: 'c', title: 'C'},
+		];
+		const widths = columnWidths(cols, 40);
+		expect(widths.reduce((a, b) => a + b, 0)).toBe(40 - 2 - 2);
+		expect(
+			columnWidths(
+				[
+					{key: 'a', title: 'A', minWidth: 12},
+					{key: 'b', title: 'B', width: 20},
+				],
+				25,
+			),
+		).toEqual([12, 20]);
+	});
+});
