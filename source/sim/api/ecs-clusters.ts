@@ -12,6 +12,7 @@ import {
 } from './ecs-input.js';
 import {clusterArnFor, missing} from './ecs-lookup.js';
 import {serializeCluster, type ClusterField} from './ecs-serialize.js';
+import {strategyItem} from './ecs-shared-inputs.js';
 import {paginate} from './pagination.js';
 
 const CLUSTER_FIELDS: readonly ClusterField[] = [
@@ -79,13 +80,3 @@ export const clusterHandlers: OperationTable = {
 		return {cluster: serializeCluster(cluster, new Set(['SETTINGS', 'TAGS']))};
 	},
 };
-
-/** The model makes weight and base optional (default 0); the world wants them filled in. */
-export function strategyItem(
-	item: Partial<CapacityProviderStrategyItem>,
-): CapacityProviderStrategyItem {
-	if (typeof item.capacityProvider !== 'string' || item.capacityProvider === '') {
-		throw invalidParameter('capacityProvider can not be blank.');
-	}
-	return {capacityProvider: item.capacityProvider, weight: item.weight ?? 0, base: item.base ?? 0};
-}

@@ -1,16 +1,13 @@
 /** ECS service operations: ListServices, DescribeServices, CreateService, UpdateService, DeleteService. */
-import {SimError, clientError, invalidParameter, serviceNotFound} from '../errors.js';
+import {SimError, invalidParameter, serviceNotFound} from '../errors.js';
 import type {OperationTable, RequestContext} from '../handler.js';
 import type {CreateServiceInput, UpdateServiceInput, World} from '../world/world.js';
 import type {
 	CapacityProviderStrategyItem,
 	ClusterState,
-	PlacementConstraint,
-	PlacementStrategy,
 	ServiceState,
 	Tag,
 } from '../world/types.js';
-import {strategyItem} from './ecs-clusters.js';
 import {
 	batchOfNames,
 	definedMembers,
@@ -25,10 +22,16 @@ import {
 } from './ecs-input.js';
 import {missing, requireCluster, serviceArnFor} from './ecs-lookup.js';
 import {serializeService} from './ecs-serialize.js';
+import {
+	LAUNCH_TYPES,
+	launchInput,
+	placementInput,
+	requireTaskDefinitionRef,
+	strategyItem,
+} from './ecs-shared-inputs.js';
 import {paginate} from './pagination.js';
 
 const MAX_DESCRIBE_SERVICES = 10;
-const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL'] as const;
 
 export const serviceHandlers: OperationTable = {
 	ListServices(input, {world}) {
@@ -156,59 +159,6 @@ function checkDesiredCount(desiredCount: number | undefined): void {
 	if (desiredCount !== undefined && desiredCount < 0) {
 		throw invalidParameter('desiredCount must be greater than or equal to 0.');
 	}
-}
-
-/** Unknown or retired task definitions are refused before the world sees them, as ECS does. */
-export function requireTaskDefinitionRef(world: World, ref: string): string {
-	const definition = world.resolveTaskDefinition(ref);
-	if (definition === undefined) throw clientError('Unable to describe task definition.');
-	if (definition.status !== 'ACTIVE') throw clientError('TaskDefinition is inactive');
-	return definition.arn;
-}
-
-/** launchType and capacityProviderStrategy are exclusive in CreateService and RunTask. */
-export function launchInput(input: Record<string, unknown>): {
-	launchType?: (typeof LAUNCH_TYPES)[number];
-	capacityProviderStrategy?: CapacityProviderStrategyItem[];
-} {
-	const launchType = optionalEnum(input, 'launchType', LAUNCH_TYPES);
-	const strategy = optionalList<CapacityProviderStrategyItem>(input, 'capacityProviderStrategy');
-	if (launchType !== undefined && strategy !== undefined && strategy.length > 0) {
-		throw invalidParameter(
-			'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
-		);
-	}
-	return {launchType, capacityProviderStrategy: strategy?.map(strategyItem)};
-}
-
-const MAX_PLACEMENT_STRATEGIES = 5;
-const MAX_PLACEMENT_CONSTRAINTS = 10;
-
-export function placementInput(input: Record<string, unknown>): {
-	placementStrategy?: PlacementStrategy[];
-	placementConstraints?: PlacementConstraint[];
-} {
-	const strategies = optionalList<Record<string, unknown>>(input, 'placementStrategy');
-	const constraints = optionalList<Record<string, unknown>>(input, 'placementConstraints');
-	if (strategies !== undefined && strategies.length > MAX_PLACEMENT_STRATEGIES) {
-		throw invalidParameter(`placementStrategy can have at most ${MAX_PLACEMENT_STRATEGIES} items.`);
-	}
-	if (constraints !== undefined && constraints.length > MAX_PLACEMENT_CONSTRAINTS) {
-		throw invalidParameter(
-			`placementConstraints can have at most ${MAX_PLACEMENT_CONSTRAINTS} items.`,
-		);
-	}
-	return {
-		placementStrategy: strategies?.map((strategy) => ({
-			type: optionalEnum(strategy, 'type', ['random', 'spread', 'binpack']) ?? 'random',
-			field: optionalString(strategy, 'field'),
-		})),
-		placementConstraints: constraints?.map((constraint) => ({
-			type:
-				optionalEnum(constraint, 'type', ['distinctInstance', 'memberOf']) ?? 'distinctInstance',
-			expression: optionalString(constraint, 'expression'),
-		})),
-	};
 }
 
 function deploymentConfigurationInput(

@@ -17,7 +17,12 @@ import {
 import {familyOfTaskDefinitionArn, missing, requireCluster, taskArnFor} from './ecs-lookup.js';
 import {recallRunTask, rememberRunTask} from './ecs-run-task-tokens.js';
 import {serializeTask} from './ecs-serialize-tasks.js';
-import {launchInput, placementInput, requireTaskDefinitionRef} from './ecs-services.js';
+import {
+	LAUNCH_TYPES,
+	launchInput,
+	placementInput,
+	requireTaskDefinitionRef,
+} from './ecs-shared-inputs.js';
 import {paginate} from './pagination.js';
 
 const MAX_DESCRIBE_TASKS = 100;
@@ -33,7 +38,7 @@ export const taskHandlers: OperationTable = {
 		const family = optionalString(input, 'family');
 		const serviceName = optionalString(input, 'serviceName');
 		const startedBy = optionalString(input, 'startedBy');
-		const launchType = optionalEnum(input, 'launchType', ['EC2', 'FARGATE', 'EXTERNAL']);
+		const launchType = optionalEnum(input, 'launchType', LAUNCH_TYPES);
 		const desiredStatus =
 			optionalEnum(input, 'desiredStatus', ['RUNNING', 'PENDING', 'STOPPED']) ?? 'RUNNING';
 		// The model: "When you specify startedBy as the filter, it must be the only filter that you use."
