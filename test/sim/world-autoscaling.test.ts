@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {SimError} from '../../source/sim/errors.js';
+import type {SimError} from '../../source/sim/errors.js';
 import {
 	liveTasks,
 	newWorld,

@@ -95,6 +95,7 @@ class WorldEngine implements World, Engine {
 	private readonly taskBehaviours = new WeakMap<TaskState, ContainerBehaviour[]>();
 	private readonly metrics: MetricsRecorder;
 	private lastRecordedMinute: number;
+	private readonly imageDigests = new Map<string, string>();
 	private readonly runTaskTokens = new Map<string, {tasks: TaskState[]; failures: Failure[]}>();
 
 	constructor(options: WorldOptions) {
@@ -281,6 +282,12 @@ class WorldEngine implements World, Engine {
 			const ec2 = this.ec2Instances.get(instance.ec2InstanceId);
 			if (ec2) terminateIfDrained(this, ec2);
 		}
+	}
+
+	imageDigest(image: string): string {
+		let digest = this.imageDigests.get(image);
+		if (!digest) this.imageDigests.set(image, (digest = this.ids.imageDigest()));
+		return digest;
 	}
 
 	containerInstanceOf(task: TaskState): ContainerInstanceState | undefined {

@@ -64,4 +64,6 @@ export interface Engine {
 	/** A task reached STOPPED: scheduler, deployments and ASG draining react. */
 	taskStopped(task: TaskState): void;
 	containerInstanceOf(task: TaskState): ContainerInstanceState | undefined;
+	/** One digest per image name, as a registry would resolve a tag at one moment. */
+	imageDigest(image: string): string;
 }

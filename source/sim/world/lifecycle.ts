@@ -139,9 +139,13 @@ function scheduleTransition(engine: Engine, task: TaskState, at: number): void {
 	});
 }
 
-function changed(engine: Engine, task: TaskState): void {
+/**
+ * Every change bumps the version; only those the scheduler cares about (running, health, stopping,
+ * stopped) wake the task's service, so the intermediate steps of a start stay cheap.
+ */
+function changed(engine: Engine, task: TaskState, wakeService = true): void {
 	task.version++;
-	if (task.serviceName) {
+	if (wakeService && task.serviceName) {
 		const cluster = engine.clusters.get(task.clusterName);
 		const service = cluster?.services.get(task.serviceName);
 		if (service) engine.serviceDirty(service);
@@ -172,12 +176,14 @@ export function advanceTask(engine: Engine, task: TaskState): void {
 				scheduleTransition(engine, task, now + second);
 			} else {
 				startRunning(engine, task, now);
+				changed(engine, task);
+				return;
 			}
 			break;
 		default:
 			return;
 	}
-	changed(engine, task);
+	changed(engine, task, false);
 }
 
 function startRunning(engine: Engine, task: TaskState, now: number): void {
@@ -191,7 +197,7 @@ function startRunning(engine: Engine, task: TaskState, now: number): void {
 	task.containers.forEach((container, index) => {
 		container.lastStatus = 'RUNNING';
 		container.runtimeId = engine.ids.runtimeId(task.id);
-		container.imageDigest = engine.ids.imageDigest();
+		container.imageDigest = engine.imageDigest(container.image);
 		container.networkBindings = bindings
 			.filter((b) => b.container === container.name)
 			.map((b) => ({
@@ -316,7 +322,7 @@ function advanceStopping(engine: Engine, task: TaskState, now: number): void {
 		default:
 			return;
 	}
-	changed(engine, task);
+	changed(engine, task, false);
 }
 
 function stopContainers(engine: Engine, task: TaskState): void {
