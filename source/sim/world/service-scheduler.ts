@@ -190,6 +190,7 @@ function launch(
 		: defaultServiceStrategy;
 	const started: TaskState[] = [];
 	let blocked = false;
+	const groupTasks = [...runtime.tasks].filter((t) => t.lastStatus !== 'STOPPED');
 	for (let i = 0; i < count; i++) {
 		let instance;
 		if (service.launchType !== 'FARGATE') {
@@ -199,7 +200,7 @@ function launch(
 				capacityProviders: providers,
 				constraints,
 				strategies,
-				groupTasks: [...runtime.tasks].filter((t) => t.lastStatus !== 'STOPPED'),
+				groupTasks,
 				random: engine.random,
 			});
 			if (!result.ok) {
@@ -213,28 +214,28 @@ function launch(
 			}
 			instance = result.instance;
 		}
-		started.push(
-			createTask(engine, {
-				cluster,
-				definition,
-				instance,
-				requirement,
-				group: `service:${service.name}`,
-				startedBy: deploymentId,
-				serviceName: service.name,
-				deploymentId,
-				launchType: service.launchType ?? 'EC2',
-				capacityProviderName:
-					instance?.capacityProviderName && providers ? instance.capacityProviderName : undefined,
-				tags:
-					service.propagateTags === 'SERVICE'
-						? service.tags
-						: service.propagateTags === 'TASK_DEFINITION'
-							? definition.tags
-							: [],
-				availabilityZone: instance ? undefined : fargateZone(engine),
-			}),
-		);
+		const task = createTask(engine, {
+			cluster,
+			definition,
+			instance,
+			requirement,
+			group: `service:${service.name}`,
+			startedBy: deploymentId,
+			serviceName: service.name,
+			deploymentId,
+			launchType: service.launchType ?? 'EC2',
+			capacityProviderName:
+				instance?.capacityProviderName && providers ? instance.capacityProviderName : undefined,
+			tags:
+				service.propagateTags === 'SERVICE'
+					? service.tags
+					: service.propagateTags === 'TASK_DEFINITION'
+						? definition.tags
+						: [],
+			availabilityZone: instance ? undefined : fargateZone(engine),
+		});
+		started.push(task);
+		groupTasks.push(task);
 	}
 	if (started.length) addServiceEvent(engine, service, startedTasksMessage(service, started));
 	return blocked;
