@@ -338,11 +338,10 @@ export function footerHints(
 		if (!binding.hint || !live.has(binding.scope)) continue;
 		if (options.readOnly && binding.requiresWrite) continue;
 		if (options.pane && binding.panes && !binding.panes.includes(options.pane)) continue;
-		const first = binding.keys[0];
-		if (first === undefined) continue;
+		const labels = binding.keys.map((name) => keyLabel(name));
 		const same = hints.find((hint) => hint.label === binding.hint);
-		if (same) same.keys.push(keyLabel(first));
-		else hints.push({keys: [keyLabel(first)], label: binding.hint});
+		if (same) same.keys.push(...labels);
+		else hints.push({keys: labels, label: binding.hint});
 	}
 	return hints.map((hint) => ({keys: hint.keys.join('/'), label: hint.label}));
 }
