@@ -1,0 +1,67 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {ReactElement} from 'react';
+import {cleanup, render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {Help, helpLines, helpViewport} from '../../source/ui/components/help.js';
+import {keyLabel, keymap, type KeyScope} from '../../source/ui/keymap.js';
+
+afterEach(cleanup);
+
+function frameOf(element: ReactElement): string {
+	return render(element).lastFrame() ?? '';
+}
+
+describe('Help', () => {
+	it('lists every keymap entry of the scopes shown, with its keys', () => {
+		const scopes: KeyScope[] = ['global', 'list', 'action', 'dialog', 'filter'];
+		const frame = frameOf(<Help width={100} height={80} readOnly={false} scroll={0} />);
+		for (const binding of keymap.filter((b) => scopes.includes(b.scope))) {
+			const keys = binding.keys.map((name) => keyLabel(name)).join(' ');
+			const entry = frame
+				.split('\n')
+				.find((l) => l.startsWith(`│  ${keys} `) && l.includes(binding.description));
+			expect(entry, binding.command).toBeDefined();
+		}
+		expect(frame).not.toContain('(read-only)');
+	});
+
+	it('lists only the scopes asked for', () => {
+		const frame = frameOf(
+			<Help width={100} height={40} readOnly={false} scroll={0} scopes={['dialog']} />,
+		);
+		expect(frame).toContain('Confirmation dialogs');
+		expect(frame).toContain('Confirm');
+		expect(frame).not.toContain('Move down');
+	});
+
+	it('marks write actions under --read-only', () => {
+		const lines = helpLines({readOnly: true});
+		for (const binding of keymap) {
+			const line = lines.find((l) => l.command === binding.command);
+			expect(line, binding.command).toBeDefined();
+			expect(line!.disabled, binding.command).toBe(binding.requiresWrite === true);
+			expect(line!.text.includes('(read-only)'), binding.command).toBe(
+				binding.requiresWrite === true,
+			);
+		}
+	});
+
+	it('fits the given size and scrolls when taller', () => {
+		const total = helpLines({readOnly: false}).length;
+		const {visible, maxScroll} = helpViewport(total, 12);
+		expect(visible).toBe(9); // 12 minus the two border lines minus the "more" line
+		expect(maxScroll).toBe(total - 9);
+
+		const top = frameOf(<Help width={50} height={12} readOnly={false} scroll={0} />);
+		expect(top.split('\n')).toHaveLength(12);
+		for (const line of top.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(50);
+		expect(top).toContain('Global');
+		expect(top).toContain('more');
+
+		// Scrolling past the end stops at the last page, which shows the last entry.
+		const bottom = frameOf(<Help width={50} height={12} readOnly={false} scroll={10_000} />);
+		expect(bottom).toContain(keymap.at(-1)!.description);
+		expect(bottom).toContain(`[${maxScroll + 1}-${total}/${total}]`);
+		expect(bottom).not.toContain('Global');
+	});
+});
