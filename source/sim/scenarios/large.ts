@@ -125,6 +125,24 @@ function buildFleetMain(
 	// A few services carry most of the load (the edge and the main APIs), most are modest.
 	const weights = names.map(() => random.next() ** 3);
 	const desired = apportion(largeCounts.fleetTasks, weights, 20);
+	// Each service is pinned to one of the two groups (compute- or memory-leaning), whichever it
+	// leaves less full: real fleets pin services, and a placement then considers only that group.
+	const pools = [
+		{
+			provider: 'fleet-main-c5-cp',
+			cpu: 600 * 16_384,
+			memory: 600 * 31_424,
+			usedCpu: 0,
+			usedMemory: 0,
+		},
+		{
+			provider: 'fleet-main-m5-cp',
+			cpu: 400 * 8192,
+			memory: 400 * 31_424,
+			usedCpu: 0,
+			usedMemory: 0,
+		},
+	];
 	names.forEach(({team, role}, i) => {
 		const name = `${team}-${role}`;
 		const family = families.ensure(name, () => ({
@@ -134,9 +152,21 @@ function buildFleetMain(
 			cpu: random.pick([128, 256, 256, 512, 512]),
 			memory: random.pick([256, 512, 512, 1024, 2048]),
 		}));
+		const count = desired[i]!;
+		const fullness = (pool: (typeof pools)[number]) =>
+			Math.max(
+				(pool.usedCpu + count * family.cpu) / pool.cpu,
+				(pool.usedMemory + count * family.memory) / pool.memory,
+			);
+		const pool = fullness(pools[0]!) <= fullness(pools[1]!) ? pools[0]! : pools[1]!;
+		pool.usedCpu += count * family.cpu;
+		pool.usedMemory += count * family.memory;
 		deployments.push({
 			cluster,
-			input: serviceInput(name, family.current, desired[i]!, {team, env: 'prod'}, random),
+			input: {
+				...serviceInput(name, family.current, count, {team, env: 'prod'}, random),
+				capacityProviderStrategy: strategy([pool.provider, 1]),
+			},
 		});
 	});
 }
