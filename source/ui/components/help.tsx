@@ -60,6 +60,15 @@ export function helpViewport(total: number, height: number) {
 	return {visible, maxScroll: Math.max(0, total - visible)};
 }
 
+// The scroll line names the keys from the table too, so rebinding them cannot leave it stale.
+function scrollHint(unicode: boolean): string {
+	const keysOf = (command: string) =>
+		(keymap.find((binding) => binding.command === command)?.keys ?? [])
+			.map((name) => keyLabel(name, unicode))
+			.join('/');
+	return `${keysOf('up')} ${keysOf('down')} scroll, ${keysOf('help')} or ${keysOf('back')} close`;
+}
+
 function lineStyle(line: HelpLine, theme: Theme): TextStyle {
 	if (line.kind === 'heading') return theme.header;
 	if (line.disabled) return theme.status.muted;
@@ -96,7 +105,7 @@ export function Help({width, height, readOnly, scroll, scopes}: HelpProps) {
 				{visible < lines.length ? (
 					<Text wrap="truncate" {...theme.status.muted}>
 						{padCell(
-							`${first + visible < lines.length ? `${theme.glyphs.scrollMore} more` : 'end'}: ${keyLabel('up', theme.unicode)}/${keyLabel('down', theme.unicode)} scroll, ? or Esc close`,
+							`${first + visible < lines.length ? `${theme.glyphs.scrollMore} more` : 'end'}: ${scrollHint(theme.unicode)}`,
 							inner,
 							'left',
 							theme.glyphs.ellipsis,
