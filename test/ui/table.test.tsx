@@ -147,6 +147,32 @@ describe('Table', () => {
 		expect(lines(lastFrame())[3]).toContain('RUNNING');
 	});
 
+	it('re-renders only the rows that changed: a replaced row, the two a selection move touches', () => {
+		// Rows whose cells getter records who was formatted: a row renders iff it reads its cells.
+		const rendered = new Set<string>();
+		const spy = (row: TableRow): TableRow => ({
+			id: row.id,
+			get cells() {
+				rendered.add(row.id);
+				return row.cells;
+			},
+		});
+		const rows = rows20k.map(spy);
+		const {rerender, lastFrame} = render(table({rows, selectedIndex: 5}));
+		expect(rendered.size).toBe(11);
+
+		rendered.clear();
+		const refreshed = rows.slice();
+		refreshed[3] = spy({...rows20k[3]!, cells: {...rows20k[3]!.cells, status: 'STOPPED'}});
+		rerender(table({rows: refreshed, selectedIndex: 5}));
+		expect([...rendered]).toEqual(['arn:task/3']);
+		expect(lastFrame()).toContain('STOPPED');
+
+		rendered.clear();
+		rerender(table({rows: refreshed, selectedIndex: 6}));
+		expect([...rendered].sort()).toEqual(['arn:task/5', 'arn:task/6']);
+	});
+
 	it('renders and re-renders 20,000 rows at the cost of the visible ones', () => {
 		// Ink's own frame output dominates and the machine may be busy with other tests, so the
 		// checks use the fastest of many runs for the absolute bound (load only adds time) and
