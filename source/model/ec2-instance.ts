@@ -1,0 +1,11 @@
+/** What only EC2 knows about a container instance; fetched lazily (see DESIGN.md). */
+export type Ec2Instance = {
+	readonly instanceId: string;
+	readonly instanceType: string | undefined;
+	readonly state: string | undefined;
+	readonly availabilityZone: string | undefined;
+	readonly privateIpAddress: string | undefined;
+	readonly launchTime: number | undefined;
+	/** 'spot' or 'capacity-block'; undefined for on-demand. */
+	readonly instanceLifecycle: string | undefined;
+};

@@ -1,0 +1,5 @@
+export type CallerIdentity = {
+	readonly account: string;
+	readonly arn: string;
+	readonly userId: string;
+};

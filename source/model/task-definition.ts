@@ -1,0 +1,71 @@
+export type RegistryKind = 'docker-hub' | 'ecr' | 'ecr-public' | 'other';
+
+export type PortMapping = {
+	readonly containerPort: number | undefined;
+	readonly hostPort: number | undefined;
+	readonly protocol: string | undefined;
+};
+
+export type ContainerDefinition = {
+	readonly name: string;
+	readonly image: string;
+	readonly registry: RegistryKind;
+	readonly essential: boolean;
+	readonly cpu: number | undefined;
+	readonly memory: number | undefined;
+	readonly memoryReservation: number | undefined;
+	readonly portMappings: readonly PortMapping[];
+	readonly command: readonly string[];
+	readonly mountPoints: readonly {
+		readonly sourceVolume: string | undefined;
+		readonly containerPath: string | undefined;
+		readonly readOnly: boolean;
+	}[];
+};
+
+export type TaskVolume = {
+	readonly name: string;
+	/** host, docker, efs, fsx or none: which kind of storage backs the volume. */
+	readonly kind: string;
+	readonly hostPath: string | undefined;
+};
+
+export type TaskDefinition = {
+	readonly arn: string;
+	readonly family: string;
+	readonly revision: number;
+	readonly status: string;
+	readonly networkMode: string | undefined;
+	readonly requiresCompatibilities: readonly string[];
+	readonly cpu: string | undefined;
+	readonly memory: string | undefined;
+	readonly taskRoleArn: string | undefined;
+	readonly executionRoleArn: string | undefined;
+	readonly containers: readonly ContainerDefinition[];
+	readonly volumes: readonly TaskVolume[];
+	readonly registeredAt: number | undefined;
+};
+
+const privateEcr = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+/**
+ * Where an image is pulled from. Docker's rule: the first path segment is a registry host only
+ * if it has a dot or a colon or is `localhost`; otherwise the image is on Docker Hub.
+ */
+export function imageRegistry(image: string): RegistryKind {
+	if (privateEcr.test(image)) return 'ecr';
+	if (image.startsWith('public.ecr.aws/')) return 'ecr-public';
+	const slash = image.indexOf('/');
+	if (slash === -1) return 'docker-hub';
+	const first = image.slice(0, slash);
+	if (first === 'docker.io' || first === 'index.docker.io' || first === 'registry-1.docker.io') {
+		return 'docker-hub';
+	}
+	const isHost = first.includes('.') || first.includes(':') || first === 'localhost';
+	return isHost ? 'other' : 'docker-hub';
+}
+
+/** `family:revision`, the name people use for a task definition. */
+export function taskDefinitionLabel(definition: TaskDefinition): string {
+	return `${definition.family}:${definition.revision}`;
+}
