@@ -1,0 +1,34 @@
+import type {AwsClients} from './clients.js';
+import {createAutoScalingAdapter, type AutoScalingAdapter} from './autoscaling.js';
+import {createCloudWatchAdapter, type CloudWatchAdapter} from './cloudwatch.js';
+import {createLimiter, defaultConcurrency} from './concurrency.js';
+import {createEc2Adapter, type Ec2Adapter} from './ec2.js';
+import {createEcsAdapter, type EcsAdapter} from './ecs.js';
+import {createStsAdapter, type StsAdapter} from './sts.js';
+
+export type AwsAdapters = {
+	readonly ecs: EcsAdapter;
+	readonly ec2: Ec2Adapter;
+	readonly autoScaling: AutoScalingAdapter;
+	readonly cloudWatch: CloudWatchAdapter;
+	readonly sts: StsAdapter;
+};
+
+/** All five adapters over one set of clients, sharing one cap on calls in flight. */
+export function createAwsAdapters(
+	clients: AwsClients,
+	options: {concurrency?: number} = {},
+): AwsAdapters {
+	const shared = {
+		profile: clients.profile,
+		endpointUrl: clients.endpointUrl,
+		limit: createLimiter(options.concurrency ?? defaultConcurrency),
+	};
+	return {
+		ecs: createEcsAdapter(clients.ecs, shared),
+		ec2: createEc2Adapter(clients.ec2, shared),
+		autoScaling: createAutoScalingAdapter(clients.autoScaling, shared),
+		cloudWatch: createCloudWatchAdapter(clients.cloudWatch, shared),
+		sts: createStsAdapter(clients.sts, shared),
+	};
+}

@@ -1,0 +1,55 @@
+/**
+ * Batched describe calls go out in parallel, but never more than a few at once: AWS's rate
+ * limit is a token bucket shared with the user's other tools, and a burst of 30 parallel calls
+ * would drain it for everyone.
+ */
+export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+
+export const defaultConcurrency = 4;
+
+export function createLimiter(concurrency: number): Limiter {
+	if (!Number.isInteger(concurrency) || concurrency < 1) {
+		throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
+	}
+	let active = 0;
+	const waiting: (() => void)[] = [];
+
+	const release = (): void => {
+		const next = waiting.shift();
+		if (next === undefined) active -= 1;
+		else next();
+	};
+
+	return async <T>(task: () => Promise<T>): Promise<T> => {
+		if (active >= concurrency) {
+			// release() hands its slot straight to the next waiter, so `active` stays the same.
+			await new Promise<void>((resolve) => waiting.push(resolve));
+		} else {
+			active += 1;
+		}
+		try {
+			return await task();
+		} finally {
+			release();
+		}
+	};
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+	if (size < 1) throw new RangeError(`chunk size must be at least 1, got ${size}`);
+	const chunks: T[][] = [];
+	for (let start = 0; start < items.length; start += size) {
+		chunks.push(items.slice(start, start + size));
+	}
+	return chunks;
+}
+
+/** Runs `call` on each batch of at most `size` items through `limit`; results in batch order. */
+export async function mapBatches<T, R>(
+	items: readonly T[],
+	size: number,
+	limit: Limiter,
+	call: (batch: T[]) => Promise<R>,
+): Promise<R[]> {
+	return Promise.all(chunk(items, size).map((batch) => limit(() => call(batch))));
+}

@@ -1,0 +1,304 @@
+/**
+ * Turns whatever an AWS call threw (an SDK service exception, a credential provider error, a
+ * Node socket error) into one kind the UI can act on and one line a person can act on.
+ */
+
+/** The IAM prefix of each service we call: also how actions are named in policies. */
+export type AwsService = 'ecs' | 'ec2' | 'autoscaling' | 'cloudwatch' | 'sts';
+
+export type AwsProblemKind =
+	| 'throttled'
+	| 'credentials-expired'
+	| 'credentials-missing'
+	| 'access-denied'
+	| 'not-found'
+	| 'network'
+	| 'invalid'
+	| 'other';
+
+export type AwsCallContext = {
+	readonly service: AwsService;
+	/** The API operation, e.g. ListClusters. */
+	readonly operation: string;
+	readonly profile?: string | undefined;
+	readonly region?: string | undefined;
+	/** The --endpoint-url in use, if any: network messages name what could not be reached. */
+	readonly endpoint?: string | undefined;
+};
+
+export type AwsProblem = {
+	readonly kind: AwsProblemKind;
+	readonly message: string;
+	/** The AWS error code or Node error code, when there is one. */
+	readonly code: string | undefined;
+	readonly service: AwsService;
+	readonly operation: string;
+	readonly httpStatus: number | undefined;
+	/** Worth trying again later without the user doing anything. */
+	readonly retryable: boolean;
+};
+
+/** What adapters throw: the classified problem, with the original error as `cause`. */
+export class AwsApiError extends Error {
+	override readonly name = 'AwsApiError';
+	constructor(
+		readonly problem: AwsProblem,
+		options: {cause: unknown},
+	) {
+		super(problem.message, options);
+	}
+}
+
+// The SDK's own list (@smithy/core retry) plus what our services answer when rate-limited.
+const throttlingCodes = new Set([
+	'ThrottlingException',
+	'Throttling',
+	'ThrottledException',
+	'RequestLimitExceeded',
+	'TooManyRequestsException',
+	'RequestThrottled',
+	'RequestThrottledException',
+	'EC2ThrottledException',
+	'BandwidthLimitExceeded',
+	'SlowDown',
+	'PriorRequestNotComplete',
+]);
+const expiredCodes = new Set([
+	'ExpiredTokenException',
+	'ExpiredToken',
+	'RequestExpired',
+	'TokenRefreshRequired',
+]);
+// The request reached AWS, but AWS did not recognise the key or signature.
+const rejectedCredentialCodes = new Set([
+	'UnrecognizedClientException',
+	'InvalidClientTokenId',
+	'AuthFailure',
+	'SignatureDoesNotMatch',
+	'InvalidSignatureException',
+	'IncompleteSignature',
+	'MissingAuthenticationToken',
+	'MissingAuthenticationTokenException',
+]);
+const deniedCodes = new Set([
+	'AccessDeniedException',
+	'AccessDenied',
+	'UnauthorizedOperation',
+	'UnauthorizedException',
+	'NotAuthorized',
+]);
+const notFoundCodes = new Set([
+	'ClusterNotFoundException',
+	'ServiceNotFoundException',
+	'TargetNotFoundException',
+	'ResourceNotFoundException',
+	'ResourceNotFound',
+	'TaskSetNotFoundException',
+]);
+const invalidCodes = new Set([
+	'InvalidParameterException',
+	'InvalidParameterValue',
+	'InvalidParameterValueException',
+	'InvalidParameterCombination',
+	'MissingParameter',
+	'ValidationError',
+	'ValidationException',
+	'ClientException',
+	'InvalidNextToken',
+	'ServiceNotActiveException',
+	'PlatformUnknownException',
+	'UnsupportedFeatureException',
+	'InvalidAction',
+	'ResourceInUse',
+	'ScalingActivityInProgress',
+]);
+const networkCodes = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EPIPE',
+	'TimeoutError',
+	'RequestTimeout',
+	'RequestTimeoutException',
+]);
+
+type ErrorFacts = {
+	name: string;
+	code: string | undefined;
+	message: string;
+	httpStatus: number | undefined;
+};
+
+function factsOf(error: unknown): ErrorFacts {
+	if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) {
+		return {name: 'Error', code: undefined, message: String(error), httpStatus: undefined};
+	}
+	const record = error as {
+		name?: unknown;
+		code?: unknown;
+		Code?: unknown;
+		message?: unknown;
+		$metadata?: {httpStatusCode?: unknown};
+	};
+	const name = typeof record.name === 'string' ? record.name : 'Error';
+	const code =
+		typeof record.code === 'string'
+			? record.code
+			: typeof record.Code === 'string'
+				? record.Code
+				: undefined;
+	const status = record.$metadata?.httpStatusCode;
+	return {
+		name,
+		code,
+		message: typeof record.message === 'string' ? record.message : '',
+		httpStatus: typeof status === 'number' ? status : undefined,
+	};
+}
+
+/** Network errors sometimes arrive wrapped (`cause`), e.g. by fetch or the SDK's retry. */
+function networkCodeOf(error: unknown, depth = 0): string | undefined {
+	if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+	const facts = factsOf(error);
+	if (facts.code !== undefined && networkCodes.has(facts.code)) return facts.code;
+	if (networkCodes.has(facts.name)) return facts.name;
+	if (/socket hang up/i.test(facts.message)) return 'ECONNRESET';
+	return networkCodeOf((error as {cause?: unknown}).cause, depth + 1);
+}
+
+const ssoExpired =
+	/SSO session .*(expired|invalid)|Token is expired|SSO session token .*not found or is invalid|aws sso login/i;
+
+function loginCommand(profile: string | undefined): string {
+	return profile === undefined ? 'aws sso login' : `aws sso login --profile ${profile}`;
+}
+
+function forProfile(profile: string | undefined): string {
+	return profile === undefined ? '' : ` for profile ${profile}`;
+}
+
+/** `User: arn:aws:iam::1:user/bob is not authorized to perform: ...` -> the user's ARN. */
+function principalIn(message: string): string | undefined {
+	return /(arn:aws[\w-]*:[^\s]+) is not authorized/.exec(message)?.[1];
+}
+
+function oneLine(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+export function classifyAwsError(error: unknown, context: AwsCallContext): AwsProblem {
+	const facts = factsOf(error);
+	const action = `${context.service}:${context.operation}`;
+	const code = facts.name !== 'Error' ? facts.name : facts.code;
+	const detail = oneLine(facts.message);
+	const problem = (
+		kind: AwsProblemKind,
+		message: string,
+		retryable: boolean,
+		problemCode = code,
+	): AwsProblem => ({
+		kind,
+		message,
+		code: problemCode,
+		service: context.service,
+		operation: context.operation,
+		httpStatus: facts.httpStatus,
+		retryable,
+	});
+
+	if (facts.name === 'CredentialsProviderError' || facts.name === 'TokenProviderError') {
+		if (ssoExpired.test(facts.message)) {
+			return problem(
+				'credentials-expired',
+				`AWS SSO session expired: run ${loginCommand(context.profile)}`,
+				false,
+			);
+		}
+		const missingProfile = /Profile (\S+?) (?:could not be found|was not found)/.exec(
+			facts.message,
+		);
+		if (missingProfile !== null) {
+			return problem(
+				'credentials-missing',
+				`AWS profile ${missingProfile[1]} not found in ~/.aws/config or ~/.aws/credentials: check --profile or AWS_PROFILE`,
+				false,
+			);
+		}
+		return problem(
+			'credentials-missing',
+			'No AWS credentials found: set AWS_PROFILE, run aws configure, or use --profile',
+			false,
+		);
+	}
+	if (code !== undefined && expiredCodes.has(code)) {
+		return problem(
+			'credentials-expired',
+			`AWS credentials expired${forProfile(context.profile)}: refresh them (aws sso login, or new keys) and press R`,
+			false,
+		);
+	}
+	if (code !== undefined && rejectedCredentialCodes.has(code)) {
+		return problem(
+			'credentials-missing',
+			`AWS did not accept the credentials${forProfile(context.profile)} (${code}): check the access key, or use another --profile`,
+			false,
+		);
+	}
+	if (code !== undefined && throttlingCodes.has(code)) {
+		return problem(
+			'throttled',
+			`AWS is throttling ${action} (${code}): slowing down; other tools on this account share the limit`,
+			true,
+		);
+	}
+	if (facts.httpStatus === 429) {
+		return problem('throttled', `AWS is throttling ${action} (HTTP 429): slowing down`, true);
+	}
+	if (code !== undefined && deniedCodes.has(code)) {
+		const who = principalIn(facts.message);
+		const subject =
+			who ?? (context.profile === undefined ? 'these credentials' : `profile ${context.profile}`);
+		return problem(
+			'access-denied',
+			`Access denied: ${action} is not allowed for ${subject}; add it to the IAM policy`,
+			false,
+		);
+	}
+	if (
+		code !== undefined &&
+		(notFoundCodes.has(code) || /\.NotFound$|NotFound(Exception)?$/.test(code))
+	) {
+		return problem('not-found', `Not found (${action}): ${detail || code}`, false);
+	}
+	const network = networkCodeOf(error);
+	if (network !== undefined) {
+		const where =
+			context.endpoint ??
+			`the ${context.service} endpoint${context.region === undefined ? '' : ` in ${context.region}`}`;
+		return problem(
+			'network',
+			`Cannot reach ${where}: ${network}${detail && detail !== network ? ` (${detail})` : ''}`,
+			true,
+			network,
+		);
+	}
+	if (code !== undefined && invalidCodes.has(code)) {
+		return problem('invalid', `AWS refused ${action} (${code}): ${detail}`, false);
+	}
+	const serverSide = facts.httpStatus !== undefined && facts.httpStatus >= 500;
+	return problem(
+		'other',
+		`${action} failed${code === undefined ? '' : ` (${code})`}${detail ? `: ${detail}` : ''}`,
+		serverSide,
+	);
+}
+
+/** Whether an attempt's failure was AWS rate-limiting us (counted apart in the request stats). */
+export function isThrottlingError(error: unknown): boolean {
+	const facts = factsOf(error);
+	return throttlingCodes.has(facts.name) || facts.httpStatus === 429;
+}
