@@ -95,6 +95,10 @@ class WorldEngine implements World, Engine {
 	private readonly taskBehaviours = new WeakMap<TaskState, ContainerBehaviour[]>();
 	private readonly metrics: MetricsRecorder;
 	private lastRecordedMinute: number;
+	private readonly placementViews = new Map<
+		ClusterState,
+		{instances: ContainerInstanceState[]; zones: string[]}
+	>();
 	private readonly imageDigests = new Map<string, string>();
 	private readonly runTaskTokens = new Map<string, {tasks: TaskState[]; failures: Failure[]}>();
 
@@ -282,6 +286,27 @@ class WorldEngine implements World, Engine {
 			const ec2 = this.ec2Instances.get(instance.ec2InstanceId);
 			if (ec2) terminateIfDrained(this, ec2);
 		}
+	}
+
+	placementView(cluster: ClusterState): {instances: ContainerInstanceState[]; zones: string[]} {
+		let view = this.placementViews.get(cluster);
+		if (!view) {
+			const instances = [...cluster.containerInstances.values()];
+			const zones = [
+				...new Set(
+					instances.map(
+						(i) => i.attributes.find((a) => a.name === 'ecs.availability-zone')?.value ?? '',
+					),
+				),
+			];
+			view = {instances, zones};
+			this.placementViews.set(cluster, view);
+		}
+		return view;
+	}
+
+	instancesChanged(cluster: ClusterState): void {
+		this.placementViews.delete(cluster);
 	}
 
 	imageDigest(image: string): string {
@@ -585,7 +610,7 @@ class WorldEngine implements World, Engine {
 			let instance: ContainerInstanceState | undefined;
 			if (input.launchType !== 'FARGATE') {
 				const result = placeTask({
-					instances: cluster.containerInstances.values(),
+					...this.placementView(cluster),
 					requirement,
 					capacityProviders: providers,
 					constraints: [...(input.placementConstraints ?? []), ...definition.placementConstraints],

@@ -64,6 +64,10 @@ export interface Engine {
 	/** A task reached STOPPED: scheduler, deployments and ASG draining react. */
 	taskStopped(task: TaskState): void;
 	containerInstanceOf(task: TaskState): ContainerInstanceState | undefined;
+	/** The cluster's container instances as an array, and their zones, for placement. */
+	placementView(cluster: ClusterState): {instances: ContainerInstanceState[]; zones: string[]};
+	/** Instances joined or left the cluster's list. */
+	instancesChanged(cluster: ClusterState): void;
 	/** One digest per image name, as a registry would resolve a tag at one moment. */
 	imageDigest(image: string): string;
 }

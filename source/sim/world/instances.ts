@@ -141,6 +141,7 @@ export function registerContainerInstance(
 		tags: [],
 	};
 	cluster.containerInstances.set(id, instance);
+	engine.instancesChanged(cluster);
 	engine.clusterCapacityChanged(cluster);
 	return instance;
 }
@@ -189,7 +190,9 @@ export function deregister(
 	instance.version++;
 	engine.clusterCapacityChanged(cluster);
 	engine.schedule(engine.now() + terminatedRetentionMs, () => {
-		if (instance.status === 'INACTIVE') cluster.containerInstances.delete(instance.id);
+		if (instance.status !== 'INACTIVE') return;
+		cluster.containerInstances.delete(instance.id);
+		engine.instancesChanged(cluster);
 	});
 }
 

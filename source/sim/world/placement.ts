@@ -21,7 +21,9 @@ export type PlacementResult =
 	| {ok: false; refusal: PlacementRefusal; closest: ContainerInstanceState};
 
 export interface PlacementRequest {
-	instances: Iterable<ContainerInstanceState>;
+	instances: readonly ContainerInstanceState[];
+	/** Every zone the instances are in: lets a spread stop at the first instance that cannot be beaten. */
+	zones?: readonly string[];
 	requirement: TaskRequirement;
 	/** Only instances of these capacity providers; undefined: any instance. */
 	capacityProviders?: ReadonlySet<string>;
@@ -45,26 +47,60 @@ export function placeTask(request: PlacementRequest): PlacementResult {
 	const groupInstanceIds = new Set(groupTasks.map((t) => t.containerInstanceId));
 	const memberOf = request.constraints.filter((c) => c.type === 'memberOf' && c.expression);
 	const distinct = request.constraints.some((c) => c.type === 'distinctInstance');
+	// A task definition that maps one host port twice fits nowhere.
+	const selfConflict = new Set(request.requirement.ports).size !== request.requirement.ports.length;
 
-	const fits: ContainerInstanceState[] = [];
+	// Strategies rank instances lexicographically (each one only breaks the previous one's ties);
+	// a `random` strategy, or the end of the list, leaves the remaining ties to chance. One pass
+	// over the instances, no per-instance allocation: fleets have a thousand instances.
+	const scorers: Array<(instance: ContainerInstanceState) => number> = [];
+	/** No instance can score below these; reaching them all ends the search. */
+	const floors: number[] = [];
+	for (const strategy of request.strategies) {
+		if (strategy.type === 'random') break;
+		const score = scorer(strategy, groupTasks);
+		if (!score) continue;
+		scorers.push(score);
+		floors.push(scoreFloor(strategy, groupTasks, request.zones));
+	}
+	const best = new Float64Array(scorers.length).fill(Infinity);
+	const current = new Float64Array(scorers.length);
+	const ties: ContainerInstanceState[] = [];
 	let closest: ContainerInstanceState | undefined;
 	let closestScore = -1;
-	for (const instance of request.instances) {
+	// Start at a random instance so that when the first unbeatable one is taken, it is a fair pick.
+	const all = request.instances;
+	const offset = all.length > 1 ? request.random.int(0, all.length - 1) : 0;
+	for (let n = 0; n < all.length; n++) {
+		const instance = all[(offset + n) % all.length]!;
 		if (instance.status !== 'ACTIVE' || !instance.agentConnected) continue;
 		if (
 			request.capacityProviders &&
 			!request.capacityProviders.has(instance.capacityProviderName ?? '')
 		)
 			continue;
-		const refusal = firstRefusal(
-			instance,
-			request.requirement,
-			memberOf,
-			distinct,
-			groupInstanceIds,
-		);
+		const refusal = selfConflict
+			? 'ports'
+			: firstRefusal(instance, request.requirement, memberOf, distinct, groupInstanceIds);
 		if (refusal === undefined) {
-			fits.push(instance);
+			let order = ties.length === 0 ? -1 : 0;
+			for (let k = 0; k < scorers.length; k++) {
+				const value = scorers[k]!(instance);
+				current[k] = value;
+				if (order === 0) {
+					if (value < best[k]!) order = -1;
+					else if (value > best[k]!) {
+						order = 1;
+						break;
+					}
+				}
+			}
+			if (order === -1) {
+				best.set(current);
+				ties.length = 0;
+				ties.push(instance);
+				if (floors.every((floor, k) => best[k] === floor)) return {ok: true, instance};
+			} else if (order === 0) ties.push(instance);
 			continue;
 		}
 		const score = checkOrder.indexOf(refusal);
@@ -78,12 +114,12 @@ export function placeTask(request: PlacementRequest): PlacementResult {
 			closestScore = score;
 		}
 	}
-	if (fits.length === 0) {
+	if (ties.length === 0) {
 		return closest
 			? {ok: false, refusal: checkOrder[closestScore]!, closest}
 			: {ok: false, refusal: 'noInstances'};
 	}
-	return {ok: true, instance: choose(fits, request.strategies, groupTasks, request.random)};
+	return {ok: true, instance: ties.length === 1 ? ties[0]! : request.random.pick(ties)};
 }
 
 function firstRefusal(
@@ -98,36 +134,23 @@ function firstRefusal(
 	const remaining = instance.remainingResources;
 	if (remaining.cpu < need.cpu) return 'cpu';
 	if (remaining.memory < need.memory) return 'memory';
-	if (need.ports.some((p) => remaining.ports.includes(p))) return 'ports';
-	if (new Set(need.ports).size !== need.ports.length) return 'ports';
+	if (need.ports.length && need.ports.some((p) => remaining.ports.includes(p))) return 'ports';
 	return undefined;
 }
 
-/** Each strategy keeps only the best-scoring instances; what ties at the end is picked at random. */
-function choose(
-	candidates: ContainerInstanceState[],
-	strategies: readonly PlacementStrategy[],
+function scoreFloor(
+	strategy: PlacementStrategy,
 	groupTasks: readonly TaskState[],
-	random: Random,
-): ContainerInstanceState {
-	let remaining = candidates;
-	for (const strategy of strategies) {
-		if (remaining.length <= 1) break;
-		if (strategy.type === 'random') return random.pick(remaining);
-		const score = scorer(strategy, groupTasks);
-		if (!score) continue;
-		let best = Infinity;
-		let kept: ContainerInstanceState[] = [];
-		for (const instance of remaining) {
-			const value = score(instance);
-			if (value < best) {
-				best = value;
-				kept = [instance];
-			} else if (value === best) kept.push(instance);
-		}
-		remaining = kept;
+	zones: readonly string[] | undefined,
+): number {
+	const field = (strategy.field ?? '').toLowerCase();
+	if (strategy.type === 'spread' && (field === 'instanceid' || field === 'host')) return 0;
+	if (strategy.type === 'spread' && field === 'attribute:ecs.availability-zone' && zones) {
+		const perZone = countBy(groupTasks, (t) => t.availabilityZone);
+		return Math.min(...zones.map((z) => perZone.get(z) ?? 0));
 	}
-	return remaining.length === 1 ? remaining[0]! : random.pick(remaining);
+	// binpack and anything else: only a full scan can tell.
+	return -Infinity;
 }
 
 /** Lower is better. */
@@ -149,7 +172,7 @@ function scorer(
 		const name = strategy.field!.slice('attribute:'.length);
 		if (name === 'ecs.availability-zone') {
 			const perZone = countBy(groupTasks, (t) => t.availabilityZone);
-			return (i) => perZone.get(attribute(i, name) ?? '') ?? 0;
+			return (i) => perZone.get(zoneOf(i)) ?? 0;
 		}
 		// Spread over any other attribute: count the group's tasks on instances sharing its value.
 		return undefined;
@@ -164,6 +187,18 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 		counts.set(k, (counts.get(k) ?? 0) + 1);
 	}
 	return counts;
+}
+
+const zones = new WeakMap<ContainerInstanceState, string>();
+
+/** An instance's zone never changes: looked up once, not per placement (fleets have thousands). */
+function zoneOf(instance: ContainerInstanceState): string {
+	let zone = zones.get(instance);
+	if (zone === undefined) {
+		zone = attribute(instance, 'ecs.availability-zone') ?? '';
+		zones.set(instance, zone);
+	}
+	return zone;
 }
 
 export function attribute(instance: ContainerInstanceState, name: string): string | undefined {

@@ -195,7 +195,7 @@ function launch(
 		let instance;
 		if (service.launchType !== 'FARGATE') {
 			const result = placeTask({
-				instances: cluster.containerInstances.values(),
+				...engine.placementView(cluster),
 				requirement,
 				capacityProviders: providers,
 				constraints,
