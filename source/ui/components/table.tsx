@@ -139,7 +139,8 @@ function rowSegments(
 }
 
 function cutSegments(segments: Segment[], fitted: string): Segment[] {
-	// Rare path (a row wider than the pane): keep the tones, re-split the fitted line by length.
+	// A row cut or padded to the pane width: keep the tones and re-split the fitted line. It
+	// starts with the original text (truncate keeps a prefix), so code-unit lengths line up.
 	const out: Segment[] = [];
 	let rest = fitted;
 	for (const segment of segments) {
