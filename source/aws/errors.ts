@@ -230,7 +230,9 @@ export function classifyAwsError(error: unknown, context: AwsCallContext): AwsPr
 		}
 		return problem(
 			'credentials-missing',
-			'No AWS credentials found: set AWS_PROFILE, run aws configure, or use --profile',
+			context.profile === undefined
+				? 'No AWS credentials found: set AWS_PROFILE, run aws configure, or use --profile'
+				: `No AWS credentials found for profile ${context.profile}: check it in ~/.aws/config, or run aws configure --profile ${context.profile}`,
 			false,
 		);
 	}
