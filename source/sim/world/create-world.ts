@@ -606,6 +606,9 @@ class WorldEngine implements World, Engine {
 		);
 		const tasks: TaskState[] = [];
 		const failures: Failure[] = [];
+		const groupTasks = [...cluster.tasks.values()].filter(
+			(t) => t.group === group && t.lastStatus !== 'STOPPED',
+		);
 		for (let i = 0; i < count; i++) {
 			let instance: ContainerInstanceState | undefined;
 			if (input.launchType !== 'FARGATE') {
@@ -615,9 +618,7 @@ class WorldEngine implements World, Engine {
 					capacityProviders: providers,
 					constraints: [...(input.placementConstraints ?? []), ...definition.placementConstraints],
 					strategies: input.placementStrategy ?? [{type: 'random'}],
-					groupTasks: [...cluster.tasks.values()].filter(
-						(t) => t.group === group && t.lastStatus !== 'STOPPED',
-					),
+					groupTasks,
 					random: this.random,
 				});
 				if (!result.ok) {
@@ -631,23 +632,23 @@ class WorldEngine implements World, Engine {
 				}
 				instance = result.instance;
 			}
-			tasks.push(
-				createTask(this, {
-					cluster,
-					definition,
-					instance,
-					requirement,
-					group,
-					startedBy: input.startedBy,
-					launchType: input.launchType ?? 'EC2',
-					capacityProviderName: providers && instance ? instance.capacityProviderName : undefined,
-					overrides: {containerOverrides: input.overrides?.containerOverrides ?? []},
-					tags: input.tags,
-					availabilityZone: instance
-						? undefined
-						: `${this.region}${this.random.pick(['a', 'b', 'c'])}`,
-				}),
-			);
+			const task = createTask(this, {
+				cluster,
+				definition,
+				instance,
+				requirement,
+				group,
+				startedBy: input.startedBy,
+				launchType: input.launchType ?? 'EC2',
+				capacityProviderName: providers && instance ? instance.capacityProviderName : undefined,
+				overrides: {containerOverrides: input.overrides?.containerOverrides ?? []},
+				tags: input.tags,
+				availabilityZone: instance
+					? undefined
+					: `${this.region}${this.random.pick(['a', 'b', 'c'])}`,
+			});
+			tasks.push(task);
+			groupTasks.push(task);
 		}
 		const result = {tasks, failures};
 		if (input.clientToken) this.runTaskTokens.set(`${cluster.name}|${input.clientToken}`, result);

@@ -30,7 +30,11 @@ export interface PlacementRequest {
 	constraints: readonly PlacementConstraint[];
 	strategies: readonly PlacementStrategy[];
 	/** The live (not STOPPED) tasks of the same task group, for spread and distinctInstance. */
-	groupTasks: Iterable<TaskState>;
+	/**
+	 * The live (not STOPPED) tasks of the same task group. A caller placing several tasks may push
+	 * each new one onto the same array: the counts derived from it are then updated, not redone.
+	 */
+	groupTasks: readonly TaskState[];
 	random: Random;
 }
 
@@ -43,8 +47,7 @@ export const defaultServiceStrategy: PlacementStrategy[] = [
 const checkOrder: PlacementRefusal[] = ['memberOf', 'distinctInstance', 'cpu', 'memory', 'ports'];
 
 export function placeTask(request: PlacementRequest): PlacementResult {
-	const groupTasks = [...request.groupTasks];
-	const groupInstanceIds = new Set(groupTasks.map((t) => t.containerInstanceId));
+	const counts = groupCounts(request.groupTasks);
 	const memberOf = request.constraints.filter((c) => c.type === 'memberOf' && c.expression);
 	const distinct = request.constraints.some((c) => c.type === 'distinctInstance');
 	// A task definition that maps one host port twice fits nowhere.
@@ -58,10 +61,10 @@ export function placeTask(request: PlacementRequest): PlacementResult {
 	const floors: number[] = [];
 	for (const strategy of request.strategies) {
 		if (strategy.type === 'random') break;
-		const score = scorer(strategy, groupTasks);
+		const score = scorer(strategy, counts);
 		if (!score) continue;
 		scorers.push(score);
-		floors.push(scoreFloor(strategy, groupTasks, request.zones));
+		floors.push(scoreFloor(strategy, counts, request.zones));
 	}
 	const best = new Float64Array(scorers.length).fill(Infinity);
 	const current = new Float64Array(scorers.length);
@@ -81,7 +84,7 @@ export function placeTask(request: PlacementRequest): PlacementResult {
 			continue;
 		const refusal = selfConflict
 			? 'ports'
-			: firstRefusal(instance, request.requirement, memberOf, distinct, groupInstanceIds);
+			: firstRefusal(instance, request.requirement, memberOf, distinct, counts.perInstance);
 		if (refusal === undefined) {
 			let order = ties.length === 0 ? -1 : 0;
 			for (let k = 0; k < scorers.length; k++) {
@@ -127,10 +130,10 @@ function firstRefusal(
 	need: TaskRequirement,
 	memberOf: readonly PlacementConstraint[],
 	distinct: boolean,
-	groupInstanceIds: ReadonlySet<string | undefined>,
+	groupInstances: ReadonlyMap<string, number>,
 ): PlacementRefusal | undefined {
 	if (memberOf.some((c) => !matchesExpression(instance, c.expression ?? ''))) return 'memberOf';
-	if (distinct && groupInstanceIds.has(instance.id)) return 'distinctInstance';
+	if (distinct && groupInstances.has(instance.id)) return 'distinctInstance';
 	const remaining = instance.remainingResources;
 	if (remaining.cpu < need.cpu) return 'cpu';
 	if (remaining.memory < need.memory) return 'memory';
@@ -140,14 +143,13 @@ function firstRefusal(
 
 function scoreFloor(
 	strategy: PlacementStrategy,
-	groupTasks: readonly TaskState[],
+	counts: GroupCounts,
 	zones: readonly string[] | undefined,
 ): number {
 	const field = (strategy.field ?? '').toLowerCase();
 	if (strategy.type === 'spread' && (field === 'instanceid' || field === 'host')) return 0;
 	if (strategy.type === 'spread' && field === 'attribute:ecs.availability-zone' && zones) {
-		const perZone = countBy(groupTasks, (t) => t.availabilityZone);
-		return Math.min(...zones.map((z) => perZone.get(z) ?? 0));
+		return Math.min(...zones.map((z) => counts.perZone.get(z) ?? 0));
 	}
 	// binpack and anything else: only a full scan can tell.
 	return -Infinity;
@@ -156,7 +158,7 @@ function scoreFloor(
 /** Lower is better. */
 function scorer(
 	strategy: PlacementStrategy,
-	groupTasks: readonly TaskState[],
+	counts: GroupCounts,
 ): ((instance: ContainerInstanceState) => number) | undefined {
 	const field = (strategy.field ?? '').toLowerCase();
 	if (strategy.type === 'binpack') {
@@ -165,13 +167,13 @@ function scorer(
 			: (i) => i.remainingResources.cpu;
 	}
 	if (field === 'instanceid' || field === 'host') {
-		const perInstance = countBy(groupTasks, (t) => t.containerInstanceId ?? '');
+		const perInstance = counts.perInstance;
 		return (i) => perInstance.get(i.id) ?? 0;
 	}
 	if (field.startsWith('attribute:')) {
 		const name = strategy.field!.slice('attribute:'.length);
 		if (name === 'ecs.availability-zone') {
-			const perZone = countBy(groupTasks, (t) => t.availabilityZone);
+			const perZone = counts.perZone;
 			return (i) => perZone.get(zoneOf(i)) ?? 0;
 		}
 		// Spread over any other attribute: count the group's tasks on instances sharing its value.
@@ -180,11 +182,29 @@ function scorer(
 	return undefined;
 }
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const item of items) {
-		const k = key(item);
-		counts.set(k, (counts.get(k) ?? 0) + 1);
+interface GroupCounts {
+	counted: number;
+	perZone: Map<string, number>;
+	perInstance: Map<string, number>;
+}
+
+const groupCountCache = new WeakMap<readonly TaskState[], GroupCounts>();
+
+/** How many of the group's tasks each zone and instance has, kept up as the array grows. */
+function groupCounts(tasks: readonly TaskState[]): GroupCounts {
+	let counts = groupCountCache.get(tasks);
+	if (!counts || counts.counted > tasks.length) {
+		counts = {counted: 0, perZone: new Map(), perInstance: new Map()};
+		groupCountCache.set(tasks, counts);
+	}
+	for (; counts.counted < tasks.length; counts.counted++) {
+		const task = tasks[counts.counted]!;
+		counts.perZone.set(task.availabilityZone, (counts.perZone.get(task.availabilityZone) ?? 0) + 1);
+		if (task.containerInstanceId)
+			counts.perInstance.set(
+				task.containerInstanceId,
+				(counts.perInstance.get(task.containerInstanceId) ?? 0) + 1,
+			);
 	}
 	return counts;
 }
