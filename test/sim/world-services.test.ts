@@ -152,4 +152,26 @@ describe('service scheduler', () => {
 		expect(service.status).toBe('INACTIVE');
 		expect(liveTasks(cluster, 'web')).toEqual([]);
 	});
+
+	it('repeats the steady-state event every 6 hours, not more often', () => {
+		const {world, clock} = newWorld();
+		const cluster = withInstances(world, ['us-east-1a']);
+		taskDefinition(world);
+		const service = world.createService(cluster, {
+			serviceName: 'web',
+			taskDefinition: 'app',
+			desiredCount: 1,
+		});
+		const steady = () =>
+			service.events.filter((e) => e.message === '(service web) has reached a steady state.');
+		run(world, clock, 60);
+		expect(steady()).toHaveLength(1);
+		clock.advance(5 * 3600_000);
+		world.advanceTo(clock.now());
+		expect(steady()).toHaveLength(1);
+		clock.advance(3600_000);
+		world.advanceTo(clock.now());
+		expect(steady()).toHaveLength(2);
+		expect(steady()[0]!.createdAt - steady()[1]!.createdAt).toBe(6 * 3600_000);
+	});
 });

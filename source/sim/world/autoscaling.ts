@@ -182,25 +182,17 @@ function beginTermination(engine: Engine, group: AutoScalingGroupState, member: 
 		container.version++;
 		const cluster = engine.clusters.get(container.clusterName);
 		if (cluster) engine.clusterCapacityChanged(cluster);
-		engine.schedule(engine.now() + drainTimeoutMs, () =>
-			finishTermination(engine, group, member, ec2),
-		);
+		engine.schedule(engine.now() + drainTimeoutMs, () => finishTermination(engine, member, ec2));
 		terminateIfDrained(engine, ec2);
 		return;
 	}
-	finishTermination(engine, group, member, ec2);
+	finishTermination(engine, member, ec2);
 }
 
-function finishTermination(
-	engine: Engine,
-	group: AutoScalingGroupState,
-	member: AsgInstance,
-	ec2: Ec2InstanceState,
-): void {
+function finishTermination(engine: Engine, member: AsgInstance, ec2: Ec2InstanceState): void {
 	if (member.lifecycleState === 'Terminating' || member.lifecycleState === 'Terminated') return;
 	member.lifecycleState = 'Terminating';
 	terminateEc2Instance(engine, ec2);
-	void group;
 }
 
 /** Managed draining: once a DRAINING instance waiting for termination runs no task, let it go. */
@@ -215,5 +207,5 @@ export function terminateIfDrained(engine: Engine, ec2: Ec2InstanceState): void 
 		for (const task of engine.tasksOnInstance(container.id))
 			if (task.lastStatus !== 'STOPPED') return;
 	}
-	finishTermination(engine, group, member, ec2);
+	finishTermination(engine, member, ec2);
 }

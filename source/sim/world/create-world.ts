@@ -5,13 +5,7 @@
  * skipped outright, so a quiet world costs nothing however large it is.
  */
 import {clientError, invalidParameter, SimError} from '../errors.js';
-import {
-	capacityProviderOf,
-	reconcileGroup,
-	setDesired,
-	terminateIfDrained,
-	validateDesired,
-} from './autoscaling.js';
+import {reconcileGroup, setDesired, terminateIfDrained, validateDesired} from './autoscaling.js';
 import {containerBehaviour} from './behaviour.js';
 import {startDeployment} from './deployments.js';
 import type {Engine, ServiceRuntime} from './engine.js';
@@ -803,7 +797,6 @@ class WorldEngine implements World, Engine {
 			if (members.has(instance.ec2InstanceId) && !instance.capacityProviderName)
 				instance.capacityProviderName = provider.name;
 		}
-		void capacityProviderOf;
 		return provider;
 	}
 
