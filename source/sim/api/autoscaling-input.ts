@@ -3,21 +3,10 @@
  * parameter as a `ValidationError`, worded like its own model-constraint messages.
  */
 import {SimError} from '../errors.js';
+import {optionalString, queryBoolean, queryInteger} from './query-input.js';
 
 export const validationError = (message: string): SimError =>
 	new SimError('ValidationError', message);
-
-/** A query list arrives as an array, a lone string (one element) or not at all. */
-export function stringList(value: unknown): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	if (Array.isArray(value)) return value.map((item) => String(item));
-	return [String(value)];
-}
-
-export function optionalString(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return String(value);
-}
 
 const missingMember = (member: string): SimError =>
 	validationError(
@@ -31,13 +20,9 @@ export function requiredString(value: unknown, member: string): string {
 }
 
 export function optionalInteger(value: unknown, member: string): number | undefined {
-	const text = optionalString(value);
-	if (text === undefined) return undefined;
-	const parsed = Number(text);
-	if (!Number.isInteger(parsed)) {
-		throw validationError(`Invalid value '${text}' for ${member}: must be an integer.`);
-	}
-	return parsed;
+	return queryInteger(value, (text) =>
+		validationError(`Invalid value '${text}' for ${member}: must be an integer.`),
+	);
 }
 
 export function requiredInteger(value: unknown, member: string): number {
@@ -47,11 +32,9 @@ export function requiredInteger(value: unknown, member: string): number {
 }
 
 export function optionalBoolean(value: unknown, member: string): boolean | undefined {
-	const text = optionalString(value);
-	if (text === undefined) return undefined;
-	if (text === 'true') return true;
-	if (text === 'false') return false;
-	throw validationError(`Invalid value '${text}' for ${member}: must be true or false.`);
+	return queryBoolean(value, (text) =>
+		validationError(`Invalid value '${text}' for ${member}: must be true or false.`),
+	);
 }
 
 /** `MaxRecords`: 1..max, as the model's range constraint says. */

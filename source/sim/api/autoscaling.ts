@@ -9,15 +9,14 @@ import {
 	optionalBoolean,
 	optionalInteger,
 	optionalNextToken,
-	optionalString,
 	readMaxRecords,
 	requiredInteger,
 	requiredString,
-	stringList,
 	validationError,
 } from './autoscaling-input.js';
 import {activityShape, groupInstanceShape, groupShape} from './autoscaling-shapes.js';
 import {paginate} from './pagination.js';
+import {optionalString, stringList} from './query-input.js';
 
 const maxGroupNames = 100;
 const maxInstanceIds = 50;

@@ -4,7 +4,8 @@
  * InvalidParameterValue (EC2 refuses it rather than ignoring it, so typos surface).
  */
 import type {Tag} from '../world/types.js';
-import {invalidParameterValue, optionalString, stringList} from './ec2-input.js';
+import {invalidParameterValue} from './ec2-input.js';
+import {optionalString, stringList} from './query-input.js';
 
 export interface Ec2Filter {
 	name: string;

@@ -4,39 +4,20 @@
  * sends garbage should see what EC2 would tell it, not a 500.
  */
 import {SimError} from '../errors.js';
+import {queryBoolean, queryInteger, stringList} from './query-input.js';
 
 export const invalidParameterValue = (message: string): SimError =>
 	new SimError('InvalidParameterValue', message);
 
-/** A query list arrives as an array, a lone string (one element) or not at all. */
-export function stringList(value: unknown): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	if (Array.isArray(value)) return value.map((item) => String(item));
-	return [String(value)];
-}
-
-export function optionalString(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	return String(value);
-}
-
 export function optionalInteger(value: unknown, parameter: string): number | undefined {
-	const text = optionalString(value);
-	if (text === undefined) return undefined;
-	const parsed = Number(text);
-	if (!Number.isInteger(parsed)) {
-		throw invalidParameterValue(`Invalid value '${text}' for ${parameter}. It must be an integer.`);
-	}
-	return parsed;
+	return queryInteger(value, (text) =>
+		invalidParameterValue(`Invalid value '${text}' for ${parameter}. It must be an integer.`),
+	);
 }
 
 export function optionalBoolean(value: unknown, parameter: string): boolean | undefined {
-	const text = optionalString(value);
-	if (text === undefined) return undefined;
-	if (text === 'true') return true;
-	if (text === 'false') return false;
-	throw invalidParameterValue(
-		`Invalid value '${text}' for ${parameter}. It must be true or false.`,
+	return queryBoolean(value, (text) =>
+		invalidParameterValue(`Invalid value '${text}' for ${parameter}. It must be true or false.`),
 	);
 }
 
