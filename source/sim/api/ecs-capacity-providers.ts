@@ -4,7 +4,7 @@ import type {OperationTable} from '../handler.js';
 import type {World} from '../world/world.js';
 import type {CapacityProviderState} from '../world/types.js';
 import {includeFlags, optionalInteger, optionalString, optionalStringList} from './ecs-input.js';
-import {capacityProviderArnFor, missing, requireCluster} from './ecs-lookup.js';
+import {capacityProviderArnFor, describeEach, requireCluster} from './ecs-lookup.js';
 import {serializeCapacityProvider} from './ecs-serialize.js';
 import {paginate} from './pagination.js';
 
@@ -40,14 +40,13 @@ export const capacityProviderHandlers: OperationTable = {
 			if (names.length > MAX_NAMED_PROVIDERS) {
 				throw invalidParameter(`capacityProviders can have at most ${MAX_NAMED_PROVIDERS} items.`);
 			}
-			const found = [];
-			const failures = [];
-			for (const name of names) {
-				const provider = candidates.find((p) => p.name === name || p.arn === name);
-				if (provider === undefined) failures.push(missing(capacityProviderArnFor(world, name)));
-				else found.push(serializeCapacityProvider(provider, includeTags));
-			}
-			return {capacityProviders: found, failures};
+			const {described, failures} = describeEach(
+				names,
+				(name) => candidates.find((p) => p.name === name || p.arn === name),
+				(provider) => serializeCapacityProvider(provider, includeTags),
+				(name) => capacityProviderArnFor(world, name),
+			);
+			return {capacityProviders: described, failures};
 		}
 
 		const page = paginate(candidates, {

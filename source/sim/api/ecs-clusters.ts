@@ -10,7 +10,7 @@ import {
 	optionalString,
 	optionalStringList,
 } from './ecs-input.js';
-import {clusterArnFor, missing} from './ecs-lookup.js';
+import {clusterArnFor, describeEach} from './ecs-lookup.js';
 import {serializeCluster, type ClusterField} from './ecs-serialize.js';
 import {strategyItem} from './ecs-shared-inputs.js';
 import {paginate} from './pagination.js';
@@ -48,14 +48,13 @@ export const clusterHandlers: OperationTable = {
 			throw invalidParameter(`clusters can have at most ${MAX_DESCRIBE_CLUSTERS} items.`);
 		}
 		const include = includeFlags(input, CLUSTER_FIELDS);
-		const clusters = [];
-		const failures = [];
-		for (const name of names) {
-			const cluster = world.resolveCluster(name);
-			if (cluster === undefined) failures.push(missing(clusterArnFor(world, name)));
-			else clusters.push(serializeCluster(cluster, include));
-		}
-		return {clusters, failures};
+		const {described, failures} = describeEach(
+			names,
+			(name) => world.resolveCluster(name),
+			(cluster) => serializeCluster(cluster, include),
+			(name) => clusterArnFor(world, name),
+		);
+		return {clusters: described, failures};
 	},
 
 	CreateCluster(input, {world}) {

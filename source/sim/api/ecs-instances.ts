@@ -14,7 +14,7 @@ import {
 	optionalString,
 	requiredString,
 } from './ecs-input.js';
-import {containerInstanceArnFor, missing, requireCluster} from './ecs-lookup.js';
+import {containerInstanceArnFor, describeEach, requireCluster} from './ecs-lookup.js';
 import {countTasksByInstance, serializeContainerInstance} from './ecs-serialize-tasks.js';
 import {paginate} from './pagination.js';
 
@@ -62,19 +62,14 @@ export const instanceHandlers: OperationTable = {
 		const flags = includeFlags(input, ['CONTAINER_INSTANCE_HEALTH', 'TAGS'] as const);
 		const include = {tags: flags.has('TAGS'), health: flags.has('CONTAINER_INSTANCE_HEALTH')};
 		const counts = countTasksByInstance(cluster);
-		const containerInstances = [];
-		const failures = [];
-		for (const ref of refs) {
-			const instance = world.resolveContainerInstance(cluster, ref);
-			if (instance === undefined) {
-				failures.push(missing(containerInstanceArnFor(world, cluster, ref)));
-			} else {
-				containerInstances.push(
-					serializeContainerInstance(instance, counts.get(instance.id), include, world.now()),
-				);
-			}
-		}
-		return {containerInstances, failures};
+		const {described, failures} = describeEach(
+			refs,
+			(ref) => world.resolveContainerInstance(cluster, ref),
+			(instance) =>
+				serializeContainerInstance(instance, counts.get(instance.id), include, world.now()),
+			(ref) => containerInstanceArnFor(world, cluster, ref),
+		);
+		return {containerInstances: described, failures};
 	},
 
 	UpdateContainerInstancesState(input, {world}) {

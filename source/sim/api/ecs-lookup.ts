@@ -43,6 +43,26 @@ export function missing(arn: string): {arn: string; reason: 'MISSING'} {
 	return {arn, reason: 'MISSING'};
 }
 
+/**
+ * A Describe call's answer: ECS describes what it finds and reports each name it cannot find as a
+ * MISSING failure (with the ARN the name stands for) instead of failing the call.
+ */
+export function describeEach<Found, Shape>(
+	refs: readonly string[],
+	find: (ref: string) => Found | undefined,
+	serialize: (found: Found) => Shape,
+	arnFor: (ref: string) => string,
+): {described: Shape[]; failures: Array<{arn: string; reason: 'MISSING'}>} {
+	const described: Shape[] = [];
+	const failures: Array<{arn: string; reason: 'MISSING'}> = [];
+	for (const ref of refs) {
+		const found = find(ref);
+		if (found === undefined) failures.push(missing(arnFor(ref)));
+		else described.push(serialize(found));
+	}
+	return {described, failures};
+}
+
 /** `arn:...:task-definition/web:12` -> `web`. */
 export function familyOfTaskDefinitionArn(arn: string): string {
 	const resource = arn.slice(arn.lastIndexOf('/') + 1);

@@ -20,7 +20,7 @@ import {
 	optionalString,
 	requiredString,
 } from './ecs-input.js';
-import {missing, requireCluster, serviceArnFor} from './ecs-lookup.js';
+import {describeEach, requireCluster, serviceArnFor} from './ecs-lookup.js';
 import {serializeService} from './ecs-serialize.js';
 import {
 	LAUNCH_TYPES,
@@ -61,14 +61,13 @@ export const serviceHandlers: OperationTable = {
 		const cluster = requireCluster(world, optionalString(input, 'cluster'));
 		const names = batchOfNames(input, 'services', 'service names', MAX_DESCRIBE_SERVICES);
 		const includeTags = includeFlags(input, ['TAGS'] as const).has('TAGS');
-		const services = [];
-		const failures = [];
-		for (const name of names) {
-			const service = world.resolveService(cluster, name);
-			if (service === undefined) failures.push(missing(serviceArnFor(world, cluster, name)));
-			else services.push(serializeService(world, service, includeTags));
-		}
-		return {services, failures};
+		const {described, failures} = describeEach(
+			names,
+			(name) => world.resolveService(cluster, name),
+			(service) => serializeService(world, service, includeTags),
+			(name) => serviceArnFor(world, cluster, name),
+		);
+		return {services: described, failures};
 	},
 
 	CreateService(input, context) {

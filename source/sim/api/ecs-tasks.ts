@@ -14,7 +14,7 @@ import {
 	optionalString,
 	requiredString,
 } from './ecs-input.js';
-import {familyOfTaskDefinitionArn, missing, requireCluster, taskArnFor} from './ecs-lookup.js';
+import {describeEach, familyOfTaskDefinitionArn, requireCluster, taskArnFor} from './ecs-lookup.js';
 import {recallRunTask, rememberRunTask} from './ecs-run-task-tokens.js';
 import {serializeTask} from './ecs-serialize-tasks.js';
 import {
@@ -87,14 +87,13 @@ export const taskHandlers: OperationTable = {
 		const cluster = requireCluster(world, optionalString(input, 'cluster'));
 		const refs = batchOfNames(input, 'tasks', 'tasks', MAX_DESCRIBE_TASKS);
 		const includeTags = includeFlags(input, ['TAGS'] as const).has('TAGS');
-		const tasks = [];
-		const failures = [];
-		for (const ref of refs) {
-			const task = world.resolveTask(cluster, ref);
-			if (task === undefined) failures.push(missing(taskArnFor(world, cluster, ref)));
-			else tasks.push(serializeTask(world, cluster, task, includeTags));
-		}
-		return {tasks, failures};
+		const {described, failures} = describeEach(
+			refs,
+			(ref) => world.resolveTask(cluster, ref),
+			(task) => serializeTask(world, cluster, task, includeTags),
+			(ref) => taskArnFor(world, cluster, ref),
+		);
+		return {tasks: described, failures};
 	},
 
 	RunTask(input, {world}) {
