@@ -1,0 +1,237 @@
+/**
+ * Wires the poll tiers (source/store/tiers/) to the poll scheduler and the fleet store. What is
+ * fetched follows what is on screen, read from the store: the focus decides which tiers run,
+ * the visible rows decide which metrics are fetched. The UI changes those through the store's
+ * actions; this module reacts (aborts outdated runs, runs the affected tiers at once).
+ *
+ * Each tier's failure becomes its data set's status (stale, kept data) and problem (what went
+ * wrong, naming the AWS action), never an empty screen.
+ */
+import type {AwsAdapters} from '../aws/adapters.js';
+import {AwsApiError} from '../aws/errors.js';
+import type {RequestStats} from '../aws/request-stats.js';
+import type {DataStatus} from './data-status.js';
+import {
+	createBatchedWriter,
+	taskScopeKey,
+	type DataSetId,
+	type FleetState,
+	type FleetStore,
+	type Focus,
+	type VisibleMetrics,
+} from './fleet-store.js';
+import {
+	classifyAwsError as classifySdkError,
+	createPollScheduler,
+	type PollScheduler,
+} from './poll-scheduler.js';
+import {systemTimers, type Timers} from './timers.js';
+import {createClusterTier} from './tiers/cluster.js';
+import {createClustersTier} from './tiers/clusters.js';
+import {problemOf, withProblem, type FleetTier, type TierContext} from './tiers/context.js';
+import {createEc2Tier} from './tiers/ec2.js';
+import {createMetricsTier} from './tiers/metrics.js';
+import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
+import {createTasksTier} from './tiers/tasks.js';
+
+export type FleetPollerOptions = {
+	readonly adapters: AwsAdapters;
+	readonly store: FleetStore;
+	/** The same RequestStats the clients count into: the header's calls per minute. */
+	readonly stats: RequestStats;
+	readonly timers?: Timers;
+	/** The `--refresh` interval; default the store's. */
+	readonly refreshMs?: number;
+	/** Epoch ms as AWS sees it (the simulator's clock in tests); default timers.now. */
+	readonly now?: () => number;
+	/** Jitter source for back-off; default Math.random. */
+	readonly random?: () => number;
+};
+
+export type FleetPoller = {
+	/** Starts polling: every tier on screen runs at once. */
+	start(): void;
+	/** Runs every tier on screen now (the `R` key), even while paused. */
+	refreshNow(): void;
+	pause(): void;
+	resume(): void;
+	/** Aborts runs in flight, clears every timer, and stops following the store. */
+	stop(): void;
+	setFocus(focus: Focus): void;
+	setVisibleMetrics(visible: VisibleMetrics): void;
+	requestStoppedTasks(wanted?: boolean): void;
+	setRefreshInterval(ms: number): void;
+	/**
+	 * Resolves once no tier is running and every write has reached the store: a refresh and
+	 * everything it woke (EC2 details, task definitions) is complete. For tests and the bench.
+	 */
+	whenIdle(): Promise<void>;
+	readonly scheduler: PollScheduler;
+};
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Tiers whose data depends on the focused cluster or on the task scope. */
+const clusterTiers: readonly DataSetId[] = ['cluster', 'tasks', 'task-definitions', 'ec2'];
+const scopeTiers: readonly DataSetId[] = ['tasks', 'stopped-tasks', 'task-definitions'];
+
+export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
+	const {adapters, store, stats} = options;
+	const timers = options.timers ?? systemTimers;
+	const now = options.now ?? (() => timers.now());
+	// Wake-ups wait until the waking tier's data is in the store, so the woken tier sees it.
+	const writer = createBatchedWriter(store, {afterFlush: () => runWoken()});
+	const woken = new Set<DataSetId>();
+	const tiers = new Map<DataSetId, FleetTier>();
+	let running = 0;
+	let clustersRun: Promise<void> | undefined;
+
+	if (options.refreshMs !== undefined && options.refreshMs !== store.getState().refreshMs) {
+		store.setState({refreshMs: options.refreshMs});
+	}
+
+	const scheduler = createPollScheduler({
+		timers,
+		baseIntervalMs: store.getState().refreshMs,
+		...(options.random === undefined ? {} : {random: options.random}),
+		onStatus: (changes) => writer.write((state) => statusUpdate(state, changes)),
+	});
+
+	/** Status changes and the request counts, which the header shows beside them. */
+	function statusUpdate(
+		state: FleetState,
+		changes: ReadonlyMap<string, DataStatus>,
+	): Partial<FleetState> {
+		const requests = stats.snapshot();
+		return {
+			dataSets: {...state.dataSets, ...Object.fromEntries(changes)},
+			...(requests.total === state.requests.total ? {} : {requests}),
+			callsPerMinute: requests.lastMinute,
+		};
+	}
+
+	const ctx: TierContext = {
+		adapters,
+		read: () => store.getState(),
+		write: (update) => writer.write(update),
+		now,
+		wake(id) {
+			woken.add(id);
+			// An empty write, so the wake-ups run after the next flush even if nothing was written.
+			writer.write(() => ({}));
+		},
+		clustersSettled: () => clustersRun ?? Promise.resolve(),
+	};
+
+	function runWoken(): void {
+		if (woken.size === 0) return;
+		const state = store.getState();
+		const due = [...woken].filter((id) => tiers.get(id)?.needed?.(state) ?? true);
+		woken.clear();
+		if (due.length > 0) scheduler.refreshNow(due);
+	}
+
+	function register(tier: FleetTier): void {
+		tiers.set(tier.id, tier);
+		scheduler.register({
+			id: tier.id,
+			...(tier.intervalMs === undefined ? {} : {intervalMs: tier.intervalMs}),
+			...(tier.intervalFactor === undefined ? {} : {intervalFactor: tier.intervalFactor}),
+			...(tier.enabled === undefined ? {} : {enabled: () => tier.enabled!(store.getState())}),
+			// Adapters throw classified AwsApiErrors, which the scheduler's own check cannot read.
+			classify: (error) =>
+				error instanceof AwsApiError
+					? error.problem.kind === 'throttled'
+						? 'throttled'
+						: 'other'
+					: classifySdkError(error),
+			run: (signal) => {
+				running++;
+				const run = (async () => {
+					try {
+						await tier.run(signal);
+						writer.write(withProblem(tier.id, undefined));
+					} catch (error) {
+						if (!signal.aborted) writer.write(withProblem(tier.id, problemOf(error)));
+						throw error;
+					} finally {
+						running--;
+					}
+				})();
+				if (tier.id === 'clusters') clustersRun = run.catch(() => undefined);
+				return run;
+			},
+		});
+	}
+
+	register(createClustersTier(ctx));
+	register(createClusterTier(ctx));
+	register(createTasksTier(ctx, {desiredStatus: 'RUNNING'}));
+	register(createTasksTier(ctx, {desiredStatus: 'STOPPED'}));
+	register(createTaskDefinitionsTier(ctx));
+	register(createEc2Tier(ctx));
+	register(createMetricsTier(ctx));
+
+	/** What the poller follows in the store, and what it does when the user changes it. */
+	const unsubscribe = store.subscribe((state, previous) => {
+		const clusterChanged = state.focus.clusterArn !== previous.focus.clusterArn;
+		const scopeChanged = taskScopeKey(state.focus) !== taskScopeKey(previous.focus);
+		if (clusterChanged || scopeChanged || state.stoppedTasksScope !== previous.stoppedTasksScope) {
+			const affected = new Set<DataSetId>([
+				...(clusterChanged ? clusterTiers : []),
+				...(scopeChanged ? scopeTiers : []),
+				...(state.stoppedTasksScope !== undefined ? (['stopped-tasks'] as const) : []),
+			]);
+			// Tiers that just came on screen start by themselves; the others restart, as a run for
+			// the old focus is outdated.
+			const wasOn = new Map([...affected].map((id) => [id, isOn(id, previous)]));
+			scheduler.reevaluate();
+			const restart = [...affected].filter((id) => wasOn.get(id) && isOn(id, state));
+			if (restart.length > 0) scheduler.refreshNow(restart, {restart: true});
+		}
+		if (state.visibleMetrics !== previous.visibleMetrics) {
+			scheduler.reevaluate();
+			// New rows want their sparklines now; rows already fetched wait for their minute.
+			if (tiers.get('metrics')?.needed?.(state)) scheduler.refreshNow(['metrics']);
+		}
+		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshNow();
+		if (state.paused !== previous.paused) {
+			if (state.paused) scheduler.pause();
+			else scheduler.resume();
+		}
+		if (state.refreshMs !== previous.refreshMs) scheduler.setBaseInterval(state.refreshMs);
+	});
+
+	function isOn(id: DataSetId, state: FleetState): boolean {
+		return tiers.get(id)?.enabled?.(state) ?? true;
+	}
+
+	const actions = () => store.getState().actions;
+
+	return {
+		scheduler,
+		start: () => scheduler.start(),
+		refreshNow: () => actions().refreshNow(),
+		pause: () => actions().setPaused(true),
+		resume: () => actions().setPaused(false),
+		stop() {
+			unsubscribe();
+			scheduler.stop();
+			writer.flush();
+		},
+		setFocus: (focus) => actions().setFocus(focus),
+		setVisibleMetrics: (visible) => actions().setVisibleMetrics(visible),
+		requestStoppedTasks: (wanted) => actions().requestStoppedTasks(wanted),
+		setRefreshInterval(ms) {
+			if (ms !== store.getState().refreshMs) store.setState({refreshMs: ms});
+		},
+		async whenIdle() {
+			// Two quiet turns in a row: a settled run may wake another in the turn after it.
+			for (let quiet = 0; quiet < 2;) {
+				await nextTurn();
+				const busy = running > 0 || writer.pending || woken.size > 0;
+				quiet = busy ? 0 : quiet + 1;
+			}
+		},
+	};
+}

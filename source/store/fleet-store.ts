@@ -1,0 +1,278 @@
+/**
+ * The one shared store: everything the pollers fetched, how current each data set is, and what
+ * the user is looking at. A zustand vanilla store, so it lives outside React: pollers write to it,
+ * Ink components read it with `useStore(store, selector)`, selecting primitives or the stable
+ * references kept here (an entity object or array is only replaced when its content changed).
+ *
+ * The UI never calls AWS: its actions (focus, visible metric rows, stopped tasks, refresh, pause)
+ * only change state here, and the poller, subscribed to the store, reacts to them.
+ */
+import {createStore, type StoreApi} from 'zustand/vanilla';
+import type {AwsProblemKind} from '../aws/errors.js';
+import type {RequestStatsSnapshot} from '../aws/request-stats.js';
+import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
+import type {CapacityProvider} from '../model/capacity-provider.js';
+import type {Cluster} from '../model/cluster.js';
+import type {ContainerInstance} from '../model/container-instance.js';
+import type {Ec2Instance} from '../model/ec2-instance.js';
+import type {CallerIdentity} from '../model/identity.js';
+import type {MetricSeries} from '../model/metrics.js';
+import type {Service} from '../model/service.js';
+import type {Task} from '../model/task.js';
+import type {TaskDefinition} from '../model/task-definition.js';
+import type {DataStatus} from './data-status.js';
+import {onlyKeys, sameData} from './tiers/reuse.js';
+
+/** Poll tiers, which are also the data sets whose freshness the UI shows. */
+export type DataSetId =
+	| 'identity'
+	| 'clusters'
+	| 'cluster'
+	| 'tasks'
+	| 'stopped-tasks'
+	| 'task-definitions'
+	| 'ec2'
+	| 'metrics';
+
+/** What went wrong with a data set, in words a person can act on. */
+export type DataProblem = {
+	readonly kind: AwsProblemKind;
+	readonly message: string;
+	/** The IAM action that failed, e.g. `cloudwatch:GetMetricData`, when it was an AWS call. */
+	readonly action: string | undefined;
+};
+
+export type Focus = {
+	readonly clusterArn?: string | undefined;
+	/** Only together with its cluster. */
+	readonly serviceArn?: string | undefined;
+};
+
+/** The rows on screen whose sparklines need CloudWatch data. */
+export type VisibleMetrics = {
+	readonly clusterArns: readonly string[];
+	readonly serviceArns: readonly string[];
+};
+
+/** What the store knows about one cluster beyond its summary; filled while it is focused. */
+export type ClusterView = {
+	readonly services: readonly Service[];
+	readonly containerInstances: readonly ContainerInstance[];
+	readonly capacityProviders: readonly CapacityProvider[];
+	readonly autoScalingGroups: readonly AutoScalingGroup[];
+};
+
+export type Connection = {
+	readonly region: string | undefined;
+	readonly profile: string | undefined;
+	readonly endpoint: string | undefined;
+};
+
+export type FleetActions = {
+	/** Selecting a cluster scopes instances and services; a service scopes tasks. */
+	setFocus(focus: Focus): void;
+	/** Stopped tasks are fetched only while asked for, for the focused scope. */
+	requestStoppedTasks(wanted?: boolean): void;
+	setVisibleMetrics(visible: VisibleMetrics): void;
+	/** The `R` key: every tier on screen runs now, paused or not. */
+	refreshNow(): void;
+	/** The `p` key: stops automatic polling (an explicit refresh still runs). */
+	setPaused(paused: boolean): void;
+};
+
+export type FleetState = {
+	readonly connection: Connection;
+	readonly identity: CallerIdentity | undefined;
+	/** The `--refresh` interval, for staleness (three intervals) and the header. */
+	readonly refreshMs: number;
+	readonly paused: boolean;
+	/** Bumped by `refreshNow()`: the poller reacts to the change. */
+	readonly refreshRequests: number;
+
+	/** All clusters' summaries, by name. */
+	readonly clusters: readonly Cluster[];
+	/** By cluster ARN: the focused cluster, and the previously focused one for a quick way back. */
+	readonly clusterViews: Readonly<Record<string, ClusterView>>;
+	/** Running tasks by scope key (see taskScopeKey). */
+	readonly tasks: Readonly<Record<string, readonly Task[]>>;
+	readonly stoppedTasks: Readonly<Record<string, readonly Task[]>>;
+	/** Cached: what EC2 says about an instance never changes in ways we show. */
+	readonly ec2Instances: Readonly<Record<string, Ec2Instance>>;
+	/** Cached forever: a task definition revision never changes. */
+	readonly taskDefinitions: Readonly<Record<string, TaskDefinition>>;
+	/** By metricSeriesKey, for the visible rows only. */
+	readonly metrics: Readonly<Record<string, MetricSeries>>;
+
+	readonly focus: Focus;
+	readonly visibleMetrics: VisibleMetrics;
+	/** The scope key whose stopped tasks the user asked for, if any. */
+	readonly stoppedTasksScope: string | undefined;
+
+	readonly dataSets: Readonly<Partial<Record<DataSetId, DataStatus>>>;
+	readonly problems: Readonly<Partial<Record<DataSetId, DataProblem>>>;
+	readonly requests: RequestStatsSnapshot;
+	/** Calls in the last minute (the header's `API 40/min`), a primitive to select. */
+	readonly callsPerMinute: number;
+
+	readonly actions: FleetActions;
+};
+
+export type FleetStore = StoreApi<FleetState>;
+
+export type FleetStoreOptions = {
+	readonly refreshMs?: number;
+	readonly connection?: Partial<Connection>;
+};
+
+export const DEFAULT_REFRESH_MS = 5_000;
+
+/** Where a focus's running tasks live: the focused service's, else the whole cluster's. */
+export function taskScopeKey(focus: Focus): string | undefined {
+	if (focus.serviceArn !== undefined) return `service:${focus.serviceArn}`;
+	if (focus.clusterArn !== undefined) return `cluster:${focus.clusterArn}`;
+	return undefined;
+}
+
+/** The key of one series: the cluster or service ARN and the AWS/ECS metric name. */
+export function metricSeriesKey(resourceArn: string, metricName: string): string {
+	return `${resourceArn}#${metricName}`;
+}
+
+const noVisibleMetrics: VisibleMetrics = {clusterArns: [], serviceArns: []};
+const emptyRequests: RequestStatsSnapshot = {
+	total: 0,
+	throttled: 0,
+	lastMinute: 0,
+	byOperation: {},
+};
+
+/** Keys to keep after a focus move: the new focus and the one just left, for a quick way back. */
+function recentKeys(...keys: (string | undefined)[]): Set<string> {
+	return new Set(keys.filter((key): key is string => key !== undefined));
+}
+
+export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
+	return createStore<FleetState>()((set, get) => ({
+		connection: {
+			region: options.connection?.region,
+			profile: options.connection?.profile,
+			endpoint: options.connection?.endpoint,
+		},
+		identity: undefined,
+		refreshMs: options.refreshMs ?? DEFAULT_REFRESH_MS,
+		paused: false,
+		refreshRequests: 0,
+		clusters: [],
+		clusterViews: {},
+		tasks: {},
+		stoppedTasks: {},
+		ec2Instances: {},
+		taskDefinitions: {},
+		metrics: {},
+		focus: {},
+		visibleMetrics: noVisibleMetrics,
+		stoppedTasksScope: undefined,
+		dataSets: {},
+		problems: {},
+		requests: emptyRequests,
+		callsPerMinute: 0,
+		actions: {
+			setFocus(focus) {
+				const next: Focus =
+					focus.clusterArn === undefined
+						? {}
+						: {clusterArn: focus.clusterArn, serviceArn: focus.serviceArn};
+				const state = get();
+				if (sameData(state.focus, next)) return;
+				const scopes = recentKeys(taskScopeKey(state.focus), taskScopeKey(next));
+				// Memory stays bounded however far the user wanders: 20,000 tasks is a lot of objects.
+				set({
+					focus: next,
+					stoppedTasksScope: undefined,
+					clusterViews: onlyKeys(
+						state.clusterViews,
+						recentKeys(state.focus.clusterArn, next.clusterArn),
+					),
+					tasks: onlyKeys(state.tasks, scopes),
+					stoppedTasks: onlyKeys(state.stoppedTasks, recentKeys(taskScopeKey(next))),
+				});
+			},
+			requestStoppedTasks(wanted = true) {
+				const scope = wanted ? taskScopeKey(get().focus) : undefined;
+				if (scope !== get().stoppedTasksScope) set({stoppedTasksScope: scope});
+			},
+			setVisibleMetrics(visible) {
+				const next: VisibleMetrics = {
+					clusterArns: [...new Set(visible.clusterArns)],
+					serviceArns: [...new Set(visible.serviceArns)],
+				};
+				if (!sameData(get().visibleMetrics, next)) set({visibleMetrics: next});
+			},
+			refreshNow() {
+				set({refreshRequests: get().refreshRequests + 1});
+			},
+			setPaused(paused) {
+				if (get().paused !== paused) set({paused});
+			},
+		},
+	}));
+}
+
+/** A state change computed from the state as it is when the batch is applied. */
+export type FleetUpdate = (state: FleetState) => Partial<FleetState>;
+
+export type BatchedWriter = {
+	/** Queues an update; all updates queued in one turn of the event loop are one setState. */
+	write(update: FleetUpdate): void;
+	/** Applies what is queued now (for shutdown and tests). */
+	flush(): void;
+	readonly pending: boolean;
+};
+
+/**
+ * Pollers write through this, so a tier's data, its status and its problem, and those of tiers
+ * settling together, reach the UI as one store update, not one per item or per tier.
+ */
+export function createBatchedWriter(
+	store: FleetStore,
+	options: {afterFlush?: () => void} = {},
+): BatchedWriter {
+	let queue: FleetUpdate[] = [];
+	let scheduled: ReturnType<typeof setImmediate> | undefined;
+	const flush = () => {
+		if (scheduled !== undefined) clearImmediate(scheduled);
+		scheduled = undefined;
+		if (queue.length === 0) return;
+		applyAll();
+		options.afterFlush?.();
+	};
+	const applyAll = () => {
+		const updates = queue;
+		queue = [];
+		let draft = store.getState();
+		const changes: Partial<Record<keyof FleetState, unknown>> = {};
+		for (const update of updates) {
+			const patch = update(draft);
+			Object.assign(changes, patch);
+			draft = {...draft, ...patch};
+		}
+		const current = store.getState();
+		const changed = Object.entries(changes).some(
+			([key, value]) => !Object.is(current[key as keyof FleetState], value),
+		);
+		// Listeners (every mounted selector) are not even woken for a refresh that changed nothing.
+		if (changed) store.setState(changes as Partial<FleetState>);
+	};
+	return {
+		write(update) {
+			queue.push(update);
+			// setImmediate, not a microtask: the scheduler reports a tier's status a few microtasks
+			// after the tier wrote its data, and both should land in the same update.
+			scheduled ??= setImmediate(flush);
+		},
+		flush,
+		get pending() {
+			return queue.length > 0;
+		},
+	};
+}

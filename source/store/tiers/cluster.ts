@@ -1,0 +1,138 @@
+/**
+ * The focused cluster, every refresh: its services (ListServices 100 a page, DescribeServices 10
+ * a call), its container instances (List/Describe 100 a call) and the Auto Scaling groups behind
+ * its capacity providers (DescribeAutoScalingGroups 100 a call). Capacity providers are described
+ * once and cached: the group a provider points at cannot be changed.
+ */
+import type {AutoScalingGroup} from '../../model/auto-scaling-group.js';
+import type {CapacityProvider} from '../../model/capacity-provider.js';
+import type {ContainerInstance} from '../../model/container-instance.js';
+import type {Service} from '../../model/service.js';
+import type {ClusterView} from '../fleet-store.js';
+import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
+import {reuseList, sortedBy} from './reuse.js';
+
+const emptyView: ClusterView = {
+	services: [],
+	containerInstances: [],
+	capacityProviders: [],
+	autoScalingGroups: [],
+};
+
+// AWS-managed providers have no Auto Scaling group behind them: no call needed to learn that.
+const fargateProviders = new Set(['FARGATE', 'FARGATE_SPOT']);
+
+/** Task definition ARNs a service shows: the current one and any still rolling out or draining. */
+export function serviceTaskDefinitions(service: Service): string[] {
+	return [service.taskDefinition, ...service.deployments.map((d) => d.taskDefinition)].filter(
+		(arn) => arn !== '',
+	);
+}
+
+export function createClusterTier(ctx: TierContext): FleetTier {
+	const {ecs, autoScaling} = ctx.adapters;
+	const providers = new Map<string, CapacityProvider>();
+
+	async function fetchServices(clusterArn: string, signal: AbortSignal): Promise<Service[]> {
+		const arns = await ecs.listServiceArns(clusterArn);
+		signal.throwIfAborted();
+		if (arns.length === 0) return [];
+		return [...(await ecs.describeServices(clusterArn, arns)).items];
+	}
+
+	async function fetchInstances(
+		clusterArn: string,
+		signal: AbortSignal,
+	): Promise<ContainerInstance[]> {
+		const arns = await ecs.listContainerInstanceArns(clusterArn);
+		signal.throwIfAborted();
+		if (arns.length === 0) return [];
+		return [...(await ecs.describeContainerInstances(clusterArn, arns)).items];
+	}
+
+	/** The cluster's providers come with its summary, so this waits for the clusters tier. */
+	async function providerNamesOf(clusterArn: string): Promise<readonly string[]> {
+		const find = () => ctx.read().clusters.find((cluster) => cluster.arn === clusterArn);
+		if (find() === undefined) await ctx.clustersSettled();
+		return find()?.capacityProviders ?? [];
+	}
+
+	async function fetchCapacity(
+		clusterArn: string,
+		signal: AbortSignal,
+	): Promise<{providers: CapacityProvider[]; groups: AutoScalingGroup[]}> {
+		const names = (await providerNamesOf(clusterArn)).filter((name) => !fargateProviders.has(name));
+		signal.throwIfAborted();
+		const unknown = names.filter((name) => !providers.has(name));
+		if (unknown.length > 0) {
+			const found = await ecs.describeCapacityProviders(unknown);
+			for (const provider of found.items) providers.set(provider.name, provider);
+			signal.throwIfAborted();
+		}
+		const known = names.flatMap((name) => providers.get(name) ?? []);
+		const groupNames = known.flatMap((provider) => provider.autoScalingGroup ?? []);
+		if (groupNames.length === 0) return {providers: known, groups: []};
+		const groups = await autoScaling.describeAutoScalingGroups(groupNames);
+		return {providers: known, groups: [...groups.items]};
+	}
+
+	return {
+		id: 'cluster',
+		enabled: (state) => state.focus.clusterArn !== undefined,
+		async run(signal) {
+			const clusterArn = ctx.read().focus.clusterArn;
+			if (clusterArn === undefined) return;
+			const results = await Promise.allSettled([
+				fetchServices(clusterArn, signal),
+				fetchInstances(clusterArn, signal),
+				fetchCapacity(clusterArn, signal),
+			]);
+			signal.throwIfAborted();
+			const services = valueOf(results[0]);
+			const instances = valueOf(results[1]);
+			const capacity = valueOf(results[2]);
+			ctx.write((state) => {
+				const before = state.clusterViews[clusterArn] ?? emptyView;
+				const view: ClusterView = {
+					services:
+						services === undefined
+							? before.services
+							: reuseList(
+									before.services,
+									sortedBy(services, (s) => s.name),
+									(s) => s.arn,
+								),
+					containerInstances:
+						instances === undefined
+							? before.containerInstances
+							: reuseList(
+									before.containerInstances,
+									sortedBy(instances, (i) => i.ec2InstanceId ?? i.arn),
+									(i) => i.arn,
+								),
+					capacityProviders:
+						capacity === undefined
+							? before.capacityProviders
+							: reuseList(before.capacityProviders, capacity.providers, (p) => p.name),
+					autoScalingGroups:
+						capacity === undefined
+							? before.autoScalingGroups
+							: reuseList(
+									before.autoScalingGroups,
+									sortedBy(capacity.groups, (g) => g.name),
+									(g) => g.name,
+								),
+				};
+				const unchanged = (Object.keys(view) as (keyof ClusterView)[]).every(
+					(key) => view[key] === before[key],
+				);
+				if (unchanged && state.clusterViews[clusterArn] !== undefined) return {};
+				return {clusterViews: {...state.clusterViews, [clusterArn]: view}};
+			});
+			// Same refresh, not one interval later: EC2 details and task definitions of what is new.
+			ctx.wake('ec2');
+			ctx.wake('task-definitions');
+			throwFirstFailure(results);
+		},
+	};
+}

@@ -1,0 +1,64 @@
+/**
+ * Task definitions referenced by what is on screen (the focused service's deployments, the tasks
+ * in scope), each fetched once and cached forever by ARN: a revision never changes, and there is
+ * no batch call, so every new one costs a DescribeTaskDefinition.
+ */
+import {taskScopeKey, type FleetState} from '../fleet-store.js';
+import {serviceTaskDefinitions} from './cluster.js';
+import {throwFirstFailure, type FleetTier, type TierContext} from './context.js';
+import {withEntries} from './reuse.js';
+
+/**
+ * At most this many per run: the task definition read bucket holds 50 (AWS-FACTS.md) and is
+ * shared with the user's pipelines, so a cold cluster-wide view fills in over a few refreshes
+ * instead of draining it at once.
+ */
+export const MAX_TASK_DEFINITIONS_PER_RUN = 25;
+
+/** ARNs on screen that are not cached yet, the focused service's first. */
+export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<string>): string[] {
+	const wanted = new Set<string>();
+	const {clusterArn, serviceArn} = state.focus;
+	if (clusterArn === undefined) return [];
+	const service = state.clusterViews[clusterArn]?.services.find((s) => s.arn === serviceArn);
+	if (service !== undefined) for (const arn of serviceTaskDefinitions(service)) wanted.add(arn);
+	const key = taskScopeKey(state.focus);
+	if (key !== undefined) {
+		for (const task of state.tasks[key] ?? []) wanted.add(task.taskDefinitionArn);
+		for (const task of state.stoppedTasks[key] ?? []) wanted.add(task.taskDefinitionArn);
+	}
+	return [...wanted].filter(
+		(arn) => arn !== '' && state.taskDefinitions[arn] === undefined && !skip.has(arn),
+	);
+}
+
+export function createTaskDefinitionsTier(ctx: TierContext): FleetTier {
+	const {ecs} = ctx.adapters;
+	// Deregistered-and-deleted or malformed ARNs: asking again would fail again.
+	const unavailable = new Set<string>();
+
+	return {
+		id: 'task-definitions',
+		enabled: (state) => state.focus.clusterArn !== undefined,
+		needed: (state) => wantedTaskDefinitions(state, unavailable).length > 0,
+		async run(signal) {
+			const arns = wantedTaskDefinitions(ctx.read(), unavailable).slice(
+				0,
+				MAX_TASK_DEFINITIONS_PER_RUN,
+			);
+			if (arns.length === 0) return;
+			const results = await Promise.allSettled(arns.map((arn) => ecs.describeTaskDefinition(arn)));
+			signal.throwIfAborted();
+			const found = results.flatMap((result, index) =>
+				result.status === 'fulfilled' ? [[arns[index]!, result.value] as const] : [],
+			);
+			results.forEach((result, index) => {
+				if (result.status !== 'rejected') return;
+				const kind = (result.reason as {problem?: {kind?: string}}).problem?.kind;
+				if (kind === 'not-found' || kind === 'invalid') unavailable.add(arns[index]!);
+			});
+			ctx.write((state) => ({taskDefinitions: withEntries(state.taskDefinitions, found)}));
+			throwFirstFailure(results.filter((_, index) => !unavailable.has(arns[index]!)));
+		},
+	};
+}

@@ -1,0 +1,75 @@
+/**
+ * The fleet store and poller over the real adapters and SDK clients, against the simulator on
+ * an ephemeral port: what the app does, minus the terminal. The base interval is long, so no
+ * automatic run sneaks in; tests drive refreshes with refreshNow() and whenIdle().
+ */
+import {createAwsAdapters} from '../../source/aws/adapters.js';
+import {createAwsClients} from '../../source/aws/clients.js';
+import {RequestStats} from '../../source/aws/request-stats.js';
+import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
+import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
+import type {ScenarioName} from '../../source/sim/scenarios/index.js';
+import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+
+export type Fleet = {
+	sim: TestSim;
+	stats: RequestStats;
+	store: FleetStore;
+	poller: FleetPoller;
+	/** Runs every tier on screen and waits until it and everything it woke has settled. */
+	refresh(): Promise<void>;
+	close(): Promise<void>;
+};
+
+export async function startFleet(options: {scenario?: ScenarioName} = {}): Promise<Fleet> {
+	const sim = await startTestSim({scenario: options.scenario ?? 'demo'});
+	const stats = new RequestStats();
+	// One attempt: the SDK's retries would only slow the throttling tests down.
+	const clients = createAwsClients({
+		endpointUrl: sim.server.url,
+		region: 'us-east-1',
+		credentials: testCredentials,
+		stats,
+		maxAttempts: 1,
+	});
+	const adapters = createAwsAdapters(clients);
+	const store = createFleetStore({refreshMs: 600_000});
+	const poller = createFleetPoller({
+		adapters,
+		store,
+		stats,
+		now: () => sim.clock.now(),
+		random: () => 0.5,
+	});
+	poller.start();
+	await poller.whenIdle();
+	return {
+		sim,
+		stats,
+		store,
+		poller,
+		async refresh() {
+			poller.refreshNow();
+			await poller.whenIdle();
+		},
+		async close() {
+			poller.stop();
+			clients.destroy();
+			await sim.close();
+		},
+	};
+}
+
+export function clusterArnOf(fleet: Fleet, name: string): string {
+	const cluster = fleet.store.getState().clusters.find((c) => c.name === name);
+	if (cluster === undefined) throw new Error(`no cluster ${name} in the store`);
+	return cluster.arn;
+}
+
+export function serviceArnOf(fleet: Fleet, clusterArn: string, name: string): string {
+	const service = fleet.store
+		.getState()
+		.clusterViews[clusterArn]?.services.find((s) => s.name === name);
+	if (service === undefined) throw new Error(`no service ${name} in the store`);
+	return service.arn;
+}
