@@ -3,14 +3,37 @@
  * source/ so tests never go through the command line.
  */
 import meow from 'meow';
+import {runOnce} from './source/modes/once.js';
+import {parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
 import {runSimCommand} from './source/sim/run-sim-command.js';
 
+// The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
+// a stray line on stderr would corrupt the TUI's frame or a script's error output.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 const mainHelp = `
 	Usage
-	  $ ecs-top [options]          live view of your ECS clusters (coming with the TUI)
-	  $ ecs-top sim [options]      serve a simulated AWS account on loopback
+	  $ ecs-top [options]              live view of your ECS clusters (coming with the TUI)
+	  $ ecs-top --once [--json]        print one snapshot and exit
+	  $ ecs-top sim [options]          serve a simulated AWS account on loopback
 
+	Options
+	  --profile NAME        AWS profile (else AWS_PROFILE, else the default chain)
+	  --region NAME         AWS region (else AWS_REGION / AWS_DEFAULT_REGION / the profile's)
+	  --endpoint-url URL    send every AWS call here (LocalStack, ecs-top sim)
+	  --cluster NAME        only this cluster (repeat for more)
+	  --once                one snapshot, then exit: a summary, or with --json a document
+	  --json                with --once: the snapshot as JSON (see README for the fields)
+	  --refresh S           seconds between refreshes (default 5)
+	  --read-only           no scaling, stopping or deploying
+	  --max-fps N           redraw at most N times a second (default 10)
+	  --no-color            no colours (also NO_COLOR=1)
+	  --demo                run against a built-in simulated account: no AWS needed
+	  --demo-scenario NAME  demo (default), large or empty
+	  --seed N              with --demo: the same seed builds the same world
+
+	Exit codes: 0 ok, 1 AWS trouble (credentials, unreachable, unknown cluster), 2 bad flags.
 	Run "ecs-top sim --help" for the simulator's options.
 `;
 
@@ -43,7 +66,21 @@ const cli = meow(mainHelp, {
 	importMeta: import.meta,
 	commands: ['sim'],
 	allowUnknownFlags: false,
-	flags: {},
+	flags: {
+		profile: {type: 'string'},
+		region: {type: 'string'},
+		endpointUrl: {type: 'string'},
+		cluster: {type: 'string', isMultiple: true},
+		once: {type: 'boolean'},
+		json: {type: 'boolean'},
+		refresh: {type: 'number'},
+		readOnly: {type: 'boolean'},
+		maxFps: {type: 'number'},
+		color: {type: 'boolean'},
+		demo: {type: 'boolean'},
+		demoScenario: {type: 'string'},
+		seed: {type: 'number'},
+	},
 });
 
 if (cli.command === 'sim') {
@@ -67,6 +104,21 @@ if (cli.command === 'sim') {
 	process.exitCode = await runSimCommand(parsed.value);
 	process.exit();
 } else {
-	process.stderr.write('ecs-top: the live view is not built yet; try "ecs-top sim" (see --help)\n');
-	process.exitCode = 2;
+	if (cli.input.length > 0) fail(`unknown command ${cli.input[0]} (see ecs-top --help)`);
+	const parsed = parseAppOptions(cli.flags);
+	if (!parsed.ok) fail(parsed.error);
+	if (parsed.value.mode === 'once') {
+		try {
+			process.exitCode = await runOnce(parsed.value, process.stdout, process.stderr);
+		} catch (error) {
+			process.stderr.write(`ecs-top: unexpected error: ${(error as Error).message}\n`);
+			if (process.env['ECS_TOP_DEBUG']) process.stderr.write(`${(error as Error).stack}\n`);
+			process.exitCode = 1;
+		}
+	} else {
+		process.stderr.write(
+			'ecs-top: the live view is not built yet; try "ecs-top --once" or "ecs-top sim"\n',
+		);
+		process.exitCode = 2;
+	}
 }

@@ -30,9 +30,11 @@ export interface TestSim {
 }
 
 export async function startTestSim(
-	options: {scenario?: ScenarioName; seed?: number} = {},
+	options: {scenario?: ScenarioName; seed?: number; start?: number} = {},
 ): Promise<TestSim> {
-	const clock = new ManualClock();
+	// A fixed start by default (reproducible); a test whose other process reads the wall clock
+	// (a CLI asking CloudWatch for "the last 10 minutes") passes Date.now().
+	const clock = new ManualClock(options.start);
 	const server = await startSim({
 		scenario: options.scenario ?? 'demo',
 		seed: options.seed ?? 1,

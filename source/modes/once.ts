@@ -1,0 +1,49 @@
+/**
+ * `ecs-top --once [--json]`: one snapshot, then exit (like `top -b -n 1`). Exit 0 with the
+ * snapshot; 1 with one line on stderr when nothing useful can be printed (bad credentials,
+ * unreachable endpoint, unknown cluster, no region).
+ */
+import {AwsApiError} from '../aws/errors.js';
+import type {AppOptions} from '../options.js';
+import {takeSnapshot, UnknownClustersError} from '../store/snapshot.js';
+import {connect} from './connection.js';
+import {onceDocument} from './once-document.js';
+import {onceText} from './once-text.js';
+
+export interface Output {
+	write(text: string): void;
+}
+
+export async function runOnce(
+	options: AppOptions,
+	stdout: Output,
+	stderr: Output,
+): Promise<number> {
+	const connection = await connect(options);
+	try {
+		let region: string;
+		try {
+			region = await connection.clients.region();
+		} catch {
+			stderr.write(
+				'ecs-top: no AWS region: use --region, set AWS_REGION, or set region in your profile\n',
+			);
+			return 1;
+		}
+		const snapshot = await takeSnapshot(connection.adapters, {region, clusters: options.clusters});
+		stdout.write(
+			options.json ? `${JSON.stringify(onceDocument(snapshot), null, 2)}\n` : onceText(snapshot),
+		);
+		// Partial data is still a snapshot (exit 0), but a script should hear what is missing.
+		for (const problem of snapshot.problems) stderr.write(`ecs-top: warning: ${problem.message}\n`);
+		return 0;
+	} catch (error) {
+		if (error instanceof AwsApiError || error instanceof UnknownClustersError) {
+			stderr.write(`ecs-top: ${error.message}\n`);
+			return 1;
+		}
+		throw error;
+	} finally {
+		await connection.close();
+	}
+}

@@ -1,0 +1,190 @@
+/**
+ * One full picture of the account (or of the clusters asked for), fetched with the fewest calls
+ * the batch limits allow: what `ecs-top --once` prints. Clusters are fetched in parallel; the
+ * adapters cap the calls in flight.
+ */
+import type {AwsAdapters} from '../aws/adapters.js';
+import {nameFromArn} from '../model/arn.js';
+import {AwsApiError, type AwsProblem} from '../aws/errors.js';
+import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
+import {autoScalingGroupName} from '../model/capacity-provider.js';
+import type {Cluster} from '../model/cluster.js';
+import type {ContainerInstance} from '../model/container-instance.js';
+import {serviceMetricQuery} from '../model/ecs-metrics.js';
+import type {DescribeFailure} from '../model/failure.js';
+import type {CallerIdentity} from '../model/identity.js';
+import {latestValue, type MetricQuery} from '../model/metrics.js';
+import type {Service} from '../model/service.js';
+import type {Task} from '../model/task.js';
+
+export interface ClusterSnapshot {
+	cluster: Cluster;
+	containerInstances: readonly ContainerInstance[];
+	services: readonly Service[];
+	tasks: readonly Task[];
+	autoScalingGroups: readonly AutoScalingGroup[];
+}
+
+export interface Snapshot {
+	identity: CallerIdentity;
+	region: string;
+	takenAt: number;
+	clusters: ClusterSnapshot[];
+	/** Latest CPU and memory utilization (%) per service ARN, when CloudWatch had a point. */
+	serviceMetrics: Map<string, {cpu: number | undefined; memory: number | undefined}>;
+	failures: DescribeFailure[];
+	/** Parts that could not be fetched (e.g. CloudWatch access denied); the rest is still good. */
+	problems: AwsProblem[];
+}
+
+/** Clusters asked for by name that do not exist: `ecs-top --once --cluster nope` exits 1. */
+export class UnknownClustersError extends Error {
+	constructor(
+		readonly names: string[],
+		region: string,
+	) {
+		super(`cluster ${names.join(', ')} not found in ${region}`);
+		this.name = 'UnknownClustersError';
+	}
+}
+
+// A point a minute: ten minutes always holds the newest one, even for a service just scaled up.
+const metricWindowMs = 10 * 60_000;
+
+export async function takeSnapshot(
+	adapters: AwsAdapters,
+	options: {region: string; clusters: readonly string[]; now?: () => number},
+): Promise<Snapshot> {
+	const now = options.now ?? Date.now;
+	const [identity, clusterRefs] = await Promise.all([
+		adapters.sts.getCallerIdentity(),
+		options.clusters.length > 0
+			? Promise.resolve([...options.clusters])
+			: adapters.ecs.listClusterArns(),
+	]);
+	const described = await adapters.ecs.describeClusters(clusterRefs);
+	if (options.clusters.length > 0 && described.failures.length > 0) {
+		const missing = described.failures.map((failure) => nameFromArn(failure.arn ?? ''));
+		throw new UnknownClustersError(missing, options.region);
+	}
+	const failures: DescribeFailure[] = [...described.failures];
+	const problems: AwsProblem[] = [];
+	const clusters = await Promise.all(
+		described.items.map((cluster) => snapshotCluster(adapters, cluster, failures, problems)),
+	);
+	const serviceMetrics = await fetchServiceMetrics(adapters, clusters, now(), problems);
+	return {
+		identity,
+		region: options.region,
+		takenAt: now(),
+		clusters,
+		serviceMetrics,
+		failures,
+		problems,
+	};
+}
+
+async function snapshotCluster(
+	adapters: AwsAdapters,
+	cluster: Cluster,
+	failures: DescribeFailure[],
+	problems: AwsProblem[],
+): Promise<ClusterSnapshot> {
+	const {ecs} = adapters;
+	const [services, containerInstances, tasks, autoScalingGroups] = await Promise.all([
+		ecs.listServiceArns(cluster.arn).then((arns) => ecs.describeServices(cluster.arn, arns)),
+		ecs
+			.listContainerInstanceArns(cluster.arn)
+			.then((arns) => ecs.describeContainerInstances(cluster.arn, arns)),
+		ecs.listTaskArns(cluster.arn).then((arns) => ecs.describeTasks(cluster.arn, arns)),
+		groupsBehind(adapters, cluster, failures, problems),
+	]);
+	failures.push(...services.failures, ...containerInstances.failures, ...tasks.failures);
+	return {
+		cluster,
+		services: services.items,
+		containerInstances: containerInstances.items,
+		tasks: tasks.items,
+		autoScalingGroups,
+	};
+}
+
+/** The Auto Scaling groups behind the cluster's capacity providers (none for Fargate or hand-registered instances). */
+async function groupsBehind(
+	adapters: AwsAdapters,
+	cluster: Cluster,
+	failures: DescribeFailure[],
+	problems: AwsProblem[],
+): Promise<readonly AutoScalingGroup[]> {
+	const named = cluster.capacityProviders.filter((name) => !name.startsWith('FARGATE'));
+	if (named.length === 0) return [];
+	return partial(problems, [], async () => {
+		const providers = await adapters.ecs.describeCapacityProviders(named);
+		const groups = providers.items
+			.map((provider) => provider.autoScalingGroup)
+			.filter((group): group is string => group !== undefined)
+			.map(autoScalingGroupName);
+		if (groups.length === 0) return [];
+		const described = await adapters.autoScaling.describeAutoScalingGroups(groups);
+		failures.push(...providers.failures, ...described.failures);
+		return described.items;
+	});
+}
+
+async function fetchServiceMetrics(
+	adapters: AwsAdapters,
+	clusters: readonly ClusterSnapshot[],
+	now: number,
+	problems: AwsProblem[],
+): Promise<Snapshot['serviceMetrics']> {
+	const queries: Array<{serviceArn: string; cpu: MetricQuery; memory: MetricQuery}> = [];
+	for (const {cluster, services} of clusters) {
+		for (const service of services) {
+			queries.push({
+				serviceArn: service.arn,
+				cpu: serviceMetricQuery(cluster.name, service.name, 'cpu'),
+				memory: serviceMetricQuery(cluster.name, service.name, 'memory'),
+			});
+		}
+	}
+	const result: Snapshot['serviceMetrics'] = new Map();
+	if (queries.length === 0) return result;
+	const series = await partial(problems, undefined, () =>
+		adapters.cloudWatch.getMetricData(
+			queries.flatMap((query) => [query.cpu, query.memory]),
+			{startTime: now - metricWindowMs, endTime: now},
+		),
+	);
+	if (series === undefined) return result;
+	const byKey = new Map(series.map((one) => [one.key, one]));
+	for (const query of queries) {
+		result.set(query.serviceArn, {
+			cpu: latestValue(byKey.get(query.cpu.key)),
+			memory: latestValue(byKey.get(query.memory.key)),
+		});
+	}
+	return result;
+}
+
+/**
+ * Runs an optional part: an AWS failure there (say, no CloudWatch permission) is recorded as a
+ * problem and the snapshot goes on without it. Credential and network failures still abort,
+ * since nothing else would work either.
+ */
+async function partial<T>(
+	problems: AwsProblem[],
+	fallback: T,
+	fetch: () => Promise<T>,
+): Promise<T> {
+	try {
+		return await fetch();
+	} catch (error) {
+		if (!(error instanceof AwsApiError)) throw error;
+		const fatal = ['credentials-expired', 'credentials-missing', 'network'].includes(
+			error.problem.kind,
+		);
+		if (fatal) throw error;
+		problems.push(error.problem);
+		return fallback;
+	}
+}
