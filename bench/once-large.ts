@@ -1,0 +1,87 @@
+/**
+ * `ecs-top --once --json` of the whole `large` world (200 clusters, 2,000 services, 24,000+
+ * tasks), as a user would run it: the built CLI against the simulator in another process.
+ *
+ *   npm run bench:once [-- --runs 3]
+ *
+ * Prints wall time per run, the calls it made by operation (from the simulator's request log),
+ * and the size of the document.
+ */
+import {spawn} from 'node:child_process';
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+function run(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+): Promise<{code: number | null; stdout: string; stderr: string}> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [cli, ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('exit', (code) => resolve({code, stdout, stderr}));
+	});
+}
+
+const sim = spawn(process.execPath, [cli, 'sim', '--scenario', 'large', '--port', '0'], {
+	stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise<string>((resolve, reject) => {
+	let out = '';
+	sim.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		out += chunk;
+		const match = out.match(/listening on (\S+)/);
+		if (match?.[1]) resolve(match[1]);
+	});
+	sim.once('exit', (code) => reject(new Error(`sim exited with ${code}`)));
+});
+
+const env = {
+	...process.env,
+	AWS_ACCESS_KEY_ID: 'AKIDBENCH',
+	AWS_SECRET_ACCESS_KEY: 'bench',
+	AWS_REGION: 'us-east-1',
+};
+try {
+	for (let i = 0; i < runs; i++) {
+		const before = (
+			(await (await fetch(new URL('/__sim/requests?since=0', url))).json()) as {next: number}
+		).next;
+		const started = performance.now();
+		const result = await run(['--once', '--json', '--endpoint-url', url], env);
+		const elapsed = performance.now() - started;
+		if (result.code !== 0) throw new Error(`--once exited ${result.code}: ${result.stderr}`);
+		const log = (await (await fetch(new URL(`/__sim/requests?since=${before}`, url))).json()) as {
+			entries: Array<{service: string; operation: string}>;
+		};
+		const byOperation = new Map<string, number>();
+		for (const entry of log.entries)
+			byOperation.set(entry.operation, (byOperation.get(entry.operation) ?? 0) + 1);
+		const doc = JSON.parse(result.stdout) as {
+			clusters: unknown[];
+			services: unknown[];
+			tasks: unknown[];
+			containerInstances: unknown[];
+		};
+		console.log(
+			`run ${i + 1}: ${elapsed.toFixed(0)} ms, ${log.entries.length} calls, ${(result.stdout.length / 1e6).toFixed(1)} MB JSON ` +
+				`(${doc.clusters.length} clusters, ${doc.services.length} services, ${doc.containerInstances.length} instances, ${doc.tasks.length} tasks)`,
+		);
+		if (i === 0) {
+			console.log(
+				'  calls: ' +
+					[...byOperation]
+						.sort((a, b) => b[1] - a[1])
+						.map(([operation, count]) => `${operation} ${count}`)
+						.join(', '),
+			);
+		}
+	}
+} finally {
+	sim.kill('SIGTERM');
+}
