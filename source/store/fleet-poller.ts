@@ -112,7 +112,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 
 	const ctx: TierContext = {
 		adapters,
-		read: () => store.getState(),
+		read: () => writer.read(),
 		write: (update) => writer.write(update),
 		now,
 		wake(id) {
@@ -190,9 +190,10 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			if (restart.length > 0) scheduler.refreshNow(restart, {restart: true});
 		}
 		if (state.visibleMetrics !== previous.visibleMetrics) {
+			const wasOn = isOn('metrics', previous);
 			scheduler.reevaluate();
 			// New rows want their sparklines now; rows already fetched wait for their minute.
-			if (tiers.get('metrics')?.needed?.(state)) scheduler.refreshNow(['metrics']);
+			if (wasOn && tiers.get('metrics')?.needed?.(state)) scheduler.refreshNow(['metrics']);
 		}
 		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshNow();
 		if (state.paused !== previous.paused) {

@@ -226,6 +226,11 @@ export type BatchedWriter = {
 	write(update: FleetUpdate): void;
 	/** Applies what is queued now (for shutdown and tests). */
 	flush(): void;
+	/**
+	 * The store as it will be once the queue is applied: a tier that runs again right away must
+	 * see its own last write, or it would fetch again what it just fetched.
+	 */
+	read(): FleetState;
 	readonly pending: boolean;
 };
 
@@ -246,9 +251,7 @@ export function createBatchedWriter(
 		applyAll();
 		options.afterFlush?.();
 	};
-	const applyAll = () => {
-		const updates = queue;
-		queue = [];
+	const apply = (updates: readonly FleetUpdate[]) => {
 		let draft = store.getState();
 		const changes: Partial<Record<keyof FleetState, unknown>> = {};
 		for (const update of updates) {
@@ -256,6 +259,12 @@ export function createBatchedWriter(
 			Object.assign(changes, patch);
 			draft = {...draft, ...patch};
 		}
+		return {draft, changes};
+	};
+	const applyAll = () => {
+		const updates = queue;
+		queue = [];
+		const {changes} = apply(updates);
 		const current = store.getState();
 		const changed = Object.entries(changes).some(
 			([key, value]) => !Object.is(current[key as keyof FleetState], value),
@@ -271,6 +280,7 @@ export function createBatchedWriter(
 			scheduled ??= setImmediate(flush);
 		},
 		flush,
+		read: () => (queue.length === 0 ? store.getState() : apply(queue).draft),
 		get pending() {
 			return queue.length > 0;
 		},
