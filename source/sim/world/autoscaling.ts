@@ -20,6 +20,20 @@ export const drainTimeoutMs = 5 * 60 * 1000;
 
 const live = (i: AsgInstance) => i.lifecycleState === 'Pending' || i.lifecycleState === 'InService';
 
+/** CreateAutoScalingGroup's and UpdateAutoScalingGroup's size rules, in Auto Scaling's words. */
+export function validateSizes(minSize: number, maxSize: number, desired: number | undefined): void {
+	if (minSize > maxSize)
+		throw new SimError(
+			'ValidationError',
+			`Max bound, ${maxSize}, must be greater than or equal to min bound, ${minSize}`,
+		);
+	if (desired !== undefined && (desired < minSize || desired > maxSize))
+		throw new SimError(
+			'ValidationError',
+			`Desired capacity:${desired} must be between the specified min size:${minSize} and max size:${maxSize}`,
+		);
+}
+
 export function validateDesired(group: AutoScalingGroupState, desired: number): void {
 	if (!Number.isInteger(desired) || desired > group.maxSize)
 		throw new SimError(

@@ -4,8 +4,14 @@
  * changed, and every 15 s a sweep of services that are not settled; a step with nothing due is
  * skipped outright, so a quiet world costs nothing however large it is.
  */
-import {clientError, invalidParameter, SimError} from '../errors.js';
-import {reconcileGroup, setDesired, terminateIfDrained, validateDesired} from './autoscaling.js';
+import {clientError, clusterNotFound, invalidParameter, SimError} from '../errors.js';
+import {
+	reconcileGroup,
+	setDesired,
+	terminateIfDrained,
+	validateDesired,
+	validateSizes,
+} from './autoscaling.js';
 import {containerBehaviour} from './behaviour.js';
 import {startDeployment} from './deployments.js';
 import type {Engine, ServiceRuntime} from './engine.js';
@@ -454,8 +460,7 @@ class WorldEngine implements World, Engine {
 	}
 
 	private activeCluster(cluster: ClusterState): void {
-		if (cluster.status !== 'ACTIVE')
-			throw new SimError('ClusterNotFoundException', 'Cluster not found.');
+		if (cluster.status !== 'ACTIVE') throw clusterNotFound();
 	}
 
 	createService(cluster: ClusterState, input: CreateServiceInput): ServiceState {
@@ -724,16 +729,7 @@ class WorldEngine implements World, Engine {
 				'AlreadyExists',
 				`AutoScalingGroup by this name already exists - A group with the name ${input.name} already exists`,
 			);
-		if (input.minSize > input.maxSize)
-			throw new SimError(
-				'ValidationError',
-				`Max bound, ${input.maxSize}, must be greater than or equal to min bound, ${input.minSize}`,
-			);
-		if (input.desiredCapacity < input.minSize || input.desiredCapacity > input.maxSize)
-			throw new SimError(
-				'ValidationError',
-				`Desired capacity:${input.desiredCapacity} must be between the specified min size:${input.minSize} and max size:${input.maxSize}`,
-			);
+		validateSizes(input.minSize, input.maxSize, input.desiredCapacity);
 		const group: AutoScalingGroupState = {
 			name: input.name,
 			arn: this.ids.autoScalingGroupArn(input.name),
@@ -812,19 +808,7 @@ class WorldEngine implements World, Engine {
 	): void {
 		const minSize = input.minSize ?? group.minSize;
 		const maxSize = input.maxSize ?? group.maxSize;
-		if (minSize > maxSize)
-			throw new SimError(
-				'ValidationError',
-				`Max bound, ${maxSize}, must be greater than or equal to min bound, ${minSize}`,
-			);
-		if (
-			input.desiredCapacity !== undefined &&
-			(input.desiredCapacity < minSize || input.desiredCapacity > maxSize)
-		)
-			throw new SimError(
-				'ValidationError',
-				`Desired capacity:${input.desiredCapacity} must be between the specified min size:${minSize} and max size:${maxSize}`,
-			);
+		validateSizes(minSize, maxSize, input.desiredCapacity);
 		group.minSize = minSize;
 		group.maxSize = maxSize;
 		const desired =

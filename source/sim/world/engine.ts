@@ -6,13 +6,12 @@
 import type {Ids} from './ids.js';
 import type {Random} from './random.js';
 import type {TaskRequirement} from './task-requirements.js';
+import type {World} from './world.js';
 import type {
 	AutoScalingGroupState,
-	CapacityProviderState,
 	ClusterState,
 	ContainerBehaviour,
 	ContainerInstanceState,
-	Ec2InstanceState,
 	Millis,
 	ServiceState,
 	TaskDefinitionState,
@@ -32,17 +31,18 @@ export interface ServiceRuntime {
 	lastCompletedTaskDefinitionArn?: string;
 }
 
-export interface Engine {
+/** The modules read and change the same state the World shows the API layer. */
+export interface Engine extends Pick<
+	World,
+	| 'clusters'
+	| 'taskDefinitions'
+	| 'capacityProviders'
+	| 'autoScalingGroups'
+	| 'ec2Instances'
+	| 'now'
+> {
 	readonly ids: Ids;
 	readonly random: Random;
-	readonly clusters: Map<string, ClusterState>;
-	readonly taskDefinitions: Map<string, TaskDefinitionState[]>;
-	readonly capacityProviders: Map<string, CapacityProviderState>;
-	readonly autoScalingGroups: Map<string, AutoScalingGroupState>;
-	readonly ec2Instances: Map<string, Ec2InstanceState>;
-
-	/** The world's time: the step being run, or where the last one left it. */
-	now(): Millis;
 	schedule(at: Millis, run: () => void): void;
 
 	taskDefinitionByArn(arn: string): TaskDefinitionState | undefined;

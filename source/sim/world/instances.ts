@@ -8,25 +8,15 @@ import {SimError} from '../errors.js';
 import type {Engine} from './engine.js';
 import {instanceTypeInfo, reservedHostPorts} from './instance-types.js';
 import {requestStop} from './lifecycle.js';
-import type {ClusterState, ContainerInstanceState, Ec2InstanceState, Tag} from './types.js';
+import type {ClusterState, ContainerInstanceState, Ec2InstanceState} from './types.js';
+import type {LaunchInstanceInput} from './world.js';
 
 const second = 1000;
 const bootMs = 20 * second;
 export const terminatedRetentionMs = 60 * 60 * second;
 const shutdownMs = 30 * second;
 
-export interface LaunchRequest {
-	instanceType: string;
-	availabilityZone: string;
-	clusterName?: string;
-	autoScalingGroupName?: string;
-	capacityProviderName?: string;
-	spot?: boolean;
-	registerNow?: boolean;
-	tags?: Tag[];
-}
-
-export function launchEc2Instance(engine: Engine, input: LaunchRequest): Ec2InstanceState {
+export function launchEc2Instance(engine: Engine, input: LaunchInstanceInput): Ec2InstanceState {
 	if (!instanceTypeInfo(input.instanceType))
 		throw new SimError(
 			'InvalidParameterValue',

@@ -14,6 +14,7 @@ import type {
 	Millis,
 	TaskState,
 } from './types.js';
+import type {MetricQuery} from './world.js';
 
 const minuteMs = 60_000;
 /** Minutes of history kept per cluster and service (6 hours). */
@@ -217,15 +218,7 @@ export class MetricsRecorder {
 		return out;
 	}
 
-	getMetricData(query: {
-		namespace: string;
-		metricName: string;
-		dimensions: Dimension[];
-		period: number;
-		stat: string;
-		startTime: Millis;
-		endTime: Millis;
-	}): Array<{timestamp: Millis; value: number}> {
+	getMetricData(query: MetricQuery): Array<{timestamp: Millis; value: number}> {
 		const periodMs = Math.max(60, query.period) * 1000;
 		const buckets = new Map<
 			number,
