@@ -47,8 +47,9 @@ const setupClients = createAwsClients({
 });
 const setup = createAwsAdapters(setupClients).ecs;
 const clusterArns = (await setup.listClusterArns()).sort();
-const fleetMain = clusterArns.find((arn) => arn.endsWith('/fleet-main'));
-if (fleetMain === undefined) throw new Error('the large scenario has no fleet-main cluster');
+const found = clusterArns.find((arn) => arn.endsWith('/fleet-main'));
+if (found === undefined) throw new Error('the large scenario has no fleet-main cluster');
+const fleetMain: string = found;
 const services = (await setup.describeServices(fleetMain, await setup.listServiceArns(fleetMain)))
 	.items;
 const biggest = [...services].sort((a, b) => b.desiredCount - a.desiredCount)[0]!;
