@@ -100,7 +100,6 @@ class WorldEngine implements World, Engine {
 		{instances: ContainerInstanceState[]; zones: string[]}
 	>();
 	private readonly imageDigests = new Map<string, string>();
-	private readonly runTaskTokens = new Map<string, {tasks: TaskState[]; failures: Failure[]}>();
 
 	constructor(options: WorldOptions) {
 		this.seed = options.seed;
@@ -586,10 +585,6 @@ class WorldEngine implements World, Engine {
 
 	runTask(cluster: ClusterState, input: RunTaskInput): {tasks: TaskState[]; failures: Failure[]} {
 		this.activeCluster(cluster);
-		if (input.clientToken) {
-			const earlier = this.runTaskTokens.get(`${cluster.name}|${input.clientToken}`);
-			if (earlier) return earlier;
-		}
 		const definition = this.resolveTaskDefinition(input.taskDefinition);
 		if (!definition) throw clientError('TaskDefinition not found.');
 		if (definition.status !== 'ACTIVE') throw clientError('TaskDefinition is inactive');
@@ -649,9 +644,7 @@ class WorldEngine implements World, Engine {
 			tasks.push(task);
 			groupTasks.push(task);
 		}
-		const result = {tasks, failures};
-		if (input.clientToken) this.runTaskTokens.set(`${cluster.name}|${input.clientToken}`, result);
-		return result;
+		return {tasks, failures};
 	}
 
 	stopTask(cluster: ClusterState, task: TaskState, reason: string | undefined): TaskState {

@@ -103,7 +103,6 @@ export interface RunTaskInput {
 	placementConstraints?: PlacementConstraint[];
 	overrides?: {containerOverrides?: Array<Record<string, unknown>>};
 	tags?: Tag[];
-	clientToken?: string;
 }
 
 export interface LaunchInstanceInput {
