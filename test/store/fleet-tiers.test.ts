@@ -116,4 +116,27 @@ describe('fleet tiers against the simulator (demo)', () => {
 		const staging = (s: typeof before) => s.clusters.find((c) => c.name === 'staging');
 		expect(staging(after)).toBe(staging(before));
 	});
+
+	it('fetches stopped tasks only when asked, for the focused scope', async () => {
+		const batch = clusterArnOf(fleet, 'batch');
+		fleet.poller.setFocus({clusterArn: batch});
+		await fleet.poller.whenIdle();
+		const askedForStopped = () =>
+			fleet.sim.server.requestLog.filter(
+				(e) => e.operation === 'ListTasks' && e.input.desiredStatus === 'STOPPED',
+			).length;
+		expect(askedForStopped()).toBe(0);
+		fleet.poller.requestStoppedTasks();
+		await fleet.poller.whenIdle();
+		expect(askedForStopped()).toBe(1);
+		const stopped = state().stoppedTasks[`cluster:${batch}`] ?? [];
+		expect(stopped.length).toBeGreaterThan(0);
+		expect(stopped.every((t) => t.desiredStatus === 'STOPPED')).toBe(true);
+		// Moving on ends the request: no more stopped-task calls for a scope no longer shown.
+		fleet.poller.setFocus({clusterArn: clusterArnOf(fleet, 'web')});
+		await fleet.poller.whenIdle();
+		await fleet.refresh();
+		expect(state().stoppedTasksScope).toBeUndefined();
+		expect(askedForStopped()).toBe(1);
+	});
 });
