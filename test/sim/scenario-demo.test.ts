@@ -138,6 +138,10 @@ describe('demo scenario', () => {
 			expect(task.containers[0]?.exitCode).toBe(1);
 		}
 		expect(web.services.get('checkout-worker')!.runningCount).toBeLessThan(2);
+		// Deployed straight onto the broken release, it has never reached a steady state.
+		const [rollout, ...older] = web.services.get('checkout-worker')!.deployments;
+		expect(older).toEqual([]);
+		expect(rollout?.rolloutState).toBe('IN_PROGRESS');
 
 		later.advanceTo(clock.now() + 15 * minute);
 		const fresh = tasksOf(web, 'checkout-worker').filter((t) => !seen.has(t.id));

@@ -79,9 +79,65 @@ describe('rolling deployments', () => {
 		expect(service.deployments).toHaveLength(1);
 		world.updateService(cluster, service, {forceNewDeployment: true});
 		expect(service.deployments).toHaveLength(2);
-		run(world, clock, 90);
+		run(world, clock, 180);
 		expect(service.deployments).toHaveLength(1);
 		expect(service.runningCount).toBe(3);
+	});
+
+	it('a release whose tasks crash seconds after starting stays IN_PROGRESS, never COMPLETED', () => {
+		const {world, clock} = newWorld();
+		const cluster = withInstances(world, ['us-east-1a']);
+		taskDefinition(world, 'app', {
+			cpu: 128,
+			memory: 128,
+			env: [
+				{name: 'ECS_TOP_SIM_EXIT_AFTER', value: '15'},
+				{name: 'ECS_TOP_SIM_EXIT_CODE', value: '1'},
+			],
+		});
+		const service = world.createService(cluster, {
+			serviceName: 'worker',
+			taskDefinition: 'app',
+			desiredCount: 2,
+		});
+		// Both tasks run at once for a few seconds before the first crash: not a steady state.
+		run(world, clock, 10);
+		expect(service.runningCount).toBe(2);
+		run(world, clock, 20 * 60);
+		const deployment = service.deployments[0]!;
+		expect(deployment.failedTasks).toBeGreaterThanOrEqual(4);
+		expect(deployment.rolloutState).toBe('IN_PROGRESS');
+		expect(deployment.rolloutStateReason).toBe(`ECS deployment ${deployment.id} in progress.`);
+		expect(service.events.map((e) => e.message)).not.toContain(
+			'(service worker) has reached a steady state.',
+		);
+	});
+
+	it('a completed rollout stays COMPLETED when its tasks crash later', () => {
+		const {world, clock} = newWorld();
+		const cluster = withInstances(world, ['us-east-1a']);
+		taskDefinition(world, 'app', {
+			cpu: 128,
+			memory: 128,
+			env: [
+				{name: 'ECS_TOP_SIM_EXIT_AFTER', value: '300'},
+				{name: 'ECS_TOP_SIM_EXIT_CODE', value: '1'},
+			],
+		});
+		const service = world.createService(cluster, {
+			serviceName: 'worker',
+			taskDefinition: 'app',
+			desiredCount: 2,
+		});
+		run(world, clock, 150);
+		const deployment = service.deployments[0]!;
+		expect(deployment.rolloutState).toBe('COMPLETED');
+		run(world, clock, 10 * 60);
+		const crashed = [...cluster.tasks.values()].filter((t) => t.lastStatus === 'STOPPED');
+		expect(crashed.length).toBeGreaterThanOrEqual(2);
+		expect(crashed.every((t) => t.containers[0]?.exitCode === 1)).toBe(true);
+		expect(service.deployments).toEqual([deployment]);
+		expect(deployment.rolloutState).toBe('COMPLETED');
 	});
 
 	it('the circuit breaker fails a crashing deployment and rolls back to the last good one', () => {
@@ -94,7 +150,8 @@ describe('rolling deployments', () => {
 			desiredCount: 2,
 			deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: true}},
 		});
-		run(world, clock, 30);
+		// The good release completes (its tasks outlive the failed-start window) before the bad one.
+		run(world, clock, 150);
 		const bad = taskDefinition(world, 'app', {
 			cpu: 128,
 			memory: 128,

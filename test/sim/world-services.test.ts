@@ -20,7 +20,8 @@ describe('service scheduler', () => {
 		});
 		expect(service.arn).toBe('arn:aws:ecs:us-east-1:123456789012:service/web/web');
 		expect(service.deployments[0]!.id).toMatch(/^ecs-svc\/\d{19}$/);
-		run(world, clock, 30);
+		// Steady once the tasks have stayed up past the failed-start window (2 minutes).
+		run(world, clock, 150);
 		expect(service.runningCount).toBe(4);
 		expect(service.pendingCount).toBe(0);
 		expect(service.deployments).toHaveLength(1);
@@ -164,7 +165,7 @@ describe('service scheduler', () => {
 		});
 		const steady = () =>
 			service.events.filter((e) => e.message === '(service web) has reached a steady state.');
-		run(world, clock, 60);
+		run(world, clock, 150);
 		expect(steady()).toHaveLength(1);
 		clock.advance(5 * 3600_000);
 		world.advanceTo(clock.now());

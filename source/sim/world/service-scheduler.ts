@@ -117,9 +117,18 @@ export function reconcileService(
 	if (stopped.length) addServiceEvent(engine, service, stoppedTasksMessage(service, stopped));
 	refreshCounts(engine, service);
 
+	// A rollout reaches steady state only with tasks that have outlived the failed-start window, as
+	// in ECS: a release whose tasks all run for a few seconds and then crash is still rolling out,
+	// not COMPLETED. Once completed it stays so, whatever its tasks do later.
+	const rolling = primary.rolloutState === 'IN_PROGRESS';
 	let primaryHealthy = 0;
 	for (const task of runtime.tasks)
-		if (task.deploymentId === primary.id && task.desiredStatus === 'RUNNING' && healthy(task))
+		if (
+			task.deploymentId === primary.id &&
+			task.desiredStatus === 'RUNNING' &&
+			healthy(task) &&
+			(!rolling || (task.startedAt !== undefined && now - task.startedAt >= failedStartWindowMs))
+		)
 			primaryHealthy++;
 	const settled =
 		!launchBlocked &&
