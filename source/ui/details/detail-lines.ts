@@ -1,0 +1,217 @@
+/**
+ * The pattern every detail view (Enter) follows: the content is a pure list of lines built from
+ * the entity, and one component shows a window of them. Pure lines are testable without Ink, and
+ * the shell scrolls them with j/k/PgUp/PgDn/g/G knowing only how many there are.
+ */
+import {columnWidths, type TableColumn} from '../components/table.js';
+import {displayWidth, formatAge, padCell, truncate} from '../format.js';
+import {unicodeGlyphs, type Glyphs, type Tone} from '../theme.js';
+
+/** A run of text with what it means; `strong` marks headings and table headers. */
+export type DetailSegment = {
+	readonly text: string;
+	readonly tone?: Tone;
+	readonly strong?: boolean;
+};
+
+export type DetailLine =
+	| {readonly kind: 'heading'; readonly text: string}
+	/** `label   value`, the labels of one view aligned in a column. */
+	| {readonly kind: 'field'; readonly label: string; readonly value: readonly DetailSegment[]}
+	| {readonly kind: 'text'; readonly segments: readonly DetailSegment[]}
+	| {readonly kind: 'blank'};
+
+/** What every view's line builder needs besides its entity. */
+export type DetailContext = {
+	/** Columns available: tables inside a view are laid out to it. */
+	readonly width: number;
+	/** Epoch ms, for ages; passed in so a steady screen does not tick. */
+	readonly now: number;
+	/** The theme's glyphs (sparkline ramp, meter, ellipsis); Unicode when not given. */
+	readonly glyphs?: Glyphs;
+};
+
+/** A context with its defaults filled in. */
+export type ResolvedContext = {
+	readonly width: number;
+	readonly now: number;
+	readonly glyphs: Glyphs;
+};
+
+export function resolveContext(context: DetailContext): ResolvedContext {
+	return {width: context.width, now: context.now, glyphs: context.glyphs ?? unicodeGlyphs};
+}
+
+export const blank: DetailLine = {kind: 'blank'};
+
+export function heading(text: string): DetailLine {
+	return {kind: 'heading', text};
+}
+
+export function field(
+	label: string,
+	value: string | readonly DetailSegment[],
+	tone?: Tone,
+): DetailLine {
+	return {kind: 'field', label, value: typeof value === 'string' ? [segment(value, tone)] : value};
+}
+
+export function text(...segments: readonly DetailSegment[]): DetailLine {
+	return {kind: 'text', segments};
+}
+
+export function segment(value: string, tone?: Tone): DetailSegment {
+	return tone === undefined ? {text: value} : {text: value, tone};
+}
+
+/** Everything a line builder produces: the shell clamps its scroll offset to this. */
+export function detailLineCount(lines: readonly DetailLine[]): number {
+	return lines.length;
+}
+
+/** `3m ago`, or `-` when AWS gave no time. */
+export function ago(at: number | undefined, now: number): string {
+	return at === undefined ? '-' : `${formatAge(now - at)} ago`;
+}
+
+/** `-` for a value AWS left out, so an empty field is visibly empty rather than blank. */
+export function orDash(value: string | number | undefined): string {
+	return value === undefined || value === '' ? '-' : String(value);
+}
+
+// Labels longer than this are cut, so one long label cannot push every value off screen.
+const maxLabelWidth = 20;
+const labelGap = 2;
+
+export function labelWidth(lines: readonly DetailLine[]): number {
+	let widest = 0;
+	for (const line of lines) {
+		if (line.kind === 'field') widest = Math.max(widest, displayWidth(line.label));
+	}
+	return Math.min(maxLabelWidth, widest);
+}
+
+/** A line as styled runs that together take at most `width` columns: cut, never wrapped. */
+export function fitLine(
+	line: DetailLine,
+	width: number,
+	labelColumn: number,
+	ellipsis: string = unicodeGlyphs.ellipsis,
+): DetailSegment[] {
+	switch (line.kind) {
+		case 'blank':
+			return [];
+		case 'heading':
+			return fitSegments([{text: line.text, strong: true}], width, ellipsis);
+		case 'field': {
+			const label = padCell(line.label, labelColumn, 'left', ellipsis) + ' '.repeat(labelGap);
+			return fitSegments([{text: label, tone: 'muted'}, ...line.value], width, ellipsis);
+		}
+		case 'text':
+			return fitSegments(line.segments, width, ellipsis);
+	}
+}
+
+function fitSegments(
+	segments: readonly DetailSegment[],
+	width: number,
+	ellipsis: string,
+): DetailSegment[] {
+	// Tabs and newlines in AWS messages would break the one-row-per-line layout.
+	const cleaned = segments.map((part) => ({...part, text: part.text.replace(/[\t\r\n]+/g, ' ')}));
+	const total = cleaned.reduce((sum, part) => sum + displayWidth(part.text), 0);
+	if (total <= width) return cleaned;
+	// Too long: keep whole runs while they leave room for the ellipsis, cut the one that does not.
+	const markWidth = displayWidth(ellipsis);
+	const out: DetailSegment[] = [];
+	let used = 0;
+	for (const part of cleaned) {
+		const room = width - used;
+		const w = displayWidth(part.text);
+		if (w + markWidth <= room) {
+			out.push(part);
+			used += w;
+			continue;
+		}
+		const kept = room > markWidth ? truncate(part.text, room - markWidth, '') : '';
+		out.push({...part, text: kept + truncate(ellipsis, Math.max(0, room), '')});
+		break;
+	}
+	return out;
+}
+
+export type DetailWindow = {
+	/** Index of the first line shown. */
+	readonly first: number;
+	/** Content lines shown. */
+	readonly count: number;
+	/** `lines 12-40 of 120`, when the content does not fit; it takes the last row. */
+	readonly indicator: string | undefined;
+};
+
+/**
+ * Which lines fit in `height` rows at `scrollOffset`, clamped so the last page is full. When
+ * the content is taller than the view, the last row goes to the position indicator.
+ */
+export function detailWindow(total: number, height: number, scrollOffset: number): DetailWindow {
+	if (height <= 0) return {first: 0, count: 0, indicator: undefined};
+	if (total <= height) return {first: 0, count: total, indicator: undefined};
+	const rows = height - 1;
+	const first = clampDetailScroll(total, height, scrollOffset);
+	const count = Math.min(rows, total - first);
+	const indicator = rows > 0 ? `lines ${first + 1}-${first + count} of ${total}` : undefined;
+	return {first, count, indicator};
+}
+
+/** The largest useful scroll offset for `total` lines in `height` rows (indicator included). */
+export function clampDetailScroll(total: number, height: number, scrollOffset: number): number {
+	if (total <= height) return 0;
+	const rows = Math.max(1, height - 1);
+	return Math.max(0, Math.min(Math.floor(scrollOffset), total - rows));
+}
+
+export type DetailTableColumn = TableColumn;
+
+export type DetailTableRow = {
+	readonly cells: Readonly<Record<string, string>>;
+	readonly tone?: Tone;
+	readonly cellTones?: Readonly<Record<string, Tone>>;
+};
+
+// Table rows are indented like the Table component's gutter, so a table inside a detail view
+// lines up with the panes the user just came from.
+const indent = '  ';
+
+/**
+ * A small table as detail lines: a header and one line per row, columns padded by display
+ * width to fit `width` (the shared Table's column rules), cell tones kept per cell.
+ */
+export function tableLines(
+	columns: readonly DetailTableColumn[],
+	rows: readonly DetailTableRow[],
+	width: number,
+	empty: string,
+	ellipsis: string = unicodeGlyphs.ellipsis,
+): DetailLine[] {
+	const widths = columnWidths(columns, width);
+	const cells = (value: (column: DetailTableColumn, i: number) => DetailSegment) =>
+		columns.map((column, i) => {
+			const cell = value(column, i);
+			const padded = padCell(cell.text, widths[i] ?? 0, column.align, ellipsis);
+			return {...cell, text: (i > 0 ? ' ' : '') + padded};
+		});
+	const header = text({text: indent}, ...cells((column) => ({text: column.title, strong: true})));
+	if (rows.length === 0) return [header, text({text: indent + empty, tone: 'muted'})];
+	return [
+		header,
+		...rows.map((row) =>
+			text(
+				segment(indent, row.tone),
+				...cells((column) => {
+					const tone = row.cellTones?.[column.key] ?? row.tone;
+					return segment(row.cells[column.key] ?? '', tone);
+				}),
+			),
+		),
+	];
+}

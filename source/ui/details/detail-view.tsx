@@ -1,0 +1,73 @@
+// Shows a window of detail lines: one <Text> per row (STYLE.md pitfall 2), each cut to the
+// width, and a position indicator on the last row when the content is taller than the view.
+import {Box, Text} from 'ink';
+import {padCell} from '../format.js';
+import {useTheme, type TextStyle, type Theme} from '../theme.js';
+import {
+	detailWindow,
+	fitLine,
+	labelWidth,
+	type DetailLine,
+	type DetailSegment,
+} from './detail-lines.js';
+
+/** The size and position every detail view takes from the shell. */
+export type DetailViewport = {
+	readonly width: number;
+	readonly height: number;
+	/** First line shown; clamped here, and by the shell with `clampDetailScroll`. */
+	readonly scrollOffset: number;
+};
+
+export type DetailViewProps = DetailViewport & {readonly lines: readonly DetailLine[]};
+
+function styleOf(part: DetailSegment, theme: Theme): TextStyle {
+	const tone = part.tone === undefined ? {} : theme.status[part.tone];
+	return part.strong ? {...theme.header, ...tone} : tone;
+}
+
+function LineText({
+	parts,
+	theme,
+}: {
+	readonly parts: readonly DetailSegment[];
+	readonly theme: Theme;
+}) {
+	if (parts.length === 0) return <Text> </Text>;
+	return (
+		<Text wrap="truncate">
+			{parts.map((part, i) => (
+				<Text key={i} {...styleOf(part, theme)}>
+					{part.text}
+				</Text>
+			))}
+		</Text>
+	);
+}
+
+export function DetailView({lines, width, height, scrollOffset}: DetailViewProps) {
+	const theme = useTheme();
+	if (width <= 0 || height <= 0) return null;
+	const view = detailWindow(lines.length, height, scrollOffset);
+	const labels = labelWidth(lines);
+	const rows = [];
+	for (let i = view.first; i < view.first + view.count; i++) {
+		rows.push(
+			<LineText
+				key={i}
+				parts={fitLine(lines[i]!, width, labels, theme.glyphs.ellipsis)}
+				theme={theme}
+			/>,
+		);
+	}
+	return (
+		<Box flexDirection="column" width={width} height={Math.min(height, lines.length)}>
+			{rows}
+			{view.indicator === undefined ? null : (
+				<Text wrap="truncate" {...theme.status.muted}>
+					{padCell(view.indicator, width, 'right', theme.glyphs.ellipsis)}
+				</Text>
+			)}
+		</Box>
+	);
+}
