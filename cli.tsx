@@ -4,6 +4,7 @@
  */
 import meow from 'meow';
 import {runOnce} from './source/modes/once.js';
+import {runTui} from './source/modes/tui.js';
 import {parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
 import {runSimCommand} from './source/sim/run-sim-command.js';
@@ -14,7 +15,7 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 const mainHelp = `
 	Usage
-	  $ ecs-top [options]              live view of your ECS clusters (coming with the TUI)
+	  $ ecs-top [options]              live view of your ECS clusters (the default)
 	  $ ecs-top --once [--json]        print one snapshot and exit
 	  $ ecs-top sim [options]          serve a simulated AWS account on loopback
 
@@ -116,9 +117,9 @@ if (cli.command === 'sim') {
 			process.exitCode = 1;
 		}
 	} else {
-		process.stderr.write(
-			'ecs-top: the live view is not built yet; try "ecs-top --once" or "ecs-top sim"\n',
-		);
-		process.exitCode = 2;
+		if (!process.stdout.isTTY)
+			fail('the live view needs a terminal; use --once (and --json) for scripts');
+		process.exitCode = await runTui(parsed.value);
+		process.exit();
 	}
 }

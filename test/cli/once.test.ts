@@ -216,7 +216,7 @@ describe('ecs-top --once --json against a simulator', () => {
 
 describe('ecs-top --once without a simulator of its own', () => {
 	it('--demo works with no AWS account at all', async () => {
-		const env = {...process.env, HOME: '/nonexistent'};
+		const env: NodeJS.ProcessEnv = {...process.env, HOME: '/nonexistent'};
 		for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE', 'AWS_REGION'])
 			delete env[name];
 		const result = await once(['--json', '--demo'], env);

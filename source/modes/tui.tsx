@@ -1,0 +1,160 @@
+/**
+ * The live TUI: a session (connection, store, pollers) rendered by Ink on the alternate screen.
+ * The terminal is restored however the process ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), and
+ * nothing is printed behind Ink's back: stray stderr output and Node warnings go to the log file.
+ */
+import {appendFileSync, mkdirSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+import {render, type Instance} from 'ink';
+import type {AppOptions} from '../options.js';
+import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
+import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
+import {App} from '../ui/app.js';
+import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
+import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
+import {connect, type Connection} from './connection.js';
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+export function logFilePath(env: NodeJS.ProcessEnv = process.env): string {
+	const stateHome = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
+	return join(stateHome, 'ecs-top', 'ecs-top.log');
+}
+
+function appendLog(path: string, text: string): void {
+	try {
+		mkdirSync(join(path, '..'), {recursive: true});
+		appendFileSync(path, `${new Date().toISOString()} ${text}\n`);
+	} catch {
+		// A log that cannot be written must not take the monitor down.
+	}
+}
+
+type Session = {connection: Connection; store: FleetStore; poller: FleetPoller};
+
+async function openSession(options: AppOptions): Promise<Session> {
+	const connection = await connect(options);
+	let region: string | undefined;
+	try {
+		region = await connection.clients.region();
+	} catch {
+		region = undefined;
+	}
+	const store = createFleetStore({
+		refreshMs: options.refreshMs,
+		connection: {region, profile: connection.label, endpoint: options.endpointUrl},
+	});
+	const poller = createFleetPoller({
+		adapters: connection.adapters,
+		store,
+		stats: connection.clients.stats,
+		refreshMs: options.refreshMs,
+	});
+	poller.start();
+	return {connection, store, poller};
+}
+
+async function closeSession(session: Session): Promise<void> {
+	session.poller.stop();
+	await session.connection.close();
+}
+
+export async function runTui(initial: AppOptions): Promise<number> {
+	const log = logFilePath();
+	const theme = createTheme(themeOptionsFrom(process.env, {noColor: !initial.color}));
+	let options = initial;
+	let session = await openSession(options);
+	// Set once Ink renders; the restore and switch paths need it before then as well.
+	const ink: {instance?: Instance} = {};
+	let restored = false;
+	let generation = 0;
+
+	// Anything written to stderr while Ink owns the screen would corrupt the frame: keep it.
+	const originalStderrWrite = process.stderr.write.bind(process.stderr);
+	const originalEmitWarning = process.emitWarning.bind(process);
+	process.stderr.write = ((chunk: string | Uint8Array) => {
+		appendLog(log, `stderr: ${String(chunk).trimEnd()}`);
+		return true;
+	}) as typeof process.stderr.write;
+	process.emitWarning = ((warning: string | Error) => {
+		appendLog(log, `warning: ${typeof warning === 'string' ? warning : warning.message}`);
+	}) as typeof process.emitWarning;
+
+	const restoreTerminal = () => {
+		if (restored) return;
+		restored = true;
+		ink.instance?.unmount();
+		process.stdout.write(showCursor + leaveAlternateScreen);
+		process.stderr.write = originalStderrWrite;
+		process.emitWarning = originalEmitWarning;
+	};
+
+	let finish!: (code: number) => void;
+	const finished = new Promise<number>((resolve) => (finish = resolve));
+	const quit = (code = 0) => {
+		restoreTerminal();
+		finish(code);
+	};
+
+	const crash = (error: unknown) => {
+		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		appendLog(log, `crash: ${text}`);
+		restoreTerminal();
+		originalStderrWrite(
+			`ecs-top crashed: ${error instanceof Error ? error.message : String(error)}\nDetails are in ${log}\n`,
+		);
+		finish(1);
+	};
+	const onSignal = () => quit(0);
+	process.on('SIGTERM', onSignal);
+	process.on('SIGHUP', onSignal);
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+
+	const app = () => (
+		<ThemeContext.Provider value={theme}>
+			<FleetStoreContext.Provider key={generation} value={session.store}>
+				<App
+					readOnly={options.readOnly}
+					onQuit={() => quit(0)}
+					onSwitch={(target) => void switchTo(target)}
+				/>
+			</FleetStoreContext.Provider>
+		</ThemeContext.Provider>
+	);
+
+	// `:region` / `:profile`: a new session against the other account or region, same screen.
+	const switchTo = async (target: {region?: string; profile?: string}) => {
+		const next = {...options, ...target};
+		try {
+			const nextSession = await openSession(next);
+			const previous = session;
+			session = nextSession;
+			options = next;
+			generation++;
+			ink.instance?.rerender(app());
+			await closeSession(previous);
+		} catch (error) {
+			appendLog(log, `switch failed: ${(error as Error).message}`);
+		}
+	};
+
+	process.stdout.write(enterAlternateScreen);
+	ink.instance = render(app(), {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: process.env['ECS_TOP_FULL_FRAMES'] === undefined,
+		maxFps: options.maxFps,
+	});
+
+	const code = await finished;
+	process.off('SIGTERM', onSignal);
+	process.off('SIGHUP', onSignal);
+	process.off('uncaughtException', crash);
+	process.off('unhandledRejection', crash);
+	await closeSession(session);
+	return code;
+}

@@ -1,0 +1,569 @@
+/**
+ * The live dashboard: header, the panes the terminal has room for, overlays (help, details,
+ * filter and command line) and the footer. It reads the fleet store and changes only what is on
+ * screen; the store's actions tell the pollers what to fetch. One key dispatcher (STYLE.md
+ * pitfall 7) maps keys to commands through the keymap table.
+ */
+import {Box, Text, useInput, type Key} from 'ink';
+import {useEffect, useMemo, useRef, useState} from 'react';
+import type {Cluster} from '../model/cluster.js';
+import type {ContainerInstance} from '../model/container-instance.js';
+import type {Service} from '../model/service.js';
+import type {Task} from '../model/task.js';
+import {metricSeriesKey, taskScopeKey, type ClusterView} from '../store/fleet-store.js';
+import {Footer} from './components/footer.js';
+import {Help} from './components/help.js';
+import {Pane, paneContentSize, paneTitle} from './components/pane.js';
+import {TabBar} from './components/tab-bar.js';
+import {Table, type SortState} from './components/table.js';
+import {TooSmall} from './components/too-small.js';
+import {DetailPanel} from './detail-panel.js';
+import {padCell} from './format.js';
+import {Header} from './header.js';
+import {useFleet, useFleetStore} from './hooks/use-fleet.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {commandFor, footerHints, keyName, keymap, type KeyScope} from './keymap.js';
+import {computeLayout, type PaneId, type PaneRect} from './layout.js';
+import {buildRows, paneList, sortableColumns, type PaneList} from './panes/pane-list.js';
+import {
+	clustersPane,
+	instancesPane,
+	servicesPane,
+	tasksPane,
+	type PaneDefinition,
+	type RowContext,
+} from './panes/pane-rows.js';
+import {asciiMeter, unicodeMeter} from './components/meter.js';
+import {useTheme} from './theme.js';
+import {
+	cyclePane,
+	initialUiState,
+	movedIndex,
+	nextSort,
+	parseCommand,
+	type UiState,
+} from './ui-state.js';
+
+export type AppProps = {
+	readonly readOnly: boolean;
+	readonly onQuit: () => void;
+	/** `:region NAME` / `:profile NAME`: reconnect elsewhere (the caller rebuilds the session). */
+	readonly onSwitch?: (target: {region?: string; profile?: string}) => void;
+};
+
+const definitions = {
+	clusters: clustersPane,
+	instances: instancesPane,
+	services: servicesPane,
+	tasks: tasksPane,
+} as const;
+
+const defaultSorts: Record<PaneId, SortState> = {
+	clusters: clustersPane.defaultSort,
+	instances: instancesPane.defaultSort,
+	services: servicesPane.defaultSort,
+	tasks: tasksPane.defaultSort,
+};
+
+const noClusters: readonly Cluster[] = [];
+const noServices: readonly Service[] = [];
+const noInstances: readonly ContainerInstance[] = [];
+const noTasks: readonly Task[] = [];
+
+// The focus follows the selection after the cursor rests this long: scrolling through clusters
+// must not start (and abort) a fetch per row passed.
+const focusDelayMs = 200;
+
+const writeCommands = new Set(
+	keymap.filter((binding) => binding.requiresWrite).map((binding) => binding.command),
+);
+
+export function App({readOnly, onQuit, onSwitch}: AppProps) {
+	const theme = useTheme();
+	const store = useFleetStore();
+	const {columns, rows} = useTerminalSize();
+	const [ui, setUi] = useState<UiState>(() => initialUiState(defaultSorts));
+
+	const clusters = useFleet((state) => state.clusters) ?? noClusters;
+	const focus = useFleet((state) => state.focus);
+	const clusterView: ClusterView | undefined = useFleet((state) =>
+		focus.clusterArn === undefined ? undefined : state.clusterViews[focus.clusterArn],
+	);
+	const scope = taskScopeKey(focus);
+	const tasks =
+		useFleet((state) => (scope === undefined ? undefined : state.tasks[scope])) ?? noTasks;
+	const metrics = useFleet((state) => state.metrics);
+	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
+	const problems = useFleet((state) => state.problems);
+	const paused = useFleet((state) => state.paused);
+
+	const services = clusterView?.services ?? noServices;
+	const instances = clusterView?.containerInstances ?? noInstances;
+
+	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
+	const context: RowContext = useMemo(() => {
+		const byArn = new Map(instances.map((instance) => [instance.arn, instance]));
+		return {
+			now: tasksFetchedAt ?? 0,
+			sparklineRamp: theme.glyphs.sparkline,
+			meterGlyphs: theme.unicode ? unicodeMeter : asciiMeter,
+			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
+			instance: (arn) => byArn.get(arn),
+		};
+	}, [instances, metrics, tasksFetchedAt, theme]);
+
+	const builtClusters = useMemo(
+		() => buildRows(clustersPane, clusters, context),
+		[clusters, context],
+	);
+	const builtInstances = useMemo(
+		() => buildRows(instancesPane, instances, context),
+		[instances, context],
+	);
+	const builtServices = useMemo(
+		() => buildRows(servicesPane, services, context),
+		[services, context],
+	);
+	const builtTasks = useMemo(() => buildRows(tasksPane, tasks, context), [tasks, context]);
+
+	const lists = {
+		clusters: useMemo(
+			() => paneList(clustersPane, builtClusters, ui.filters.clusters, ui.sorts.clusters),
+			[builtClusters, ui.filters.clusters, ui.sorts.clusters],
+		),
+		instances: useMemo(
+			() => paneList(instancesPane, builtInstances, ui.filters.instances, ui.sorts.instances),
+			[builtInstances, ui.filters.instances, ui.sorts.instances],
+		),
+		services: useMemo(
+			() => paneList(servicesPane, builtServices, ui.filters.services, ui.sorts.services),
+			[builtServices, ui.filters.services, ui.sorts.services],
+		),
+		tasks: useMemo(
+			() => paneList(tasksPane, builtTasks, ui.filters.tasks, ui.sorts.tasks),
+			[builtTasks, ui.filters.tasks, ui.sorts.tasks],
+		),
+	};
+
+	const selectedIndex = (pane: PaneId): number => {
+		const list = lists[pane] as PaneList<unknown>;
+		const id = ui.selected[pane];
+		return id === undefined ? 0 : (list.indexOf.get(id) ?? 0);
+	};
+	const selectedRowId = (pane: PaneId): string | undefined =>
+		lists[pane].rows[selectedIndex(pane)]?.id;
+
+	const selectedClusterArn = selectedRowId('clusters');
+	const selectedServiceArn = selectedRowId('services');
+
+	// The selection scopes what is fetched: a cluster scopes instances and services, a service tasks.
+	const wantServiceScope = useRef(true);
+	useEffect(() => {
+		if (selectedClusterArn === undefined) return;
+		const serviceArn =
+			wantServiceScope.current &&
+			selectedServiceArn !== undefined &&
+			services.some((s) => s.arn === selectedServiceArn)
+				? selectedServiceArn
+				: undefined;
+		const timer = setTimeout(
+			() => store.getState().actions.setFocus({clusterArn: selectedClusterArn, serviceArn}),
+			focusDelayMs,
+		);
+		return () => clearTimeout(timer);
+	}, [store, selectedClusterArn, selectedServiceArn, services]);
+
+	const layout = computeLayout({columns, rows, focused: ui.focused});
+	const paneHeight = (pane: PaneId) =>
+		layout.panes.find((rect) => rect.pane === pane)?.height ?? rows;
+
+	// Sparklines for the rows on screen only: CloudWatch bills per metric.
+	const visibleIds = (pane: 'clusters' | 'services'): string[] => {
+		const shown = layout.panes.some((rect) => rect.pane === pane);
+		if (!shown) return [];
+		const height = paneHeight(pane);
+		const index = selectedIndex(pane);
+		return lists[pane].rows.slice(Math.max(0, index - height), index + height).map((row) => row.id);
+	};
+	const visibleClusterKey = visibleIds('clusters').join(',');
+	const visibleServiceKey = visibleIds('services').join(',');
+	useEffect(() => {
+		store.getState().actions.setVisibleMetrics({
+			clusterArns: visibleClusterKey === '' ? [] : visibleClusterKey.split(','),
+			serviceArns: visibleServiceKey === '' ? [] : visibleServiceKey.split(','),
+		});
+	}, [store, visibleClusterKey, visibleServiceKey]);
+
+	const scopeFor: Record<PaneId, string | undefined> = {
+		clusters: undefined,
+		instances: clusterView ? clusters.find((c) => c.arn === focus.clusterArn)?.name : undefined,
+		services: clusterView ? clusters.find((c) => c.arn === focus.clusterArn)?.name : undefined,
+		tasks:
+			focus.serviceArn !== undefined
+				? services.find((s) => s.arn === focus.serviceArn)?.name
+				: clusters.find((c) => c.arn === focus.clusterArn)?.name,
+	};
+
+	const keyScope: KeyScope =
+		ui.overlay.kind === 'filter' || ui.overlay.kind === 'command' ? 'filter' : 'list';
+
+	const say = (text: string, tone: 'ok' | 'warn' | 'error' | 'info' = 'info') =>
+		setUi((state) => ({...state, message: {text, tone}}));
+
+	const select = (pane: PaneId, index: number | undefined) => {
+		const id = index === undefined ? undefined : lists[pane].rows[index]?.id;
+		if (id === undefined) return;
+		if (pane === 'services') wantServiceScope.current = true;
+		setUi((state) => ({...state, selected: {...state.selected, [pane]: id}}));
+	};
+
+	const runCommand = (text: string) => {
+		const parsed = parseCommand(text);
+		switch (parsed.kind) {
+			case 'pane':
+				if (parsed.clearServiceScope) {
+					wantServiceScope.current = false;
+					if (selectedClusterArn)
+						store.getState().actions.setFocus({clusterArn: selectedClusterArn});
+				}
+				setUi((state) => ({...state, focused: parsed.pane, overlay: {kind: 'none'}}));
+				return;
+			case 'quit':
+				onQuit();
+				return;
+			case 'region':
+			case 'profile':
+				if (onSwitch === undefined) say(`switching ${parsed.kind} is not available here`, 'warn');
+				else
+					onSwitch(parsed.kind === 'region' ? {region: parsed.region} : {profile: parsed.profile});
+				return;
+			case 'task-definitions':
+				say(
+					'the task definition list (:td) is not built yet; Enter on a service or task shows its task definition',
+					'warn',
+				);
+				return;
+			case 'error':
+				say(parsed.message, 'warn');
+				return;
+		}
+	};
+
+	const onTextKey = (input: string, key: Key) => {
+		const overlay = ui.overlay;
+		if (overlay.kind !== 'filter' && overlay.kind !== 'command') return;
+		const command = commandFor(input, key, 'filter');
+		if (command === 'interrupt') {
+			onQuit();
+			return;
+		}
+		if (command === 'dismiss') {
+			setUi((state) =>
+				overlay.kind === 'filter'
+					? {...state, overlay: {kind: 'none'}, filters: {...state.filters, [overlay.pane]: ''}}
+					: {...state, overlay: {kind: 'none'}},
+			);
+			return;
+		}
+		if (command === 'submit') {
+			if (overlay.kind === 'command') {
+				setUi((state) => ({...state, overlay: {kind: 'none'}}));
+				runCommand(overlay.text);
+			} else {
+				setUi((state) => ({...state, overlay: {kind: 'none'}}));
+			}
+			return;
+		}
+		const name = keyName(input, key);
+		let text = overlay.text;
+		if (name === 'backspace' || name === 'delete') text = text.slice(0, -1);
+		else if (input.length > 0 && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab) {
+			// Pasted text arrives as one string; keep only printable characters.
+			text += [...input].filter((character) => character >= ' ' && character !== '\u007f').join('');
+		} else return;
+		setUi((state) =>
+			overlay.kind === 'filter'
+				? {...state, overlay: {...overlay, text}, filters: {...state.filters, [overlay.pane]: text}}
+				: {...state, overlay: {...overlay, text}},
+		);
+	};
+
+	useInput((input, key) => {
+		if (keyScope === 'filter') {
+			onTextKey(input, key);
+			return;
+		}
+		const command = commandFor(input, key, 'list');
+		if (command === undefined) return;
+		if (ui.message !== undefined) setUi((state) => ({...state, message: undefined}));
+		const pane = ui.focused;
+		const overlay = ui.overlay;
+
+		// Help and details take the movement keys for scrolling.
+		if (overlay.kind === 'help' || overlay.kind === 'detail') {
+			const page = Math.max(1, rows - 4);
+			const delta: Record<string, number> = {
+				up: -1,
+				down: 1,
+				'page-up': -page,
+				'page-down': page,
+				top: -1e9,
+				bottom: 1e9,
+			};
+			if (command in delta) {
+				setUi((state) =>
+					state.overlay.kind === 'help' || state.overlay.kind === 'detail'
+						? {
+								...state,
+								overlay: {
+									...state.overlay,
+									scroll: Math.max(0, state.overlay.scroll + delta[command]!),
+								},
+							}
+						: state,
+				);
+				return;
+			}
+			if (
+				command === 'back' ||
+				(command === 'help' && overlay.kind === 'help') ||
+				command === 'open'
+			) {
+				setUi((state) => ({...state, overlay: {kind: 'none'}}));
+				return;
+			}
+		}
+
+		if (writeCommands.has(command)) {
+			say(
+				readOnly
+					? 'read-only: ecs-top was started with --read-only'
+					: 'actions (scale, stop, drain, deploy) are not built yet',
+				'warn',
+			);
+			return;
+		}
+
+		const moved = movedIndex(
+			command,
+			selectedIndex(pane),
+			lists[pane].rows.length,
+			paneHeight(pane) - 3,
+		);
+		if (moved !== undefined) {
+			select(pane, moved);
+			return;
+		}
+
+		switch (command) {
+			case 'quit':
+			case 'interrupt':
+				onQuit();
+				return;
+			case 'help':
+				setUi((state) => ({...state, overlay: {kind: 'help', scroll: 0}}));
+				return;
+			case 'filter':
+				setUi((state) => ({...state, overlay: {kind: 'filter', pane, text: state.filters[pane]}}));
+				return;
+			case 'command':
+				setUi((state) => ({...state, overlay: {kind: 'command', text: ''}}));
+				return;
+			case 'focus-next':
+			case 'focus-previous':
+				setUi((state) => ({
+					...state,
+					focused: cyclePane(state.focused, command === 'focus-next' ? 1 : -1),
+				}));
+				return;
+			case 'pane-clusters':
+			case 'pane-instances':
+			case 'pane-services':
+			case 'pane-tasks':
+				setUi((state) => ({...state, focused: command.slice('pane-'.length) as PaneId}));
+				return;
+			case 'refresh':
+				store.getState().actions.refreshNow();
+				say('refreshing');
+				return;
+			case 'pause':
+				store.getState().actions.setPaused(!paused);
+				say(paused ? 'polling resumed' : 'polling paused: p resumes, R refreshes once');
+				return;
+			case 'sort-previous':
+			case 'sort-next': {
+				const definition = definitions[pane] as PaneDefinition<unknown>;
+				const sample = (lists[pane].items as readonly unknown[])[0];
+				const sort = nextSort(
+					sortableColumns(definition, sample),
+					ui.sorts[pane],
+					command === 'sort-next' ? 1 : -1,
+				);
+				setUi((state) => ({...state, sorts: {...state.sorts, [pane]: sort}}));
+				return;
+			}
+			case 'open': {
+				const id = selectedRowId(pane);
+				if (id === undefined) return;
+				if (pane === 'clusters') {
+					// Drill down, k9s style: Enter on a cluster goes to its services.
+					setUi((state) => ({...state, focused: 'services'}));
+					store.getState().actions.setFocus({clusterArn: id});
+					return;
+				}
+				setUi((state) => ({...state, overlay: {kind: 'detail', pane, id, scroll: 0}}));
+				return;
+			}
+			case 'back':
+				if (ui.filters[pane] !== '')
+					setUi((state) => ({...state, filters: {...state.filters, [pane]: ''}}));
+				else if (pane === 'tasks' && focus.serviceArn !== undefined) {
+					// Esc widens the tasks from the service's to the whole cluster's.
+					wantServiceScope.current = false;
+					store.getState().actions.setFocus({clusterArn: focus.clusterArn});
+				}
+				return;
+		}
+	});
+
+	if (layout.mode === 'too-small') {
+		return (
+			<Box width={columns} height={Math.max(1, rows - 1)}>
+				<TooSmall columns={columns} rows={rows} />
+			</Box>
+		);
+	}
+
+	const emptyText = (pane: PaneId): string => {
+		if (pane !== 'clusters' && focus.clusterArn === undefined) return 'select a cluster';
+		const dataSet = pane === 'clusters' ? 'clusters' : pane === 'tasks' ? 'tasks' : 'cluster';
+		const problem = problems[dataSet];
+		if (problem !== undefined) return problem.message;
+		const loaded =
+			pane === 'clusters'
+				? clusters.length > 0 || undefined
+				: pane === 'tasks'
+					? scope !== undefined && store.getState().tasks[scope] !== undefined
+					: clusterView !== undefined;
+		if (!loaded && !(pane === 'clusters' && store.getState().dataSets.clusters?.fetchedAt))
+			return 'loading…';
+		if (ui.filters[pane] !== '') return `nothing matches /${ui.filters[pane]}`;
+		return definitions[pane].emptyText;
+	};
+
+	const renderPane = (rect: PaneRect) => {
+		const pane = rect.pane;
+		const list = lists[pane] as PaneList<unknown>;
+		const inner = paneContentSize(rect.width, rect.height);
+		const filter = ui.filters[pane];
+		const title = paneTitle(
+			`${definitions[pane].name}${filter ? ` /${filter}` : ''}`,
+			scopeFor[pane],
+			{index: selectedIndex(pane), total: list.rows.length},
+		);
+		return (
+			<Pane
+				key={pane}
+				title={title}
+				focused={pane === ui.focused}
+				width={rect.width}
+				height={rect.height}
+			>
+				<Table
+					columns={definitions[pane].columns}
+					rows={list.rows}
+					selectedIndex={selectedIndex(pane)}
+					height={inner.height}
+					width={inner.width}
+					sort={ui.sorts[pane]}
+					focused={pane === ui.focused}
+					emptyText={emptyText(pane)}
+				/>
+			</Pane>
+		);
+	};
+
+	const bodyHeight =
+		layout.panes.reduce((max, rect) => Math.max(max, rect.y + rect.height), 0) -
+		(layout.tabBar ? 2 : 1);
+	let body;
+	if (ui.overlay.kind === 'help') {
+		body = (
+			<Help
+				width={columns}
+				height={layout.root.height - 2}
+				readOnly={readOnly}
+				scroll={ui.overlay.scroll}
+			/>
+		);
+	} else if (ui.overlay.kind === 'detail') {
+		const overlay = ui.overlay;
+		body = (
+			<DetailPanel
+				pane={overlay.pane}
+				id={overlay.id}
+				scroll={overlay.scroll}
+				width={columns}
+				height={layout.root.height - 2}
+				onScrollClamp={(scroll) =>
+					setUi((state) =>
+						state.overlay.kind === 'detail' && state.overlay.scroll !== scroll
+							? {...state, overlay: {...state.overlay, scroll}}
+							: state,
+					)
+				}
+			/>
+		);
+	} else if (layout.mode === 'wide') {
+		const [clustersRect, instancesRect, servicesRect, tasksRect] = layout.panes;
+		body = (
+			<Box flexDirection="column">
+				<Box flexDirection="row">
+					{clustersRect && renderPane(clustersRect)}
+					{instancesRect && renderPane(instancesRect)}
+				</Box>
+				{servicesRect && renderPane(servicesRect)}
+				{tasksRect && renderPane(tasksRect)}
+			</Box>
+		);
+	} else {
+		body = (
+			<Box flexDirection="column">
+				{layout.tabBar && <TabBar focused={ui.focused} width={columns} />}
+				{layout.panes.map((rect) => renderPane(rect))}
+			</Box>
+		);
+	}
+	void bodyHeight;
+
+	const footerLine = () => {
+		if (ui.overlay.kind === 'filter' || ui.overlay.kind === 'command') {
+			const prompt = `${ui.overlay.kind === 'filter' ? '/' : ':'}${ui.overlay.text}_`;
+			return (
+				<Text wrap="truncate" {...theme.keyHint}>
+					{padCell(prompt, columns, 'left', theme.glyphs.ellipsis)}
+				</Text>
+			);
+		}
+		if (ui.message !== undefined) {
+			return (
+				<Text wrap="truncate" {...theme.status[ui.message.tone]}>
+					{padCell(ui.message.text, columns, 'left', theme.glyphs.ellipsis)}
+				</Text>
+			);
+		}
+		const scope: KeyScope = 'list';
+		return (
+			<Footer hints={footerHints(scope, {readOnly: true, pane: ui.focused})} width={columns} />
+		);
+	};
+
+	return (
+		<Box flexDirection="column" width={columns} height={layout.root.height}>
+			<Header width={columns} readOnly={readOnly} />
+			{body}
+			<Box flexGrow={1} />
+			{footerLine()}
+		</Box>
+	);
+}

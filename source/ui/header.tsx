@@ -1,0 +1,158 @@
+/**
+ * The top line: who and where (account, region, profile), whether the data is live, the API
+ * calls per minute, what is wrong (throttled, cannot reach, credentials, access denied) and the
+ * READ-ONLY badge. Nothing in it ticks: it changes only when one of those facts does.
+ */
+import {Text} from 'ink';
+import {memo, useEffect, useState} from 'react';
+import {staleSinceAt, STALE_AFTER_INTERVALS, type DataStatus} from '../store/data-status.js';
+import type {DataProblem} from '../store/fleet-store.js';
+import {displayWidth, truncate} from './format.js';
+import {useFleet} from './hooks/use-fleet.js';
+import {useTheme, type Tone} from './theme.js';
+
+export type HeaderSegment = {readonly text: string; readonly tone?: Tone | 'badge' | 'title'};
+
+export type HeaderFacts = {
+	readonly account: string | undefined;
+	readonly region: string | undefined;
+	readonly profile: string | undefined;
+	readonly paused: boolean;
+	/** When the clusters data went stale, if it is. */
+	readonly staleSince: number | undefined;
+	readonly loaded: boolean;
+	readonly callsPerMinute: number;
+	readonly problems: readonly DataProblem[];
+	readonly readOnly: boolean;
+};
+
+const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
+
+/** Calls per minute rounded so the header rarely changes: exact below 20, then to 5 or 10. */
+export function roundedRate(calls: number): number {
+	if (calls < 20) return calls;
+	if (calls < 100) return Math.round(calls / 5) * 5;
+	return Math.round(calls / 10) * 10;
+}
+
+/** The worst problem of each kind, once: five tiers throttled at once is one "throttled". */
+function problemSegments(problems: readonly DataProblem[]): HeaderSegment[] {
+	const seen = new Set<string>();
+	const segments: HeaderSegment[] = [];
+	const order = [
+		'credentials-expired',
+		'credentials-missing',
+		'network',
+		'access-denied',
+		'throttled',
+		'other',
+	];
+	const sorted = [...problems].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+	for (const problem of sorted) {
+		const label =
+			problem.kind === 'throttled'
+				? 'THROTTLED'
+				: problem.kind === 'network'
+					? 'CANNOT REACH AWS'
+					: problem.kind === 'credentials-expired'
+						? 'CREDENTIALS EXPIRED'
+						: problem.kind === 'credentials-missing'
+							? 'NO CREDENTIALS'
+							: problem.kind === 'access-denied'
+								? `DENIED ${problem.action ?? ''}`.trim()
+								: 'ERROR';
+		if (seen.has(label)) continue;
+		seen.add(label);
+		segments.push({text: label, tone: problem.kind === 'throttled' ? 'warn' : 'error'});
+	}
+	return segments;
+}
+
+export function headerSegments(facts: HeaderFacts): HeaderSegment[] {
+	const segments: HeaderSegment[] = [{text: 'ecs-top', tone: 'title'}];
+	if (facts.account) segments.push({text: facts.account});
+	if (facts.region) segments.push({text: facts.region});
+	if (facts.profile) segments.push({text: facts.profile, tone: 'muted'});
+	if (facts.paused) segments.push({text: 'PAUSED', tone: 'warn'});
+	else if (facts.staleSince !== undefined)
+		segments.push({text: `STALE since ${clock(facts.staleSince)}`, tone: 'warn'});
+	else segments.push(facts.loaded ? {text: 'live', tone: 'ok'} : {text: 'loading', tone: 'muted'});
+	segments.push({text: `API ${roundedRate(facts.callsPerMinute)}/min`, tone: 'muted'});
+	segments.push(...problemSegments(facts.problems));
+	if (facts.readOnly) segments.push({text: 'READ-ONLY', tone: 'badge'});
+	return segments;
+}
+
+/**
+ * Re-renders exactly when the data would age into staleness without any store change (a hung
+ * endpoint), instead of polling a clock every second.
+ */
+function useStaleSince(status: DataStatus | undefined, refreshMs: number): number | undefined {
+	const [now, setNow] = useState(() => Date.now());
+	const staleSince = status === undefined ? undefined : staleSinceAt(status, now, refreshMs);
+	const agesOutAt =
+		status?.fetchedAt === undefined
+			? undefined
+			: status.fetchedAt + STALE_AFTER_INTERVALS * refreshMs;
+	useEffect(() => {
+		if (staleSince !== undefined || agesOutAt === undefined) return;
+		const timer = setTimeout(() => setNow(Date.now()), Math.max(0, agesOutAt - Date.now()) + 50);
+		return () => clearTimeout(timer);
+	}, [staleSince, agesOutAt]);
+	return staleSince;
+}
+
+export const Header = memo(function Header({width, readOnly}: {width: number; readOnly: boolean}) {
+	const theme = useTheme();
+	const account = useFleet((state) => state.identity?.account);
+	const region = useFleet((state) => state.connection.region);
+	const profile = useFleet((state) => state.connection.profile);
+	const paused = useFleet((state) => state.paused);
+	const refreshMs = useFleet((state) => state.refreshMs);
+	const clustersStatus = useFleet((state) => state.dataSets.clusters);
+	const callsPerMinute = useFleet((state) => roundedRate(state.callsPerMinute));
+	const problems = useFleet((state) => state.problems);
+	const staleSince = useStaleSince(clustersStatus, refreshMs);
+	const segments = headerSegments({
+		account,
+		region,
+		profile,
+		paused,
+		staleSince,
+		loaded: clustersStatus?.fetchedAt !== undefined,
+		callsPerMinute,
+		problems: Object.values(problems).filter(
+			(problem): problem is DataProblem => problem !== undefined,
+		),
+		readOnly,
+	});
+	let used = 0;
+	const shown: HeaderSegment[] = [];
+	for (const segment of segments) {
+		const room = width - used - (shown.length > 0 ? 2 : 0);
+		if (room <= 0) break;
+		const text = truncate(segment.text, room, theme.glyphs.ellipsis);
+		shown.push({...segment, text});
+		used += displayWidth(text) + (shown.length > 1 ? 2 : 0);
+	}
+	return (
+		<Text wrap="truncate">
+			{shown.map((segment, index) => {
+				const style =
+					segment.tone === 'title'
+						? theme.header
+						: segment.tone === 'badge'
+							? theme.badge
+							: segment.tone === undefined
+								? {}
+								: theme.status[segment.tone];
+				return (
+					<Text key={index}>
+						{index > 0 ? '  ' : ''}
+						<Text {...style}>{segment.text}</Text>
+					</Text>
+				);
+			})}
+		</Text>
+	);
+});

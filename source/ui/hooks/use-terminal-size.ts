@@ -1,0 +1,31 @@
+/**
+ * The terminal's size, following resizes (STYLE.md pitfall 4: read it from Ink's stdout and pass
+ * widths down; nothing measures itself). Tests give a fake stdout with columns and rows.
+ */
+import {useStdout} from 'ink';
+import {useEffect, useState} from 'react';
+
+export type TerminalSize = {readonly columns: number; readonly rows: number};
+
+export function useTerminalSize(fallback: TerminalSize = {columns: 80, rows: 24}): TerminalSize {
+	const {stdout} = useStdout();
+	const read = (): TerminalSize => ({
+		columns: stdout.columns || fallback.columns,
+		rows: stdout.rows || fallback.rows,
+	});
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		const onResize = () => {
+			setSize((previous) => {
+				const next = read();
+				return previous.columns === next.columns && previous.rows === next.rows ? previous : next;
+			});
+		};
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- read() only closes over stdout
+	}, [stdout]);
+	return size;
+}

@@ -1,0 +1,317 @@
+/**
+ * What each pane shows, as data: its columns, how each column sorts, and how one entity becomes
+ * one table row of pre-formatted cells. Pure, so every pane is tested without Ink, and the row of
+ * an unchanged entity can be reused between refreshes (the table memoizes rows by identity).
+ */
+import {nameFromArn, taskDefinitionName} from '../../model/arn.js';
+import type {Cluster} from '../../model/cluster.js';
+import {
+	cpuReservedPercent,
+	memoryReservedPercent,
+	type ContainerInstance,
+} from '../../model/container-instance.js';
+import type {MetricSeries} from '../../model/metrics.js';
+import {
+	deploymentSummary,
+	placementTarget,
+	primaryDeployment,
+	type Service,
+} from '../../model/service.js';
+import {failedContainers, lifecycleRank, type Task} from '../../model/task.js';
+import type {TableColumn, TableRow} from '../components/table.js';
+import {meter, type MeterGlyphs} from '../components/meter.js';
+import {sparklineCell} from '../components/sparkline.js';
+import {formatAge, formatPercent} from '../format.js';
+import type {PaneId} from '../layout.js';
+import {levelTone, type Tone} from '../theme.js';
+
+/** What rows need besides their entity: the time for ages, metrics, and the theme's glyphs. */
+export type RowContext = {
+	readonly now: number;
+	readonly sparklineRamp: readonly string[];
+	readonly meterGlyphs: MeterGlyphs;
+	/** Series by `metricSeriesKey(arn, metricName)`. */
+	readonly metric: (resourceArn: string, metricName: string) => MetricSeries | undefined;
+	/** Container instances by ARN, to show a task's EC2 instance. */
+	readonly instance: (containerInstanceArn: string) => ContainerInstance | undefined;
+};
+
+export type PaneDefinition<T> = {
+	readonly id: PaneId;
+	readonly name: string;
+	readonly emptyText: string;
+	readonly columns: readonly TableColumn[];
+	/** Sort keys by column key; a column without one is not sortable. */
+	readonly sortBy: Readonly<Record<string, (item: T) => string | number>>;
+	readonly defaultSort: {readonly columnKey: string; readonly direction: 'asc' | 'desc'};
+	readonly key: (item: T) => string;
+	readonly row: (item: T, context: RowContext) => TableRow;
+};
+
+const sparkWidth = 11;
+const meterWidth = 10;
+
+function points(series: MetricSeries | undefined): number[] {
+	return series === undefined ? [] : series.points.map((point) => point.value);
+}
+
+function latest(series: MetricSeries | undefined): number | undefined {
+	return series?.points.at(-1)?.value;
+}
+
+function toneOfPercent(percent: number | undefined): Tone | undefined {
+	return percent === undefined ? undefined : levelTone(percent / 100);
+}
+
+export const clustersPane: PaneDefinition<Cluster> = {
+	id: 'clusters',
+	name: 'Clusters',
+	emptyText: 'no clusters in this region',
+	columns: [
+		{key: 'name', title: 'NAME', flex: 1, minWidth: 8},
+		{key: 'instances', title: 'INST', width: 5, align: 'right'},
+		{key: 'services', title: 'SVC', width: 4, align: 'right'},
+		{key: 'running', title: 'RUN', width: 5, align: 'right'},
+		{key: 'pending', title: 'PEND', width: 5, align: 'right'},
+		{key: 'cpu', title: 'CPU', width: sparkWidth},
+		{key: 'memory', title: 'MEM', width: sparkWidth},
+		{key: 'reserved', title: 'RES C/M', width: 9, align: 'right'},
+	],
+	sortBy: {
+		name: (cluster) => cluster.name,
+		instances: (cluster) => cluster.registeredContainerInstancesCount,
+		services: (cluster) => cluster.activeServicesCount,
+		running: (cluster) => cluster.runningTasksCount,
+		pending: (cluster) => cluster.pendingTasksCount,
+	},
+	defaultSort: {columnKey: 'name', direction: 'asc'},
+	key: (cluster) => cluster.arn,
+	row(cluster, context) {
+		const cpu = context.metric(cluster.arn, 'CPUUtilization');
+		const memory = context.metric(cluster.arn, 'MemoryUtilization');
+		const cpuReserved = latest(context.metric(cluster.arn, 'CPUReservation'));
+		const memoryReserved = latest(context.metric(cluster.arn, 'MemoryReservation'));
+		const reserved =
+			cpuReserved === undefined && memoryReserved === undefined
+				? ''
+				: `${formatPercent(cpuReserved)}/${formatPercent(memoryReserved)}`;
+		const cellTones: Record<string, Tone> = {};
+		const cpuTone = toneOfPercent(latest(cpu));
+		if (cpuTone) cellTones['cpu'] = cpuTone;
+		const memoryTone = toneOfPercent(latest(memory));
+		if (memoryTone) cellTones['memory'] = memoryTone;
+		if (cluster.pendingTasksCount > 0) cellTones['pending'] = 'warn';
+		return {
+			id: cluster.arn,
+			cells: {
+				name: cluster.name,
+				instances: String(cluster.registeredContainerInstancesCount),
+				services: String(cluster.activeServicesCount),
+				running: String(cluster.runningTasksCount),
+				pending: String(cluster.pendingTasksCount),
+				cpu: sparklineCell(points(cpu), sparkWidth, context.sparklineRamp),
+				memory: sparklineCell(points(memory), sparkWidth, context.sparklineRamp),
+				reserved,
+			},
+			...(cluster.status === 'ACTIVE' ? {} : {tone: 'muted' as const}),
+			cellTones,
+		};
+	},
+};
+
+export const instancesPane: PaneDefinition<ContainerInstance> = {
+	id: 'instances',
+	name: 'Instances',
+	emptyText: 'no container instances (Fargate only, or none registered)',
+	columns: [
+		{key: 'instance', title: 'INSTANCE', width: 19},
+		{key: 'type', title: 'TYPE', width: 11},
+		{key: 'az', title: 'AZ', width: 11},
+		{key: 'status', title: 'STATUS', width: 9},
+		{key: 'tasks', title: 'TASKS', width: 5, align: 'right'},
+		{key: 'cpu', title: 'CPU', width: meterWidth + 5},
+		{key: 'memory', title: 'MEM', width: meterWidth + 5},
+		{key: 'agent', title: 'AGENT', flex: 1, minWidth: 5},
+	],
+	sortBy: {
+		instance: (instance) => instance.ec2InstanceId ?? instance.id,
+		type: (instance) => instance.instanceType ?? '',
+		az: (instance) => instance.availabilityZone ?? '',
+		status: (instance) => instance.status,
+		tasks: (instance) => instance.runningTasksCount,
+		cpu: (instance) => cpuReservedPercent(instance),
+		memory: (instance) => memoryReservedPercent(instance),
+	},
+	defaultSort: {columnKey: 'az', direction: 'asc'},
+	key: (instance) => instance.arn,
+	row(instance, context) {
+		const cpu = cpuReservedPercent(instance);
+		const memory = memoryReservedPercent(instance);
+		const cellTones: Record<string, Tone> = {
+			cpu: levelTone(cpu / 100),
+			memory: levelTone(memory / 100),
+		};
+		if (instance.status === 'DRAINING') cellTones['status'] = 'warn';
+		else if (instance.status !== 'ACTIVE') cellTones['status'] = 'muted';
+		if (!instance.agentConnected) cellTones['agent'] = 'error';
+		return {
+			id: instance.arn,
+			cells: {
+				instance: instance.ec2InstanceId ?? nameFromArn(instance.arn),
+				type: instance.instanceType ?? '',
+				az: instance.availabilityZone ?? '',
+				status: instance.status,
+				tasks: String(instance.runningTasksCount + instance.pendingTasksCount),
+				cpu: `${meter(cpu / 100, meterWidth, context.meterGlyphs)}${formatPercent(cpu).padStart(5)}`,
+				memory: `${meter(memory / 100, meterWidth, context.meterGlyphs)}${formatPercent(memory).padStart(5)}`,
+				agent: instance.agentConnected ? 'ok' : 'DISCONNECTED',
+			},
+			cellTones,
+		};
+	},
+};
+
+/** `IN_PROGRESS 8/10`: the primary deployment's state and how far it got. */
+function deployCell(service: Service): string {
+	const state = deploymentSummary(service);
+	const primary = primaryDeployment(service);
+	if (state === 'IN_PROGRESS' && primary)
+		return `IN_PROGRESS ${primary.runningCount}/${primary.desiredCount}`;
+	return state;
+}
+
+export const servicesPane: PaneDefinition<Service> = {
+	id: 'services',
+	name: 'Services',
+	emptyText: 'no services in this cluster',
+	columns: [
+		{key: 'name', title: 'NAME', flex: 2, minWidth: 10},
+		{key: 'desired', title: 'DES', width: 4, align: 'right'},
+		{key: 'running', title: 'RUN', width: 4, align: 'right'},
+		{key: 'pending', title: 'PEND', width: 4, align: 'right'},
+		{key: 'cpu', title: 'CPU', width: sparkWidth},
+		{key: 'memory', title: 'MEM', width: sparkWidth},
+		{key: 'deploy', title: 'DEPLOY', width: 17},
+		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8},
+		{key: 'launch', title: 'LAUNCH', flex: 1, minWidth: 6},
+	],
+	sortBy: {
+		name: (service) => service.name,
+		desired: (service) => service.desiredCount,
+		running: (service) => service.runningCount,
+		pending: (service) => service.pendingCount,
+		deploy: (service) => deployCell(service),
+		taskDefinition: (service) => taskDefinitionName(service.taskDefinition),
+		launch: (service) => placementTarget(service),
+	},
+	defaultSort: {columnKey: 'name', direction: 'asc'},
+	key: (service) => service.arn,
+	row(service, context) {
+		const cpu = context.metric(service.arn, 'CPUUtilization');
+		const memory = context.metric(service.arn, 'MemoryUtilization');
+		const deploy = deployCell(service);
+		const cellTones: Record<string, Tone> = {};
+		if (service.runningCount < service.desiredCount) cellTones['running'] = 'warn';
+		if (service.pendingCount > 0) cellTones['pending'] = 'warn';
+		if (deploy.startsWith('FAILED')) cellTones['deploy'] = 'error';
+		else if (deploy.startsWith('IN_PROGRESS')) cellTones['deploy'] = 'info';
+		const cpuTone = toneOfPercent(latest(cpu));
+		if (cpuTone) cellTones['cpu'] = cpuTone;
+		const memoryTone = toneOfPercent(latest(memory));
+		if (memoryTone) cellTones['memory'] = memoryTone;
+		return {
+			id: service.arn,
+			cells: {
+				name: service.name,
+				desired: String(service.desiredCount),
+				running: String(service.runningCount),
+				pending: String(service.pendingCount),
+				cpu: sparklineCell(points(cpu), sparkWidth, context.sparklineRamp),
+				memory: sparklineCell(points(memory), sparkWidth, context.sparklineRamp),
+				deploy,
+				taskDefinition: taskDefinitionName(service.taskDefinition),
+				launch: placementTarget(service),
+			},
+			...(service.status === 'ACTIVE' ? {} : {tone: 'muted' as const}),
+			cellTones,
+		};
+	},
+};
+
+function taskStatus(task: Task): string {
+	return task.desiredStatus === task.lastStatus || task.desiredStatus === 'RUNNING'
+		? task.lastStatus
+		: `${task.lastStatus}>${task.desiredStatus}`;
+}
+
+/** Why a task stopped, shortest first: the failed container's exit code, then the reason. */
+function stopCell(task: Task): string {
+	const failed = failedContainers(task)[0];
+	const exit = failed === undefined ? '' : `exit ${failed.exitCode} `;
+	return `${exit}${task.stoppedReason ?? task.stopCode ?? ''}`.trim();
+}
+
+export const tasksPane: PaneDefinition<Task> = {
+	id: 'tasks',
+	name: 'Tasks',
+	emptyText: 'no tasks',
+	columns: [
+		{key: 'id', title: 'ID', width: 9},
+		{key: 'status', title: 'STATUS', width: 12},
+		{key: 'health', title: 'HEALTH', width: 9},
+		{key: 'instance', title: 'INSTANCE', width: 19},
+		{key: 'az', title: 'AZ', width: 11},
+		{key: 'age', title: 'AGE', width: 5, align: 'right'},
+		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8},
+		{key: 'stop', title: 'STOPPED BECAUSE', flex: 2, minWidth: 8},
+	],
+	sortBy: {
+		id: (task) => task.id,
+		status: (task) => lifecycleRank(task.lastStatus),
+		health: (task) => task.healthStatus ?? '',
+		instance: (task) => task.containerInstanceArn ?? '',
+		az: (task) => task.availabilityZone ?? '',
+		// Newest first when ascending reads naturally as "age".
+		age: (task) => -(task.startedAt ?? task.createdAt ?? 0),
+		taskDefinition: (task) => task.taskDefinition,
+		stop: (task) => stopCell(task),
+	},
+	defaultSort: {columnKey: 'age', direction: 'desc'},
+	key: (task) => task.arn,
+	row(task, context) {
+		const instance =
+			task.containerInstanceArn === undefined
+				? undefined
+				: context.instance(task.containerInstanceArn);
+		const cellTones: Record<string, Tone> = {};
+		if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED')
+			cellTones['status'] = 'muted';
+		else if (task.lastStatus !== 'RUNNING') cellTones['status'] = 'info';
+		if (task.healthStatus === 'UNHEALTHY') cellTones['health'] = 'error';
+		else if (task.healthStatus === 'HEALTHY') cellTones['health'] = 'ok';
+		const stop = stopCell(task);
+		if (failedContainers(task).length > 0) cellTones['stop'] = 'error';
+		return {
+			id: task.arn,
+			cells: {
+				id: task.id.slice(0, 8),
+				status: taskStatus(task),
+				health: task.healthStatus ?? '',
+				instance:
+					instance?.ec2InstanceId ??
+					(task.containerInstanceArn === undefined
+						? (task.launchType ?? '')
+						: nameFromArn(task.containerInstanceArn).slice(0, 8)),
+				az: task.availabilityZone ?? '',
+				age: formatAge(
+					task.startedAt === undefined && task.createdAt === undefined
+						? undefined
+						: context.now - (task.startedAt ?? task.createdAt ?? context.now),
+				),
+				taskDefinition: task.taskDefinition,
+				stop,
+			},
+			cellTones,
+		};
+	},
+};

@@ -1,0 +1,149 @@
+/**
+ * The UI's own state (which pane has the keyboard, what is selected, filters, sorts, overlays)
+ * and its pure transitions. Fleet data lives in the fleet store; this is only about the screen.
+ * Selections are kept by row id (an ARN), so a row stays selected when refreshes reorder rows.
+ */
+import type {SortState} from './components/table.js';
+import type {PaneId} from './layout.js';
+import {paneOrder} from './layout.js';
+import type {Tone} from './theme.js';
+
+export type Overlay =
+	| {readonly kind: 'none'}
+	| {readonly kind: 'help'; readonly scroll: number}
+	| {readonly kind: 'detail'; readonly pane: PaneId; readonly id: string; readonly scroll: number}
+	| {readonly kind: 'filter'; readonly pane: PaneId; readonly text: string}
+	| {readonly kind: 'command'; readonly text: string};
+
+export type UiState = {
+	readonly focused: PaneId;
+	readonly selected: Readonly<Record<PaneId, string | undefined>>;
+	readonly filters: Readonly<Record<PaneId, string>>;
+	readonly sorts: Readonly<Record<PaneId, SortState>>;
+	readonly overlay: Overlay;
+	/** One line for the footer until the next key: a refusal, a result, an unknown command. */
+	readonly message: {readonly text: string; readonly tone: Tone} | undefined;
+};
+
+export function initialUiState(sorts: Readonly<Record<PaneId, SortState>>): UiState {
+	return {
+		focused: 'clusters',
+		selected: {clusters: undefined, instances: undefined, services: undefined, tasks: undefined},
+		filters: {clusters: '', instances: '', services: '', tasks: ''},
+		sorts,
+		overlay: {kind: 'none'},
+		message: undefined,
+	};
+}
+
+export function cyclePane(current: PaneId, step: 1 | -1): PaneId {
+	const index = paneOrder.indexOf(current);
+	return paneOrder[(index + step + paneOrder.length) % paneOrder.length] ?? current;
+}
+
+/** The row index a movement command lands on, clamped to the list. */
+export function movedIndex(
+	command: string,
+	index: number,
+	count: number,
+	pageSize: number,
+): number | undefined {
+	if (count === 0) return undefined;
+	const last = count - 1;
+	const page = Math.max(1, pageSize);
+	switch (command) {
+		case 'up':
+			return Math.max(0, index - 1);
+		case 'down':
+			return Math.min(last, index + 1);
+		case 'page-up':
+			return Math.max(0, index - page);
+		case 'page-down':
+			return Math.min(last, index + page);
+		case 'top':
+			return 0;
+		case 'bottom':
+			return last;
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * `<` / `>`: the sort moves to the previous or next sortable column. Numbers sort biggest first
+ * (most tasks, most CPU is what an operator looks for), text A to Z.
+ */
+export function nextSort(
+	sortable: readonly {key: string; numeric: boolean}[],
+	current: SortState,
+	step: 1 | -1,
+): SortState {
+	if (sortable.length === 0) return current;
+	const index = sortable.findIndex((column) => column.key === current.columnKey);
+	const next = sortable[(index + step + sortable.length) % sortable.length] ?? sortable[0]!;
+	return {columnKey: next.key, direction: next.numeric ? 'desc' : 'asc'};
+}
+
+export type ParsedCommand =
+	| {readonly kind: 'pane'; readonly pane: PaneId; readonly clearServiceScope?: boolean}
+	| {readonly kind: 'region'; readonly region: string}
+	| {readonly kind: 'profile'; readonly profile: string}
+	| {readonly kind: 'quit'}
+	| {readonly kind: 'task-definitions'}
+	| {readonly kind: 'error'; readonly message: string};
+
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The `:` command line, k9s style: `:svc`, `:tasks`, `:region eu-west-1`, `:q`. */
+export function parseCommand(text: string): ParsedCommand {
+	const [word = '', ...rest] = text.trim().split(/\s+/);
+	const argument = rest.join(' ');
+	switch (word.toLowerCase()) {
+		case 'clusters':
+		case 'cluster':
+		case 'cl':
+			return {kind: 'pane', pane: 'clusters'};
+		case 'instances':
+		case 'inst':
+		case 'ci':
+		case 'nodes':
+			return {kind: 'pane', pane: 'instances'};
+		case 'svc':
+		case 'services':
+		case 'service':
+			return {kind: 'pane', pane: 'services'};
+		case 'tasks':
+		case 'task':
+		case 'po':
+			// `:tasks` is every task of the cluster, not only the selected service's.
+			return {kind: 'pane', pane: 'tasks', clearServiceScope: true};
+		case 'td':
+		case 'taskdefs':
+			return {kind: 'task-definitions'};
+		case 'region':
+			if (!regionPattern.test(argument)) {
+				return {
+					kind: 'error',
+					message: `:region needs a region name like eu-west-1${argument ? `, not ${argument}` : ''}`,
+				};
+			}
+			return {kind: 'region', region: argument};
+		case 'profile':
+			if (argument === '') return {kind: 'error', message: ':profile needs a profile name'};
+			return {kind: 'profile', profile: argument};
+		case 'q':
+		case 'quit':
+		case 'q!':
+			return {kind: 'quit'};
+		case '':
+			return {
+				kind: 'error',
+				message: 'type a command: clusters, svc, tasks, td, region NAME, profile NAME, q',
+			};
+		default:
+			return {
+				kind: 'error',
+				message: `unknown command :${word} (try :clusters :svc :tasks :td :region :profile :q)`,
+			};
+	}
+}
