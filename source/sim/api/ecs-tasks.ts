@@ -23,7 +23,7 @@ import {
 	placementInput,
 	requireTaskDefinitionRef,
 } from './ecs-shared-inputs.js';
-import {paginate} from './pagination.js';
+import {paginateWhere} from './pagination.js';
 
 const MAX_DESCRIBE_TASKS = 100;
 const MAX_RUN_TASK_COUNT = 10;
@@ -70,17 +70,14 @@ export const taskHandlers: OperationTable = {
 			(service === undefined || task.serviceName === service) &&
 			(startedBy === undefined || task.startedBy === startedBy) &&
 			(launchType === undefined || task.launchType === launchType);
-		const arns: string[] = [];
-		for (const task of cluster.tasks.values()) if (matches(task)) arns.push(task.arn);
-
-		const page = paginate(arns, {
+		const page = paginateWhere(cluster.tasks.values(), matches, {
 			operation: 'ListTasks',
 			maxResults: optionalInteger(input, 'maxResults'),
 			nextToken: optionalString(input, 'nextToken'),
 			defaultSize: 100,
 			maxSize: 100,
 		});
-		return {taskArns: page.items, nextToken: page.nextToken};
+		return {taskArns: page.items.map((task) => task.arn), nextToken: page.nextToken};
 	},
 
 	DescribeTasks(input, {world}) {

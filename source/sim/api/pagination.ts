@@ -10,17 +10,50 @@ export interface Page<T> {
 	nextToken?: string;
 }
 
+interface PageOptions {
+	operation: string;
+	maxResults?: number;
+	defaultSize: number;
+	maxSize: number;
+	nextToken?: string;
+}
+
 export function paginate<T>(
 	all: readonly T[],
-	options: {
-		operation: string;
-		maxResults?: number;
-		defaultSize: number;
-		maxSize: number;
-		nextToken?: string;
-	},
+	options: PageOptions,
 	errorCode = 'InvalidParameterException',
 ): Page<T> {
+	const {start, size} = pageBounds(options, errorCode);
+	const items = all.slice(start, start + size);
+	const end = start + items.length;
+	return end < all.length ? {items, nextToken: encodeToken(options.operation, end)} : {items};
+}
+
+/**
+ * The same page of the items of `source` that `keep` accepts, without building the whole filtered
+ * list: the walk stops one match past the page, so a list of 20,000 tasks costs a page in
+ * proportion to how deep it is, not the whole list every time.
+ */
+export function paginateWhere<T>(
+	source: Iterable<T>,
+	keep: (item: T) => boolean,
+	options: PageOptions,
+	errorCode = 'InvalidParameterException',
+): Page<T> {
+	const {start, size} = pageBounds(options, errorCode);
+	const items: T[] = [];
+	let matched = 0;
+	for (const item of source) {
+		if (!keep(item)) continue;
+		if (matched++ < start) continue;
+		if (items.length === size)
+			return {items, nextToken: encodeToken(options.operation, matched - 1)};
+		items.push(item);
+	}
+	return {items};
+}
+
+function pageBounds(options: PageOptions, errorCode: string): {start: number; size: number} {
 	const {operation, maxResults, defaultSize, maxSize, nextToken} = options;
 	if (
 		maxResults !== undefined &&
@@ -28,12 +61,9 @@ export function paginate<T>(
 	) {
 		throw new SimError(errorCode, `maxResults must be between 1 and ${maxSize}.`);
 	}
-	const size = maxResults ?? defaultSize;
 	const start =
 		nextToken === undefined || nextToken === '' ? 0 : decodeToken(operation, nextToken, errorCode);
-	const items = all.slice(start, start + size);
-	const end = start + items.length;
-	return end < all.length ? {items, nextToken: encodeToken(operation, end)} : {items};
+	return {start, size: maxResults ?? defaultSize};
 }
 
 function encodeToken(operation: string, offset: number): string {
