@@ -5,7 +5,7 @@
  * pitfall 7) maps keys to commands through the keymap table.
  */
 import {Box, Text, useInput, type Key} from 'ink';
-import {useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {Service} from '../model/service.js';
@@ -83,6 +83,7 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	const store = useFleetStore();
 	const {columns, rows} = useTerminalSize();
 	const [ui, setUi] = useState<UiState>(() => initialUiState(defaultSorts));
+	const onKeyRef = useRef<(input: string, key: Key) => void>(() => undefined);
 
 	const clusters = useFleet((state) => state.clusters) ?? noClusters;
 	const focus = useFleet((state) => state.focus);
@@ -288,7 +289,9 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		);
 	};
 
-	useInput((input, key) => {
+	// One stable subscription (STYLE.md pitfall 7): Ink re-subscribes whenever the handler's
+	// identity changes, and keys arriving in between are lost. The ref always holds this render's handler.
+	const onKey = (input: string, key: Key) => {
 		if (keyScope === 'filter') {
 			onTextKey(input, key);
 			return;
@@ -424,7 +427,12 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				}
 				return;
 		}
+	};
+	useLayoutEffect(() => {
+		onKeyRef.current = onKey;
 	});
+	const dispatchKey = useCallback((input: string, key: Key) => onKeyRef.current(input, key), []);
+	useInput(dispatchKey);
 
 	if (layout.mode === 'too-small') {
 		return (
