@@ -25,6 +25,12 @@ import type {ClusterState, PlacementConstraint, ServiceState, TaskState} from '.
 
 /** A task that stops this soon after starting counts as a failed start. */
 const failedStartWindowMs = 2 * 60 * 1000;
+/**
+ * How long a task must have run to count toward a rollout's steady state. Long enough that a
+ * release crashing within seconds never completes; short enough that a batch service whose tasks
+ * finish every few minutes (the demo's sim-runner) still reaches COMPLETED.
+ */
+const steadyAfterMs = 30 * 1000;
 const maxBackoffMs = 5 * 60 * 1000;
 
 /** Reconciles one service; returns true when it is steady (nothing left to do). */
@@ -117,9 +123,9 @@ export function reconcileService(
 	if (stopped.length) addServiceEvent(engine, service, stoppedTasksMessage(service, stopped));
 	refreshCounts(engine, service);
 
-	// A rollout reaches steady state only with tasks that have outlived the failed-start window, as
-	// in ECS: a release whose tasks all run for a few seconds and then crash is still rolling out,
-	// not COMPLETED. Once completed it stays so, whatever its tasks do later.
+	// A rollout reaches steady state only with tasks that have run a while: a release whose tasks
+	// all run for a few seconds and then crash is still rolling out, not COMPLETED. Once completed
+	// it stays so, whatever its tasks do later.
 	const rolling = primary.rolloutState === 'IN_PROGRESS';
 	let primaryHealthy = 0;
 	for (const task of runtime.tasks)
@@ -127,7 +133,7 @@ export function reconcileService(
 			task.deploymentId === primary.id &&
 			task.desiredStatus === 'RUNNING' &&
 			healthy(task) &&
-			(!rolling || (task.startedAt !== undefined && now - task.startedAt >= failedStartWindowMs))
+			(!rolling || (task.startedAt !== undefined && now - task.startedAt >= steadyAfterMs))
 		)
 			primaryHealthy++;
 	const settled =
