@@ -1,0 +1,459 @@
+/**
+ * The live App rendered through ink-testing-library against a fleet store, at a chosen terminal
+ * size, with keys typed into its stdin: what a user sees and presses, minus the terminal.
+ *
+ * The store is filled either by hand from realistic model objects (`fleetState()`, one cluster
+ * focused with its instances, services and the selected service's tasks) or by the real pollers
+ * against the simulator (test/store/fleet-fixture.ts).
+ */
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {App} from '../../source/ui/app.js';
+import {FleetStoreContext} from '../../source/ui/hooks/use-fleet.js';
+import {createTheme, ThemeContext, type Theme} from '../../source/ui/theme.js';
+import {
+	createFleetStore,
+	metricSeriesKey,
+	taskScopeKey,
+	type FleetState,
+	type FleetStore,
+} from '../../source/store/fleet-store.js';
+import type {Cluster} from '../../source/model/cluster.js';
+import type {ContainerInstance} from '../../source/model/container-instance.js';
+import type {MetricSeries} from '../../source/model/metrics.js';
+import type {Deployment, Service} from '../../source/model/service.js';
+import type {Task, TaskContainer} from '../../source/model/task.js';
+
+export const account = '123456789012';
+export const region = 'us-east-1';
+/**
+ * The moment every data set was fetched. Task ages are measured from the tasks' fetch time, so
+ * they are exact; it is the real clock's now so the header does not call the data stale.
+ */
+export const now = Date.now();
+const minutes = (n: number) => n * 60_000;
+
+const arn = (resource: string) => `arn:aws:ecs:${region}:${account}:${resource}`;
+
+export function cluster(name: string, overrides: Partial<Cluster> = {}): Cluster {
+	return {
+		arn: arn(`cluster/${name}`),
+		name,
+		status: 'ACTIVE',
+		registeredContainerInstancesCount: 0,
+		runningTasksCount: 0,
+		pendingTasksCount: 0,
+		activeServicesCount: 0,
+		statistics: {},
+		containerInsights: 'enabled',
+		capacityProviders: [],
+		defaultCapacityProviderStrategy: [],
+		tags: {},
+		...overrides,
+	};
+}
+
+export function containerInstance(
+	clusterName: string,
+	id: string,
+	overrides: Partial<ContainerInstance> = {},
+): ContainerInstance {
+	return {
+		arn: arn(`container-instance/${clusterName}/${id}`),
+		id,
+		ec2InstanceId: undefined,
+		instanceType: 't3.large',
+		availabilityZone: 'us-east-1a',
+		status: 'ACTIVE',
+		statusReason: undefined,
+		agentConnected: true,
+		agentUpdateStatus: undefined,
+		capacityProviderName: `${clusterName}-asg-cp`,
+		healthStatus: 'OK',
+		runningTasksCount: 0,
+		pendingTasksCount: 0,
+		cpuRegistered: 2048,
+		cpuRemaining: 2048,
+		memoryRegistered: 7680,
+		memoryRemaining: 7680,
+		registeredAt: now - 2 * 24 * 60 * 60_000,
+		agentVersion: '1.82.0',
+		version: 1,
+		...overrides,
+	};
+}
+
+export function deployment(overrides: Partial<Deployment> = {}): Deployment {
+	return {
+		id: 'ecs-svc/1234567890123456789',
+		status: 'PRIMARY',
+		taskDefinition: arn('task-definition/web:1'),
+		desiredCount: 1,
+		runningCount: 1,
+		pendingCount: 0,
+		failedTasks: 0,
+		rolloutState: 'COMPLETED',
+		rolloutStateReason: undefined,
+		createdAt: now - minutes(90),
+		updatedAt: now - minutes(80),
+		...overrides,
+	};
+}
+
+export function service(
+	clusterName: string,
+	name: string,
+	family: string,
+	overrides: Partial<Service> = {},
+): Service {
+	return {
+		arn: arn(`service/${clusterName}/${name}`),
+		name,
+		clusterArn: arn(`cluster/${clusterName}`),
+		status: 'ACTIVE',
+		desiredCount: 1,
+		runningCount: 1,
+		pendingCount: 0,
+		launchType: 'EC2',
+		capacityProviderStrategy: [],
+		taskDefinition: arn(`task-definition/${family}`),
+		schedulingStrategy: 'REPLICA',
+		deployments: [deployment({taskDefinition: arn(`task-definition/${family}`)})],
+		events: [],
+		placementStrategy: [],
+		placementConstraints: [],
+		loadBalancers: [],
+		minimumHealthyPercent: 100,
+		maximumPercent: 200,
+		circuitBreaker: {enable: true, rollback: true},
+		createdAt: now - 3 * 24 * 60 * 60_000,
+		...overrides,
+	};
+}
+
+export function container(overrides: Partial<TaskContainer> = {}): TaskContainer {
+	return {
+		name: 'app',
+		image: 'nginx:1.27',
+		lastStatus: 'RUNNING',
+		exitCode: undefined,
+		reason: undefined,
+		healthStatus: 'HEALTHY',
+		networkBindings: [],
+		...overrides,
+	};
+}
+
+export function task(
+	clusterName: string,
+	serviceName: string,
+	id: string,
+	overrides: Partial<Task> = {},
+): Task {
+	return {
+		arn: arn(`task/${clusterName}/${id}`),
+		id,
+		clusterArn: arn(`cluster/${clusterName}`),
+		group: `service:${serviceName}`,
+		serviceName,
+		lastStatus: 'RUNNING',
+		desiredStatus: 'RUNNING',
+		healthStatus: 'HEALTHY',
+		containerInstanceArn: undefined,
+		availabilityZone: 'us-east-1a',
+		launchType: 'EC2',
+		capacityProviderName: undefined,
+		cpu: '256',
+		memory: '512',
+		createdAt: now - minutes(12),
+		startedAt: now - minutes(11),
+		stoppingAt: undefined,
+		stoppedAt: undefined,
+		stopCode: undefined,
+		stoppedReason: undefined,
+		startedBy: 'ecs-svc/1234567890123456789',
+		taskDefinitionArn: arn(`task-definition/${serviceName}:1`),
+		taskDefinition: `${serviceName}:1`,
+		version: 3,
+		containers: [container()],
+		...overrides,
+	};
+}
+
+/** One point a minute, oldest first, ending at `now`. */
+export function series(key: string, values: readonly number[]): MetricSeries {
+	return {
+		key,
+		points: values.map((value, i) => ({timestamp: now - minutes(values.length - 1 - i), value})),
+		status: 'Complete',
+		message: undefined,
+	};
+}
+
+// The fleet used by most tests: three clusters; `api-prod` (first by name, so selected at
+// start) with three instances, three services and the tasks of `checkout` (first by name).
+export const clusters = {
+	apiProd: cluster('api-prod', {
+		registeredContainerInstancesCount: 3,
+		activeServicesCount: 3,
+		runningTasksCount: 9,
+		pendingTasksCount: 1,
+	}),
+	batch: cluster('batch', {
+		registeredContainerInstancesCount: 2,
+		activeServicesCount: 1,
+		runningTasksCount: 4,
+	}),
+	web: cluster('web', {registeredContainerInstancesCount: 0, activeServicesCount: 0}),
+};
+
+export const instances = {
+	busy: containerInstance('api-prod', '0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+		ec2InstanceId: 'i-0aaa1111bbbb22223',
+		instanceType: 't3.large',
+		availabilityZone: 'us-east-1a',
+		runningTasksCount: 4,
+		cpuRegistered: 2048,
+		cpuRemaining: 512, // 75 % reserved
+		memoryRegistered: 8000,
+		memoryRemaining: 6000, // 25 %
+	}),
+	draining: containerInstance('api-prod', '1b2c3d4e5f60718293a4b5c6d7e8f90a', {
+		ec2InstanceId: 'i-0ccc3333dddd44445',
+		instanceType: 'm5.xlarge',
+		availabilityZone: 'us-east-1b',
+		status: 'DRAINING',
+		runningTasksCount: 1,
+		cpuRegistered: 4096,
+		cpuRemaining: 3072,
+		memoryRegistered: 15_000,
+		memoryRemaining: 12_000,
+	}),
+	disconnected: containerInstance('api-prod', '2c3d4e5f60718293a4b5c6d7e8f90a1b', {
+		ec2InstanceId: 'i-0eee5555ffff66667',
+		instanceType: 'c6g.large',
+		availabilityZone: 'us-east-1c',
+		agentConnected: false,
+		runningTasksCount: 4,
+	}),
+};
+
+export const services = {
+	checkout: service('api-prod', 'checkout', 'checkout:42', {
+		desiredCount: 4,
+		runningCount: 3,
+		pendingCount: 1,
+		deployments: [
+			deployment({
+				id: 'ecs-svc/2222222222222222222',
+				taskDefinition: arn('task-definition/checkout:42'),
+				desiredCount: 4,
+				runningCount: 2,
+				pendingCount: 1,
+				rolloutState: 'IN_PROGRESS',
+			}),
+			deployment({
+				id: 'ecs-svc/1111111111111111111',
+				status: 'ACTIVE',
+				taskDefinition: arn('task-definition/checkout:41'),
+				desiredCount: 0,
+				runningCount: 1,
+			}),
+		],
+	}),
+	payments: service('api-prod', 'payments', 'payments:7', {desiredCount: 2, runningCount: 2}),
+	search: service('api-prod', 'search-api', 'search-api:19', {
+		desiredCount: 3,
+		runningCount: 3,
+		capacityProviderStrategy: [{capacityProvider: 'api-prod-spot', weight: 1, base: 0}],
+		launchType: undefined,
+	}),
+};
+
+export const tasks = {
+	healthy: task('api-prod', 'checkout', 'a1b2c3d4e5f60718293a4b5c6d7e8f90', {
+		containerInstanceArn: instances.busy.arn,
+		taskDefinition: 'checkout:42',
+		startedAt: now - minutes(5),
+	}),
+	unhealthy: task('api-prod', 'checkout', 'b2c3d4e5f60718293a4b5c6d7e8f90a1', {
+		containerInstanceArn: instances.draining.arn,
+		availabilityZone: 'us-east-1b',
+		healthStatus: 'UNHEALTHY',
+		taskDefinition: 'checkout:41',
+		startedAt: now - minutes(50),
+		// The log router sidecar died; the task runs on because it is not essential.
+		containers: [
+			container(),
+			container({
+				name: 'log-router',
+				lastStatus: 'STOPPED',
+				exitCode: 137,
+				healthStatus: undefined,
+			}),
+		],
+	}),
+	pending: task('api-prod', 'checkout', 'c3d4e5f60718293a4b5c6d7e8f90a1b2', {
+		lastStatus: 'PENDING',
+		healthStatus: 'UNKNOWN',
+		containerInstanceArn: instances.busy.arn,
+		taskDefinition: 'checkout:42',
+		startedAt: undefined,
+		createdAt: now - minutes(1),
+	}),
+};
+
+/** The store state for the fleet above: `api-prod` and `checkout` focused, everything loaded. */
+export function fleetState(): Partial<FleetState> {
+	const focus = {clusterArn: clusters.apiProd.arn, serviceArn: services.checkout.arn};
+	const fetched = {fetchedAt: now, inFlight: false, consecutiveFailures: 0};
+	return {
+		identity: {account, arn: `arn:aws:iam::${account}:user/ops`, userId: 'AIDAOPS'},
+		connection: {region, profile: undefined, endpoint: undefined},
+		callsPerMinute: 42,
+		clusters: [clusters.batch, clusters.web, clusters.apiProd],
+		clusterViews: {
+			[clusters.apiProd.arn]: {
+				services: [services.search, services.checkout, services.payments],
+				containerInstances: [instances.busy, instances.draining, instances.disconnected],
+				capacityProviders: [],
+				autoScalingGroups: [],
+			},
+		},
+		tasks: {[taskScopeKey(focus)!]: [tasks.healthy, tasks.unhealthy, tasks.pending]},
+		metrics: {
+			[metricSeriesKey(clusters.apiProd.arn, 'CPUUtilization')]: series('c', [20, 40, 60, 95]),
+		},
+		focus,
+		dataSets: {clusters: fetched, cluster: fetched, tasks: fetched},
+	};
+}
+
+export function fleetStore(state: Partial<FleetState> = fleetState()): FleetStore {
+	const store = createFleetStore({refreshMs: 5_000});
+	store.setState(state);
+	return store;
+}
+
+/** Key sequences as a terminal sends them. */
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	escape: '\u001B',
+	enter: '\r',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+} as const;
+
+const escapeCharacter = String.fromCharCode(27);
+const ansi = new RegExp(`${escapeCharacter}\\[[\\d;?]*[A-Za-z]`, 'g');
+
+export function stripAnsi(text: string): string {
+	return text.replace(ansi, '');
+}
+
+export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export type AppHarness = {
+	readonly store: FleetStore;
+	/** How many times the App asked to quit. */
+	readonly quits: () => number;
+	/** The last frame with ANSI codes removed. */
+	frame(): string;
+	/** The last frame as written, colour codes and all. */
+	rawFrame(): string;
+	lines(): string[];
+	/** Types each sequence as its own key press and lets the App render after each. */
+	press(...sequences: string[]): Promise<void>;
+	/** Waits until the frame satisfies `check` (polling), failing with the last frame. */
+	waitFor(check: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
+	resize(columns: number, rows: number): Promise<void>;
+	/** Every frame since render or the last call, ANSI stripped. */
+	takeFrames(): string[];
+	unmount(): void;
+};
+
+export type RenderOptions = {
+	readonly store?: FleetStore;
+	readonly columns?: number;
+	readonly rows?: number;
+	readonly readOnly?: boolean;
+	readonly theme?: Theme;
+};
+
+// Long enough for React to commit and Ink to write (and for a lone Esc, which Ink holds for
+// one setImmediate in case it starts a sequence); short enough for dozens of keys per test.
+const settleMs = 15;
+
+/**
+ * Renders the App at `columns` x `rows`. ink-testing-library's stdout reports 100 columns and no
+ * rows; the size is set on the instance and announced with 'resize', as a terminal does.
+ */
+export async function renderApp(options: RenderOptions = {}): Promise<AppHarness> {
+	const store = options.store ?? fleetStore();
+	let quitCount = 0;
+	const theme = options.theme ?? createTheme({color: true, unicode: true});
+	const instance = render(
+		<ThemeContext.Provider value={theme}>
+			<FleetStoreContext.Provider value={store}>
+				<App readOnly={options.readOnly ?? false} onQuit={() => quitCount++} />
+			</FleetStoreContext.Provider>
+		</ThemeContext.Provider>,
+	);
+	const {stdout, stdin} = instance;
+	let seen = 0;
+
+	const resize = async (columns: number, rows: number) => {
+		Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+		Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+		stdout.emit('resize');
+		await delay(settleMs);
+	};
+	await resize(options.columns ?? 200, options.rows ?? 50);
+	seen = stdout.frames.length;
+
+	const frame = () => stripAnsi(instance.lastFrame() ?? '');
+	return {
+		store,
+		quits: () => quitCount,
+		frame,
+		rawFrame: () => instance.lastFrame() ?? '',
+		lines: () => frame().split('\n'),
+		async press(...sequences) {
+			for (const sequence of sequences) {
+				stdin.write(sequence);
+				await delay(settleMs);
+			}
+		},
+		async waitFor(check, timeoutMs = 2_000) {
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				const current = frame();
+				if (check(current)) return current;
+				if (Date.now() > deadline) throw new Error(`frame never matched; last frame:\n${current}`);
+				await delay(10);
+			}
+		},
+		resize,
+		takeFrames() {
+			const taken = stdout.frames.slice(seen).map(stripAnsi);
+			seen = stdout.frames.length;
+			return taken;
+		},
+		unmount: () => instance.unmount(),
+	};
+}
+
+/** Lines of `frame` wider than `columns` terminal columns (there should be none). */
+export function overwideLines(frame: string, columns: number): string[] {
+	return frame.split('\n').filter((line) => stringWidth(line) > columns);
+}
+
+/** The line of `frame` holding `text`, for asserting on one row's cells together. */
+export function lineWith(frame: string, text: string): string {
+	const line = frame.split('\n').find((l) => l.includes(text));
+	if (line === undefined) throw new Error(`no line with ${text} in:\n${frame}`);
+	return line;
+}
