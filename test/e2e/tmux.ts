@@ -1,0 +1,223 @@
+/**
+ * A real terminal for end-to-end tests: tmux on a private socket runs the command in a pseudo-
+ * terminal of a chosen size, takes keys, and shows what a user would see. Tests poll the screen
+ * until a condition holds instead of sleeping, so they are as fast as the machine allows.
+ */
+import {execFile} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {promisify} from 'node:util';
+import {fileURLToPath} from 'node:url';
+
+const run = promisify(execFile);
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const cliPath = join(repoRoot, 'dist', 'cli.js');
+
+/** The live demo as a user starts it; `node` is the one running the tests. */
+export const demoCommand = `'${process.execPath}' '${cliPath}' --demo`;
+
+export type Screen = {
+	readonly lines: readonly string[];
+	readonly text: string;
+};
+
+export type StartOptions = {
+	readonly columns: number;
+	readonly rows: number;
+	/** Extra environment for the command (on top of a small clean one). */
+	readonly env?: Readonly<Record<string, string>>;
+};
+
+let sessionCount = 0;
+
+export class TmuxTerminal {
+	/** A scratch directory per terminal: the CLI's log and any redirected output go here. */
+	readonly dir = mkdtempSync(join(tmpdir(), 'ecs-top-e2e-'));
+	private readonly socket = `ecs-top-e2e-${process.pid}-${++sessionCount}-${Date.now()}`;
+	private readonly session = 'e2e';
+
+	/**
+	 * Starts `command` (a shell command line) in a detached session of the given size. The pane
+	 * stays after the command ends (remain-on-exit) so the test can read its last screen and
+	 * exit status.
+	 */
+	async start(command: string, options: StartOptions): Promise<void> {
+		// A clean environment: nothing from the developer's shell (AWS_PROFILE, NO_COLOR, a
+		// FORCE_COLOR from the test runner) may change what the CLI shows.
+		const env: Record<string, string> = {
+			PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+			HOME: this.dir,
+			XDG_STATE_HOME: join(this.dir, 'state'),
+			LANG: 'C.UTF-8',
+			TERM: 'xterm-256color',
+			AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+			...options.env,
+		};
+		const envArgs = Object.entries(env).flatMap(([name, value]) => ['-e', `${name}=${value}`]);
+		await this.tmux(
+			[
+				'new-session',
+				'-d',
+				'-s',
+				this.session,
+				'-x',
+				String(options.columns),
+				'-y',
+				String(options.rows),
+				'-c',
+				repoRoot,
+				...envArgs,
+				command,
+				// Chained in the same call so it holds before the command can possibly exit.
+				';',
+				'set-option',
+				'-t',
+				this.session,
+				'remain-on-exit',
+				'on',
+			],
+			env,
+		);
+	}
+
+	/** Key names as tmux knows them: `j`, `Enter`, `Escape`, `Tab`, `BTab`, `Up`. */
+	async press(...keys: string[]): Promise<void> {
+		await this.tmux(['send-keys', '-t', this.session, ...keys]);
+	}
+
+	/** Types text literally, character by character as a user would. */
+	async type(text: string): Promise<void> {
+		await this.tmux(['send-keys', '-t', this.session, '-l', text]);
+	}
+
+	/** The visible screen; with `escapes`, including the SGR attributes of the text. */
+	async capture(options: {escapes?: boolean} = {}): Promise<Screen> {
+		const args = ['capture-pane', '-p', '-t', this.session];
+		if (options.escapes) args.push('-e');
+		const {stdout} = await this.tmux(args);
+		// tmux ends every row with a newline, the last one included.
+		const lines = stdout.replace(/\n$/, '').split('\n');
+		return {lines, text: lines.join('\n')};
+	}
+
+	/** A tmux format evaluated for the pane: `#{cursor_flag}`, `#{alternate_on}`, `#{pane_pid}`. */
+	async display(format: string): Promise<string> {
+		const {stdout} = await this.tmux(['display-message', '-p', '-t', this.session, format]);
+		return stdout.trim();
+	}
+
+	/** Resizes the window (and so the pty): the command gets SIGWINCH as with a real terminal. */
+	async resize(columns: number, rows: number): Promise<void> {
+		await this.tmux([
+			'resize-window',
+			'-t',
+			this.session,
+			'-x',
+			String(columns),
+			'-y',
+			String(rows),
+		]);
+	}
+
+	/**
+	 * Polls the screen until `condition` holds and returns that screen; on timeout, fails with
+	 * what was last on screen so a failure explains itself.
+	 */
+	async waitFor(
+		description: string,
+		condition: (screen: Screen) => boolean,
+		options: {timeoutMs?: number; escapes?: boolean} = {},
+	): Promise<Screen> {
+		const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+		let screen = await this.capture({escapes: options.escapes});
+		while (!condition(screen)) {
+			if (Date.now() > deadline)
+				throw new Error(`timed out waiting for ${description}; the screen was:\n${screen.text}`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			screen = await this.capture({escapes: options.escapes});
+		}
+		return screen;
+	}
+
+	/** Polls a tmux format until it has the expected value. */
+	async waitForDisplay(format: string, expected: string, timeoutMs = 15_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		let value = await this.display(format);
+		while (value !== expected) {
+			if (Date.now() > deadline)
+				throw new Error(`timed out waiting for ${format} = ${expected}; it is ${value}`);
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			value = await this.display(format);
+		}
+	}
+
+	/**
+	 * The pid of the CLI: the pane's own process when the command is the CLI itself, else its
+	 * child (the shell runs it when the command line has several parts).
+	 */
+	async commandPid(): Promise<number> {
+		const panePid = Number(await this.display('#{pane_pid}'));
+		const {stdout} = await run('ps', ['-o', 'pid=', '--ppid', String(panePid)]).catch(() => ({
+			stdout: '',
+		}));
+		const child = stdout
+			.split('\n')
+			.map((line) => Number(line.trim()))
+			.find((pid) => pid > 0);
+		return child ?? panePid;
+	}
+
+	/**
+	 * Ends the command, the tmux server of this terminal and the scratch dir. The command gets
+	 * SIGTERM while its terminal still exists and SIGKILL if it outlives the server: a CLI that
+	 * survives its terminal must not keep running after the test.
+	 */
+	async kill(): Promise<void> {
+		const pid = await this.commandPid().catch(() => undefined);
+		const alive = () => pid !== undefined && isAlive(pid);
+		if (pid !== undefined && (await this.display('#{pane_dead}').catch(() => '1')) !== '1') {
+			signal(pid, 'SIGTERM');
+			await waitUntil(() => !alive(), 5_000);
+		}
+		await this.tmux(['kill-server']).catch(() => undefined);
+		if (pid !== undefined && alive()) signal(pid, 'SIGKILL');
+		rmSync(this.dir, {recursive: true, force: true});
+	}
+
+	private async tmux(args: string[], env?: Record<string, string>) {
+		// -f /dev/null: a developer's ~/.tmux.conf (status line, base-index) must not matter.
+		return run('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {
+			env: env ?? (process.env as Record<string, string>),
+			encoding: 'utf8',
+		});
+	}
+}
+
+export function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export function signal(pid: number, name: NodeJS.Signals): void {
+	try {
+		process.kill(pid, name);
+	} catch {
+		// Already gone.
+	}
+}
+
+/** Polls `condition` every 50 ms; true when it held before `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) return false;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+	return true;
+}
