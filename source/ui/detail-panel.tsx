@@ -1,13 +1,22 @@
 /**
- * The Enter view: the selected entity in full, scrollable. Finds the entity in the store by
- * pane and id, and hands it to that kind's detail lines.
+ * The Enter view: the selected service, task or container instance in full, with the task
+ * definition it runs when that is cached. Finds the entity in the store by pane and ARN (it may
+ * be gone by the next refresh: then it says so) and shows the lines the detail builders make.
  */
-import {Box, Text} from 'ink';
-import {useEffect} from 'react';
-import type {PaneId} from './layout.js';
-import {useFleet} from './hooks/use-fleet.js';
+import {useEffect, useMemo} from 'react';
+import type {ContainerInstance} from '../model/container-instance.js';
+import type {Service} from '../model/service.js';
+import type {Task} from '../model/task.js';
+import {metricSeriesKey, taskScopeKey, type FleetState} from '../store/fleet-store.js';
 import {Pane, paneContentSize} from './components/pane.js';
-import {padCell} from './format.js';
+import {blank, clampDetailScroll, heading, text, type DetailLine} from './details/detail-lines.js';
+import {DetailView} from './details/detail-view.js';
+import {instanceDetailLines} from './details/instance-detail.js';
+import {serviceDetailLines} from './details/service-detail.js';
+import {taskDefinitionDetailLines} from './details/task-definition-detail.js';
+import {taskDetailLines} from './details/task-detail.js';
+import {useFleet} from './hooks/use-fleet.js';
+import type {PaneId} from './layout.js';
 import {useTheme} from './theme.js';
 
 export type DetailPanelProps = {
@@ -20,47 +29,114 @@ export type DetailPanelProps = {
 	readonly onScrollClamp: (scroll: number) => void;
 };
 
-function flatten(value: unknown, prefix = ''): string[] {
-	if (value === null || value === undefined) return [];
-	if (Array.isArray(value))
-		return value.flatMap((item, index) => flatten(item, `${prefix}[${index}]`));
-	if (typeof value === 'object') {
-		return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) =>
-			flatten(item, prefix ? `${prefix}.${key}` : key),
-		);
-	}
-	return [`${prefix}: ${String(value)}`];
+const noTasks: readonly Task[] = [];
+
+function focusedView(state: FleetState) {
+	return state.focus.clusterArn === undefined
+		? undefined
+		: state.clusterViews[state.focus.clusterArn];
+}
+
+function findTask(state: FleetState, arn: string): Task | undefined {
+	const scope = taskScopeKey(state.focus);
+	if (scope === undefined) return undefined;
+	return (
+		state.tasks[scope]?.find((task) => task.arn === arn) ??
+		state.stoppedTasks[scope]?.find((task) => task.arn === arn)
+	);
 }
 
 export function DetailPanel({pane, id, scroll, width, height, onScrollClamp}: DetailPanelProps) {
 	const theme = useTheme();
-	const entity = useFleet((state) => {
-		if (pane === 'clusters') return state.clusters.find((cluster) => cluster.arn === id);
-		const view =
-			state.focus.clusterArn === undefined ? undefined : state.clusterViews[state.focus.clusterArn];
-		if (pane === 'services') return view?.services.find((service) => service.arn === id);
-		if (pane === 'instances')
-			return view?.containerInstances.find((instance) => instance.arn === id);
-		return Object.values(state.tasks)
-			.flat()
-			.find((task) => task.arn === id);
-	});
-	const lines = entity === undefined ? ['gone: it no longer exists'] : flatten(entity);
+	const service: Service | undefined = useFleet((state) =>
+		pane === 'services' ? focusedView(state)?.services.find((s) => s.arn === id) : undefined,
+	);
+	const instance: ContainerInstance | undefined = useFleet((state) =>
+		pane === 'instances'
+			? focusedView(state)?.containerInstances.find((i) => i.arn === id)
+			: undefined,
+	);
+	const task: Task | undefined = useFleet((state) =>
+		pane === 'tasks' ? findTask(state, id) : undefined,
+	);
+	const taskInstance: ContainerInstance | undefined = useFleet((state) =>
+		task?.containerInstanceArn === undefined
+			? undefined
+			: focusedView(state)?.containerInstances.find((i) => i.arn === task.containerInstanceArn),
+	);
+	const scopeTasks =
+		useFleet((state) => {
+			const scope = taskScopeKey(state.focus);
+			return scope === undefined ? undefined : state.tasks[scope];
+		}) ?? noTasks;
+	const taskDefinitionArn = service?.taskDefinition ?? task?.taskDefinitionArn;
+	const taskDefinition = useFleet((state) =>
+		taskDefinitionArn === undefined ? undefined : state.taskDefinitions[taskDefinitionArn],
+	);
+	const ec2 = useFleet((state) =>
+		instance?.ec2InstanceId === undefined ? undefined : state.ec2Instances[instance.ec2InstanceId],
+	);
+	const cpu = useFleet((state) =>
+		service ? state.metrics[metricSeriesKey(service.arn, 'CPUUtilization')] : undefined,
+	);
+	const memory = useFleet((state) =>
+		service ? state.metrics[metricSeriesKey(service.arn, 'MemoryUtilization')] : undefined,
+	);
+	// Ages from the last fetch, not a ticking clock.
+	const now = useFleet(
+		(state) => state.dataSets.cluster?.fetchedAt ?? state.dataSets.clusters?.fetchedAt ?? 0,
+	);
+
 	const inner = paneContentSize(width, height);
-	const maxScroll = Math.max(0, lines.length - inner.height);
-	const first = Math.min(scroll, maxScroll);
+	const lines: DetailLine[] = useMemo(() => {
+		const context = {width: inner.width, now, glyphs: theme.glyphs};
+		let body: DetailLine[];
+		if (service) body = serviceDetailLines({service, cpu, memory}, context);
+		else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
+		else if (instance) {
+			const placed = scopeTasks.filter((t) => t.containerInstanceArn === instance.arn);
+			body = instanceDetailLines({instance, tasks: placed, ec2}, context);
+		} else
+			return [
+				text({text: 'It is gone: it no longer exists, or left the selected scope. Esc goes back.'}),
+			];
+		if (taskDefinition && (service || task)) {
+			body = [
+				...body,
+				blank,
+				heading('Task definition'),
+				...taskDefinitionDetailLines({taskDefinition}, context),
+			];
+		}
+		return body;
+	}, [
+		service,
+		task,
+		instance,
+		taskInstance,
+		scopeTasks,
+		ec2,
+		taskDefinition,
+		cpu,
+		memory,
+		now,
+		inner.width,
+		theme.glyphs,
+	]);
+
+	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
 	useEffect(() => {
-		if (first !== scroll) onScrollClamp(first);
-	}, [first, scroll, onScrollClamp]);
+		if (clamped !== scroll) onScrollClamp(clamped);
+	}, [clamped, scroll, onScrollClamp]);
+
+	const title =
+		service?.name ??
+		(task ? `task ${task.id.slice(0, 8)}` : undefined) ??
+		instance?.ec2InstanceId ??
+		'detail';
 	return (
-		<Pane title={`${pane} detail`} focused width={width} height={height}>
-			<Box flexDirection="column">
-				{lines.slice(first, first + inner.height).map((line, index) => (
-					<Text key={first + index} wrap="truncate">
-						{padCell(line, inner.width, 'left', theme.glyphs.ellipsis)}
-					</Text>
-				))}
-			</Box>
+		<Pane title={`${title}  (Esc back, j/k scroll)`} focused width={width} height={height}>
+			<DetailView lines={lines} width={inner.width} height={inner.height} scrollOffset={clamped} />
 		</Pane>
 	);
 }
