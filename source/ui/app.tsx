@@ -6,6 +6,7 @@
  */
 import {Box, Text, useInput, type Key} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {nameFromArn} from '../model/arn.js';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {Service} from '../model/service.js';
@@ -195,14 +196,17 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		});
 	}, [store, visibleClusterKey, visibleServiceKey]);
 
+	// The focused cluster names its panes while they load too: `Services (batch) loading…` says
+	// what is coming, where a bare `Services` would look like the previous cluster's.
+	const focusedClusterName = clusters.find((c) => c.arn === focus.clusterArn)?.name;
 	const scopeFor: Record<PaneId, string | undefined> = {
 		clusters: undefined,
-		instances: clusterView ? clusters.find((c) => c.arn === focus.clusterArn)?.name : undefined,
-		services: clusterView ? clusters.find((c) => c.arn === focus.clusterArn)?.name : undefined,
+		instances: focusedClusterName,
+		services: focusedClusterName,
 		tasks:
 			focus.serviceArn !== undefined
-				? services.find((s) => s.arn === focus.serviceArn)?.name
-				: clusters.find((c) => c.arn === focus.clusterArn)?.name,
+				? (services.find((s) => s.arn === focus.serviceArn)?.name ?? nameFromArn(focus.serviceArn))
+				: focusedClusterName,
 	};
 
 	const keyScope: KeyScope =
