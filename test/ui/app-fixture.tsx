@@ -10,6 +10,7 @@ import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {App} from '../../source/ui/app.js';
 import {FleetStoreContext} from '../../source/ui/hooks/use-fleet.js';
+import {minimumSize} from '../../source/ui/layout.js';
 import {createTheme, ThemeContext, type Theme} from '../../source/ui/theme.js';
 import {
 	createFleetStore,
@@ -405,16 +406,27 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 	const {stdout, stdin} = instance;
 	let seen = 0;
 
+	const frame = () => stripAnsi(instance.lastFrame() ?? '');
+	const fitsSize = (columns: number, rows: number) => {
+		const lines = frame().split('\n');
+		const widest = Math.max(...lines.map((line) => stringWidth(line)));
+		const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
+		return lines.length === Math.max(1, rows - 1) && (tooSmall || widest === columns);
+	};
 	const resize = async (columns: number, rows: number) => {
 		Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
 		Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
-		stdout.emit('resize');
-		await delay(settleMs);
+		// The size hook subscribes in an effect, after the first paint: a 'resize' emitted before
+		// that is not heard, so announce it until the frame has the new size.
+		const deadline = Date.now() + 5_000;
+		do {
+			stdout.emit('resize');
+			await delay(settleMs);
+		} while (!fitsSize(columns, rows) && Date.now() < deadline);
 	};
 	await resize(options.columns ?? 200, options.rows ?? 50);
 	seen = stdout.frames.length;
 
-	const frame = () => stripAnsi(instance.lastFrame() ?? '');
 	return {
 		store,
 		quits: () => quitCount,
