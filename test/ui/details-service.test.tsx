@@ -97,7 +97,7 @@ describe('service detail lines', () => {
 		expect(header).toMatch(/STATUS +TASKDEF +DES +RUN +PEND +FAIL +ROLLOUT +AGE/);
 		expect(primary).toMatch(/PRIMARY +web:13 +10 +2 +2 +3 +IN_PROGRESS +4m/);
 		expect(active).toMatch(/ACTIVE +web:12 +6 +6 +0 +0 +COMPLETED +10h/);
-		expect(text).toContain('  web:13: ECS deployment ecs-svc/new in progress.');
+		expect(text).toContain('  PRIMARY web:13: ECS deployment ecs-svc/new in progress.');
 	});
 
 	it('describes placement in words', () => {

@@ -123,7 +123,10 @@ function deploymentLines(
 		if (deployment.rolloutStateReason === undefined) continue;
 		lines.push(
 			text(
-				segment(`  ${taskDefinitionName(deployment.taskDefinition)}: `, 'muted'),
+				segment(
+					`  ${deployment.status} ${taskDefinitionName(deployment.taskDefinition)}: `,
+					'muted',
+				),
 				segment(deployment.rolloutStateReason, rolloutTone(deployment.rolloutState)),
 			),
 		);

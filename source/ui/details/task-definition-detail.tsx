@@ -96,7 +96,7 @@ function containerLines(
 		field(
 			'  Environment',
 			count === undefined
-				? 'not shown'
+				? '- (values never shown)'
 				: `${count} variable${count === 1 ? '' : 's'} (values hidden)`,
 			'muted',
 		),
