@@ -31,6 +31,7 @@ import {createClustersTier} from './tiers/clusters.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './tiers/context.js';
 import {createEc2Tier} from './tiers/ec2.js';
 import {createMetricsTier} from './tiers/metrics.js';
+import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
 import {createTasksTier} from './tiers/tasks.js';
 
@@ -171,6 +172,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	register(createTaskDefinitionsTier(ctx));
 	register(createEc2Tier(ctx));
 	register(createMetricsTier(ctx));
+	register(createTaskDefinitionListTier(ctx));
 
 	/** What the poller follows in the store, and what it does when the user changes it. */
 	const unsubscribe = store.subscribe((state, previous) => {
@@ -194,6 +196,12 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			scheduler.reevaluate();
 			// New rows want their sparklines now; rows already fetched wait for their minute.
 			if (wasOn && tiers.get('metrics')?.needed?.(state)) scheduler.refreshNow(['metrics']);
+		}
+		if (state.taskDefinitionListWanted !== previous.taskDefinitionListWanted)
+			scheduler.reevaluate();
+		if (state.openedTaskDefinition !== previous.openedTaskDefinition) {
+			scheduler.reevaluate();
+			if (state.openedTaskDefinition !== undefined) scheduler.refreshNow(['task-definitions']);
 		}
 		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshNow();
 		if (state.paused !== previous.paused) {

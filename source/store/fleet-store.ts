@@ -32,7 +32,8 @@ export type DataSetId =
 	| 'stopped-tasks'
 	| 'task-definitions'
 	| 'ec2'
-	| 'metrics';
+	| 'metrics'
+	| 'task-definition-list';
 
 /** What went wrong with a data set, in words a person can act on. */
 export type DataProblem = {
@@ -78,6 +79,10 @@ export type FleetActions = {
 	refreshNow(): void;
 	/** The `p` key: stops automatic polling (an explicit refresh still runs). */
 	setPaused(paused: boolean): void;
+	/** The `:td` view: the account's task definitions are listed only while it is open. */
+	showTaskDefinitionList(wanted: boolean): void;
+	/** A task definition opened from the `:td` list, fetched (once, then cached) while open. */
+	openTaskDefinition(arn: string | undefined): void;
 };
 
 export type FleetState = {
@@ -107,6 +112,11 @@ export type FleetState = {
 	readonly visibleMetrics: VisibleMetrics;
 	/** The scope key whose stopped tasks the user asked for, if any. */
 	readonly stoppedTasksScope: string | undefined;
+	/** Whether the `:td` list is on screen, and what it found (ACTIVE revisions, newest first). */
+	readonly taskDefinitionListWanted: boolean;
+	readonly taskDefinitionArns: readonly string[] | undefined;
+	/** The task definition opened from that list, if any. */
+	readonly openedTaskDefinition: string | undefined;
 
 	readonly dataSets: Readonly<Partial<Record<DataSetId, DataStatus>>>;
 	readonly problems: Readonly<Partial<Record<DataSetId, DataProblem>>>;
@@ -172,6 +182,9 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		focus: {},
 		visibleMetrics: noVisibleMetrics,
 		stoppedTasksScope: undefined,
+		taskDefinitionListWanted: false,
+		taskDefinitionArns: undefined,
+		openedTaskDefinition: undefined,
 		dataSets: {},
 		problems: {},
 		requests: emptyRequests,
@@ -210,6 +223,12 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 			},
 			refreshNow() {
 				set({refreshRequests: get().refreshRequests + 1});
+			},
+			showTaskDefinitionList(wanted) {
+				if (get().taskDefinitionListWanted !== wanted) set({taskDefinitionListWanted: wanted});
+			},
+			openTaskDefinition(arn) {
+				if (get().openedTaskDefinition !== arn) set({openedTaskDefinition: arn});
 			},
 			setPaused(paused) {
 				if (get().paused !== paused) set({paused});

@@ -18,8 +18,9 @@ export const MAX_TASK_DEFINITIONS_PER_RUN = 25;
 /** ARNs on screen that are not cached yet, the focused service's first. */
 export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<string>): string[] {
 	const wanted = new Set<string>();
+	if (state.openedTaskDefinition !== undefined) wanted.add(state.openedTaskDefinition);
 	const {clusterArn, serviceArn} = state.focus;
-	if (clusterArn === undefined) return [];
+	if (clusterArn === undefined) return filterUncached(state, wanted, skip);
 	const service = state.clusterViews[clusterArn]?.services.find((s) => s.arn === serviceArn);
 	if (service !== undefined) for (const arn of serviceTaskDefinitions(service)) wanted.add(arn);
 	const key = taskScopeKey(state.focus);
@@ -27,6 +28,14 @@ export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<strin
 		for (const task of state.tasks[key] ?? []) wanted.add(task.taskDefinitionArn);
 		for (const task of state.stoppedTasks[key] ?? []) wanted.add(task.taskDefinitionArn);
 	}
+	return filterUncached(state, wanted, skip);
+}
+
+function filterUncached(
+	state: FleetState,
+	wanted: ReadonlySet<string>,
+	skip: ReadonlySet<string>,
+): string[] {
 	return [...wanted].filter(
 		(arn) => arn !== '' && state.taskDefinitions[arn] === undefined && !skip.has(arn),
 	);
@@ -39,7 +48,8 @@ export function createTaskDefinitionsTier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'task-definitions',
-		enabled: (state) => state.focus.clusterArn !== undefined,
+		enabled: (state) =>
+			state.focus.clusterArn !== undefined || state.openedTaskDefinition !== undefined,
 		needed: (state) => wantedTaskDefinitions(state, unavailable).length > 0,
 		async run(signal) {
 			const arns = wantedTaskDefinitions(ctx.read(), unavailable).slice(
