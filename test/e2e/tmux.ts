@@ -169,6 +169,11 @@ export class TmuxTerminal {
 		return child ?? panePid;
 	}
 
+	/** Closes the terminal under the command, as closing a terminal window does (SIGHUP). */
+	async closeTerminal(): Promise<void> {
+		await this.tmux(['kill-server']);
+	}
+
 	/**
 	 * Ends the command, the tmux server of this terminal and the scratch dir. The command gets
 	 * SIGTERM while its terminal still exists and SIGKILL if it outlives the server: a CLI that
