@@ -83,7 +83,15 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	const theme = useTheme();
 	const store = useFleetStore();
 	const {columns, rows} = useTerminalSize();
-	const [ui, setUi] = useState<UiState>(() => initialUiState(defaultSorts));
+	const [ui, setUiState] = useState<UiState>(() => initialUiState(defaultSorts));
+	// Keys can arrive faster than React renders (tmux send-keys, a paste in pieces, typing during
+	// a slow frame): each key must act on the state the previous key left, not on the last render,
+	// or `:bogus` becomes `:bs` and two quick j move one row. Every change goes through here.
+	const uiRef = useRef(ui);
+	const setUi = useCallback((update: (state: UiState) => UiState) => {
+		uiRef.current = update(uiRef.current);
+		setUiState(uiRef.current);
+	}, []);
 	const onKeyRef = useRef<(input: string, key: Key) => void>(() => undefined);
 
 	const clusters = useFleet((state) => state.clusters) ?? noClusters;
@@ -97,7 +105,6 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	const metrics = useFleet((state) => state.metrics);
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
 	const problems = useFleet((state) => state.problems);
-	const paused = useFleet((state) => state.paused);
 
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
@@ -147,13 +154,13 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		),
 	};
 
-	const selectedIndex = (pane: PaneId): number => {
+	const selectedIndex = (pane: PaneId, state: UiState = ui): number => {
 		const list = lists[pane] as PaneList<unknown>;
-		const id = ui.selected[pane];
+		const id = state.selected[pane];
 		return id === undefined ? 0 : (list.indexOf.get(id) ?? 0);
 	};
-	const selectedRowId = (pane: PaneId): string | undefined =>
-		lists[pane].rows[selectedIndex(pane)]?.id;
+	const selectedRowId = (pane: PaneId, state: UiState = ui): string | undefined =>
+		lists[pane].rows[selectedIndex(pane, state)]?.id;
 
 	const selectedClusterArn = selectedRowId('clusters');
 	const selectedServiceArn = selectedRowId('services');
@@ -209,9 +216,6 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				: focusedClusterName,
 	};
 
-	const keyScope: KeyScope =
-		ui.overlay.kind === 'filter' || ui.overlay.kind === 'command' ? 'filter' : 'list';
-
 	const say = (text: string, tone: 'ok' | 'warn' | 'error' | 'info' = 'info') =>
 		setUi((state) => ({...state, message: {text, tone}}));
 
@@ -254,8 +258,8 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		}
 	};
 
-	const onTextKey = (input: string, key: Key) => {
-		const overlay = ui.overlay;
+	const onTextKey = (input: string, key: Key, current: UiState) => {
+		const overlay = current.overlay;
 		if (overlay.kind !== 'filter' && overlay.kind !== 'command') return;
 		const command = commandFor(input, key, 'filter');
 		if (command === 'interrupt') {
@@ -296,15 +300,16 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	// One stable subscription (STYLE.md pitfall 7): Ink re-subscribes whenever the handler's
 	// identity changes, and keys arriving in between are lost. The ref always holds this render's handler.
 	const onKey = (input: string, key: Key) => {
-		if (keyScope === 'filter') {
-			onTextKey(input, key);
+		const current = uiRef.current;
+		if (current.overlay.kind === 'filter' || current.overlay.kind === 'command') {
+			onTextKey(input, key, current);
 			return;
 		}
 		const command = commandFor(input, key, 'list');
 		if (command === undefined) return;
-		if (ui.message !== undefined) setUi((state) => ({...state, message: undefined}));
-		const pane = ui.focused;
-		const overlay = ui.overlay;
+		if (current.message !== undefined) setUi((state) => ({...state, message: undefined}));
+		const pane = current.focused;
+		const overlay = current.overlay;
 
 		// Help and details take the movement keys for scrolling.
 		if (overlay.kind === 'help' || overlay.kind === 'detail') {
@@ -353,7 +358,7 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 
 		const moved = movedIndex(
 			command,
-			selectedIndex(pane),
+			selectedIndex(pane, current),
 			lists[pane].rows.length,
 			paneHeight(pane) - 3,
 		);
@@ -393,24 +398,26 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				store.getState().actions.refreshNow();
 				say('refreshing');
 				return;
-			case 'pause':
+			case 'pause': {
+				const paused = store.getState().paused;
 				store.getState().actions.setPaused(!paused);
 				say(paused ? 'polling resumed' : 'polling paused: p resumes, R refreshes once');
 				return;
+			}
 			case 'sort-previous':
 			case 'sort-next': {
 				const definition = definitions[pane] as PaneDefinition<unknown>;
 				const sample = (lists[pane].items as readonly unknown[])[0];
-				const sort = nextSort(
-					sortableColumns(definition, sample),
-					ui.sorts[pane],
-					command === 'sort-next' ? 1 : -1,
-				);
-				setUi((state) => ({...state, sorts: {...state.sorts, [pane]: sort}}));
+				const sortable = sortableColumns(definition, sample);
+				const step = command === 'sort-next' ? 1 : -1;
+				setUi((state) => ({
+					...state,
+					sorts: {...state.sorts, [pane]: nextSort(sortable, state.sorts[pane], step)},
+				}));
 				return;
 			}
 			case 'open': {
-				const id = selectedRowId(pane);
+				const id = selectedRowId(pane, current);
 				if (id === undefined) return;
 				if (pane === 'clusters') {
 					// Drill down, k9s style: Enter on a cluster goes to its services.
@@ -422,7 +429,7 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				return;
 			}
 			case 'back':
-				if (ui.filters[pane] !== '')
+				if (current.filters[pane] !== '')
 					setUi((state) => ({...state, filters: {...state.filters, [pane]: ''}}));
 				else if (pane === 'tasks' && focus.serviceArn !== undefined) {
 					// Esc widens the tasks from the service's to the whole cluster's.
