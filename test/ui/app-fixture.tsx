@@ -368,6 +368,11 @@ export type AppHarness = {
 	lines(): string[];
 	/** Types each sequence as its own key press and lets the App render after each. */
 	press(...sequences: string[]): Promise<void>;
+	/**
+	 * Types the sequences as separate reads in one turn of the event loop, with no render in
+	 * between: what fast typing or tmux send-keys can deliver.
+	 */
+	pressTogether(...sequences: string[]): Promise<void>;
 	/** Waits until the frame satisfies `check` (polling), failing with the last frame. */
 	waitFor(check: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
@@ -384,9 +389,10 @@ export type RenderOptions = {
 	readonly theme?: Theme;
 };
 
-// Long enough for React to commit and Ink to write (and for a lone Esc, which Ink holds for
-// one setImmediate in case it starts a sequence); short enough for dozens of keys per test.
+// Polling step while waiting for a key's frames (a lone Esc is held by Ink for one
+// setImmediate in case it starts a sequence, then handled like any key).
 const settleMs = 15;
+const noFrameMs = 300;
 
 /**
  * Renders the App at `columns` x `rows`. ink-testing-library's stdout reports 100 columns and no
@@ -424,6 +430,19 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 			await delay(settleMs);
 		} while (!fitsSize(columns, rows) && Date.now() < deadline);
 	};
+	// A key has had its effect once a new frame came and no other followed for a moment; a key
+	// that changes nothing on screen (q, a clamped j) gives up waiting after `noFrameMs`.
+	const settled = async (framesBefore: number) => {
+		const started = Date.now();
+		let count = framesBefore;
+		for (;;) {
+			await delay(settleMs);
+			const now = stdout.frames.length;
+			if (now === count && now > framesBefore) return;
+			if (now === framesBefore && Date.now() - started > noFrameMs) return;
+			count = now;
+		}
+	};
 	await resize(options.columns ?? 200, options.rows ?? 50);
 	seen = stdout.frames.length;
 
@@ -435,9 +454,15 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 		lines: () => frame().split('\n'),
 		async press(...sequences) {
 			for (const sequence of sequences) {
+				const before = stdout.frames.length;
 				stdin.write(sequence);
-				await delay(settleMs);
+				await settled(before);
 			}
+		},
+		async pressTogether(...sequences) {
+			const before = stdout.frames.length;
+			for (const sequence of sequences) stdin.write(sequence);
+			await settled(before);
 		},
 		async waitFor(check, timeoutMs = 2_000) {
 			const deadline = Date.now() + timeoutMs;
@@ -468,4 +493,39 @@ export function lineWith(frame: string, text: string): string {
 	const line = frame.split('\n').find((l) => l.includes(text));
 	if (line === undefined) throw new Error(`no line with ${text} in:\n${frame}`);
 	return line;
+}
+
+/** The tab bar of the narrow layout: which pane has the keyboard. */
+export function focusedTab(frame: string): string | undefined {
+	return /\[(\d) (\w+)\]/.exec(frame.split('\n')[1] ?? '')?.[2];
+}
+
+/**
+ * The first cell of each row of the pane whose title starts with `title`, top to bottom, the
+ * selected one marked with a leading `>`. Only the part of the line inside that pane's border.
+ */
+export function paneRows(frame: string, title: string): string[] {
+	const lines = frame.split('\n');
+	const top = lines.findIndex((line) => line.includes(`─ ${title}`));
+	if (top === -1) throw new Error(`no pane ${title} in:\n${frame}`);
+	const left = lines[top]!.lastIndexOf('┌', lines[top]!.indexOf(title));
+	const right = lines[top]!.indexOf('┐', left);
+	const rows: string[] = [];
+	// Skip the column header; stop at the bottom border.
+	for (const line of lines.slice(top + 2)) {
+		if (line[left] !== '│') break;
+		const inside = line.slice(left + 1, right);
+		const selected = inside.startsWith('>');
+		const first = inside.slice(2).trim().split(/\s+/)[0] ?? '';
+		if (first === '') continue;
+		rows.push(selected ? `>${first}` : first);
+	}
+	return rows;
+}
+
+/** The selected row's first cell in the pane titled `title`. */
+export function selectedRow(frame: string, title: string): string | undefined {
+	return paneRows(frame, title)
+		.find((row) => row.startsWith('>'))
+		?.slice(1);
 }

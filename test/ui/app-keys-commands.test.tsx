@@ -1,0 +1,160 @@
+// The live App's keyboard, through the keymap: filter, sort, help, the command line, quitting,
+// and write keys refused without touching the store.
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {keymap} from '../../source/ui/keymap.js';
+import {
+	clusters,
+	focusedTab,
+	keys,
+	lineWith,
+	paneRows,
+	renderApp,
+	selectedRow,
+	services,
+} from './app-fixture.js';
+
+afterEach(cleanup);
+
+const footer = (frame: string) => frame.split('\n').at(-1)!;
+
+describe('App keys: filter and sort', () => {
+	it('/ filters as the user types, Esc clears it', async () => {
+		const app = await renderApp({columns: 120, rows: 35});
+		await app.press('/', 'b', 'a');
+		let frame = app.frame();
+		expect(frame).toContain('Clusters /ba [1/1]');
+		expect(paneRows(frame, 'Clusters')).toEqual(['>batch']);
+		expect(footer(frame)).toMatch(/^\/ba_/);
+		await app.press(keys.backspace);
+		// `b` is in batch and in web.
+		expect(app.frame()).toContain('Clusters /b [1/2]');
+		await app.press(keys.escape);
+		frame = app.frame();
+		expect(frame).toContain('Clusters [1/3]');
+		expect(paneRows(frame, 'Clusters')).toEqual(['>api-prod', 'batch', 'web']);
+		expect(footer(frame)).not.toContain('/b');
+	});
+
+	it('Enter keeps the filter, Esc in the list clears it; no match says so', async () => {
+		const app = await renderApp({columns: 120, rows: 35});
+		await app.press('/', 'z', 'z', keys.enter);
+		expect(app.frame()).toContain('Clusters /zz [0/0]');
+		expect(app.frame()).toContain('nothing matches /zz');
+		expect(footer(app.frame())).not.toContain('/zz_');
+		await app.press(keys.escape);
+		expect(app.frame()).toContain('Clusters [1/3]');
+	});
+
+	it('< and > move the sort indicator and reorder the rows', async () => {
+		const app = await renderApp({columns: 120, rows: 35});
+		await app.press('3');
+		const header = () => lineWith(app.frame(), 'DEPLOY');
+		const order = () => paneRows(app.frame(), 'Services').map((row) => row.replace('>', ''));
+		expect(header()).toMatch(/NAME▲\s+DES /);
+		expect(order()).toEqual(['checkout', 'payments', 'search-api']);
+		await app.press('>');
+		// Numbers sort biggest first: desired 4, 3, 2.
+		expect(header()).toMatch(/NAME\s+DES▼/);
+		expect(order()).toEqual(['checkout', 'search-api', 'payments']);
+		// The selection stays on its row, wherever the row moved.
+		expect(selectedRow(app.frame(), 'Services')).toBe('checkout');
+		await app.press('>');
+		expect(header()).toMatch(/DES\s+RUN▼/);
+		await app.press('<', '<');
+		expect(header()).toMatch(/NAME▲/);
+		await app.press('<');
+		// Wraps to the last sortable column: A to Z, capacity providers before EC2.
+		expect(header()).toMatch(/LAUNCH▲/);
+		expect(header()).not.toMatch(/NAME▲/);
+		expect(order()).toEqual(['search-api', 'checkout', 'payments']);
+	});
+});
+
+describe('App keys: help and command line', () => {
+	it('? shows help generated from the keymap, Esc closes it', async () => {
+		const app = await renderApp({columns: 120, rows: 80});
+		await app.press('?');
+		const frame = app.frame();
+		expect(frame).toContain('Global');
+		expect(frame).toContain('Moving around');
+		for (const binding of keymap) expect(frame, binding.command).toContain(binding.description);
+		expect(frame).not.toContain('Clusters [1/3]');
+		await app.press(keys.escape);
+		expect(app.frame()).toContain('Clusters [1/3]');
+		expect(app.frame()).not.toContain('Moving around');
+	});
+
+	it('? again closes help too', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press('?');
+		expect(app.frame()).toContain('Moving around');
+		await app.press('?');
+		expect(app.frame()).not.toContain('Moving around');
+	});
+
+	it(':svc switches to the services pane', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press(':', 's', 'v', 'c');
+		expect(footer(app.frame())).toMatch(/^:svc_/);
+		await app.press(keys.enter);
+		expect(focusedTab(app.frame())).toBe('Services');
+	});
+
+	it(':bogus shows an error line until the next key', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press(':', ...'bogus', keys.enter);
+		expect(footer(app.frame())).toContain('unknown command :bogus');
+		await app.press('j');
+		expect(app.frame()).not.toContain('unknown command');
+	});
+});
+
+describe('App keys: quitting', () => {
+	it('q quits', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press('q');
+		expect(app.quits()).toBe(1);
+	});
+
+	it('q typed into the filter is a letter; Ctrl-C quits even there', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press('/', 'q');
+		expect(app.quits()).toBe(0);
+		expect(app.frame()).toContain('Clusters /q');
+		await app.press(keys.ctrlC);
+		expect(app.quits()).toBe(1);
+	});
+
+	it(':q quits', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press(':', 'q', keys.enter);
+		expect(app.quits()).toBe(1);
+	});
+});
+
+describe('App keys: write actions', () => {
+	it('are refused under --read-only and change nothing in the store', async () => {
+		const app = await renderApp({columns: 80, rows: 24, readOnly: true});
+		await app.press('3');
+		const before = app.store.getState();
+		await app.press('+');
+		expect(footer(app.frame())).toContain('read-only');
+		await app.press('4', 'x');
+		expect(footer(app.frame())).toContain('read-only');
+		const after = app.store.getState();
+		expect(after.clusterViews).toBe(before.clusterViews);
+		expect(after.tasks).toBe(before.tasks);
+		expect(after.refreshRequests).toBe(before.refreshRequests);
+		expect(after.clusterViews[clusters.apiProd.arn]!.services).toContain(services.checkout);
+	});
+
+	it('say "not built yet" without --read-only', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press('3', '+');
+		expect(footer(app.frame())).toContain('not built yet');
+		await app.press('D');
+		expect(footer(app.frame())).toContain('not built yet');
+		expect(app.quits()).toBe(0);
+	});
+});
