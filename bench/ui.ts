@@ -1,0 +1,297 @@
+/**
+ * The TUI's budgets (../shared/DESIGN.md "Budgets"), measured on the built CLI in a real pty:
+ *
+ *   npm run bench:ui [-- --runs 5 --columns 200 --rows 50 --idle-seconds 16 --presses 200
+ *                       --only startup,bytes,scroll --cpu-prof DIR]
+ *
+ * 1. process start to the first frame with data (--demo), median of --runs
+ * 2. key press to finished frame while scrolling fleet-main's 20,000 tasks at `large`
+ * 3. bytes written per refresh: the moving demo world, a paused world, one changed row
+ * 4. resident memory with those 20,000 tasks loaded
+ *
+ * Times come from the pty driver's monotonic clock, in the process that writes the keys and reads
+ * the frames, so they include everything a user waits for and nothing of the bench's own.
+ */
+import {loadavg} from 'node:os';
+import {ECSClient, ListTasksCommand, StopTaskCommand} from '@aws-sdk/client-ecs';
+import {bursts, keyLatencies, median, percentile, plainText, type Burst} from './ui-frames.js';
+import {sleep} from './ui-pty.js';
+import {
+	commandKeys,
+	filterKeys,
+	simCredentials,
+	TuiSession,
+	type TuiOptions,
+} from './ui-session.js';
+import {startPausedSim, startSimProcess} from './ui-sims.js';
+
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+function flag(name: string, fallback: number): number {
+	const index = process.argv.indexOf(`--${name}`);
+	const value = index >= 0 ? Number(process.argv[index + 1]) : Number.NaN;
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+function stringFlag(name: string): string | undefined {
+	const index = process.argv.indexOf(`--${name}`);
+	return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const runs = flag('runs', 5);
+const columns = flag('columns', 200);
+const rows = flag('rows', 50);
+const idleMs = flag('idle-seconds', 16) * 1000;
+const presses = flag('presses', 200);
+const only = new Set((stringFlag('only') ?? 'startup,bytes,scroll').split(','));
+const cpuProfDir = stringFlag('cpu-prof');
+const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+/** A frame is done once the terminal has been quiet this long. */
+const quietMs = 5;
+const refreshSeconds = 2;
+
+const tui = (args: string[]): TuiOptions => ({args, rows, columns, nodeFlags});
+
+interface Row {
+	measure: string;
+	figure: string;
+	budget: string;
+	verdict: string;
+}
+const table: Row[] = [];
+const notes: string[] = [];
+
+function record(measure: string, value: number, unit: string, budget?: number, digits = 0) {
+	table.push({
+		measure,
+		figure: `${value.toFixed(digits)} ${unit}`,
+		budget: budget === undefined ? '' : `< ${budget} ${unit}`,
+		verdict: budget === undefined ? '-' : value < budget ? 'ok' : 'OVER',
+	});
+}
+
+const clusterRow = (name: string) => new RegExp(`│[> ] ${name} `, 'u');
+
+/** 1. Process start (fork) to the first chunk that completes a demo cluster row. */
+async function firstFrameWithData(): Promise<void> {
+	const dataMs: number[] = [];
+	const firstByteMs: number[] = [];
+	const cpuMs: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const session = new TuiSession(tui(['--demo']));
+		try {
+			await session.pty.whenStarted();
+			await session.waitForText('the demo cluster row "batch"', clusterRow('batch'), 30_000);
+			const {chunks, startedAt} = session.pty;
+			dataMs.push(chunks.at(-1)!.t - startedAt);
+			firstByteMs.push(chunks[0]!.t - startedAt);
+			cpuMs.push(session.cpuMs() ?? Number.NaN);
+		} finally {
+			await session.close();
+		}
+	}
+	record(`first frame with data (--demo), median of ${runs}`, median(dataMs), 'ms', 500);
+	notes.push(
+		`first frame: runs ${dataMs.map((ms) => ms.toFixed(0)).join(', ')} ms; first byte on the ` +
+			`terminal (alternate screen) after ${median(firstByteMs).toFixed(0)} ms median; CPU used by ` +
+			`the TUI by then ${median(cpuMs).toFixed(0)} ms median (less inflated by load than wall time)`,
+	);
+}
+
+function describeBursts(list: Burst[], session: TuiSession, limit = 3): string {
+	return list
+		.slice(0, limit)
+		.map((burst) => {
+			const raw = session.pty.text(burst.from, burst.to);
+			// A tiny write is all escapes: show them; a frame is shown as the text it rewrote.
+			const text =
+				burst.bytes < 40
+					? JSON.stringify(raw)
+					: `"${plainText(raw).replace(/\s+/gu, ' ').trim().slice(0, 90)}"`;
+			return `${burst.bytes} B ${text}`;
+		})
+		.join('; ');
+}
+
+/** 3a. The moving demo world at --refresh 2, idle: what a user's terminal receives. */
+async function demoIdleBytes(): Promise<void> {
+	const session = new TuiSession(tui(['--demo', '--refresh', String(refreshSeconds)]));
+	try {
+		await session.pty.whenStarted();
+		await session.waitForText('the demo clusters', clusterRow('batch'), 30_000);
+		await sleep(4000);
+		const mark = session.pty.chunks.length;
+		await sleep(idleMs);
+		const seen = bursts(session.pty.chunks, quietMs, mark);
+		const total = seen.reduce((sum, burst) => sum + burst.bytes, 0);
+		const refreshes = idleMs / 1000 / refreshSeconds;
+		table.push({
+			measure: `idle --demo (world moves), per ${refreshSeconds} s refresh`,
+			figure: `${(total / refreshes).toFixed(0)} B`,
+			budget: 'see note',
+			verdict: '-',
+		});
+		notes.push(
+			`idle --demo over ${idleMs / 1000} s: ${total} B in ${seen.length} writes; e.g. ` +
+				describeBursts(seen, session),
+		);
+	} finally {
+		await session.close();
+	}
+}
+
+/** 3b/3c. A paused world: unchanged refreshes, then one task stopped through the ECS API. */
+async function pausedWorldBytes(): Promise<void> {
+	const sim = await startPausedSim('demo');
+	const session = new TuiSession(
+		tui(['--endpoint-url', sim.url, '--refresh', String(refreshSeconds)]),
+	);
+	const ecs = new ECSClient({
+		endpoint: sim.url,
+		region: simCredentials.AWS_REGION,
+		credentials: {
+			accessKeyId: simCredentials.AWS_ACCESS_KEY_ID,
+			secretAccessKey: simCredentials.AWS_SECRET_ACCESS_KEY,
+		},
+	});
+	try {
+		await session.pty.whenStarted();
+		await session.waitForText('the paused clusters', clusterRow('batch'), 30_000);
+		await session.type(commandKeys('tasks'));
+		await session.waitForText('the batch tasks', /Tasks \(batch\) \[\d+\/\d+\]/u, 15_000);
+		// Past the first refreshes and the first metric fetch, which fill in sparklines.
+		await sleep(6000);
+
+		let mark = session.pty.chunks.length;
+		await sleep(idleMs);
+		const unchanged = bursts(session.pty.chunks, quietMs, mark);
+		const unchangedTotal = unchanged.reduce((sum, burst) => sum + burst.bytes, 0);
+		const refreshes = idleMs / 1000 / refreshSeconds;
+		record(`unchanged refresh (paused world), per refresh`, unchangedTotal / refreshes, 'B', 1);
+		notes.push(
+			`paused world over ${idleMs / 1000} s (${refreshes} refreshes): ${unchangedTotal} B in ` +
+				`${unchanged.length} writes` +
+				(unchanged.length > 0 ? `; e.g. ${describeBursts(unchanged, session)}` : ''),
+		);
+
+		const listed = await ecs.send(
+			new ListTasksCommand({cluster: 'batch', desiredStatus: 'RUNNING'}),
+		);
+		const taskArn = listed.taskArns?.[0];
+		if (taskArn === undefined) throw new Error('the paused demo has no running batch task');
+		mark = session.pty.chunks.length;
+		await ecs.send(new StopTaskCommand({cluster: 'batch', task: taskArn, reason: 'ui bench'}));
+		// The next refresh picks it up; wait one more to see that nothing else follows.
+		await sleep(refreshSeconds * 2000 + 1000);
+		const changed = bursts(session.pty.chunks, quietMs, mark);
+		const changedTotal = changed.reduce((sum, burst) => sum + burst.bytes, 0);
+		const largest = Math.max(0, ...changed.map((burst) => burst.bytes));
+		record('one task stopped (paused world), largest frame', largest, 'B', 1024);
+		notes.push(
+			`after StopTask of ${taskArn.split('/').at(-1)}: ${changedTotal} B in ${changed.length} ` +
+				`writes over ${refreshSeconds * 2 + 1} s; ${describeBursts(changed, session)}`,
+		);
+	} finally {
+		ecs.destroy();
+		await session.close();
+		await sim.close();
+	}
+}
+
+/** 2 and 4. fleet-main's tasks at `large`: memory, then scrolling with j. */
+async function largeScroll(): Promise<void> {
+	const sim = await startSimProcess('large', 90_000);
+	const session = new TuiSession(tui(['--endpoint-url', sim.url]));
+	try {
+		await session.pty.whenStarted();
+		await session.waitForText('200 clusters', /Clusters \[1\/200\]/u, 60_000);
+		await session.type(filterKeys('fleet-main'));
+		await session.waitForText('the cluster filter', /Clusters \/fleet-main \[1\/1\]/u, 10_000);
+		await session.waitForText('fleet-main services', /Services \(fleet-main\) \[1\/\d+\]/u, 60_000);
+		await session.pty.settle(500, 8000);
+		const loadStarted = performance.now();
+		await session.type(commandKeys('tasks'));
+		await session.waitForText("fleet-main's tasks", /Tasks \(fleet-main\) \[1\/\d{5}\]/u, 90_000);
+		const loadMs = performance.now() - loadStarted;
+		const count = [...session.plain().matchAll(/Tasks \(fleet-main\) \[1\/(\d+)\]/gu)].at(-1)?.[1];
+		await session.pty.settle(500, 5000);
+		const loaded = session.memory();
+		if (loaded) record(`resident memory, ${count} tasks loaded`, loaded.rssMb, 'MB', 150);
+		notes.push(`:tasks to "Tasks (fleet-main) [1/${count}]" on screen: ${loadMs.toFixed(0)} ms`);
+
+		const scroll = async (label: string, count: number, gapMs: number, p95Budget?: number) => {
+			const mark = session.pty.chunks.length;
+			const times: number[] = [];
+			for (let i = 0; i < count; i++) {
+				times.push(await session.pty.write('j'));
+				await sleep(gapMs);
+			}
+			await sleep(1000);
+			const {latencies, frameBytes, unanswered} = keyLatencies(
+				times,
+				session.pty.chunks.slice(mark),
+				quietMs,
+			);
+			const spacing = (times.at(-1)! - times[0]!) / (times.length - 1);
+			record(`${label}: p50`, median(latencies), 'ms');
+			record(`${label}: p95`, percentile(latencies, 95), 'ms', p95Budget);
+			notes.push(
+				`${label}: ${count} presses ${spacing.toFixed(0)} ms apart, max ${Math.max(...latencies).toFixed(0)} ms, ` +
+					`${unanswered} without a frame; frame after a press ${median(frameBytes)} B median`,
+			);
+		};
+		await scroll(`j at ${50} ms (key held)`, presses, 50, 30);
+		await scroll('j at 150 ms (single presses)', Math.round(presses / 4), 150, 30);
+
+		const expected = 1 + presses + Math.round(presses / 4);
+		const shown = [...session.plain().matchAll(/Tasks \(fleet-main\) \[(\d+)\/\d+\]/gu)].at(
+			-1,
+		)?.[1];
+		if (Number(shown) !== expected)
+			notes.push(`WARNING: the selection ended at task ${shown}, not ${expected}: keys were lost`);
+		const after = session.memory();
+		if (after) {
+			record('resident memory after scrolling', after.rssMb, 'MB', 150);
+			notes.push(`peak resident (VmHWM) ${after.peakMb.toFixed(0)} MB`);
+		}
+	} catch (error) {
+		const screen = session.plain().slice(-1500).replace(/\s+/gu, ' ');
+		notes.push(`last output before the failure: ${screen}`);
+		const log = session.log();
+		if (log) notes.push(`TUI log: ${log}`);
+		throw error;
+	} finally {
+		await session.close();
+		await sim.close();
+	}
+}
+
+function printTable(): void {
+	const headers: Row = {measure: 'measure', figure: 'figure', budget: 'budget', verdict: 'verdict'};
+	const all = [headers, ...table];
+	const width = (key: keyof Row) => Math.max(...all.map((row) => row[key].length));
+	const line = (row: Row) =>
+		`${row.measure.padEnd(width('measure'))}  ${row.figure.padStart(width('figure'))}  ` +
+		`${row.budget.padEnd(width('budget'))}  ${row.verdict}`;
+	console.log(`\necs-top bench:ui  ${columns}x${rows}  load average ${loadavg()[0]!.toFixed(1)}`);
+	console.log(line(headers));
+	for (const row of table) console.log(line(row));
+	for (const note of notes) console.log(`- ${note}`);
+}
+
+const started = performance.now();
+try {
+	if (loadavg()[0]! > 2)
+		notes.push(`load average ${loadavg()[0]!.toFixed(1)} at the start: figures are inflated`);
+	if (only.has('startup')) await firstFrameWithData();
+	if (only.has('bytes')) {
+		await demoIdleBytes();
+		await pausedWorldBytes();
+	}
+	if (only.has('scroll')) await largeScroll();
+} catch (error) {
+	process.exitCode = 1;
+	notes.push(`FAILED: ${(error as Error).message}`);
+} finally {
+	printTable();
+	console.log(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
