@@ -169,10 +169,12 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	const wantServiceScope = useRef(true);
 	useEffect(() => {
 		if (selectedClusterArn === undefined) return;
+		// Until the new cluster's services arrive, `services` are the previous cluster's: pairing
+		// one of them with the new cluster would fetch tasks of a service that is not there.
 		const serviceArn =
 			wantServiceScope.current &&
 			selectedServiceArn !== undefined &&
-			services.some((s) => s.arn === selectedServiceArn)
+			services.some((s) => s.arn === selectedServiceArn && s.clusterArn === selectedClusterArn)
 				? selectedServiceArn
 				: undefined;
 		const timer = setTimeout(

@@ -111,6 +111,8 @@ describe('App keys: the selection scopes the store focus', () => {
 		await delay(400);
 		expect(app.store.getState().focus.clusterArn).toBe(clusters.web.arn);
 		expect(focuses.map((focus) => focus.clusterArn)).toEqual([clusters.web.arn]);
+		// The service selected in api-prod does not follow into web: its tasks are not web's.
+		expect(app.store.getState().focus.serviceArn).toBeUndefined();
 		await app.waitFor((frame) => frame.includes('Services (web)'));
 	});
 
