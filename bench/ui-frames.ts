@@ -5,8 +5,8 @@
 import type {OutputChunk} from './ui-pty.js';
 
 // CSI (colours, cursor moves, private modes), OSC, charset selection and the few lone escapes.
-// eslint-disable-next-line no-control-regex
 const escapes =
+	// eslint-disable-next-line no-control-regex
 	/\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[()][0-9A-Za-z]|\u001B[=>78DEHM]/gu;
 
 /** The text without escape sequences: enough to find a title or a row in an incremental frame. */
