@@ -12,7 +12,7 @@ const rows = 50;
 const loaded = (screen: Screen) =>
 	screen.text.includes('Clusters [1/3]') &&
 	screen.lines[0]!.includes('123456789012') &&
-	/Services \(batch\) \[\d+\/\d+\]/u.test(screen.text);
+	screen.text.includes('Services (batch) [1/1]');
 
 describe('the live dashboard at 200x50', () => {
 	let terminal: TmuxTerminal;
@@ -87,13 +87,12 @@ describe('the live dashboard at 200x50', () => {
 	});
 
 	it('/ and text filter the focused pane to the matching rows', async () => {
-		await terminal.press('1');
-		await terminal.waitFor(
+		// '1' again if the first is lost: a key right after the help closes sometimes is (reported).
+		await terminal.pressUntil(
+			'1',
 			'clusters focused',
 			(s) => focusedTitle(s)?.startsWith('Clusters') ?? false,
-			{
-				escapes: true,
-			},
+			{escapes: true},
 		);
 		await terminal.press('/');
 		await terminal.type('web');
@@ -109,7 +108,6 @@ describe('the live dashboard at 200x50', () => {
 
 	it('q quits with status 0', async () => {
 		await terminal.press('q');
-		await terminal.waitForDisplay('#{pane_dead}', '1');
-		expect(await terminal.display('#{pane_dead_status}')).toBe('0');
+		expect(await terminal.exitStatus()).toBe(0);
 	});
 });
