@@ -94,20 +94,40 @@ export async function runTui(initial: AppOptions): Promise<number> {
 
 	let finish!: (code: number) => void;
 	const finished = new Promise<number>((resolve) => (finish = resolve));
+	// Set once the session is ending: a failure while ending (writing to a terminal that has just
+	// closed fails with EIO) must end the process, not start another round of restoring.
+	let ending = false;
 	const quit = (code = 0) => {
+		if (ending) return;
+		ending = true;
 		restoreTerminal();
 		finish(code);
 	};
 
 	const crash = (error: unknown) => {
-		const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-		appendLog(log, `crash: ${text}`);
-		restoreTerminal();
-		originalStderrWrite(
-			`ecs-top crashed: ${error instanceof Error ? error.message : String(error)}\nDetails are in ${log}\n`,
-		);
+		const message = error instanceof Error ? error.message : String(error);
+		if (ending) {
+			appendLog(log, `while ending: ${message}`);
+			process.exit(1);
+		}
+		ending = true;
+		appendLog(log, `crash: ${error instanceof Error ? (error.stack ?? message) : message}`);
+		try {
+			restoreTerminal();
+			originalStderrWrite(`ecs-top crashed: ${message}\nDetails are in ${log}\n`);
+		} catch {
+			// The terminal is gone; the log has it.
+		}
 		finish(1);
 	};
+	// The terminal went away (window closed, tmux killed, SSH dropped): nothing can be shown any
+	// more, so end at once instead of retrying writes that keep failing.
+	const onTerminalError = (error: NodeJS.ErrnoException) => {
+		appendLog(log, `terminal failed (${error.code ?? error.message}): exiting`);
+		process.exit(error.code === 'EIO' || error.code === 'EPIPE' ? 0 : 1);
+	};
+	process.stdout.on('error', onTerminalError);
+	process.stdin.on('error', onTerminalError);
 	const onSignal = () => quit(0);
 	process.on('SIGTERM', onSignal);
 	process.on('SIGHUP', onSignal);
@@ -155,6 +175,8 @@ export async function runTui(initial: AppOptions): Promise<number> {
 	process.off('SIGHUP', onSignal);
 	process.off('uncaughtException', crash);
 	process.off('unhandledRejection', crash);
+	process.stdout.off('error', onTerminalError);
+	process.stdin.off('error', onTerminalError);
 	await closeSession(session);
 	return code;
 }
