@@ -373,6 +373,8 @@ export type AppHarness = {
 	 * between: what fast typing or tmux send-keys can deliver.
 	 */
 	pressTogether(...sequences: string[]): Promise<void>;
+	/** Types one key and measures how long until Ink writes the next frame. */
+	keyToFrameMs(sequence: string): Promise<number>;
 	/** Waits until the frame satisfies `check` (polling), failing with the last frame. */
 	waitFor(check: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
@@ -463,6 +465,18 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 			const before = stdout.frames.length;
 			for (const sequence of sequences) stdin.write(sequence);
 			await settled(before);
+		},
+		async keyToFrameMs(sequence) {
+			const before = stdout.frames.length;
+			const started = performance.now();
+			stdin.write(sequence);
+			while (stdout.frames.length === before) {
+				if (performance.now() - started > 10_000) throw new Error('no frame after the key');
+				await new Promise<void>((resolve) => setImmediate(resolve));
+			}
+			const elapsed = performance.now() - started;
+			await settled(before);
+			return elapsed;
 		},
 		async waitFor(check, timeoutMs = 2_000) {
 			const deadline = Date.now() + timeoutMs;
