@@ -1,0 +1,43 @@
+// The live App over the real pollers, SDK clients and the simulator's demo account: the store is
+// filled exactly as in `ecs-top --demo`, and moving the selection makes the pollers fetch the
+// newly selected cluster, whose services and tasks then appear.
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {startFleet, type Fleet} from '../store/fleet-fixture.js';
+import {lineWith, overwideLines, paneRows, renderApp} from './app-fixture.js';
+
+let fleet: Fleet;
+beforeEach(async () => {
+	fleet = await startFleet();
+});
+afterEach(async () => {
+	cleanup();
+	await fleet.close();
+});
+
+describe('App over the simulator (demo)', () => {
+	it('shows what the pollers fetched and follows the selection to another cluster', async () => {
+		const app = await renderApp({store: fleet.store, columns: 200, rows: 50});
+		const account = fleet.store.getState().identity!.account;
+		expect(app.lines()[0]).toContain(account);
+		expect(paneRows(app.frame(), 'Clusters')).toEqual(['>batch', 'staging', 'web']);
+
+		// The first cluster is focused once the selection rests; the pollers fetch it.
+		await app.waitFor((frame) => /Services \(batch\) \[1\/\d+\]/.test(frame), 10_000);
+		await app.waitFor((frame) => /Tasks \(\S+\) \[1\/\d+\]/.test(frame), 10_000);
+
+		await app.press('G');
+		const frame = await app.waitFor(
+			(f) => /Services \(web\) \[1\/4\]/.test(f) && /Tasks \(api\) \[1\/\d+\]/.test(f),
+			10_000,
+		);
+		expect(paneRows(frame, 'Services')).toEqual(['>api', 'checkout-worker', 'frontend', 'redis']);
+		expect(paneRows(frame, 'Instances')).toHaveLength(4);
+		// Every task row of `api` is a task the simulator runs for it.
+		const view = fleet.store.getState().clusterViews[fleet.store.getState().focus.clusterArn!]!;
+		const api = view.services.find((s) => s.name === 'api')!;
+		expect(paneRows(frame, 'Tasks')).toHaveLength(api.runningCount);
+		expect(lineWith(frame, 'api  ')).toMatch(new RegExp(`api\\s+${api.desiredCount}\\s+`));
+		expect(overwideLines(frame, 200)).toEqual([]);
+	});
+});
