@@ -102,8 +102,12 @@ describe('the live dashboard at 200x50', () => {
 		const clusters = paneRows(screen, 'Clusters').filter((row) => row.trim() !== '');
 		expect(clusters.slice(1)).toEqual([expect.stringMatching(/^> web /u)]);
 		// Selecting the only match scopes the rest of the screen to it.
-		await terminal.press('Enter');
 		await terminal.waitFor('services of web', (s) => /Services \(web\)/u.test(s.text));
+		// Enter applies the filter and gives the keys back to the list (again if it is dropped).
+		await terminal.pressUntil('Enter', 'the filter applied', (s) =>
+			/\? help/u.test(s.lines[rows - 2] ?? ''),
+		);
+		expect(paneTitles(await terminal.capture())).toContain('Clusters /web [1/1]');
 	});
 
 	it('q quits with status 0', async () => {
