@@ -444,7 +444,21 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	useLayoutEffect(() => {
 		onKeyRef.current = onKey;
 	});
-	const dispatchKey = useCallback((input: string, key: Key) => onKeyRef.current(input, key), []);
+	const dispatchKey = useCallback((input: string, key: Key) => {
+		// Keys pressed faster than a frame (a held j, tmux send-keys, a busy moment) arrive as one
+		// read, and Ink hands plain characters over as one string: each one is a key press.
+		const plain = [...input];
+		if (
+			plain.length > 1 &&
+			!key.ctrl &&
+			!key.meta &&
+			plain.every((character) => character >= ' ')
+		) {
+			for (const character of plain) onKeyRef.current(character, key);
+			return;
+		}
+		onKeyRef.current(input, key);
+	}, []);
 	useInput(dispatchKey);
 
 	if (layout.mode === 'too-small') {
@@ -504,9 +518,6 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		);
 	};
 
-	const bodyHeight =
-		layout.panes.reduce((max, rect) => Math.max(max, rect.y + rect.height), 0) -
-		(layout.tabBar ? 2 : 1);
 	let body;
 	if (ui.overlay.kind === 'help') {
 		body = (
@@ -555,7 +566,6 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 			</Box>
 		);
 	}
-	void bodyHeight;
 
 	const footerLine = () => {
 		if (ui.overlay.kind === 'filter' || ui.overlay.kind === 'command') {

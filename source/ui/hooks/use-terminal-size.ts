@@ -22,6 +22,8 @@ export function useTerminalSize(fallback: TerminalSize = {columns: 80, rows: 24}
 			});
 		};
 		stdout.on('resize', onResize);
+		// A resize between the first render and this subscription would otherwise go unseen.
+		onResize();
 		return () => {
 			stdout.off('resize', onResize);
 		};
