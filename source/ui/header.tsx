@@ -102,6 +102,22 @@ function useStaleSince(status: DataStatus | undefined, refreshMs: number): numbe
 	return staleSince;
 }
 
+/**
+ * The rate as shown: it follows the real one only when that moved by more than a quarter (or 5),
+ * so the sliding one-minute window's small wobbles do not rewrite the header every refresh.
+ */
+export function steadyRate(shown: number, actual: number): number {
+	return Math.abs(actual - shown) > Math.max(5, shown * 0.25) ? roundedRate(actual) : shown;
+}
+
+function useSteadyRate(actual: number): number {
+	const [shown, setShown] = useState(() => roundedRate(actual));
+	const next = steadyRate(shown, actual);
+	// State derived from a prop, adjusted while rendering (React's documented pattern).
+	if (next !== shown) setShown(next);
+	return next;
+}
+
 export const Header = memo(function Header({width, readOnly}: {width: number; readOnly: boolean}) {
 	const theme = useTheme();
 	const account = useFleet((state) => state.identity?.account);
@@ -110,7 +126,7 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 	const paused = useFleet((state) => state.paused);
 	const refreshMs = useFleet((state) => state.refreshMs);
 	const clustersStatus = useFleet((state) => state.dataSets.clusters);
-	const callsPerMinute = useFleet((state) => roundedRate(state.callsPerMinute));
+	const callsPerMinute = useSteadyRate(useFleet((state) => state.callsPerMinute));
 	const problems = useFleet((state) => state.problems);
 	const staleSince = useStaleSince(clustersStatus, refreshMs);
 	const segments = headerSegments({
