@@ -165,6 +165,18 @@ export class TmuxTerminal {
 		}
 	}
 
+	/** Presses `key` until the command exits (up to 3 times, as keys get dropped) and returns its status. */
+	async pressUntilExit(key: string): Promise<number> {
+		for (let attempt = 1; ; attempt++) {
+			await this.press(key);
+			try {
+				return await this.exitStatus(attempt < 3 ? 3_000 : 15_000);
+			} catch (error) {
+				if (attempt >= 3) throw error;
+			}
+		}
+	}
+
 	/** The exit status of the pane's command, once it has exited and tmux has reaped it. */
 	async exitStatus(timeoutMs = 15_000): Promise<number> {
 		const deadline = Date.now() + timeoutMs;
@@ -194,7 +206,17 @@ export class TmuxTerminal {
 
 	/** Closes the terminal under the command, as closing a terminal window does (SIGHUP). */
 	async closeTerminal(): Promise<void> {
+		this.socketPath = await this.socketFile();
 		await this.tmux(['kill-server']);
+	}
+
+	private socketPath: string | undefined;
+
+	private async socketFile(): Promise<string | undefined> {
+		return this.tmux(['display-message', '-p', '#{socket_path}']).then(
+			({stdout}) => stdout.trim(),
+			() => undefined,
+		);
 	}
 
 	/**
@@ -209,10 +231,7 @@ export class TmuxTerminal {
 			signal(pid, 'SIGTERM');
 			await waitUntil(() => !alive(), 5_000);
 		}
-		const socketPath = await this.tmux(['display-message', '-p', '#{socket_path}']).then(
-			({stdout}) => stdout.trim(),
-			() => undefined,
-		);
+		const socketPath = this.socketPath ?? (await this.socketFile());
 		await this.tmux(['kill-server']).catch(() => undefined);
 		if (pid !== undefined && alive()) signal(pid, 'SIGKILL');
 		// tmux leaves its socket file behind; a file per test run would pile up in /tmp.
