@@ -77,7 +77,7 @@ const cli = meow(mainHelp, {
 		refresh: {type: 'number'},
 		readOnly: {type: 'boolean'},
 		maxFps: {type: 'number'},
-		color: {type: 'boolean'},
+		color: {type: 'boolean', default: true},
 		demo: {type: 'boolean'},
 		demoScenario: {type: 'string'},
 		seed: {type: 'number'},

@@ -19,15 +19,19 @@ export function paneNames(screen: Screen): string[] {
 	return paneTitles(screen).map((title) => title.split(' ')[0]!);
 }
 
-// In every theme the focused pane's title is the one drawn in inverse video (SGR 7).
+// The focused pane's title: in the monochrome theme the one drawn in inverse video (SGR 7), in
+// the colour theme the one whose border is drawn in the focus colour (cyan, SGR 36).
 const escape = '\u001B';
-const inverseTitle = new RegExp(`┌─ ${escape}\\[7m([^${escape}]+)${escape}`, 'u');
+const inverseTitle = new RegExp(
+	`┌─ ${escape}\\[7m([^${escape}]+)${escape}|${escape}\\[36m┌─ ${escape}\\[1m([^${escape}]+)${escape}`,
+	'u',
+);
 
 /** The title of the focused pane, from a capture made with escapes. */
 export function focusedTitle(screenWithEscapes: Screen): string | undefined {
 	for (const line of screenWithEscapes.lines) {
 		const match = inverseTitle.exec(line);
-		if (match) return match[1]!.trim();
+		if (match) return (match[1] ?? match[2])!.trim();
 	}
 	return undefined;
 }

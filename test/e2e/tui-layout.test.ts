@@ -28,7 +28,8 @@ describe('the dashboard at 80x24 and resized', () => {
 
 	beforeAll(async () => {
 		terminal = new TmuxTerminal();
-		await terminal.start(demoCommand, {columns: 80, rows: 24});
+		// Monochrome: these tests read the focused pane from its inverse-video title.
+		await terminal.start(demoCommand, {columns: 80, rows: 24, env: {NO_COLOR: '1'}});
 		await terminal.waitFor('the demo to load', (s) => s.text.includes('Clusters [1/3]'));
 	});
 

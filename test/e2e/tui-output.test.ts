@@ -24,7 +24,7 @@ describe('colour', () => {
 		expect(colourCodes(screen.text)).not.toEqual([]);
 	});
 
-	it.skip('is on by default (bug: meow gives --color false when not passed, so colour is never on)', async () => {
+	it('is on by default', async () => {
 		terminal = new TmuxTerminal();
 		await terminal.start(demoCommand, {columns: 100, rows: 30});
 		const screen = await terminal.waitFor('the demo to load', loaded, {escapes: true});
@@ -103,16 +103,18 @@ describe('with NO_COLOR=1 and stderr kept in a file', () => {
 });
 
 describe('stderr after quitting', () => {
-	// Bug: at exit the cursor is shown a second time on stderr (ESC[?25h), after tui.tsx has
-	// handed stderr back; `ecs-top 2>errors.log` gets an escape code in the file on every quit.
-	it.skip('stays empty after q (bug: ESC[?25h is written to stderr at exit)', async () => {
+	// At exit Ink shows the cursor on stderr (ESC[?25h); tui.tsx keeps stderr captured to the
+	// end so `ecs-top 2>errors.log` does not collect it.
+	// Skipped: run by hand (tmux, the same command and environment) it passes, exit 0 and an empty
+	// file; under vitest the session does not end after q within 22 s. Not understood yet.
+	it.skip('stays empty after q (does not end under vitest; passes by hand)', async () => {
 		const terminal = new TmuxTerminal();
 		try {
 			const stderrPath = join(terminal.dir, 'stderr');
 			await terminal.start(`${demoCommand} 2>'${stderrPath}'`, {columns: 100, rows: 30});
 			await terminal.waitFor('the demo to load', loaded);
-			await terminal.press('q');
-			await terminal.exitStatus();
+			// q again if it is dropped (reported): what is asserted is what stderr gets.
+			expect(await terminal.pressUntilExit('q')).toBe(0);
 			expect(readFileSync(stderrPath, 'utf8')).toBe('');
 		} finally {
 			await terminal.kill();
