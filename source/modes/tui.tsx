@@ -75,8 +75,13 @@ export async function runTui(initial: AppOptions): Promise<number> {
 	// Anything written to stderr while Ink owns the screen would corrupt the frame: keep it.
 	const originalStderrWrite = process.stderr.write.bind(process.stderr);
 	const originalEmitWarning = process.emitWarning.bind(process);
+	// It stays captured until the process exits: Ink's exit hook shows the cursor on stderr
+	// after we are done, and `ecs-top 2>err.log` must not collect that escape code.
 	process.stderr.write = ((chunk: string | Uint8Array) => {
-		appendLog(log, `stderr: ${String(chunk).trimEnd()}`);
+		const text = String(chunk);
+		// eslint-disable-next-line no-control-regex -- terminal control sequences are the point here
+		if (text.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '').trim() !== '')
+			appendLog(log, `stderr: ${text.trimEnd()}`);
 		return true;
 	}) as typeof process.stderr.write;
 	process.emitWarning = ((warning: string | Error) => {
@@ -88,7 +93,6 @@ export async function runTui(initial: AppOptions): Promise<number> {
 		restored = true;
 		ink.instance?.unmount();
 		process.stdout.write(showCursor + leaveAlternateScreen);
-		process.stderr.write = originalStderrWrite;
 		process.emitWarning = originalEmitWarning;
 	};
 
