@@ -63,6 +63,25 @@ function toneOfPercent(percent: number | undefined): Tone | undefined {
 	return percent === undefined ? undefined : levelTone(percent / 100);
 }
 
+/** The CPU and MEM columns of a cluster or service: sparkline, latest %, coloured by level. */
+function utilizationCells(
+	arn: string,
+	context: RowContext,
+): {cells: {cpu: string; memory: string}; tones: Record<string, Tone>} {
+	const tones: Record<string, Tone> = {};
+	const cells = {cpu: '', memory: ''};
+	for (const [column, metricName] of [
+		['cpu', 'CPUUtilization'],
+		['memory', 'MemoryUtilization'],
+	] as const) {
+		const series = context.metric(arn, metricName);
+		cells[column] = sparklineCell(points(series), sparkWidth, context.sparklineRamp);
+		const tone = toneOfPercent(latest(series));
+		if (tone) tones[column] = tone;
+	}
+	return {cells, tones};
+}
+
 export const clustersPane: PaneDefinition<Cluster> = {
 	id: 'clusters',
 	name: 'Clusters',
@@ -87,8 +106,7 @@ export const clustersPane: PaneDefinition<Cluster> = {
 	defaultSort: {columnKey: 'name', direction: 'asc'},
 	key: (cluster) => cluster.arn,
 	row(cluster, context) {
-		const cpu = context.metric(cluster.arn, 'CPUUtilization');
-		const memory = context.metric(cluster.arn, 'MemoryUtilization');
+		const utilization = utilizationCells(cluster.arn, context);
 		const cpuReserved = latest(context.metric(cluster.arn, 'CPUReservation'));
 		const memoryReserved = latest(context.metric(cluster.arn, 'MemoryReservation'));
 		const reserved =
@@ -96,10 +114,7 @@ export const clustersPane: PaneDefinition<Cluster> = {
 				? ''
 				: `${formatPercent(cpuReserved)}/${formatPercent(memoryReserved)}`;
 		const cellTones: Record<string, Tone> = {};
-		const cpuTone = toneOfPercent(latest(cpu));
-		if (cpuTone) cellTones['cpu'] = cpuTone;
-		const memoryTone = toneOfPercent(latest(memory));
-		if (memoryTone) cellTones['memory'] = memoryTone;
+		Object.assign(cellTones, utilization.tones);
 		if (cluster.pendingTasksCount > 0) cellTones['pending'] = 'warn';
 		return {
 			id: cluster.arn,
@@ -109,8 +124,7 @@ export const clustersPane: PaneDefinition<Cluster> = {
 				services: String(cluster.activeServicesCount),
 				running: String(cluster.runningTasksCount),
 				pending: String(cluster.pendingTasksCount),
-				cpu: sparklineCell(points(cpu), sparkWidth, context.sparklineRamp),
-				memory: sparklineCell(points(memory), sparkWidth, context.sparklineRamp),
+				...utilization.cells,
 				reserved,
 			},
 			...(cluster.status === 'ACTIVE' ? {} : {tone: 'muted' as const}),
@@ -207,18 +221,14 @@ export const servicesPane: PaneDefinition<Service> = {
 	defaultSort: {columnKey: 'name', direction: 'asc'},
 	key: (service) => service.arn,
 	row(service, context) {
-		const cpu = context.metric(service.arn, 'CPUUtilization');
-		const memory = context.metric(service.arn, 'MemoryUtilization');
+		const utilization = utilizationCells(service.arn, context);
 		const deploy = deployCell(service);
 		const cellTones: Record<string, Tone> = {};
 		if (service.runningCount < service.desiredCount) cellTones['running'] = 'warn';
 		if (service.pendingCount > 0) cellTones['pending'] = 'warn';
 		if (deploy.startsWith('FAILED')) cellTones['deploy'] = 'error';
 		else if (deploy.startsWith('IN_PROGRESS')) cellTones['deploy'] = 'info';
-		const cpuTone = toneOfPercent(latest(cpu));
-		if (cpuTone) cellTones['cpu'] = cpuTone;
-		const memoryTone = toneOfPercent(latest(memory));
-		if (memoryTone) cellTones['memory'] = memoryTone;
+		Object.assign(cellTones, utilization.tones);
 		return {
 			id: service.arn,
 			cells: {
@@ -226,8 +236,7 @@ export const servicesPane: PaneDefinition<Service> = {
 				desired: String(service.desiredCount),
 				running: String(service.runningCount),
 				pending: String(service.pendingCount),
-				cpu: sparklineCell(points(cpu), sparkWidth, context.sparklineRamp),
-				memory: sparklineCell(points(memory), sparkWidth, context.sparklineRamp),
+				...utilization.cells,
 				deploy,
 				taskDefinition: taskDefinitionName(service.taskDefinition),
 				launch: placementTarget(service),
