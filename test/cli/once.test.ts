@@ -156,9 +156,13 @@ describe('ecs-top --once --json against a simulator', () => {
 
 	it('carries containers with exit codes and the latest CPU and memory per service', () => {
 		expect(document.tasks.every((t) => t.containers.length > 0)).toBe(true);
-		const running = document.services.filter((s) => s.runningCount > 0);
-		expect(running.length).toBeGreaterThan(0);
-		for (const service of running) {
+		// A steady service has had tasks running every minute, so CloudWatch has its newest point; a
+		// crash-looping one may have a task up right now and no complete minute in the window.
+		const steady = document.services.filter(
+			(s) => s.runningCount > 0 && s.rolloutState === 'COMPLETED',
+		);
+		expect(steady.length).toBeGreaterThan(0);
+		for (const service of steady) {
 			expect(service.cpuUtilizationPercent).toEqual(expect.any(Number));
 			expect(service.memoryUtilizationPercent).toEqual(expect.any(Number));
 		}
