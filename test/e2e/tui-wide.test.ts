@@ -45,7 +45,10 @@ describe('the live dashboard at 200x50', () => {
 	});
 
 	it('moving down the clusters scopes services and tasks to the newly selected one', async () => {
-		await terminal.press('j');
+		// j again if the first is dropped (seen on Node 24 in CI; reported in the issue note).
+		await terminal.pressUntil('j', 'staging selected', (s) =>
+			paneTitles(s).includes('Clusters [2/3]'),
+		);
 		// Up to 40 s: on a loaded CI machine (the whole suite runs beside it) the demo's pollers
 		// have been seen to need more than 15 s for a new cluster.
 		const screen = await terminal.waitFor(
