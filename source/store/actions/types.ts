@@ -1,0 +1,142 @@
+/**
+ * The contract between the action layer (keys -> actions -> AWS -> store) and the dialogs that
+ * drive it. The UI describes what the user asked for as an ActionRequest; the runner turns it
+ * into a plan (validated against what the store knows, no AWS call), shows nothing itself, and
+ * sends a confirmed plan exactly once. Everything a dialog shows comes from the plan, so the
+ * confirmation states exactly the change that will be sent.
+ */
+import type {StoreApi} from 'zustand/vanilla';
+
+/** What the user asked for, before validation. */
+export type ActionRequest =
+	| {
+			readonly kind: 'scale-service';
+			readonly clusterArn: string;
+			readonly serviceArn: string;
+			/** The new desired count (the `+`/`-` keys ask for current ± 1). */
+			readonly desiredCount: number;
+	  }
+	| {
+			readonly kind: 'scale-cluster';
+			readonly clusterArn: string;
+			/** One of the groups `scalingGroups()` lists for the cluster. */
+			readonly autoScalingGroupName: string;
+			readonly desiredCapacity: number;
+	  }
+	| {
+			readonly kind: 'stop-tasks';
+			readonly clusterArn: string;
+			readonly taskArns: readonly string[];
+	  }
+	| {
+			readonly kind: 'run-task';
+			readonly clusterArn: string;
+			/** `family:revision` or a task definition ARN. */
+			readonly taskDefinition: string;
+			/** 1..10, as RunTask accepts. */
+			readonly count: number;
+	  }
+	| {
+			readonly kind: 'set-instance-state';
+			readonly clusterArn: string;
+			readonly containerInstanceArns: readonly string[];
+			/** DRAINING to drain, ACTIVE to re-activate. */
+			readonly status: 'DRAINING' | 'ACTIVE';
+	  }
+	| {
+			readonly kind: 'force-deployment';
+			readonly clusterArn: string;
+			readonly serviceArn: string;
+	  };
+
+export type ActionKind = ActionRequest['kind'];
+
+/** A validated request: everything the confirmation dialog shows, and what will be sent. */
+export type ActionPlan = {
+	/** Unique per plan. */
+	readonly id: string;
+	readonly request: ActionRequest;
+	/** Dialog title, e.g. `Scale service`. */
+	readonly title: string;
+	/** The exact change, one line each, e.g. `api desired 10 -> 12`. */
+	readonly changes: readonly string[];
+	/** The equivalent AWS CLI command(s), one per line. */
+	readonly cliCommands: readonly string[];
+	/** Worth reading before confirming (capacity short, service tasks will be replaced...). */
+	readonly warnings: readonly string[];
+	/** What the request acts on; one request per target may be in flight. */
+	readonly target: string;
+};
+
+export type PlanOutcome =
+	| {readonly ok: true; readonly plan: ActionPlan}
+	| {readonly ok: false; readonly refusal: string};
+
+/** How a sent (or refused) plan ended, in words for the status line. */
+export type ActionResult = {
+	readonly planId: string | undefined;
+	readonly kind: ActionKind | 'undo';
+	readonly status: 'succeeded' | 'partly-failed' | 'failed' | 'refused';
+	/** One plain sentence: what happened, or what AWS said and what to do. */
+	readonly message: string;
+	readonly at: number;
+};
+
+/** An optimistic note on a row (`desired 12, pending`) until a poll shows the change. */
+export type RowMark = {
+	readonly text: string;
+	readonly since: number;
+};
+
+/** The Auto Scaling group(s) behind a cluster's capacity providers, for the `S` dialog. */
+export type ScalingGroupChoice = {
+	readonly autoScalingGroupName: string;
+	readonly capacityProviderName: string;
+	readonly minSize: number;
+	readonly maxSize: number;
+	readonly desiredCapacity: number;
+	readonly inService: number;
+};
+
+export type ScalingGroupsOutcome =
+	| {readonly ok: true; readonly groups: readonly ScalingGroupChoice[]}
+	| {readonly ok: false; readonly refusal: string};
+
+/** The last desired-count change, which `u` can take back. */
+export type UndoEntry = {
+	readonly clusterArn: string;
+	readonly serviceArn: string;
+	readonly serviceName: string;
+	readonly previousDesiredCount: number;
+	readonly newDesiredCount: number;
+};
+
+export type ActionState = {
+	/** Plans sent and not yet answered, by target. */
+	readonly inFlight: Readonly<Record<string, ActionPlan>>;
+	/** Optimistic marks by resource ARN (service, task, container instance, cluster). */
+	readonly marks: Readonly<Record<string, RowMark>>;
+	/** The newest result first, a handful kept. */
+	readonly results: readonly ActionResult[];
+	readonly undo: UndoEntry | undefined;
+};
+
+/**
+ * What the UI may call. `plan*` never touches AWS; `confirm` sends once (a plan whose target is
+ * already in flight, or any plan under --read-only, is refused without a request).
+ */
+export type ActionRunner = {
+	readonly readOnly: boolean;
+	/** What the dialogs and rows show: in-flight plans, marks, results, the undo entry. */
+	readonly state: StoreApi<ActionState>;
+	plan(request: ActionRequest): PlanOutcome;
+	/** A plan putting the last desired-count change back; refused when there is none. */
+	planUndo(): PlanOutcome;
+	/** The groups the `S` dialog offers, or why the cluster has none (Fargate, no ASG). */
+	scalingGroups(clusterArn: string): ScalingGroupsOutcome;
+	/** The highest desired count accepted (the per-service task quota). */
+	maxDesiredCount(): number;
+	confirm(plan: ActionPlan): Promise<ActionResult>;
+	/** Stops reconciling marks (on quit). */
+	dispose(): void;
+};
