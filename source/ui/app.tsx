@@ -35,6 +35,7 @@ import {
 	type RowContext,
 } from './panes/pane-rows.js';
 import {asciiMeter, unicodeMeter} from './components/meter.js';
+import {TaskDefinitionsView, useTaskDefinitionList} from './task-definitions-view.js';
 import {useTheme} from './theme.js';
 import {
 	cyclePane,
@@ -106,6 +107,7 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
 	const problems = useFleet((state) => state.problems);
 
+	const taskDefinitionList = useTaskDefinitionList();
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
 
@@ -205,6 +207,17 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		});
 	}, [store, visibleClusterKey, visibleServiceKey]);
 
+	// The `:td` list is fetched only while it is on screen, an opened revision only while open.
+	const showingTaskDefinitions = ui.overlay.kind === 'task-definitions';
+	const openedTaskDefinition =
+		ui.overlay.kind === 'task-definitions' ? ui.overlay.opened : undefined;
+	useEffect(() => {
+		store.getState().actions.showTaskDefinitionList(showingTaskDefinitions);
+	}, [store, showingTaskDefinitions]);
+	useEffect(() => {
+		store.getState().actions.openTaskDefinition(openedTaskDefinition);
+	}, [store, openedTaskDefinition]);
+
 	// The focused cluster names its panes while they load too: `Services (batch) loading…` says
 	// what is coming, where a bare `Services` would look like the previous cluster's.
 	const focusedClusterName = clusters.find((c) => c.arn === focus.clusterArn)?.name;
@@ -249,10 +262,10 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 					onSwitch(parsed.kind === 'region' ? {region: parsed.region} : {profile: parsed.profile});
 				return;
 			case 'task-definitions':
-				say(
-					'the task definition list (:td) is not built yet; Enter on a service or task shows its task definition',
-					'warn',
-				);
+				setUi((state) => ({
+					...state,
+					overlay: {kind: 'task-definitions', selected: undefined, opened: undefined, scroll: 0},
+				}));
 				return;
 			case 'error':
 				say(parsed.message, 'warn');
@@ -348,6 +361,8 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 			}
 		}
 
+		if (overlay.kind === 'task-definitions' && onTaskDefinitionKey(command, overlay)) return;
+
 		if (writeCommands.has(command)) {
 			say(
 				readOnly
@@ -441,6 +456,78 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				return;
 		}
 	};
+	// The `:td` view takes movement, Enter and Esc; other keys fall through to the usual ones.
+	const onTaskDefinitionKey = (
+		command: string,
+		overlay: Extract<UiState['overlay'], {kind: 'task-definitions'}>,
+	): boolean => {
+		const rowsShown = taskDefinitionList.rows;
+		if (overlay.opened !== undefined) {
+			const page = Math.max(1, rows - 4);
+			const delta: Record<string, number> = {
+				up: -1,
+				down: 1,
+				'page-up': -page,
+				'page-down': page,
+				top: -1e9,
+				bottom: 1e9,
+			};
+			if (command in delta) {
+				setUi((state) =>
+					state.overlay.kind === 'task-definitions'
+						? {
+								...state,
+								overlay: {
+									...state.overlay,
+									scroll: Math.max(0, state.overlay.scroll + delta[command]!),
+								},
+							}
+						: state,
+				);
+				return true;
+			}
+			if (command === 'back' || command === 'open') {
+				setUi((state) =>
+					state.overlay.kind === 'task-definitions'
+						? {...state, overlay: {...state.overlay, opened: undefined, scroll: 0}}
+						: state,
+				);
+				return true;
+			}
+			return false;
+		}
+		const index = Math.max(
+			0,
+			rowsShown.findIndex((row) => row.id === overlay.selected),
+		);
+		const moved = movedIndex(command, index, rowsShown.length, rows - 6);
+		if (moved !== undefined) {
+			const family = rowsShown[moved]?.id;
+			setUi((state) =>
+				state.overlay.kind === 'task-definitions'
+					? {...state, overlay: {...state.overlay, selected: family}}
+					: state,
+			);
+			return true;
+		}
+		if (command === 'open') {
+			const family = rowsShown[index]?.id;
+			const arn = family === undefined ? undefined : taskDefinitionList.newest.get(family);
+			if (arn !== undefined)
+				setUi((state) =>
+					state.overlay.kind === 'task-definitions'
+						? {...state, overlay: {...state.overlay, selected: family, opened: arn, scroll: 0}}
+						: state,
+				);
+			return true;
+		}
+		if (command === 'back') {
+			setUi((state) => ({...state, overlay: {kind: 'none'}}));
+			return true;
+		}
+		return false;
+	};
+
 	useLayoutEffect(() => {
 		onKeyRef.current = onKey;
 	});
@@ -540,6 +627,28 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				onScrollClamp={(scroll) =>
 					setUi((state) =>
 						state.overlay.kind === 'detail' && state.overlay.scroll !== scroll
+							? {...state, overlay: {...state.overlay, scroll}}
+							: state,
+					)
+				}
+			/>
+		);
+	} else if (ui.overlay.kind === 'task-definitions') {
+		const overlay = ui.overlay;
+		body = (
+			<TaskDefinitionsView
+				list={taskDefinitionList}
+				selectedIndex={Math.max(
+					0,
+					taskDefinitionList.rows.findIndex((row) => row.id === overlay.selected),
+				)}
+				openedArn={overlay.opened}
+				scroll={overlay.scroll}
+				width={columns}
+				height={layout.root.height - 2}
+				onScrollClamp={(scroll) =>
+					setUi((state) =>
+						state.overlay.kind === 'task-definitions' && state.overlay.scroll !== scroll
 							? {...state, overlay: {...state.overlay, scroll}}
 							: state,
 					)

@@ -13,7 +13,15 @@ export type Overlay =
 	| {readonly kind: 'help'; readonly scroll: number}
 	| {readonly kind: 'detail'; readonly pane: PaneId; readonly id: string; readonly scroll: number}
 	| {readonly kind: 'filter'; readonly pane: PaneId; readonly text: string}
-	| {readonly kind: 'command'; readonly text: string};
+	| {readonly kind: 'command'; readonly text: string}
+	| {
+			readonly kind: 'task-definitions';
+			/** The selected family. */
+			readonly selected: string | undefined;
+			/** The revision shown in full (Enter), or undefined while the list is shown. */
+			readonly opened: string | undefined;
+			readonly scroll: number;
+	  };
 
 export type UiState = {
 	readonly focused: PaneId;

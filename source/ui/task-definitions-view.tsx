@@ -1,0 +1,152 @@
+/**
+ * The `:td` view: the account's task definition families with their newest ACTIVE revision,
+ * and, on Enter, that revision in full. The list is fetched only while this view is open (the
+ * store's task-definition-list tier); an opened revision is fetched once and cached.
+ */
+import {useEffect, useMemo} from 'react';
+import {taskDefinitionName} from '../model/arn.js';
+import {Pane, paneContentSize} from './components/pane.js';
+import {Table, type TableRow} from './components/table.js';
+import {clampDetailScroll, text, type DetailLine} from './details/detail-lines.js';
+import {DetailView} from './details/detail-view.js';
+import {taskDefinitionDetailLines} from './details/task-definition-detail.js';
+import {
+	taskDefinitionColumns,
+	taskDefinitionRows,
+	type TaskDefinitionFamily,
+} from './details/task-definitions-list.js';
+import {useFleet} from './hooks/use-fleet.js';
+import {useTheme} from './theme.js';
+
+/** Groups `family:revision` ARNs by family, keeping every revision for the count. */
+export function familiesOf(arns: readonly string[]): TaskDefinitionFamily[] {
+	const byFamily = new Map<string, string[]>();
+	for (const arn of arns) {
+		const name = taskDefinitionName(arn);
+		const family = name.slice(0, name.lastIndexOf(':'));
+		const revisions = byFamily.get(family);
+		if (revisions === undefined) byFamily.set(family, [arn]);
+		else revisions.push(arn);
+	}
+	return [...byFamily].map(([family, revisions]) => ({family, revisions}));
+}
+
+/** The ARN of a family's newest revision, by revision number. */
+export function newestRevisionArn(family: TaskDefinitionFamily): string | undefined {
+	let best: string | undefined;
+	let bestRevision = -1;
+	for (const arn of family.revisions) {
+		const name = taskDefinitionName(arn);
+		const revision = Number(name.slice(name.lastIndexOf(':') + 1));
+		if (revision > bestRevision) {
+			best = arn;
+			bestRevision = revision;
+		}
+	}
+	return best;
+}
+
+export type TaskDefinitionList = {
+	readonly loaded: boolean;
+	readonly rows: readonly TableRow[];
+	/** Family name -> its newest revision's ARN. */
+	readonly newest: ReadonlyMap<string, string>;
+};
+
+/** The rows of the `:td` list, rebuilt only when the fetched list changes. */
+export function useTaskDefinitionList(): TaskDefinitionList {
+	const arns = useFleet((state) => state.taskDefinitionArns);
+	return useMemo(() => {
+		const families = familiesOf(arns ?? []);
+		const newest = new Map<string, string>();
+		for (const family of families) {
+			const arn = newestRevisionArn(family);
+			if (arn !== undefined) newest.set(family.family, arn);
+		}
+		return {loaded: arns !== undefined, rows: taskDefinitionRows(families), newest};
+	}, [arns]);
+}
+
+export type TaskDefinitionsViewProps = {
+	readonly list: TaskDefinitionList;
+	readonly selectedIndex: number;
+	/** The revision shown in full, or undefined while the list is shown. */
+	readonly openedArn: string | undefined;
+	readonly scroll: number;
+	readonly width: number;
+	readonly height: number;
+	readonly onScrollClamp: (scroll: number) => void;
+};
+
+export function TaskDefinitionsView({
+	list,
+	selectedIndex,
+	openedArn,
+	scroll,
+	width,
+	height,
+	onScrollClamp,
+}: TaskDefinitionsViewProps) {
+	const theme = useTheme();
+	const inner = paneContentSize(width, height);
+	const definition = useFleet((state) =>
+		openedArn === undefined ? undefined : state.taskDefinitions[openedArn],
+	);
+	const problem = useFleet(
+		(state) => state.problems['task-definition-list'] ?? state.problems['task-definitions'],
+	);
+	// "Registered 3d ago" is measured from the fetch, not a ticking clock.
+	const now = useFleet((state) => state.dataSets['task-definitions']?.fetchedAt ?? 0);
+	const lines: DetailLine[] = useMemo(() => {
+		if (openedArn === undefined) return [];
+		if (definition === undefined)
+			return [text({text: problem?.message ?? `loading ${taskDefinitionName(openedArn)}…`})];
+		return taskDefinitionDetailLines(
+			{taskDefinition: definition},
+			{width: inner.width, now, glyphs: theme.glyphs},
+		);
+	}, [openedArn, definition, problem, now, inner.width, theme.glyphs]);
+
+	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
+	useEffect(() => {
+		if (openedArn !== undefined && clamped !== scroll) onScrollClamp(clamped);
+	}, [openedArn, clamped, scroll, onScrollClamp]);
+
+	if (openedArn !== undefined) {
+		return (
+			<Pane
+				title={`${taskDefinitionName(openedArn)}  (Esc back to the list, j/k scroll, r run)`}
+				focused
+				width={width}
+				height={height}
+			>
+				<DetailView
+					lines={lines}
+					width={inner.width}
+					height={inner.height}
+					scrollOffset={clamped}
+				/>
+			</Pane>
+		);
+	}
+	const emptyText = problem?.message ?? (list.loaded ? 'no ACTIVE task definitions' : 'loading…');
+	return (
+		<Pane
+			title={`Task definitions [${list.rows.length === 0 ? 0 : selectedIndex + 1}/${list.rows.length}]  (Enter open, r run, Esc close)`}
+			focused
+			width={width}
+			height={height}
+		>
+			<Table
+				columns={taskDefinitionColumns}
+				rows={list.rows}
+				selectedIndex={selectedIndex}
+				height={inner.height}
+				width={inner.width}
+				sort={{columnKey: 'family', direction: 'asc'}}
+				focused
+				emptyText={emptyText}
+			/>
+		</Pane>
+	);
+}

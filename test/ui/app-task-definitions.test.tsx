@@ -1,0 +1,59 @@
+// The `:td` view over the real pollers and the simulator's demo account: the list is fetched
+// only while the view is open, Enter shows the newest revision in full, Esc goes back a level.
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {startFleet, type Fleet} from '../store/fleet-fixture.js';
+import {keys, overwideLines, renderApp} from './app-fixture.js';
+
+let fleet: Fleet;
+beforeEach(async () => {
+	fleet = await startFleet();
+});
+afterEach(async () => {
+	cleanup();
+	await fleet.close();
+});
+
+describe(':td, the task definition list', () => {
+	it('lists families with their newest revision, opens one, and goes back with Esc', async () => {
+		const app = await renderApp({store: fleet.store, columns: 120, rows: 35});
+		expect(fleet.store.getState().taskDefinitionListWanted).toBe(false);
+
+		await app.press(':', 't', 'd', keys.enter);
+		expect(fleet.store.getState().taskDefinitionListWanted).toBe(true);
+		let frame = await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 10_000);
+		// Families A to Z, each with its newest ACTIVE revision by number.
+		const arns = fleet.store.getState().taskDefinitionArns!;
+		const newestApi = Math.max(
+			...arns
+				.filter((arn) => arn.includes(':task-definition/api:'))
+				.map((arn) => Number(arn.split(':').at(-1))),
+		);
+		expect(frame).toMatch(new RegExp(`api\\s+api:${newestApi}\\s`));
+		expect(frame).toMatch(/frontend\s+frontend:\d+/);
+		expect(frame).toMatch(/redis\s+redis:\d+/);
+		expect(overwideLines(frame, 120)).toEqual([]);
+
+		// The first row is `api`; Enter fetches and shows that revision in full.
+		await app.press(keys.enter);
+		frame = await app.waitFor((f) => f.includes('Containers ('), 10_000);
+		expect(frame).toContain(`api:${newestApi}`);
+		expect(frame).toMatch(/Task definition\s+api:\d+/);
+		expect(fleet.store.getState().openedTaskDefinition).toContain(
+			`task-definition/api:${newestApi}`,
+		);
+
+		await app.press(keys.escape);
+		frame = await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 5_000);
+		expect(fleet.store.getState().openedTaskDefinition).toBeUndefined();
+
+		// j moves down the list; Esc closes the view and the list stops being fetched.
+		await app.press('j');
+		expect(app.frame()).toMatch(/Task definitions \[2\/\d+\]/);
+		await app.press(keys.escape);
+		frame = app.frame();
+		expect(frame).toContain('Clusters');
+		expect(frame).not.toContain('Task definitions');
+		expect(fleet.store.getState().taskDefinitionListWanted).toBe(false);
+	});
+});
