@@ -1,9 +1,14 @@
 import type {AwsClients} from './clients.js';
 import {createAutoScalingAdapter, type AutoScalingAdapter} from './autoscaling.js';
+import {
+	createAutoScalingActionsAdapter,
+	type AutoScalingActionsAdapter,
+} from './autoscaling-actions.js';
 import {createCloudWatchAdapter, type CloudWatchAdapter} from './cloudwatch.js';
 import {createLimiter, defaultConcurrency} from './concurrency.js';
 import {createEc2Adapter, type Ec2Adapter} from './ec2.js';
 import {createEcsAdapter, type EcsAdapter} from './ecs.js';
+import {createEcsActionsAdapter, type EcsActionsAdapter} from './ecs-actions.js';
 import {createStsAdapter, type StsAdapter} from './sts.js';
 
 export type AwsAdapters = {
@@ -12,9 +17,12 @@ export type AwsAdapters = {
 	readonly autoScaling: AutoScalingAdapter;
 	readonly cloudWatch: CloudWatchAdapter;
 	readonly sts: StsAdapter;
+	/** The writes behind the action keys (source/store/actions), apart from the pollers' reads. */
+	readonly ecsActions: EcsActionsAdapter;
+	readonly autoScalingActions: AutoScalingActionsAdapter;
 };
 
-/** All five adapters over one set of clients, sharing one cap on calls in flight. */
+/** All the adapters over one set of clients, sharing one cap on calls in flight. */
 export function createAwsAdapters(
 	clients: AwsClients,
 	options: {concurrency?: number} = {},
@@ -30,5 +38,7 @@ export function createAwsAdapters(
 		autoScaling: createAutoScalingAdapter(clients.autoScaling, shared),
 		cloudWatch: createCloudWatchAdapter(clients.cloudWatch, shared),
 		sts: createStsAdapter(clients.sts, shared),
+		ecsActions: createEcsActionsAdapter(clients.ecs, shared),
+		autoScalingActions: createAutoScalingActionsAdapter(clients.autoScaling, shared),
 	};
 }

@@ -69,8 +69,7 @@ export type ActionPlan = {
 };
 
 export type PlanOutcome =
-	| {readonly ok: true; readonly plan: ActionPlan}
-	| {readonly ok: false; readonly refusal: string};
+	{readonly ok: true; readonly plan: ActionPlan} | {readonly ok: false; readonly refusal: string};
 
 /** How a sent (or refused) plan ended, in words for the status line. */
 export type ActionResult = {

@@ -1,0 +1,163 @@
+/**
+ * ECS writes: the calls behind the action keys. Each returns plain domain objects; a refused call
+ * throws an AwsApiError whose message names the IAM action (`ecs:UpdateService`), so the status
+ * line can say what to add to the policy. Partial failures (RunTask placing fewer tasks than
+ * asked, UpdateContainerInstancesState missing an instance) are data, not errors.
+ */
+import {
+	RunTaskCommand,
+	StopTaskCommand,
+	UpdateContainerInstancesStateCommand,
+	UpdateServiceCommand,
+	type ECSClient,
+	type Service as SdkService,
+} from '@aws-sdk/client-ecs';
+import type {CapacityProviderStrategyItem} from '../model/capacity-provider.js';
+import type {ContainerInstance} from '../model/container-instance.js';
+import type {Described} from '../model/failure.js';
+import type {Service} from '../model/service.js';
+import type {Task} from '../model/task.js';
+import {adapterContext, type AdapterOptions} from './call.js';
+import {chunk} from './concurrency.js';
+import {toContainerInstance, toFailure, toService, toTask} from './ecs-convert.js';
+
+// The API model's limits (AWS-FACTS.md).
+export const ecsActionLimits = {
+	runTaskCount: 10,
+	clientToken: 64,
+	stopReason: 255,
+	updateInstancesState: 10,
+} as const;
+
+export type RunTaskPlacement =
+	| {readonly capacityProviderStrategy: readonly CapacityProviderStrategyItem[]}
+	| {readonly launchType: 'EC2' | 'FARGATE' | 'EXTERNAL'};
+
+export type RunTaskInput = {
+	readonly cluster: string;
+	readonly taskDefinition: string;
+	/** 1..10. */
+	readonly count: number;
+	/** Up to 64 ASCII characters: a retried call with the same token starts no new tasks. */
+	readonly clientToken: string;
+	readonly startedBy: string;
+	readonly placement: RunTaskPlacement;
+};
+
+export type EcsActionsAdapter = ReturnType<typeof createEcsActionsAdapter>;
+
+function requireService(service: SdkService | undefined, operation: string): SdkService {
+	if (service === undefined) throw new Error(`${operation} returned no service`);
+	return service;
+}
+
+export function createEcsActionsAdapter(client: ECSClient, options: AdapterOptions = {}) {
+	const {call, limit} = adapterContext('ecs', options);
+
+	return {
+		async setDesiredCount(
+			cluster: string,
+			service: string,
+			desiredCount: number,
+		): Promise<Service> {
+			const answer = await call('UpdateService', () =>
+				limit(() => client.send(new UpdateServiceCommand({cluster, service, desiredCount}))),
+			);
+			return toService(requireService(answer.service, 'UpdateService'));
+		},
+
+		/** Replaces every task with the same task definition (new image pulls, new placement). */
+		async forceNewDeployment(cluster: string, service: string): Promise<Service> {
+			const answer = await call('UpdateService', () =>
+				limit(() =>
+					client.send(new UpdateServiceCommand({cluster, service, forceNewDeployment: true})),
+				),
+			);
+			return toService(requireService(answer.service, 'UpdateService'));
+		},
+
+		async stopTask(cluster: string, task: string, reason: string): Promise<Task> {
+			if (reason.length > ecsActionLimits.stopReason) {
+				throw new RangeError(`a stop reason has at most ${ecsActionLimits.stopReason} characters`);
+			}
+			const answer = await call('StopTask', () =>
+				limit(() => client.send(new StopTaskCommand({cluster, task, reason}))),
+			);
+			if (answer.task === undefined) throw new Error('StopTask returned no task');
+			return toTask(answer.task);
+		},
+
+		async runTask(input: RunTaskInput): Promise<Described<Task>> {
+			if (
+				!Number.isInteger(input.count) ||
+				input.count < 1 ||
+				input.count > ecsActionLimits.runTaskCount
+			) {
+				throw new RangeError(`RunTask starts 1 to ${ecsActionLimits.runTaskCount} tasks a call`);
+			}
+			if (
+				input.clientToken.length === 0 ||
+				input.clientToken.length > ecsActionLimits.clientToken
+			) {
+				throw new RangeError(`a client token has 1 to ${ecsActionLimits.clientToken} characters`);
+			}
+			const placement =
+				'capacityProviderStrategy' in input.placement
+					? {
+							capacityProviderStrategy: input.placement.capacityProviderStrategy.map((item) => ({
+								capacityProvider: item.capacityProvider,
+								weight: item.weight,
+								base: item.base,
+							})),
+						}
+					: {launchType: input.placement.launchType};
+			const answer = await call('RunTask', () =>
+				limit(() =>
+					client.send(
+						new RunTaskCommand({
+							cluster: input.cluster,
+							taskDefinition: input.taskDefinition,
+							count: input.count,
+							clientToken: input.clientToken,
+							startedBy: input.startedBy,
+							...placement,
+						}),
+					),
+				),
+			);
+			return {
+				items: (answer.tasks ?? []).map(toTask),
+				failures: (answer.failures ?? []).map(toFailure),
+			};
+		},
+
+		/**
+		 * DRAINING or ACTIVE, 10 instances a call (the API's maximum), one call after another so a
+		 * refusal stops the rest. Instances ECS could not change come back as failures.
+		 */
+		async setContainerInstancesState(
+			cluster: string,
+			containerInstances: readonly string[],
+			status: 'ACTIVE' | 'DRAINING',
+		): Promise<Described<ContainerInstance>> {
+			const items: ContainerInstance[] = [];
+			const failures: Described<ContainerInstance>['failures'][number][] = [];
+			for (const batch of chunk(containerInstances, ecsActionLimits.updateInstancesState)) {
+				const answer = await call('UpdateContainerInstancesState', () =>
+					limit(() =>
+						client.send(
+							new UpdateContainerInstancesStateCommand({
+								cluster,
+								containerInstances: batch,
+								status,
+							}),
+						),
+					),
+				);
+				items.push(...(answer.containerInstances ?? []).map(toContainerInstance));
+				failures.push(...(answer.failures ?? []).map(toFailure));
+			}
+			return {items, failures};
+		},
+	};
+}

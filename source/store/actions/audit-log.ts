@@ -1,0 +1,72 @@
+/**
+ * The audit log: one JSON line per AWS request ecs-top sends on the user's behalf, appended to
+ * `$XDG_STATE_HOME/ecs-top/audit.jsonl` (else `~/.local/state/ecs-top/audit.jsonl`). It records
+ * who asked for what and what AWS answered; it never holds credentials or environment values,
+ * only the fields below, built from the plan and the classified answer.
+ */
+import {appendFileSync, mkdirSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {dirname, join} from 'node:path';
+
+export type AuditEntry = {
+	/** ISO 8601. */
+	readonly time: string;
+	/** The caller's ARN (sts:GetCallerIdentity), when known. */
+	readonly identity: string | undefined;
+	readonly region: string | undefined;
+	readonly profile: string | undefined;
+	/** Only when not AWS itself (the simulator, LocalStack). */
+	readonly endpoint: string | undefined;
+	/** The IAM action, e.g. `ecs:UpdateService`. */
+	readonly action: string;
+	/** The resource acted on: an ARN or an Auto Scaling group name. */
+	readonly target: string;
+	readonly before: string | number | undefined;
+	readonly after: string | number | undefined;
+	readonly result: 'ok' | 'error';
+	/** The AWS (or network) error code, when the request failed. */
+	readonly errorCode?: string | undefined;
+	/** What went wrong, in the words the status line used. */
+	readonly errorMessage?: string | undefined;
+	/** What AWS could not do although the request succeeded (RunTask's unplaced tasks...). */
+	readonly failures?: readonly string[] | undefined;
+	/** What the request created (RunTask's task ARNs). */
+	readonly created?: readonly string[] | undefined;
+	/** The plan this request belongs to: several lines share one when one key sent several. */
+	readonly planId: string;
+};
+
+export type AuditLog = {
+	readonly path: string;
+	/** Appends one line; returns the error text if the file could not be written. */
+	append(entry: AuditEntry): string | undefined;
+};
+
+export function defaultAuditLogPath(env: NodeJS.ProcessEnv = process.env): string {
+	const state = env['XDG_STATE_HOME'];
+	const base = state !== undefined && state !== '' ? state : join(homedir(), '.local', 'state');
+	return join(base, 'ecs-top', 'audit.jsonl');
+}
+
+/**
+ * Written synchronously: a line per request is rare, and a line must be on disk before the
+ * result is shown, even if ecs-top is killed right after. The file is the user's alone (0600).
+ */
+export function createAuditLog(path: string = defaultAuditLogPath()): AuditLog {
+	let madeDirectory = false;
+	return {
+		path,
+		append(entry) {
+			try {
+				if (!madeDirectory) {
+					mkdirSync(dirname(path), {recursive: true, mode: 0o700});
+					madeDirectory = true;
+				}
+				appendFileSync(path, `${JSON.stringify(entry)}\n`, {encoding: 'utf8', mode: 0o600});
+				return undefined;
+			} catch (error) {
+				return error instanceof Error ? error.message : String(error);
+			}
+		},
+	};
+}

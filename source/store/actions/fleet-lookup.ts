@@ -1,0 +1,94 @@
+/**
+ * What the planners read from the fleet store: one cluster's summary and view, a service, tasks
+ * and instances by ARN, a task definition from the cache. Only what the pollers already fetched:
+ * planning never calls AWS.
+ */
+import {nameFromArn} from '../../model/arn.js';
+import type {Cluster} from '../../model/cluster.js';
+import type {ContainerInstance} from '../../model/container-instance.js';
+import type {Service} from '../../model/service.js';
+import type {Task} from '../../model/task.js';
+import type {TaskDefinition} from '../../model/task-definition.js';
+import type {ClusterView, FleetState} from '../fleet-store.js';
+
+export function findCluster(state: FleetState, clusterArn: string): Cluster | undefined {
+	return state.clusters.find((cluster) => cluster.arn === clusterArn);
+}
+
+/** The cluster's name even when its summary is not loaded: the last part of its ARN. */
+export function clusterNameOf(state: FleetState, clusterArn: string): string {
+	return findCluster(state, clusterArn)?.name ?? nameFromArn(clusterArn);
+}
+
+export function clusterViewOf(state: FleetState, clusterArn: string): ClusterView | undefined {
+	return state.clusterViews[clusterArn];
+}
+
+export function findService(
+	state: FleetState,
+	clusterArn: string,
+	serviceArn: string,
+): Service | undefined {
+	return state.clusterViews[clusterArn]?.services.find((service) => service.arn === serviceArn);
+}
+
+/** A service by ARN in whichever cluster view holds it (for marks, which know only the ARN). */
+export function findServiceAnywhere(state: FleetState, serviceArn: string): Service | undefined {
+	for (const view of Object.values(state.clusterViews)) {
+		const found = view.services.find((service) => service.arn === serviceArn);
+		if (found !== undefined) return found;
+	}
+	return undefined;
+}
+
+/** Every task the store holds (running and stopped lists of every scope), newest copy wins. */
+export function tasksByArn(state: FleetState): Map<string, Task> {
+	const byArn = new Map<string, Task>();
+	for (const list of [...Object.values(state.stoppedTasks), ...Object.values(state.tasks)]) {
+		for (const task of list) byArn.set(task.arn, task);
+	}
+	return byArn;
+}
+
+/** Tasks in the running lists only: a stopped task drops out of these at the next poll. */
+export function runningTaskArns(state: FleetState): Set<string> {
+	const arns = new Set<string>();
+	for (const list of Object.values(state.tasks)) for (const task of list) arns.add(task.arn);
+	return arns;
+}
+
+export function findContainerInstance(
+	state: FleetState,
+	clusterArn: string,
+	containerInstanceArn: string,
+): ContainerInstance | undefined {
+	return state.clusterViews[clusterArn]?.containerInstances.find(
+		(instance) => instance.arn === containerInstanceArn,
+	);
+}
+
+export function findContainerInstanceAnywhere(
+	state: FleetState,
+	containerInstanceArn: string,
+): ContainerInstance | undefined {
+	for (const view of Object.values(state.clusterViews)) {
+		const found = view.containerInstances.find((instance) => instance.arn === containerInstanceArn);
+		if (found !== undefined) return found;
+	}
+	return undefined;
+}
+
+/**
+ * A cached task definition by ARN, or by `family:revision` (the cache is keyed by ARN, and a
+ * run-task request may name the revision only).
+ */
+export function findTaskDefinition(
+	state: FleetState,
+	arnOrName: string,
+): TaskDefinition | undefined {
+	const byArn = state.taskDefinitions[arnOrName];
+	if (byArn !== undefined) return byArn;
+	return Object.values(state.taskDefinitions).find(
+		(definition) => `${definition.family}:${definition.revision}` === arnOrName,
+	);
+}

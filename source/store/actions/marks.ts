@@ -1,0 +1,77 @@
+/**
+ * Optimistic row marks: what a sent request will change, shown on the rows it acts on
+ * (`desired 12, pending`) until a poll shows the change or the mark times out.
+ */
+import {primaryDeployment} from '../../model/service.js';
+import type {FleetState} from '../fleet-store.js';
+import {
+	findContainerInstanceAnywhere,
+	findServiceAnywhere,
+	runningTaskArns,
+	tasksByArn,
+} from './fleet-lookup.js';
+import type {PlannedWork} from './work.js';
+
+/** How long a mark waits for a poll to show its change (a busy cluster takes a while). */
+export const markTimeoutMs = 2 * 60_000;
+
+/** The mark text of each ARN a plan's work acts on. */
+export function markTexts(work: PlannedWork): Record<string, string> {
+	switch (work.kind) {
+		case 'set-desired-count':
+			return {[work.serviceArn]: `desired ${work.after}, pending`};
+		case 'force-deployment':
+			return {[work.serviceArn]: 'new deployment, pending'};
+		case 'stop-tasks':
+			return Object.fromEntries(work.tasks.map((task) => [task.arn, 'stopping']));
+		case 'run-task':
+			return {[work.clusterArn]: `run ${work.count} ${work.taskDefinition}, pending`};
+		case 'set-instance-state':
+			return Object.fromEntries(
+				work.instances.map((instance) => [
+					instance.arn,
+					work.status === 'DRAINING' ? 'draining' : 'activating',
+				]),
+			);
+		case 'set-desired-capacity':
+			return {[work.clusterArn]: `desired capacity ${work.after}, pending`};
+	}
+}
+
+/**
+ * Whether the store now shows what the request did to `arn`. Reads only what the pollers
+ * fetched; a resource no longer on screen keeps its mark until the timeout.
+ */
+export function changeShown(
+	work: PlannedWork,
+	arn: string,
+	state: FleetState,
+	startedTaskArns: readonly string[],
+): boolean {
+	switch (work.kind) {
+		case 'set-desired-count':
+			return findServiceAnywhere(state, arn)?.desiredCount === work.after;
+		case 'force-deployment': {
+			const service = findServiceAnywhere(state, arn);
+			const primary = service === undefined ? undefined : primaryDeployment(service);
+			return primary !== undefined && primary.id !== work.primaryDeploymentId;
+		}
+		case 'stop-tasks': {
+			// Stopped tasks leave the running lists; a stopped list may show them as STOPPED.
+			const task = tasksByArn(state).get(arn);
+			return task?.desiredStatus === 'STOPPED' || !runningTaskArns(state).has(arn);
+		}
+		case 'run-task': {
+			const known = tasksByArn(state);
+			return startedTaskArns.some((task) => known.has(task));
+		}
+		case 'set-instance-state':
+			return findContainerInstanceAnywhere(state, arn)?.status === work.status;
+		case 'set-desired-capacity': {
+			const group = state.clusterViews[arn]?.autoScalingGroups.find(
+				(candidate) => candidate.name === work.autoScalingGroupName,
+			);
+			return group?.desiredCapacity === work.after;
+		}
+	}
+}

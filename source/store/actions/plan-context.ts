@@ -1,0 +1,20 @@
+/** What every planner reads: the fleet store's state and the runner's few facts of its own. */
+import type {FleetState} from '../fleet-store.js';
+import type {CliTarget} from './cli-command.js';
+
+export type PlanContext = {
+	readonly state: FleetState;
+	/** Where the equivalent `aws` commands should point. */
+	readonly cli: CliTarget;
+	/** The per-service task quota: the highest desired count accepted. */
+	readonly maxDesiredCount: number;
+	/** A desired count sent and not yet shown by a poll: what `+` and `-` count from. */
+	pendingDesiredCount(serviceArn: string): number | undefined;
+	newPlanId(): string;
+	/** RunTask's idempotency token, made once per plan so a resend starts nothing new. */
+	newClientToken(): string;
+};
+
+export function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

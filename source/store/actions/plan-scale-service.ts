@@ -1,0 +1,97 @@
+/** `+`, `-`, `s` and `u`: a service's new desired count, checked against the quota and the room. */
+import type {ActionRequest} from './types.js';
+import {awsCommand} from './cli-command.js';
+import {capacityWarning} from './capacity-room.js';
+import {clusterNameOf, clusterViewOf, findService, findTaskDefinition} from './fleet-lookup.js';
+import {plural, type PlanContext} from './plan-context.js';
+import {refuse, type PlannedOutcome} from './work.js';
+
+type ScaleServiceRequest = Extract<ActionRequest, {kind: 'scale-service'}>;
+
+const fargate = new Set(['FARGATE', 'FARGATE_SPOT']);
+
+export function planScaleService(
+	request: ScaleServiceRequest,
+	ctx: PlanContext,
+	options: {isUndo?: boolean} = {},
+): PlannedOutcome {
+	const {desiredCount} = request;
+	const max = ctx.maxDesiredCount;
+	if (!Number.isInteger(desiredCount) || desiredCount < 0 || desiredCount > max) {
+		return refuse(
+			`The desired count must be a whole number from 0 to ${max} (the ECS tasks-per-service quota), not ${String(desiredCount)}`,
+		);
+	}
+	const service = findService(ctx.state, request.clusterArn, request.serviceArn);
+	if (service === undefined) {
+		return refuse('This service is not loaded: select its cluster and wait for the next refresh');
+	}
+	if (service.status !== 'ACTIVE') {
+		return refuse(`${service.name} is ${service.status}: only an ACTIVE service can be scaled`);
+	}
+	if (service.schedulingStrategy === 'DAEMON') {
+		return refuse(
+			`${service.name} is a DAEMON service: ECS runs one task on each instance, it has no desired count`,
+		);
+	}
+	const before = ctx.pendingDesiredCount(service.arn) ?? service.desiredCount;
+	if (desiredCount === before) {
+		return refuse(`${service.name} desired count is already ${before}`);
+	}
+
+	const warnings: string[] = [];
+	if (desiredCount === 0) {
+		warnings.push(`${service.name} will stop all its tasks`);
+	}
+	const onFargate =
+		service.launchType === 'FARGATE' ||
+		service.capacityProviderStrategy.some((item) => fargate.has(item.capacityProvider));
+	const toPlace = desiredCount - service.runningCount - service.pendingCount;
+	if (desiredCount > before && !onFargate && toPlace > 0) {
+		const instances = clusterViewOf(ctx.state, request.clusterArn)?.containerInstances ?? [];
+		const room = capacityWarning(
+			instances,
+			findTaskDefinition(ctx.state, service.taskDefinition),
+			toPlace,
+			service.name,
+		);
+		if (room !== undefined) warnings.push(room);
+	}
+	if (service.deployments.length > 1) {
+		warnings.push(
+			`${service.name} is rolling out a deployment (${plural(service.deployments.length, 'deployment')}): the new count applies to it`,
+		);
+	}
+
+	const cluster = clusterNameOf(ctx.state, request.clusterArn);
+	return {
+		ok: true,
+		plan: {
+			id: ctx.newPlanId(),
+			request,
+			title: options.isUndo === true ? 'Undo: scale service' : 'Scale service',
+			changes: [`${service.name} desired ${before} -> ${desiredCount}`],
+			cliCommands: [
+				awsCommand(ctx.cli, 'ecs', 'update-service', [
+					'--cluster',
+					cluster,
+					'--service',
+					service.name,
+					'--desired-count',
+					String(desiredCount),
+				]),
+			],
+			warnings,
+			target: service.arn,
+		},
+		work: {
+			kind: 'set-desired-count',
+			clusterArn: request.clusterArn,
+			serviceArn: service.arn,
+			serviceName: service.name,
+			before,
+			after: desiredCount,
+			isUndo: options.isUndo === true,
+		},
+	};
+}
