@@ -56,6 +56,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 		...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 		...(options.maxAttempts === undefined ? {} : {maxAttempts: options.maxAttempts}),
 		credentials,
+		// Adaptive for the control actions; polls skip retrying throttling (runAsPoll) and back off.
 		retryMode: 'adaptive',
 		customUserAgent: userAgent,
 		requestHandler: options.requestHandler ?? defaultHttpOptions,

@@ -49,6 +49,18 @@ export class AwsApiError extends Error {
 	}
 }
 
+/**
+ * A throttled attempt of a poll, wrapped so the SDK's retry strategy sees no throttling error to
+ * retry (nor to slow its rate limiter for): see runAsPoll in request-counter.ts. Classified as
+ * the AWS error it wraps.
+ */
+export class PollThrottledError extends Error {
+	override readonly name = 'PollThrottledError';
+	constructor(readonly throttled: unknown) {
+		super(throttled instanceof Error ? throttled.message : String(throttled), {cause: throttled});
+	}
+}
+
 // The SDK's own list (@smithy/core retry) plus what our services answer when rate-limited.
 const throttlingCodes = new Set([
 	'ThrottlingException',
@@ -190,7 +202,8 @@ function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
 
-export function classifyAwsError(error: unknown, context: AwsCallContext): AwsProblem {
+export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsProblem {
+	const error = thrown instanceof PollThrottledError ? thrown.throttled : thrown;
 	const facts = factsOf(error);
 	const action = `${context.service}:${context.operation}`;
 	const code = facts.name !== 'Error' ? facts.name : facts.code;
@@ -301,6 +314,7 @@ export function classifyAwsError(error: unknown, context: AwsCallContext): AwsPr
 
 /** Whether an attempt's failure was AWS rate-limiting us (counted apart in the request stats). */
 export function isThrottlingError(error: unknown): boolean {
+	if (error instanceof PollThrottledError) return true;
 	const facts = factsOf(error);
 	return throttlingCodes.has(facts.name) || facts.httpStatus === 429;
 }

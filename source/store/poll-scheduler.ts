@@ -10,7 +10,11 @@
  * - A failed tier keeps its data: its status keeps `fetchedAt` and is marked stale.
  * - A tier that stops being relevant (focus moved) is aborted through its AbortSignal.
  * - Pause stops automatic runs only; an explicit refreshNow (the `R` key) still runs.
+ * - Runs are polls (runAsPoll): a throttled AWS call fails the run at once instead of being
+ *   retried by the SDK, so the back-off here is the one thing that paces a throttled account.
  */
+import {PollThrottledError} from '../aws/errors.js';
+import {runAsPoll} from '../aws/request-counter.js';
 import {
 	cancelled,
 	failed,
@@ -150,6 +154,7 @@ const THROTTLING_ERROR_CODES = new Set([
 ]);
 
 export function classifyAwsError(error: unknown): FailureKind {
+	if (error instanceof PollThrottledError) return 'throttled';
 	if (typeof error !== 'object' || error === null) return 'other';
 	const e = error as {
 		name?: unknown;
@@ -242,7 +247,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		update(tier, started(tier.status));
 		let result: Promise<void>;
 		try {
-			result = Promise.resolve(tier.spec.run(controller.signal));
+			result = Promise.resolve(runAsPoll(() => tier.spec.run(controller.signal)));
 		} catch (error) {
 			result = Promise.reject(error);
 		}
