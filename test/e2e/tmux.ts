@@ -5,7 +5,7 @@
  */
 import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {constants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {fileURLToPath} from 'node:url';
@@ -22,6 +22,9 @@ export type Screen = {
 	readonly lines: readonly string[];
 	readonly text: string;
 };
+
+/** How a command ended: `{code: 0}` for a clean exit, `{signal: 'SIGHUP'}` when a signal killed it. */
+export type Ending = {readonly code: number} | {readonly signal: string};
 
 export type StartOptions = {
 	readonly columns: number;
@@ -142,48 +145,33 @@ export class TmuxTerminal {
 	}
 
 	/**
-	 * Presses an idempotent key until its effect shows, up to 3 times: works around a key lost
-	 * right after the help closes (see the report of issue 4); never use it for keys that
-	 * would do something twice.
+	 * How the pane's command ended, once it has: its exit code, or the signal that killed it.
+	 *
+	 * tmux (3.3a, built with libutempter, as Debian ships it) can miss the command's exit: when
+	 * the pane's terminal closes it runs utempter's helper with SIGCHLD set to SIG_DFL for a few
+	 * milliseconds, and a multi-threaded process such as node closes its terminal a few
+	 * milliseconds before its exit is reported, so the SIGCHLD can land in that window and be
+	 * discarded (tmux/tmux#311). The pane then shows as dead with no status, and the process stays
+	 * a zombie until tmux reaps another child. Another SIGCHLD sent to this terminal's own server
+	 * (the workaround given in that issue) makes tmux reap it and record the real status.
 	 */
-	async pressUntil(
-		key: string,
-		description: string,
-		condition: (screen: Screen) => boolean,
-		options: {escapes?: boolean} = {},
-	): Promise<Screen> {
-		for (let attempt = 1; ; attempt++) {
-			await this.press(key);
-			try {
-				return await this.waitFor(description, condition, {
-					...options,
-					timeoutMs: attempt < 3 ? 2_000 : 15_000,
-				});
-			} catch (error) {
-				if (attempt >= 3) throw error;
-			}
-		}
-	}
-
-	/** Presses `key` until the command exits (up to 3 times, as keys get dropped) and returns its status. */
-	async pressUntilExit(key: string): Promise<number> {
-		for (let attempt = 1; ; attempt++) {
-			await this.press(key);
-			try {
-				return await this.exitStatus(attempt < 3 ? 3_000 : 15_000);
-			} catch (error) {
-				if (attempt >= 3) throw error;
-			}
-		}
-	}
-
-	/** The exit status of the pane's command, once it has exited and tmux has reaped it. */
-	async exitStatus(timeoutMs = 15_000): Promise<number> {
+	async ending(timeoutMs = 15_000): Promise<Ending> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const [dead, status] = (await this.display('#{pane_dead} #{pane_dead_status}')).split(' ');
-			if (dead === '1' && status !== undefined && /^\d+$/u.test(status)) return Number(status);
-			if (Date.now() > deadline) throw new Error('the command did not exit');
+			// tmux gives the signal as a number: 15, not SIGTERM.
+			const [dead, status, signalNumber] = (
+				await this.display('#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}')
+			).split('|');
+			if (dead === '1' && signalNumber) return {signal: signalName(Number(signalNumber))};
+			if (dead === '1' && status && /^\d+$/u.test(status)) return {code: Number(status)};
+			// Dead with no status yet: a spare SIGCHLD is harmless when tmux had it already.
+			if (dead === '1') signal(Number(await this.display('#{pid}')), 'SIGCHLD');
+			if (Date.now() > deadline)
+				throw new Error(
+					dead === '1'
+						? 'the pane is dead but tmux has no exit status for it'
+						: `the command did not exit within ${timeoutMs} ms`,
+				);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 	}
@@ -263,6 +251,11 @@ export function signal(pid: number, name: NodeJS.Signals): void {
 	} catch {
 		// Already gone.
 	}
+}
+
+function signalName(number: number): string {
+	const names = Object.entries(constants.signals) as [string, number][];
+	return names.find(([, value]) => value === number)?.[0] ?? `signal ${number}`;
 }
 
 /** Polls `condition` every 50 ms; true when it held before `timeoutMs`. */
