@@ -6,7 +6,7 @@
 import {Text} from 'ink';
 import {memo, useEffect, useState} from 'react';
 import {staleSinceAt, STALE_AFTER_INTERVALS, type DataStatus} from '../store/data-status.js';
-import type {DataProblem} from '../store/fleet-store.js';
+import type {DataProblem, DataSetId, FleetState} from '../store/fleet-store.js';
 import {displayWidth, truncate} from './format.js';
 import {useFleet} from './hooks/use-fleet.js';
 import {useTheme, type Tone} from './theme.js';
@@ -83,13 +83,44 @@ export function headerSegments(facts: HeaderFacts): HeaderSegment[] {
 	return segments;
 }
 
+/** Problems that no data set escapes: whichever tier met them first, all of it is stale. */
+const accountWide = new Set<DataProblem['kind']>([
+	'network',
+	'credentials-expired',
+	'credentials-missing',
+]);
+
+/**
+ * Since when a failure that hits every call (AWS out of reach, credentials refused) has held,
+ * if one does: the tier that meets it first is seldom the clusters tier, and `live` beside
+ * `CANNOT REACH AWS` would be a contradiction. A primitive, so the header is not re-rendered
+ * by every status change.
+ */
+export function accountWideStaleSince(state: FleetState): number | undefined {
+	let since: number | undefined;
+	for (const [id, problem] of Object.entries(state.problems)) {
+		if (problem === undefined || !accountWide.has(problem.kind)) continue;
+		const at = state.dataSets[id as DataSetId]?.staleSince;
+		if (at !== undefined && (since === undefined || at < since)) since = at;
+	}
+	return since;
+}
+
 /**
  * Re-renders exactly when the data would age into staleness without any store change (a hung
  * endpoint), instead of polling a clock every second.
  */
-function useStaleSince(status: DataStatus | undefined, refreshMs: number): number | undefined {
+function useStaleSince(
+	status: DataStatus | undefined,
+	refreshMs: number,
+	failingSince: number | undefined,
+): number | undefined {
 	const [now, setNow] = useState(() => Date.now());
-	const staleSince = status === undefined ? undefined : staleSinceAt(status, now, refreshMs);
+	const clustersStale = status === undefined ? undefined : staleSinceAt(status, now, refreshMs);
+	const staleSince =
+		failingSince === undefined || (clustersStale !== undefined && clustersStale < failingSince)
+			? clustersStale
+			: failingSince;
 	const agesOutAt =
 		status?.fetchedAt === undefined
 			? undefined
@@ -128,7 +159,8 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 	const clustersStatus = useFleet((state) => state.dataSets.clusters);
 	const callsPerMinute = useSteadyRate(useFleet((state) => state.callsPerMinute));
 	const problems = useFleet((state) => state.problems);
-	const staleSince = useStaleSince(clustersStatus, refreshMs);
+	const failingSince = useFleet(accountWideStaleSince);
+	const staleSince = useStaleSince(clustersStatus, refreshMs, failingSince);
 	const segments = headerSegments({
 		account,
 		region,
