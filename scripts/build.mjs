@@ -1,36 +1,189 @@
 // One esbuild bundle: unbundled ink + react + the SDK clients take ~0.75 s and 160 MB to import
 // (see ../shared/DESIGN.md); a bundle halves that. react-devtools-core is an optional Ink
 // dependency that is only loaded in DEV mode, so it is aliased to an empty module.
+//
+// Ink is patched at bundle time (below): one bug fix, and caches that make a frame cost what
+// changed on screen rather than every cell of it. Each patch names the exact code it replaces and
+// the build fails when Ink's code no longer has it, so an Ink upgrade makes someone look again
+// (test/e2e checks the screen in a real terminal; bench:ui measures the frames).
 import {build} from 'esbuild';
 import {chmod, readFile} from 'node:fs/promises';
+import {pathToFileURL} from 'node:url';
 
 /**
  * Ink 6.8.0's incremental renderer moves the cursor up one line too few when the previous frame
  * ended in a newline (every frame shorter than the terminal, which is how we keep Ink from
  * clearing the screen): each redraw lands one row lower and leaves the old first line behind.
- * Its own shrink branch already counts that trailing slot; the grow/equal branch does not. We
- * patch that one expression at bundle time, and fail the build if Ink's code no longer has it,
- * so an Ink upgrade makes someone look again (test/e2e checks the screen in a real terminal).
+ * Its own shrink branch already counts that trailing slot; the grow/equal branch does not.
  */
-const inkIncrementalFix = {
-	name: 'ink-incremental-cursor-fix',
+const incrementalCursorFix = {
+	file: 'log-update.js',
+	replacements: [
+		[
+			'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+			"buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
+		],
+	],
+};
+
+/** Entries a cache may hold before it starts over: a few screens of distinct lines. */
+const cacheLimit = 4096;
+
+/**
+ * Ink builds every frame from scratch: it tokenizes each line written (ANSI codes into styled
+ * characters), measures every character's width, slices every line inside an `overflow: hidden`
+ * box, and turns the 10,000 cells of a 200x50 screen back into strings. Its caches for this live
+ * on the per-frame Output object, so they are empty on every frame (bench:ui profile: ~25 ms a
+ * frame at 200x50, most of a key press's cost with 20,000 tasks). Here:
+ * - the caches are shared by all frames (bounded, pure functions of the text);
+ * - a line that fits its clip box is not sliced (slicing it whole gives the same characters);
+ * - blank cells are one shared object, so a screen row made of the same cells as last frame's
+ *   reuses last frame's string instead of re-encoding 200 cells.
+ */
+const sharedOutputCaches = {
+	file: 'output.js',
+	replacements: [
+		[
+			'            cached = styledCharsFromTokens(tokenize(line));\n            this.styledChars.set(line, cached);',
+			`            cached = styledCharsFromTokens(tokenize(line));\n            if (this.styledChars.size >= ${cacheLimit}) this.styledChars.clear();\n            this.styledChars.set(line, cached);`,
+		],
+		[
+			'            cached = stringWidth(text);\n            this.widths.set(text, cached);',
+			`            cached = stringWidth(text);\n            if (this.widths.size >= ${cacheLimit}) this.widths.clear();\n            this.widths.set(text, cached);`,
+		],
+		[
+			'            cached = lineWidth;\n            this.blockWidths.set(text, cached);',
+			`            cached = lineWidth;\n            if (this.blockWidths.size >= ${cacheLimit}) this.blockWidths.clear();\n            this.blockWidths.set(text, cached);`,
+		],
+		[
+			'export default class Output {',
+			[
+				'const ecsTopSharedCaches = new OutputCaches();',
+				"const ecsTopBlankCell = {type: 'char', value: ' ', fullWidth: false, styles: []};",
+				"/** Last frame's rows: cells and the string they made. */",
+				'let ecsTopPreviousRows = [];',
+				'function ecsTopRowString(y, cells) {',
+				'    const previous = ecsTopPreviousRows[y];',
+				'    if (previous !== undefined && previous.cells.length === cells.length) {',
+				'        let same = true;',
+				'        for (let i = 0; i < cells.length; i++) {',
+				'            if (previous.cells[i] !== cells[i]) {',
+				'                same = false;',
+				'                break;',
+				'            }',
+				'        }',
+				'        if (same) return previous.text;',
+				'    }',
+				'    const text = styledCharsToString(cells).trimEnd();',
+				'    ecsTopPreviousRows[y] = {cells, text};',
+				'    return text;',
+				'}',
+				'export default class Output {',
+			].join('\n'),
+		],
+		['    caches = new OutputCaches();', '    caches = ecsTopSharedCaches;'],
+		[
+			"                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+			'                row.push(ecsTopBlankCell);',
+		],
+		[
+			'                            return sliceAnsi(line, from, to);',
+			'                            return from === 0 && to >= width ? line : sliceAnsi(line, from, to);',
+		],
+		[
+			'        const generatedOutput = output\n            .map(line => {',
+			'        if (ecsTopPreviousRows.length > output.length) ecsTopPreviousRows.length = output.length;\n        const generatedOutput = output\n            .map((line, y) => {',
+		],
+		[
+			'            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+			'            return ecsTopRowString(y, lineWithoutEmptyItems);',
+		],
+	],
+};
+
+/** Every <Text> is measured on every frame with an uncached widest-line scan. */
+const cachedTextWidth = {
+	file: 'render-node-to-output.js',
+	replacements: [
+		[
+			'const renderNodeToOutput = (node, output, options) => {',
+			[
+				'const ecsTopWidthCache = new Map();',
+				'const ecsTopWidestLine = (text) => {',
+				'    let width = ecsTopWidthCache.get(text);',
+				'    if (width === undefined) {',
+				'        width = widestLine(text);',
+				`        if (ecsTopWidthCache.size >= ${cacheLimit}) ecsTopWidthCache.clear();`,
+				'        ecsTopWidthCache.set(text, width);',
+				'    }',
+				'    return width;',
+				'};',
+				'const renderNodeToOutput = (node, output, options) => {',
+			].join('\n'),
+		],
+		['const currentWidth = widestLine(text);', 'const currentWidth = ecsTopWidestLine(text);'],
+	],
+};
+
+/**
+ * Ink's text measuring and wrapping caches never forget: scrolling through 20,000 tasks kept
+ * every row's text (and its measure) forever. Bounded here.
+ */
+const boundedTextCaches = [
+	{
+		file: 'measure-text.js',
+		replacements: [
+			[
+				'    cache.set(text, dimensions);',
+				`    if (cache.size >= ${cacheLimit}) cache.clear();\n    cache.set(text, dimensions);`,
+			],
+		],
+	},
+	{
+		file: 'wrap-text.js',
+		replacements: [
+			['const cache = {};', 'const cache = new Map();'],
+			['    const cachedText = cache[cacheKey];', '    const cachedText = cache.get(cacheKey);'],
+			[
+				'    cache[cacheKey] = wrappedText;',
+				`    if (cache.size >= ${cacheLimit}) cache.clear();\n    cache.set(cacheKey, wrappedText);`,
+			],
+		],
+	},
+];
+
+export const inkPatches = [
+	incrementalCursorFix,
+	sharedOutputCaches,
+	cachedTextWidth,
+	...boundedTextCaches,
+];
+
+/** An esbuild plugin applying `inkPatches` to Ink's build files, failing if one does not apply. */
+export const inkPatchPlugin = {
+	name: 'ecs-top-ink-patches',
 	setup(build) {
-		build.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async (args) => {
-			const source = await readFile(args.path, 'utf8');
-			const buggy = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
-			if (!source.includes(buggy)) {
-				throw new Error(
-					`Ink's log-update.js changed: re-check the incremental cursor fix in scripts/build.mjs`,
-				);
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/][a-z-]+\.js$/}, async (args) => {
+			const file = args.path.split(/[\\/]/).at(-1);
+			const patches = inkPatches.filter((patch) => patch.file === file);
+			if (patches.length === 0) return undefined;
+			let source = await readFile(args.path, 'utf8');
+			for (const patch of patches) {
+				for (const [before, after] of patch.replacements) {
+					if (source.split(before).length !== 2) {
+						throw new Error(
+							`Ink's ${file} changed: re-check the patch of "${before.trim().split('\n')[0]}" in scripts/build.mjs`,
+						);
+					}
+					source = source.replace(before, () => after);
+				}
 			}
-			const fixed =
-				"buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
-			return {contents: source.replace(buggy, fixed), loader: 'js'};
+			return {contents: source, loader: 'js'};
 		});
 	},
 };
 
-await build({
+export const buildOptions = {
 	entryPoints: ['cli.tsx'],
 	outfile: 'dist/cli.js',
 	bundle: true,
@@ -49,7 +202,12 @@ await build({
 			'const require = __ecsTopCreateRequire(import.meta.url);',
 		].join('\n'),
 	},
-	plugins: [inkIncrementalFix],
+	plugins: [inkPatchPlugin],
 	logLevel: 'warning',
-});
-await chmod('dist/cli.js', 0o755);
+};
+
+// Imported by benches that bundle their own entry with the same patches; run, it builds the CLI.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	await build(buildOptions);
+	await chmod('dist/cli.js', 0o755);
+}
