@@ -3,6 +3,7 @@
  * (`desired 12, pending`) until a poll shows the change or the mark times out.
  */
 import {primaryDeployment} from '../../model/service.js';
+import type {Task} from '../../model/task.js';
 import type {FleetState} from '../fleet-store.js';
 import {
 	findContainerInstanceAnywhere,
@@ -39,15 +40,36 @@ export function markTexts(work: PlannedWork): Record<string, string> {
 }
 
 /**
+ * The task lookups of one fleet state, built at most once however many marks ask: with 20,000
+ * tasks loaded, one map per mark per store update would cost more than the render.
+ */
+export type FleetIndex = {
+	readonly state: FleetState;
+	tasks(): Map<string, Task>;
+	running(): Set<string>;
+};
+
+export function fleetIndex(state: FleetState): FleetIndex {
+	let tasks: Map<string, Task> | undefined;
+	let running: Set<string> | undefined;
+	return {
+		state,
+		tasks: () => (tasks ??= tasksByArn(state)),
+		running: () => (running ??= runningTaskArns(state)),
+	};
+}
+
+/**
  * Whether the store now shows what the request did to `arn`. Reads only what the pollers
  * fetched; a resource no longer on screen keeps its mark until the timeout.
  */
 export function changeShown(
 	work: PlannedWork,
 	arn: string,
-	state: FleetState,
+	index: FleetIndex,
 	startedTaskArns: readonly string[],
 ): boolean {
+	const {state} = index;
 	switch (work.kind) {
 		case 'set-desired-count':
 			return findServiceAnywhere(state, arn)?.desiredCount === work.after;
@@ -58,11 +80,11 @@ export function changeShown(
 		}
 		case 'stop-tasks': {
 			// Stopped tasks leave the running lists; a stopped list may show them as STOPPED.
-			const task = tasksByArn(state).get(arn);
-			return task?.desiredStatus === 'STOPPED' || !runningTaskArns(state).has(arn);
+			const task = index.tasks().get(arn);
+			return task?.desiredStatus === 'STOPPED' || !index.running().has(arn);
 		}
 		case 'run-task': {
-			const known = tasksByArn(state);
+			const known = index.tasks();
 			return startedTaskArns.some((task) => known.has(task));
 		}
 		case 'set-instance-state':

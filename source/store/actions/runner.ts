@@ -18,7 +18,7 @@ import {
 } from './action-state.js';
 import type {AuditEntry, AuditLog} from './audit-log.js';
 import {cliTargetOf, type CliTarget} from './cli-command.js';
-import {changeShown, markTexts, markTimeoutMs} from './marks.js';
+import {changeShown, fleetIndex, markTexts, markTimeoutMs} from './marks.js';
 import type {PlanContext} from './plan-context.js';
 import {planRequest, readOnlyRefusal} from './planner.js';
 import {scalingGroupsOf} from './scaling-groups.js';
@@ -128,13 +128,14 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 
 	function reconcile(fleetState: FleetState): void {
 		if (tracked.size === 0) return;
+		const index = fleetIndex(fleetState);
 		const at = now();
 		const gone: string[] = [];
 		for (const [arn, mark] of tracked) {
 			if (!mark.settled) continue;
 			if (
 				at - mark.since >= timeoutMs ||
-				changeShown(mark.work, arn, fleetState, mark.startedTaskArns)
+				changeShown(mark.work, arn, index, mark.startedTaskArns)
 			) {
 				gone.push(arn);
 			}
@@ -142,7 +143,16 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		if (gone.length > 0) forget(gone);
 	}
 
-	const unsubscribe = fleet.subscribe((fleetState) => reconcile(fleetState));
+	// Only a change of fetched data can show a change; timeouts are the sweep's job.
+	const unsubscribe = fleet.subscribe((fleetState, previous) => {
+		if (
+			fleetState.clusterViews !== previous.clusterViews ||
+			fleetState.tasks !== previous.tasks ||
+			fleetState.stoppedTasks !== previous.stoppedTasks
+		) {
+			reconcile(fleetState);
+		}
+	});
 
 	/** A timeout must drop a mark even if no poll ever comes (paused, or the cluster left). */
 	function armSweep(): void {
