@@ -18,6 +18,8 @@ import {connect, type Connection} from './connection.js';
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+/** How long quitting waits for the AWS clients and the demo's simulator to close. */
+const closeTimeoutMs = 2000;
 
 export function logFilePath(env: NodeJS.ProcessEnv = process.env): string {
 	const stateHome = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
@@ -175,12 +177,15 @@ export async function runTui(initial: AppOptions): Promise<number> {
 	});
 
 	const code = await finished;
-	process.off('SIGTERM', onSignal);
-	process.off('SIGHUP', onSignal);
-	process.off('uncaughtException', crash);
-	process.off('unhandledRejection', crash);
-	process.stdout.off('error', onTerminalError);
-	process.stdin.off('error', onTerminalError);
-	await closeSession(session);
+	// The handlers stay until the process exits: without ours, signal-exit (loaded by Ink) would
+	// re-raise a SIGTERM or SIGHUP arriving during the teardown, and ecs-top would end killed by
+	// that signal instead of with its exit code. The teardown is bounded: the screen is already
+	// restored, and a connection that does not close must not leave the user at a hung prompt.
+	await Promise.race([
+		closeSession(session).catch((error: unknown) =>
+			appendLog(log, `while closing: ${(error as Error).message}`),
+		),
+		new Promise((resolve) => setTimeout(resolve, closeTimeoutMs)),
+	]);
 	return code;
 }
