@@ -5,7 +5,7 @@
 import meow from 'meow';
 import {runOnce} from './source/modes/once.js';
 import {runTui} from './source/modes/tui.js';
-import {parseAppOptions} from './source/options.js';
+import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
 import {runSimCommand} from './source/sim/run-sim-command.js';
 
@@ -34,7 +34,9 @@ const mainHelp = `
 	  --demo-scenario NAME  demo (default), large or empty
 	  --seed N              with --demo: the same seed builds the same world
 
-	Exit codes: 0 ok, 1 AWS trouble (credentials, unreachable, unknown cluster), 2 bad flags.
+	Exit codes: 0 ok; 1 AWS trouble (credentials refused or expired, endpoint unreachable,
+	unknown cluster); 2 bad flags or AWS configuration (unknown profile, no or malformed region,
+	unreadable ~/.aws/config or ~/.aws/credentials).
 	Run "ecs-top sim --help" for the simulator's options.
 `;
 
@@ -63,42 +65,76 @@ function fail(message: string): never {
 	process.exit(2);
 }
 
-const cli = meow(mainHelp, {
-	importMeta: import.meta,
-	commands: ['sim'],
-	allowUnknownFlags: false,
-	flags: {
-		profile: {type: 'string'},
-		region: {type: 'string'},
-		endpointUrl: {type: 'string'},
-		cluster: {type: 'string', isMultiple: true},
-		once: {type: 'boolean'},
-		json: {type: 'boolean'},
-		refresh: {type: 'number'},
-		readOnly: {type: 'boolean'},
-		maxFps: {type: 'number'},
-		color: {type: 'boolean', default: true},
-		demo: {type: 'boolean'},
-		demoScenario: {type: 'string'},
-		seed: {type: 'number'},
-	},
-});
+/**
+ * meow reports an unknown flag itself ("Unknown flag", then one flag a line) and exits 2: keep
+ * its check, but say it in ecs-top's one line.
+ */
+function parseFlags<T>(parse: () => T, help: string): T {
+	const {error: consoleError, log: consoleLog} = console;
+	let reported = false;
+	console.error = (...parts: unknown[]) => {
+		// An unknown command comes with a list of the known ones and the whole help: one line.
+		if (reported) return;
+		reported = true;
+		const [title = '', ...rest] = parts.map(String).join(' ').split('\n');
+		const what = [title.replace(/^\w/, (c) => c.toLowerCase()).replace(/:$/, ''), ...rest];
+		process.stderr.write(`ecs-top: ${what.join(' ').trim()} (see ${help})\n`);
+	};
+	console.log = (...parts: unknown[]) => {
+		if (!reported) consoleLog(...parts);
+	};
+	try {
+		return parse();
+	} finally {
+		console.error = consoleError;
+		console.log = consoleLog;
+	}
+}
+
+const cli = parseFlags(
+	() =>
+		meow(mainHelp, {
+			importMeta: import.meta,
+			commands: ['sim'],
+			allowUnknownFlags: false,
+			flags: {
+				profile: {type: 'string'},
+				region: {type: 'string'},
+				endpointUrl: {type: 'string'},
+				cluster: {type: 'string', isMultiple: true},
+				once: {type: 'boolean'},
+				json: {type: 'boolean'},
+				refresh: {type: 'number'},
+				readOnly: {type: 'boolean'},
+				maxFps: {type: 'number'},
+				color: {type: 'boolean', default: true},
+				demo: {type: 'boolean'},
+				demoScenario: {type: 'string'},
+				seed: {type: 'number'},
+			},
+		}),
+	'ecs-top --help',
+);
 
 if (cli.command === 'sim') {
-	const sim = meow(simHelp, {
-		importMeta: import.meta,
-		argv: cli.input,
-		allowUnknownFlags: false,
-		flags: {
-			port: {type: 'number'},
-			host: {type: 'string'},
-			scenario: {type: 'string'},
-			seed: {type: 'number'},
-			throttleRate: {type: 'number'},
-			errorRate: {type: 'number'},
-			latency: {type: 'number'},
-		},
-	});
+	const sim = parseFlags(
+		() =>
+			meow(simHelp, {
+				importMeta: import.meta,
+				argv: cli.input,
+				allowUnknownFlags: false,
+				flags: {
+					port: {type: 'number'},
+					host: {type: 'string'},
+					scenario: {type: 'string'},
+					seed: {type: 'number'},
+					throttleRate: {type: 'number'},
+					errorRate: {type: 'number'},
+					latency: {type: 'number'},
+				},
+			}),
+		'ecs-top sim --help',
+	);
 	if (sim.input.length > 0) fail(`sim takes no arguments, got: ${sim.input.join(' ')}`);
 	const parsed = parseSimOptions(sim.flags);
 	if (!parsed.ok) fail(parsed.error);
@@ -108,6 +144,8 @@ if (cli.command === 'sim') {
 	if (cli.input.length > 0) fail(`unknown command ${cli.input[0]} (see ecs-top --help)`);
 	const parsed = parseAppOptions(cli.flags);
 	if (!parsed.ok) fail(parsed.error);
+	const configProblem = checkAwsConfig(parsed.value);
+	if (configProblem !== undefined) fail(configProblem);
 	if (parsed.value.mode === 'once') {
 		try {
 			process.exitCode = await runOnce(parsed.value, process.stdout, process.stderr);

@@ -1,7 +1,11 @@
 /**
- * The app's options, validated from the command line's flags. Every bad value is one line that
- * says what is accepted (cli.tsx prints it and exits 2); nothing here touches AWS.
+ * The app's options, validated from the command line's flags and the AWS shared config files.
+ * Every bad value is one line that says what is accepted (cli.tsx prints it and exits 2);
+ * nothing here touches AWS.
  */
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
 import {scenarioNames, type ScenarioName} from './sim/scenarios/index.js';
 
 export interface AppOptions {
@@ -121,4 +125,112 @@ export function parseAppOptions(
 			demo,
 		},
 	};
+}
+
+/** Where the SDK reads the shared files, as it does: AWS_CONFIG_FILE etc., `~` expanded. */
+export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): {
+	config: string;
+	credentials: string;
+} {
+	const home = env['HOME'] || homedir();
+	const expand = (path: string) => (path.startsWith('~/') ? join(home, path.slice(2)) : path);
+	return {
+		config: expand(env['AWS_CONFIG_FILE'] || join(home, '.aws', 'config')),
+		credentials: expand(env['AWS_SHARED_CREDENTIALS_FILE'] || join(home, '.aws', 'credentials')),
+	};
+}
+
+type IniSections = Map<string, Map<string, string>>;
+
+/**
+ * Reads an AWS shared config or credentials file the way the AWS CLI does, refusing what it
+ * refuses: a section header without its `]`, a line that is neither a setting nor a section, a
+ * setting before any section. The SDK's own reader skips such lines silently, which turns a typo
+ * into a puzzling "profile not found" or "no region" later.
+ */
+export function parseAwsIni(text: string, path: string): Parsed<IniSections> {
+	const sections: IniSections = new Map();
+	let current: Map<string, string> | undefined;
+	const lines = text.split(/\r?\n/);
+	for (const [index, raw] of lines.entries()) {
+		const line = raw.trim();
+		if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+		const where = `${path} line ${index + 1}`;
+		// Indented lines continue a setting (`s3 =` then `  max_concurrent_requests = 20`).
+		if (/^\s/.test(raw)) {
+			if (current === undefined)
+				return {ok: false, error: `${where}: indented line before any [section]`};
+			continue;
+		}
+		if (line.startsWith('[')) {
+			const header = /^\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(line);
+			if (header === null)
+				return {ok: false, error: `${where}: cannot read section header ${JSON.stringify(line)}`};
+			const name = header[1]!.trim().replace(/\s+/g, ' ');
+			current = sections.get(name) ?? new Map<string, string>();
+			sections.set(name, current);
+			continue;
+		}
+		const setting = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
+		if (setting === null)
+			return {ok: false, error: `${where}: expected key = value, not ${JSON.stringify(line)}`};
+		if (current === undefined)
+			return {ok: false, error: `${where}: setting ${setting[1]} comes before any [section]`};
+		current.set(setting[1]!.trim(), setting[2]!.trim());
+	}
+	return {ok: true, value: sections};
+}
+
+function readIni(path: string): Parsed<IniSections> {
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		// No file is fine (credentials may come from the environment or a role).
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {ok: true, value: new Map()};
+		return {ok: false, error: `cannot read ${path}: ${(error as Error).message}`};
+	}
+	return parseAwsIni(text, path);
+}
+
+/**
+ * The configuration problems a user fixes before ecs-top can do anything (exit code 2, like a
+ * bad flag): a malformed shared config or credentials file, a named profile found in neither, no
+ * region from --region, AWS_REGION or the profile, or a region that is not a region name. What
+ * only AWS can judge (refused or expired credentials, an unreachable endpoint) is exit code 1.
+ */
+export function checkAwsConfig(
+	options: AppOptions,
+	env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+	if (options.demo !== undefined) return undefined;
+	const paths = awsConfigPaths(env);
+	const config = readIni(paths.config);
+	if (!config.ok) return config.error;
+	const credentials = readIni(paths.credentials);
+	if (!credentials.ok) return credentials.error;
+
+	const named = options.profile ?? (env['AWS_PROFILE'] || undefined);
+	const profile = named ?? 'default';
+	const section =
+		config.value.get(`profile ${profile}`) ??
+		(profile === 'default' ? config.value.get('default') : undefined);
+	if (named !== undefined && section === undefined && !credentials.value.has(named)) {
+		const source = options.profile === undefined ? 'AWS_PROFILE' : '--profile';
+		return `AWS profile ${named} (from ${source}) is not in ${paths.config} or ${paths.credentials}`;
+	}
+
+	const candidates: [string, string | undefined][] = [
+		['--region', options.region],
+		['AWS_REGION', env['AWS_REGION'] || undefined],
+		[`region of profile ${profile} in ${paths.config}`, section?.get('region') || undefined],
+	];
+	const found = candidates.find(([, value]) => value !== undefined);
+	if (found === undefined) {
+		return `no AWS region: use --region, set AWS_REGION, or set region in profile ${profile} of ${paths.config}`;
+	}
+	const [source, region] = found as [string, string];
+	if (!regionPattern.test(region))
+		return `${source} ${JSON.stringify(region)} is not an AWS region name (like us-east-1)`;
+	return undefined;
 }
