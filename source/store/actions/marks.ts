@@ -5,12 +5,7 @@
 import {primaryDeployment} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import type {FleetState} from '../fleet-store.js';
-import {
-	findContainerInstanceAnywhere,
-	findServiceAnywhere,
-	runningTaskArns,
-	tasksByArn,
-} from './fleet-lookup.js';
+import {findContainerInstanceAnywhere, findServiceAnywhere, findTasks} from './fleet-lookup.js';
 import type {PlannedWork} from './work.js';
 
 /** How long a mark waits for a poll to show its change (a busy cluster takes a while). */
@@ -40,23 +35,20 @@ export function markTexts(work: PlannedWork): Record<string, string> {
 }
 
 /**
- * The task lookups of one fleet state, built at most once however many marks ask: with 20,000
- * tasks loaded, one map per mark per store update would cost more than the render.
+ * The marked tasks' lookups in one fleet state, built once however many marks ask: with 20,000
+ * tasks loaded, one pass per mark on every store update would cost more than the render.
  */
 export type FleetIndex = {
 	readonly state: FleetState;
-	tasks(): Map<string, Task>;
-	running(): Set<string>;
+	/** The wanted tasks the store holds, by ARN. */
+	readonly tasks: ReadonlyMap<string, Task>;
+	/** The wanted tasks still in a running list. */
+	readonly running: ReadonlySet<string>;
 };
 
-export function fleetIndex(state: FleetState): FleetIndex {
-	let tasks: Map<string, Task> | undefined;
-	let running: Set<string> | undefined;
-	return {
-		state,
-		tasks: () => (tasks ??= tasksByArn(state)),
-		running: () => (running ??= runningTaskArns(state)),
-	};
+export function fleetIndex(state: FleetState, wantedTasks: ReadonlySet<string>): FleetIndex {
+	const {found, running} = findTasks(state, wantedTasks);
+	return {state, tasks: found, running};
 }
 
 /**
@@ -80,12 +72,11 @@ export function changeShown(
 		}
 		case 'stop-tasks': {
 			// Stopped tasks leave the running lists; a stopped list may show them as STOPPED.
-			const task = index.tasks().get(arn);
-			return task?.desiredStatus === 'STOPPED' || !index.running().has(arn);
+			const task = index.tasks.get(arn);
+			return task?.desiredStatus === 'STOPPED' || !index.running.has(arn);
 		}
 		case 'run-task': {
-			const known = index.tasks();
-			return startedTaskArns.some((task) => known.has(task));
+			return startedTaskArns.some((task) => index.tasks.has(task));
 		}
 		case 'set-instance-state':
 			return findContainerInstanceAnywhere(state, arn)?.status === work.status;

@@ -2,7 +2,7 @@
 import {shortId} from '../../model/arn.js';
 import type {ActionRequest} from './types.js';
 import {awsCommand} from './cli-command.js';
-import {clusterNameOf, tasksByArn} from './fleet-lookup.js';
+import {clusterNameOf, findTasks} from './fleet-lookup.js';
 import {plural, type PlanContext} from './plan-context.js';
 import {refuse, type PlannedOutcome} from './work.js';
 
@@ -29,7 +29,7 @@ export function planStopTasks(request: StopTasksRequest, ctx: PlanContext): Plan
 			`${arns.length} tasks marked: ecs-top stops at most ${maxTasksPerStop} at once; unmark some`,
 		);
 	}
-	const known = tasksByArn(ctx.state);
+	const known = findTasks(ctx.state, new Set(arns)).found;
 	const tasks = arns.map((arn) => {
 		const task = known.get(arn);
 		return {

@@ -128,7 +128,12 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 
 	function reconcile(fleetState: FleetState): void {
 		if (tracked.size === 0) return;
-		const index = fleetIndex(fleetState);
+		const wanted = new Set<string>();
+		for (const [arn, mark] of tracked) {
+			if (mark.work.kind === 'stop-tasks') wanted.add(arn);
+			for (const task of mark.startedTaskArns) wanted.add(task);
+		}
+		const index = fleetIndex(fleetState, wanted);
 		const at = now();
 		const gone: string[] = [];
 		for (const [arn, mark] of tracked) {
