@@ -3,6 +3,7 @@
  * in scope), each fetched once and cached forever by ARN: a revision never changes, and there is
  * no batch call, so every new one costs a DescribeTaskDefinition.
  */
+import type {Task} from '../../model/task.js';
 import {taskScopeKey, type FleetState} from '../fleet-store.js';
 import {serviceTaskDefinitions} from './cluster.js';
 import {throwFirstFailure, type FleetTier, type TierContext} from './context.js';
@@ -15,6 +16,19 @@ import {withEntries} from './reuse.js';
  */
 export const MAX_TASK_DEFINITIONS_PER_RUN = 25;
 
+// The distinct task definitions of a task list, kept with the list: it is asked on every run and
+// every wake-up, and 20,000 tasks use a handful of definitions.
+const definitionsOfTasks = new WeakMap<readonly Task[], readonly string[]>();
+function definitionsOf(tasks: readonly Task[] | undefined): readonly string[] {
+	if (tasks === undefined) return [];
+	let arns = definitionsOfTasks.get(tasks);
+	if (arns === undefined) {
+		arns = [...new Set(tasks.map((task) => task.taskDefinitionArn))];
+		definitionsOfTasks.set(tasks, arns);
+	}
+	return arns;
+}
+
 /** ARNs on screen that are not cached yet, the focused service's first. */
 export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<string>): string[] {
 	const wanted = new Set<string>();
@@ -25,8 +39,8 @@ export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<strin
 	if (service !== undefined) for (const arn of serviceTaskDefinitions(service)) wanted.add(arn);
 	const key = taskScopeKey(state.focus);
 	if (key !== undefined) {
-		for (const task of state.tasks[key] ?? []) wanted.add(task.taskDefinitionArn);
-		for (const task of state.stoppedTasks[key] ?? []) wanted.add(task.taskDefinitionArn);
+		for (const arn of definitionsOf(state.tasks[key])) wanted.add(arn);
+		for (const arn of definitionsOf(state.stoppedTasks[key])) wanted.add(arn);
 	}
 	return filterUncached(state, wanted, skip);
 }

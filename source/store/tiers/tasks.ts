@@ -6,6 +6,11 @@
  *
  * The same tier, asked for STOPPED, serves the stopped tasks the user asks for (AWS keeps them
  * describable for at least an hour).
+ *
+ * A large scope is refreshed at the pace AWS allows rather than every refresh: 20,000 tasks are
+ * 400 calls, which every 5 s would be 80 calls a second against a bucket that refills 20 a second
+ * and is shared with the user's deploy pipelines (AWS-FACTS.md). Describing them also kept a
+ * core busy parsing 20,000 tasks every refresh, which is what a key press waited behind.
  */
 import {nameFromArn} from '../../model/arn.js';
 import type {Task} from '../../model/task.js';
@@ -30,6 +35,21 @@ export type TasksTierOptions = {
 	readonly desiredStatus: 'RUNNING' | 'STOPPED';
 };
 
+/**
+ * Calls a second the tasks tier averages at most: under half of the cluster resource read
+ * bucket's refill (20/s), which the cluster tier's container instance calls share. A scope of up
+ * to 2,000 tasks (40 calls) still refreshes every 5 s.
+ */
+export const TASK_CALLS_PER_SECOND = 8;
+
+/** ListTasks pages plus DescribeTasks calls for `count` tasks (100 each). */
+export function taskCallsFor(count: number): number {
+	return Math.max(1, Math.ceil(count / 100)) + Math.ceil(count / 100);
+}
+
+/** The last run of a scope, to pace the next one. */
+type LastRun = {key: string; startedAt: number; calls: number; refreshRequests: number};
+
 function scopeOf(focus: Focus): {cluster: string; serviceName: string | undefined} | undefined {
 	if (focus.clusterArn === undefined) return undefined;
 	const serviceName = focus.serviceArn === undefined ? undefined : nameFromArn(focus.serviceArn);
@@ -40,6 +60,18 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 	const {ecs} = ctx.adapters;
 	const stopped = options.desiredStatus === 'STOPPED';
 	const field = stopped ? 'stoppedTasks' : 'tasks';
+	let last: LastRun | undefined;
+
+	/**
+	 * Too soon after the last run of this scope for its size. A scope that fits the pace at the
+	 * normal refresh is never held back, nor is any scope once the user pressed R.
+	 */
+	function tooSoon(key: string, state: {refreshRequests: number; refreshMs: number}, now: number) {
+		if (last === undefined || last.key !== key || last.refreshRequests !== state.refreshRequests)
+			return false;
+		const paceMs = (last.calls / TASK_CALLS_PER_SECOND) * 1000;
+		return paceMs > state.refreshMs && now - last.startedAt < paceMs;
+	}
 
 	return {
 		id: stopped ? 'stopped-tasks' : 'tasks',
@@ -51,10 +83,13 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 			return !stopped || state.stoppedTasksScope === key;
 		},
 		async run(signal) {
-			const focus = ctx.read().focus;
+			const state = ctx.read();
+			const {focus, refreshRequests} = state;
 			const scope = scopeOf(focus);
 			const key = taskScopeKey(focus);
 			if (scope === undefined || key === undefined) return;
+			const startedAt = ctx.now();
+			if (tooSoon(key, state, startedAt)) return;
 			const arns = await ecs.listTaskArns(scope.cluster, {
 				...(scope.serviceName === undefined ? {} : {serviceName: scope.serviceName}),
 				...(stopped ? {desiredStatus: 'STOPPED' as const} : {}),
@@ -62,6 +97,7 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 			signal.throwIfAborted();
 			const tasks = arns.length === 0 ? [] : (await ecs.describeTasks(scope.cluster, arns)).items;
 			signal.throwIfAborted();
+			last = {key, startedAt, calls: taskCallsFor(arns.length), refreshRequests};
 			ctx.write((state) => {
 				const before = state[field][key];
 				const next = reuseList(

@@ -1,0 +1,90 @@
+// A task scope too large to describe every refresh within AWS's rate limits is refreshed at the
+// pace the limits allow (TASK_CALLS_PER_SECOND), never faster; R still refreshes it at once. The
+// pace is relative to --refresh, so a tiny refresh interval makes the demo's small scopes "large".
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {createAwsAdapters} from '../../source/aws/adapters.js';
+import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {RequestStats} from '../../source/aws/request-stats.js';
+import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
+import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
+import {TASK_CALLS_PER_SECOND, taskCallsFor} from '../../source/store/tiers/tasks.js';
+import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+
+let sim: TestSim;
+let clients: AwsClients;
+let store: FleetStore;
+let poller: FleetPoller;
+const stats = new RequestStats();
+const listTasksCalls = () => stats.snapshot().byOperation['ECS.ListTasks'] ?? 0;
+
+beforeAll(async () => {
+	sim = await startTestSim({scenario: 'demo'});
+	clients = createAwsClients({
+		endpointUrl: sim.server.url,
+		region: 'us-east-1',
+		credentials: testCredentials,
+		stats,
+		maxAttempts: 1,
+	});
+	// 100 ms: the batch cluster's tasks (2 calls, a 250 ms pace) are more than it allows.
+	store = createFleetStore({refreshMs: 100});
+	poller = createFleetPoller({
+		adapters: createAwsAdapters(clients),
+		store,
+		stats,
+		now: () => sim.clock.now(),
+	});
+	poller.start();
+	await poller.whenIdle();
+	const batch = store.getState().clusters.find((c) => c.name === 'batch')!;
+	store.getState().actions.setFocus({clusterArn: batch.arn});
+	await poller.whenIdle();
+	// Paused: only the runs this test asks for, none on the 100 ms timer.
+	store.getState().actions.setPaused(true);
+	await poller.whenIdle();
+}, 60_000);
+
+afterAll(async () => {
+	poller?.stop();
+	clients?.destroy();
+	await sim?.close();
+});
+
+/** A run of the tasks tier as the timer starts one: not the user's R. */
+async function scheduledTasksRun(): Promise<void> {
+	poller.scheduler.refreshNow(['tasks']);
+	await poller.whenIdle();
+}
+
+describe('the tasks tier paces large scopes', () => {
+	it('describes a scope again only once its calls fit the pace, or when asked with R', async () => {
+		const {focus, tasks: byScope} = store.getState();
+		const tasks = byScope[`cluster:${focus.clusterArn}`]!;
+		expect(tasks.length).toBeGreaterThan(0);
+		const paceMs = (taskCallsFor(tasks.length) / TASK_CALLS_PER_SECOND) * 1000;
+		expect(paceMs).toBeGreaterThan(100);
+
+		const before = listTasksCalls();
+		await scheduledTasksRun();
+		expect(listTasksCalls(), 'a run within the pace sends nothing').toBe(before);
+
+		sim.advance(paceMs);
+		await scheduledTasksRun();
+		expect(listTasksCalls(), 'once the pace has passed').toBe(before + 1);
+
+		await scheduledTasksRun();
+		expect(listTasksCalls()).toBe(before + 1);
+		poller.refreshNow();
+		await poller.whenIdle();
+		expect(listTasksCalls(), 'R refreshes at once').toBe(before + 2);
+	});
+
+	it('a scope that fits the pace at the refresh interval is never held back', async () => {
+		store.setState({refreshMs: 5_000});
+		await poller.whenIdle();
+		const before = listTasksCalls();
+		await scheduledTasksRun();
+		await scheduledTasksRun();
+		expect(listTasksCalls()).toBe(before + 2);
+	});
+});
