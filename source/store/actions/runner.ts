@@ -307,6 +307,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		},
 		scalingGroups: (clusterArn) => scalingGroupsOf(fleet.getState(), clusterArn),
 		maxDesiredCount: () => maxDesired,
+		pendingDesiredCount: (serviceArn) => pendingDesired.get(serviceArn),
 		confirm,
 		dispose() {
 			disposed = true;

@@ -135,6 +135,12 @@ export type ActionRunner = {
 	scalingGroups(clusterArn: string): ScalingGroupsOutcome;
 	/** The highest desired count accepted (the per-service task quota). */
 	maxDesiredCount(): number;
+	/**
+	 * A desired count sent for this service and not yet shown by a poll (what `+`/`-` should
+	 * count from, so two quick presses make 10 -> 11 -> 12, not 10 -> 11 twice); undefined when
+	 * none. Optional so existing fakes of this type still compile.
+	 */
+	pendingDesiredCount?(serviceArn: string): number | undefined;
 	confirm(plan: ActionPlan): Promise<ActionResult>;
 	/** Stops reconciling marks (on quit). */
 	dispose(): void;

@@ -66,6 +66,7 @@ describe('scale a service', () => {
 		// The runner's refreshNow runs even while paused (R does too): the poll drops the mark.
 		await fleet.poller.whenIdle();
 		expect(fleet.runner.state.getState().marks[api]).toBeUndefined();
+		expect(fleet.runner.pendingDesiredCount?.(api)).toBeUndefined();
 	});
 
 	it('refuses what AWS would refuse, or what is no change, without a request', async () => {
@@ -163,6 +164,7 @@ describe('scale a service', () => {
 		fleet.poller.stop();
 		await fleet.runner.confirm(plan);
 		const sent = Number(/-> (\d+)/.exec(plan.changes[0]!)![1]);
+		expect(fleet.runner.pendingDesiredCount?.(api)).toBe(sent);
 		const next = fleet.runner.plan({
 			kind: 'scale-service',
 			clusterArn: web,
