@@ -105,3 +105,27 @@ export function colourCodes(text: string): string[] {
 	}
 	return found;
 }
+
+/** What a crash looks like on screen: Ink's error overview, or ecs-top's own crash line. */
+export const crashText = /\bERROR\b|Error|crashed/u;
+
+/**
+ * What is wrong with a screen that may show any overlay (help, details, filter, messages), as
+ * sentences: the header on the first row, exactly `rows` rows with the last one empty (the root
+ * box is one row short), no row wider than the terminal, and nothing that looks like a crash.
+ */
+export function screenProblems(screen: Screen, columns: number, rows: number): string[] {
+	const problems: string[] = [];
+	const {lines} = screen;
+	if (lines.length !== rows) problems.push(`${lines.length} rows captured, not ${rows}`);
+	if (!header.test(lines[0] ?? '')) problems.push(`row 1 is not the header: ${lines[0]}`);
+	if ((lines[rows - 1] ?? '').trim() !== '')
+		problems.push(`the last row is not empty: ${lines[rows - 1]}`);
+	for (const [row, line] of lines.entries()) {
+		const width = stringWidth(line);
+		if (width > columns) problems.push(`row ${row + 1} is ${width} wide: ${line}`);
+	}
+	const crash = crashText.exec(screen.text);
+	if (crash) problems.push(`the screen shows "${crash[0]}"`);
+	return problems;
+}

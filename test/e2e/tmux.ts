@@ -13,7 +13,8 @@ import {fileURLToPath} from 'node:url';
 const run = promisify(execFile);
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const cliPath = join(repoRoot, 'dist', 'cli.js');
+/** The built CLI; ECS_TOP_E2E_CLI runs the tests against another build (an older one, a patched one). */
+export const cliPath = process.env['ECS_TOP_E2E_CLI'] ?? join(repoRoot, 'dist', 'cli.js');
 
 /** The live demo as a user starts it; `node` is the one running the tests. */
 export const demoCommand = `'${process.execPath}' '${cliPath}' --demo`;
