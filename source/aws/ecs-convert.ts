@@ -160,45 +160,61 @@ export function toService(service: SdkService): Service {
 	};
 }
 
+/**
+ * One copy of a string that many tasks repeat (cluster, group, status, zone, instance, task
+ * definition, image): JSON parsing gives every task its own copies, and 20,000 tasks held about
+ * a dozen each. Bounded: it starts over rather than grow with every ARN ever seen.
+ */
+const sharedStrings = new Map<string, string>();
+const sharedStringLimit = 20_000;
+function shared<T extends string | undefined>(text: T): T {
+	if (text === undefined) return text;
+	const known = sharedStrings.get(text);
+	if (known !== undefined) return known as T;
+	if (sharedStrings.size >= sharedStringLimit) sharedStrings.clear();
+	sharedStrings.set(text, text);
+	return text;
+}
+
 export function toTask(task: SdkTask): Task {
 	const arn = task.taskArn ?? '';
-	const taskDefinitionArn = task.taskDefinitionArn ?? '';
+	const taskDefinitionArn = shared(task.taskDefinitionArn ?? '');
 	return {
 		arn,
 		id: nameFromArn(arn),
-		clusterArn: task.clusterArn ?? '',
-		group: task.group,
-		serviceName: serviceNameFromGroup(task.group),
-		lastStatus: task.lastStatus ?? 'UNKNOWN',
-		desiredStatus: task.desiredStatus ?? 'UNKNOWN',
-		healthStatus: task.healthStatus,
-		containerInstanceArn: task.containerInstanceArn,
-		availabilityZone: task.availabilityZone,
-		launchType: task.launchType,
-		capacityProviderName: task.capacityProviderName,
-		cpu: task.cpu,
-		memory: task.memory,
+		clusterArn: shared(task.clusterArn ?? ''),
+		group: shared(task.group),
+		serviceName: shared(serviceNameFromGroup(task.group)),
+		lastStatus: shared(task.lastStatus ?? 'UNKNOWN'),
+		desiredStatus: shared(task.desiredStatus ?? 'UNKNOWN'),
+		healthStatus: shared(task.healthStatus),
+		containerInstanceArn: shared(task.containerInstanceArn),
+		availabilityZone: shared(task.availabilityZone),
+		launchType: shared(task.launchType),
+		capacityProviderName: shared(task.capacityProviderName),
+		cpu: shared(task.cpu),
+		memory: shared(task.memory),
 		createdAt: epochMs(task.createdAt),
 		startedAt: epochMs(task.startedAt),
 		stoppingAt: epochMs(task.stoppingAt),
 		stoppedAt: epochMs(task.stoppedAt),
-		stopCode: task.stopCode,
-		stoppedReason: task.stoppedReason,
-		startedBy: task.startedBy,
+		stopCode: shared(task.stopCode),
+		stoppedReason: shared(task.stoppedReason),
+		startedBy: shared(task.startedBy),
 		taskDefinitionArn,
-		taskDefinition: taskDefinitionName(taskDefinitionArn),
+		taskDefinition: shared(taskDefinitionName(taskDefinitionArn)),
 		version: task.version ?? 0,
 		containers: (task.containers ?? []).map((container) => ({
-			name: container.name ?? '',
-			image: container.image,
-			lastStatus: container.lastStatus,
+			name: shared(container.name ?? ''),
+			image: shared(container.image),
+			lastStatus: shared(container.lastStatus),
 			exitCode: container.exitCode,
-			reason: container.reason,
-			healthStatus: container.healthStatus,
+			reason: shared(container.reason),
+			healthStatus: shared(container.healthStatus),
 			networkBindings: (container.networkBindings ?? []).map((binding) => ({
 				containerPort: binding.containerPort,
 				hostPort: binding.hostPort,
-				protocol: binding.protocol,
+				protocol: shared(binding.protocol),
 			})),
 		})),
 	};
