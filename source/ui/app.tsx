@@ -23,7 +23,7 @@ import {padCell} from './format.js';
 import {Header} from './header.js';
 import {useFleet, useFleetStore} from './hooks/use-fleet.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {commandFor, footerHints, keyName, keymap, type KeyScope} from './keymap.js';
+import {bindingFor, commandFor, footerHints, keyName, keymap, type KeyScope} from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
 import {buildRows, paneList, sortableColumns, type PaneList} from './panes/pane-list.js';
 import {
@@ -36,7 +36,12 @@ import {
 } from './panes/pane-rows.js';
 import {asciiMeter, unicodeMeter} from './components/meter.js';
 import {TaskDefinitionsView, useTaskDefinitionList} from './task-definitions-view.js';
-import {useTheme} from './theme.js';
+import type {ActionRunner} from '../store/actions/types.js';
+import {ActionDialogBox, dialogHeight, dialogLines} from './actions/action-dialog.js';
+import type {ActionTargets} from './actions/open-dialog.js';
+import {useActionDialog} from './actions/use-action-dialog.js';
+import {markRows, useBulkMarks, useRowMarks} from './actions/row-marks.js';
+import {useTheme, type Tone} from './theme.js';
 import {
 	cyclePane,
 	initialUiState,
@@ -51,6 +56,8 @@ export type AppProps = {
 	readonly onQuit: () => void;
 	/** `:region NAME` / `:profile NAME`: reconnect elsewhere (the caller rebuilds the session). */
 	readonly onSwitch?: (target: {region?: string; profile?: string}) => void;
+	/** The write keys' action layer; without it (or under --read-only) they are refused. */
+	readonly actions?: ActionRunner;
 };
 
 const definitions = {
@@ -76,11 +83,7 @@ const noTasks: readonly Task[] = [];
 // must not start (and abort) a fetch per row passed.
 const focusDelayMs = 200;
 
-const writeCommands = new Set(
-	keymap.filter((binding) => binding.requiresWrite).map((binding) => binding.command),
-);
-
-export function App({readOnly, onQuit, onSwitch}: AppProps) {
+export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const theme = useTheme();
 	const store = useFleetStore();
 	const {columns, rows} = useTerminalSize();
@@ -156,6 +159,102 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		),
 	};
 
+	const say = (text: string, tone: Tone = 'info') =>
+		setUi((state) => ({...state, message: {text, tone}}));
+
+	// Write keys: Space marks rows for one bulk confirmation; the dialog shows the plan and sends it.
+	const bulk = useBulkMarks();
+	const rowMarks = useRowMarks(actions);
+	const dialogControl = useActionDialog(readOnly ? undefined : actions, say, bulk.clear);
+	// Marks belong to one cluster's rows: another cluster starts unmarked.
+	const clearBulk = bulk.clear;
+	useEffect(() => clearBulk(), [clearBulk, focus.clusterArn]);
+	const markedRows = {
+		clusters: useMemo(
+			() => markRows('clusters', lists.clusters.rows, rowMarks, bulk.marked),
+			[lists.clusters.rows, rowMarks, bulk.marked],
+		),
+		instances: useMemo(
+			() => markRows('instances', lists.instances.rows, rowMarks, bulk.marked),
+			[lists.instances.rows, rowMarks, bulk.marked],
+		),
+		services: useMemo(
+			() => markRows('services', lists.services.rows, rowMarks, bulk.marked),
+			[lists.services.rows, rowMarks, bulk.marked],
+		),
+		tasks: useMemo(
+			() => markRows('tasks', lists.tasks.rows, rowMarks, bulk.marked),
+			[lists.tasks.rows, rowMarks, bulk.marked],
+		),
+	};
+
+	/** What a write key acts on: the selected rows, the marked ones, the focused cluster. */
+	const actionTargets = (current: UiState): ActionTargets => {
+		const pane = current.focused;
+		const clusterArn = pane === 'clusters' ? selectedRowId('clusters', current) : focus.clusterArn;
+		const serviceArn = selectedRowId('services', current);
+		const taskArn = selectedRowId('tasks', current);
+		const instanceArn = selectedRowId('instances', current);
+		const service = services.find((s) => s.arn === serviceArn);
+		const task = tasks.find((t) => t.arn === taskArn);
+		const marked = bulk.marked;
+		const overlay = current.overlay;
+		const chosenFamily =
+			overlay.kind === 'task-definitions'
+				? (overlay.selected ?? taskDefinitionList.rows[0]?.id)
+				: undefined;
+		return {
+			cluster: clusters.find((c) => c.arn === clusterArn),
+			service,
+			task,
+			instance: instances.find((i) => i.arn === instanceArn),
+			markedTasks: marked.size === 0 ? [] : tasks.filter((t) => marked.has(t.arn)),
+			markedInstances: marked.size === 0 ? [] : instances.filter((i) => marked.has(i.arn)),
+			taskDefinition:
+				chosenFamily !== undefined
+					? taskDefinitionList.newest.get(chosenFamily)
+					: pane === 'tasks'
+						? (task?.taskDefinitionArn ?? service?.taskDefinition)
+						: service?.taskDefinition,
+		};
+	};
+
+	const onWriteKey = (command: string, current: UiState) => {
+		if (readOnly || actions === undefined) {
+			say(
+				readOnly
+					? 'read-only: ecs-top was started with --read-only, so nothing can be changed'
+					: 'changes are not available in this view',
+				'warn',
+			);
+			return;
+		}
+		const pane = current.focused;
+		const binding = keymap.find((b) => b.command === command);
+		const fromTaskDefinitions = current.overlay.kind === 'task-definitions';
+		if (
+			binding?.panes !== undefined &&
+			!binding.panes.includes(pane) &&
+			!(fromTaskDefinitions && command === 'run-task')
+		) {
+			say(
+				`${binding.description.toLowerCase()}: go to the ${binding.panes.join(' or ')} pane first`,
+				'warn',
+			);
+			return;
+		}
+		if (command === 'mark') {
+			const index = selectedIndex(pane, current);
+			const id = lists[pane].rows[index]?.id;
+			if (id === undefined) return;
+			bulk.toggle(id);
+			// Like htop: Space marks and moves on, so a run of rows is marked by holding it.
+			select(pane, Math.min(index + 1, lists[pane].rows.length - 1));
+			return;
+		}
+		dialogControl.open(command, actionTargets(current));
+	};
+
 	const selectedIndex = (pane: PaneId, state: UiState = ui): number => {
 		const list = lists[pane] as PaneList<unknown>;
 		const id = state.selected[pane];
@@ -186,7 +285,20 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		return () => clearTimeout(timer);
 	}, [store, selectedClusterArn, selectedServiceArn, services]);
 
-	const layout = computeLayout({columns, rows, focused: ui.focused});
+	// An open dialog sits under the panes, which give up the rows it needs.
+	const dialog = dialogControl.dialog;
+	const dialogBox =
+		dialog === undefined || dialogControl.preview === undefined
+			? undefined
+			: (() => {
+					const lines = dialogLines(dialog, dialogControl.preview);
+					return {lines, height: dialogHeight(lines, Math.max(3, rows - 3))};
+				})();
+	const fullLayout = computeLayout({columns, rows, focused: ui.focused});
+	const layout =
+		dialogBox === undefined
+			? fullLayout
+			: computeLayout({columns, rows: rows - dialogBox.height, focused: ui.focused});
 	const paneHeight = (pane: PaneId) =>
 		layout.panes.find((rect) => rect.pane === pane)?.height ?? rows;
 
@@ -230,9 +342,6 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 				? (services.find((s) => s.arn === focus.serviceArn)?.name ?? nameFromArn(focus.serviceArn))
 				: focusedClusterName,
 	};
-
-	const say = (text: string, tone: 'ok' | 'warn' | 'error' | 'info' = 'info') =>
-		setUi((state) => ({...state, message: {text, tone}}));
 
 	const select = (pane: PaneId, index: number | undefined) => {
 		const id = index === undefined ? undefined : lists[pane].rows[index]?.id;
@@ -316,6 +425,8 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	// identity changes, and keys arriving in between are lost. The ref always holds this render's handler.
 	const onKey = (input: string, key: Key) => {
 		const current = uiRef.current;
+		// An open dialog has the keyboard alone (Ctrl-C, which it passes on, still quits).
+		if (dialogControl.onKey(input, key)) return;
 		if (current.overlay.kind === 'filter' || current.overlay.kind === 'command') {
 			onTextKey(input, key, current);
 			return;
@@ -363,13 +474,8 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 
 		if (overlay.kind === 'task-definitions' && onTaskDefinitionKey(command, overlay)) return;
 
-		if (writeCommands.has(command)) {
-			say(
-				readOnly
-					? 'read-only: ecs-top was started with --read-only'
-					: 'actions (scale, stop, drain, deploy) are not built yet',
-				'warn',
-			);
+		if (bindingFor(input, key, 'list')?.requiresWrite) {
+			onWriteKey(command, current);
 			return;
 		}
 
@@ -548,7 +654,7 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	}, []);
 	useInput(dispatchKey);
 
-	if (layout.mode === 'too-small') {
+	if (fullLayout.mode === 'too-small') {
 		return (
 			<Box width={columns} height={Math.max(1, rows - 1)}>
 				<TooSmall columns={columns} rows={rows} />
@@ -593,7 +699,7 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 			>
 				<Table
 					columns={definitions[pane].columns}
-					rows={list.rows}
+					rows={markedRows[pane]}
 					selectedIndex={selectedIndex(pane)}
 					height={inner.height}
 					width={inner.width}
@@ -606,7 +712,10 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 	};
 
 	let body;
-	if (ui.overlay.kind === 'help') {
+	if (layout.mode === 'too-small') {
+		// The dialog needs the room: the panes come back when it closes.
+		body = null;
+	} else if (ui.overlay.kind === 'help') {
 		body = (
 			<Help
 				width={columns}
@@ -694,15 +803,26 @@ export function App({readOnly, onQuit, onSwitch}: AppProps) {
 		}
 		const scope: KeyScope = 'list';
 		return (
-			<Footer hints={footerHints(scope, {readOnly: true, pane: ui.focused})} width={columns} />
+			<Footer
+				hints={footerHints(scope, {readOnly: readOnly || actions === undefined, pane: ui.focused})}
+				width={columns}
+			/>
 		);
 	};
 
 	return (
-		<Box flexDirection="column" width={columns} height={layout.root.height}>
+		<Box flexDirection="column" width={columns} height={fullLayout.root.height}>
 			<Header width={columns} readOnly={readOnly} />
 			{body}
 			<Box flexGrow={1} />
+			{dialog !== undefined && dialogBox !== undefined && (
+				<ActionDialogBox
+					dialog={dialog}
+					lines={dialogBox.lines}
+					width={columns}
+					height={dialogBox.height}
+				/>
+			)}
 			{footerLine()}
 		</Box>
 	);

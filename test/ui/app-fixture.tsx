@@ -8,6 +8,7 @@
  */
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
+import type {ActionRunner} from '../../source/store/actions/types.js';
 import {App} from '../../source/ui/app.js';
 import {FleetStoreContext} from '../../source/ui/hooks/use-fleet.js';
 import {minimumSize} from '../../source/ui/layout.js';
@@ -389,6 +390,8 @@ export type RenderOptions = {
 	readonly rows?: number;
 	readonly readOnly?: boolean;
 	readonly theme?: Theme;
+	/** The write keys' action layer (test/store/actions/action-fixture.ts makes a real one). */
+	readonly actions?: ActionRunner;
 };
 
 // Polling step while waiting for a key's frames (a lone Esc is held by Ink for one
@@ -407,7 +410,11 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 	const instance = render(
 		<ThemeContext.Provider value={theme}>
 			<FleetStoreContext.Provider value={store}>
-				<App readOnly={options.readOnly ?? false} onQuit={() => quitCount++} />
+				<App
+					readOnly={options.readOnly ?? false}
+					onQuit={() => quitCount++}
+					actions={options.actions}
+				/>
 			</FleetStoreContext.Provider>
 		</ThemeContext.Provider>,
 	);

@@ -149,12 +149,13 @@ describe('App keys: write actions', () => {
 		expect(after.clusterViews[clusters.apiProd.arn]!.services).toContain(services.checkout);
 	});
 
-	it('say "not built yet" without --read-only', async () => {
+	it('without an action layer are refused and change nothing', async () => {
 		const app = await renderApp({columns: 80, rows: 24});
 		await app.press('3', '+');
-		expect(footer(app.frame())).toContain('not built yet');
+		expect(footer(app.frame())).toContain('changes are not available');
 		await app.press('D');
-		expect(footer(app.frame())).toContain('not built yet');
+		expect(footer(app.frame())).toContain('changes are not available');
+		expect(app.frame()).not.toContain('y or Enter sends this');
 		expect(app.quits()).toBe(0);
 	});
 });

@@ -1,0 +1,193 @@
+/**
+ * Which dialog a write key opens, from what is selected: the selected service for `+ - s D`, the
+ * focused cluster for `S`, the marked tasks (or the selected one) for `x`, the marked instances
+ * (or the selected one) for `d`, a task definition for `r`. The runner validates; this only
+ * gathers the target and the values to start from, or says why there is nothing to act on.
+ */
+import {taskDefinitionName} from '../../model/arn.js';
+import type {Cluster} from '../../model/cluster.js';
+import type {ContainerInstance} from '../../model/container-instance.js';
+import type {Service} from '../../model/service.js';
+import type {Task} from '../../model/task.js';
+import type {ActionRunner, PlanOutcome} from '../../store/actions/types.js';
+import {confirmDialog, editDialog, parseCount, type ActionDialog} from './dialog-model.js';
+
+/** What the write keys can act on, as the screen shows it now. */
+export type ActionTargets = {
+	readonly cluster: Cluster | undefined;
+	readonly service: Service | undefined;
+	readonly task: Task | undefined;
+	readonly instance: ContainerInstance | undefined;
+	/** Rows marked with Space, still on screen. */
+	readonly markedTasks: readonly Task[];
+	readonly markedInstances: readonly ContainerInstance[];
+	/** The task definition `r` starts from (the `:td` selection, the service's or the task's). */
+	readonly taskDefinition: string | undefined;
+};
+
+export type Opened = {readonly dialog: ActionDialog} | {readonly refusal: string};
+
+function fromPlan(outcome: PlanOutcome): Opened {
+	return outcome.ok ? {dialog: confirmDialog(outcome.plan)} : {refusal: outcome.refusal};
+}
+
+function needsCluster(targets: ActionTargets): string | undefined {
+	return targets.cluster === undefined ? 'select a cluster first' : undefined;
+}
+
+export function openDialog(command: string, targets: ActionTargets, runner: ActionRunner): Opened {
+	const {cluster, service} = targets;
+	switch (command) {
+		case 'scale-up':
+		case 'scale-down': {
+			if (cluster === undefined || service === undefined)
+				return {refusal: 'select a service first'};
+			const step = command === 'scale-up' ? 1 : -1;
+			return fromPlan(
+				runner.plan({
+					kind: 'scale-service',
+					clusterArn: cluster.arn,
+					serviceArn: service.arn,
+					desiredCount: service.desiredCount + step,
+				}),
+			);
+		}
+		case 'set-desired': {
+			if (cluster === undefined || service === undefined)
+				return {refusal: 'select a service first'};
+			return {
+				dialog: editDialog({
+					title: `Set the desired count of ${service.name}`,
+					context: [
+						`now: desired ${service.desiredCount}, running ${service.runningCount}, pending ${service.pendingCount}`,
+						`accepted: 0 to ${runner.maxDesiredCount()} (the tasks-per-service quota)`,
+					],
+					fields: [{label: 'desired count', text: String(service.desiredCount), kind: 'count'}],
+					toRequest: ([text]) => {
+						const count = parseCount(text ?? '', 'desired count');
+						return typeof count === 'string'
+							? count
+							: {
+									kind: 'scale-service',
+									clusterArn: cluster.arn,
+									serviceArn: service.arn,
+									desiredCount: count,
+								};
+					},
+				}),
+			};
+		}
+		case 'scale-cluster': {
+			const missing = needsCluster(targets);
+			if (missing !== undefined || cluster === undefined) return {refusal: missing ?? ''};
+			const found = runner.scalingGroups(cluster.arn);
+			if (!found.ok) return {refusal: found.refusal};
+			const groups = found.groups;
+			const first = groups[0];
+			if (first === undefined) return {refusal: `${cluster.name} has no Auto Scaling group`};
+			const several = groups.length > 1;
+			return {
+				dialog: editDialog({
+					title: `Set the instance count of ${cluster.name}`,
+					context: groups.map(
+						(group) =>
+							`${group.autoScalingGroupName} (${group.capacityProviderName}): min ${group.minSize}, max ${group.maxSize}, desired ${group.desiredCapacity}, in service ${group.inService}`,
+					),
+					fields: [
+						{label: 'desired capacity', text: String(first.desiredCapacity), kind: 'count'},
+						...(several
+							? [{label: 'group', text: first.autoScalingGroupName, kind: 'name' as const}]
+							: []),
+					],
+					toRequest: ([count, name]) => {
+						const desired = parseCount(count ?? '', 'desired capacity');
+						if (typeof desired === 'string') return desired;
+						const group = several
+							? groups.find((g) => g.autoScalingGroupName === name?.trim())
+							: first;
+						if (group === undefined)
+							return `group must be one of ${groups.map((g) => g.autoScalingGroupName).join(', ')}`;
+						return {
+							kind: 'scale-cluster',
+							clusterArn: cluster.arn,
+							autoScalingGroupName: group.autoScalingGroupName,
+							desiredCapacity: desired,
+						};
+					},
+				}),
+			};
+		}
+		case 'stop-task': {
+			const tasks =
+				targets.markedTasks.length > 0
+					? targets.markedTasks
+					: targets.task === undefined
+						? []
+						: [targets.task];
+			if (cluster === undefined || tasks.length === 0) return {refusal: 'select a task first'};
+			return fromPlan(
+				runner.plan({
+					kind: 'stop-tasks',
+					clusterArn: cluster.arn,
+					taskArns: tasks.map((task) => task.arn),
+				}),
+			);
+		}
+		case 'drain': {
+			const instances =
+				targets.markedInstances.length > 0
+					? targets.markedInstances
+					: targets.instance === undefined
+						? []
+						: [targets.instance];
+			if (cluster === undefined || instances.length === 0)
+				return {refusal: 'select a container instance first'};
+			// d toggles: draining instances are re-activated, any other is drained.
+			const status = instances.every((instance) => instance.status === 'DRAINING')
+				? 'ACTIVE'
+				: 'DRAINING';
+			return fromPlan(
+				runner.plan({
+					kind: 'set-instance-state',
+					clusterArn: cluster.arn,
+					containerInstanceArns: instances.map((instance) => instance.arn),
+					status,
+				}),
+			);
+		}
+		case 'deploy': {
+			if (cluster === undefined || service === undefined)
+				return {refusal: 'select a service first'};
+			return fromPlan(
+				runner.plan({kind: 'force-deployment', clusterArn: cluster.arn, serviceArn: service.arn}),
+			);
+		}
+		case 'run-task': {
+			const missing = needsCluster(targets);
+			if (missing !== undefined || cluster === undefined) return {refusal: missing ?? ''};
+			const start =
+				targets.taskDefinition === undefined ? '' : taskDefinitionName(targets.taskDefinition);
+			return {
+				dialog: editDialog({
+					title: `Run tasks in ${cluster.name}`,
+					context: ['Tab switches between the task definition and the count (1 to 10)'],
+					fields: [
+						{label: 'task definition', text: start, kind: 'name'},
+						{label: 'count', text: '1', kind: 'count'},
+					],
+					toRequest: ([definition, countText]) => {
+						const name = definition?.trim() ?? '';
+						if (name === '') return 'type a task definition as family:revision';
+						const count = parseCount(countText ?? '', 'count');
+						if (typeof count === 'string') return count;
+						return {kind: 'run-task', clusterArn: cluster.arn, taskDefinition: name, count};
+					},
+				}),
+			};
+		}
+		case 'undo':
+			return fromPlan(runner.planUndo());
+		default:
+			return {refusal: `${command} is not an action`};
+	}
+}

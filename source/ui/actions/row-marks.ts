@@ -1,0 +1,102 @@
+/**
+ * Two kinds of marks on rows. Bulk marks (Space) pick the tasks or instances one confirmation
+ * will stop or drain; they live in the UI. Action marks (`desired 12, pending`, `stopping`) are
+ * the action layer's optimistic notes, shown on the row until a poll shows the change.
+ */
+import {useCallback, useRef, useState} from 'react';
+import {useStore} from 'zustand';
+import {createStore} from 'zustand/vanilla';
+import type {ActionRunner, ActionState, RowMark} from '../../store/actions/types.js';
+import type {TableRow} from '../components/table.js';
+import type {PaneId} from '../layout.js';
+
+// Without an action layer (read-only, tests of the panes) nothing is ever marked.
+const noActions = createStore<ActionState>(() => ({
+	inFlight: {},
+	marks: {},
+	results: [],
+	undo: undefined,
+}));
+
+/** The action layer's marks by ARN. */
+export function useRowMarks(runner: ActionRunner | undefined): Readonly<Record<string, RowMark>> {
+	return useStore(runner?.state ?? noActions, (state) => state.marks);
+}
+
+export type BulkMarks = {
+	readonly marked: ReadonlySet<string>;
+	toggle(id: string): void;
+	clear(): void;
+};
+
+const none: ReadonlySet<string> = new Set();
+
+/** Rows marked with Space for a bulk stop or drain. */
+export function useBulkMarks(): BulkMarks {
+	const [marked, setMarkedState] = useState<ReadonlySet<string>>(none);
+	// Held Space arrives faster than renders: each press toggles what the previous one left.
+	const ref = useRef(marked);
+	const setMarked = useCallback((next: ReadonlySet<string>) => {
+		ref.current = next;
+		setMarkedState(next);
+	}, []);
+	const toggle = useCallback(
+		(id: string) => {
+			const next = new Set(ref.current);
+			if (next.has(id)) next.delete(id);
+			else next.add(id);
+			setMarked(next);
+		},
+		[setMarked],
+	);
+	const clear = useCallback(() => {
+		if (ref.current.size > 0) setMarked(none);
+	}, [setMarked]);
+	return {marked, toggle, clear};
+}
+
+/** The cell that carries an action mark in each pane: where the change will show once made. */
+const markCell: Readonly<Record<PaneId, string>> = {
+	clusters: 'name',
+	instances: 'status',
+	services: 'deploy',
+	tasks: 'status',
+};
+/** The first cell, which shows the bulk mark. */
+const firstCell: Readonly<Record<PaneId, string>> = {
+	clusters: 'name',
+	instances: 'instance',
+	services: 'name',
+	tasks: 'id',
+};
+
+/**
+ * Rows with their marks drawn in. Rows without a mark keep their identity, so the table does not
+ * redraw them; with 20,000 rows and no marks this returns the same array.
+ */
+export function markRows(
+	pane: PaneId,
+	rows: readonly TableRow[],
+	marks: Readonly<Record<string, RowMark>>,
+	bulk: ReadonlySet<string>,
+): readonly TableRow[] {
+	if (bulk.size === 0 && Object.keys(marks).length === 0) return rows;
+	return rows.map((row) => {
+		const mark = marks[row.id];
+		const isBulk = bulk.has(row.id);
+		if (mark === undefined && !isBulk) return row;
+		const cells = {...row.cells};
+		const cellTones = {...row.cellTones};
+		if (mark !== undefined) {
+			const key = markCell[pane];
+			cells[key] = pane === 'clusters' ? `${cells[key] ?? ''} (${mark.text})` : mark.text;
+			cellTones[key] = 'warn';
+		}
+		if (isBulk) {
+			const key = firstCell[pane];
+			cells[key] = `*${cells[key] ?? ''}`;
+			cellTones[key] = 'info';
+		}
+		return {...row, cells, cellTones};
+	});
+}
