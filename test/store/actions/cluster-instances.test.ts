@@ -84,7 +84,7 @@ describe('scale a cluster through its Auto Scaling group', () => {
 		await fleet.advanceAndRefresh(10 * 60_000, 30_000);
 		expect(activeInstances(batch)).toHaveLength(2);
 		expect(view(batch).containerInstances.every((i) => i.status === 'ACTIVE')).toBe(true);
-	});
+	}, 90_000);
 
 	it('says why a cluster has no group to scale', async () => {
 		const staging = await focus(fleet, 'staging');
@@ -194,7 +194,7 @@ describe('drain and re-activate a container instance', () => {
 			'DRAINING',
 			'ACTIVE',
 		]);
-	});
+	}, 90_000);
 
 	it('warns when no ACTIVE instance would be left', async () => {
 		const staging = await focus(fleet, 'staging');

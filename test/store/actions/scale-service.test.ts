@@ -53,7 +53,7 @@ describe('scale a service', () => {
 		await fleet.advanceAndRefresh(4 * 60_000);
 		expect(service(web, 'api').runningCount).toBe(before + 2);
 		expect(fleet.runner.state.getState().marks[api]).toBeUndefined();
-	});
+	}, 90_000);
 
 	it('keeps an optimistic mark from the confirm until a poll shows the new count', async () => {
 		const {api, plan} = await planApi(1);

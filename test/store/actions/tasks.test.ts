@@ -69,7 +69,7 @@ describe('stop tasks', () => {
 		);
 		expect(described.tasks?.[0]?.stoppedReason).toBe(reason);
 		expect(described.tasks?.[0]?.stopCode).toBe('UserInitiated');
-	});
+	}, 90_000);
 
 	it('a stop that fails for some tasks is partly failed, naming them', async () => {
 		const batch = await focus(fleet, 'batch');
