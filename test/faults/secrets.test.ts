@@ -82,7 +82,7 @@ describe('the secret key never shows', () => {
 	let sim: TestSim;
 	const state = mkdtempSync(join(tmpdir(), 'ecs-top-secrets-'));
 	const env = {
-		PATH: process.env['PATH'],
+		PATH: process.env['PATH'] ?? '/usr/bin:/bin',
 		HOME: state,
 		XDG_STATE_HOME: join(state, 'state'),
 		AWS_ACCESS_KEY_ID: testCredentials.accessKeyId,
