@@ -5,9 +5,15 @@
  */
 import {appendFileSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {render, type Instance} from 'ink';
 import type {AppOptions} from '../options.js';
+import {
+	createActionRunner,
+	createAuditLog,
+	defaultAuditLogPath,
+	type ActionRunner,
+} from '../store/actions/index.js';
 import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {App} from '../ui/app.js';
@@ -35,7 +41,13 @@ function appendLog(path: string, text: string): void {
 	}
 }
 
-type Session = {connection: Connection; store: FleetStore; poller: FleetPoller};
+type Session = {
+	connection: Connection;
+	store: FleetStore;
+	poller: FleetPoller;
+	/** Keys -> actions -> AWS: refuses everything under --read-only. */
+	actions: ActionRunner;
+};
 
 async function openSession(options: AppOptions): Promise<Session> {
 	const connection = await connect(options);
@@ -56,10 +68,26 @@ async function openSession(options: AppOptions): Promise<Session> {
 		refreshMs: options.refreshMs,
 	});
 	poller.start();
-	return {connection, store, poller};
+	const demo = options.demo !== undefined;
+	const actions = createActionRunner({
+		adapters: connection.adapters,
+		fleet: store,
+		readOnly: options.readOnly,
+		// What the simulator was told stays out of the record of what real AWS was told.
+		auditLog: createAuditLog(
+			demo ? join(dirname(defaultAuditLogPath()), 'audit-demo.jsonl') : defaultAuditLogPath(),
+		),
+		// The `aws` commands the dialogs show: `demo` is a label, not a profile the CLI knows.
+		cliTarget: {
+			profile: demo ? undefined : connection.label,
+			endpoint: connection.clients.endpointUrl,
+		},
+	});
+	return {connection, store, poller, actions};
 }
 
 async function closeSession(session: Session): Promise<void> {
+	session.actions.dispose();
 	session.poller.stop();
 	await session.connection.close();
 }
@@ -145,6 +173,7 @@ export async function runTui(initial: AppOptions): Promise<number> {
 			<FleetStoreContext.Provider key={generation} value={session.store}>
 				<App
 					readOnly={options.readOnly}
+					actions={session.actions}
 					onQuit={() => quit(0)}
 					onSwitch={(target) => void switchTo(target)}
 				/>

@@ -81,6 +81,17 @@ describe('scale a service', () => {
 		expect(audit[0]).toMatchObject({action: 'ecs:UpdateService'});
 	});
 
+	it('+ right after a sent + counts from the sent value, not the last poll', async () => {
+		const app = await onWeb();
+		const desired = webService('api').desiredCount;
+		await app.press('3', '+', 'y');
+		await waitForResult(app, /api desired count set to/);
+		await app.press('+');
+		expect(app.frame()).toContain(`api desired ${desired + 1} -> ${desired + 2}`);
+		await app.press(keys.escape);
+		expect((await fleet.writeRequests()).map((w) => w.operation)).toEqual(['UpdateService']);
+	});
+
 	it('s takes a typed count, refuses one over the quota inline, and sends the corrected one', async () => {
 		const app = await onWeb();
 		await app.press('3', 's');

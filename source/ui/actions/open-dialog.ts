@@ -48,7 +48,8 @@ export function openDialog(command: string, targets: ActionTargets, runner: Acti
 					kind: 'scale-service',
 					clusterArn: cluster.arn,
 					serviceArn: service.arn,
-					desiredCount: service.desiredCount + step,
+					// A change sent but not yet polled counts: + + asks for 12, not 11 twice.
+					desiredCount: (runner.pendingDesiredCount?.(service.arn) ?? service.desiredCount) + step,
 				}),
 			);
 		}
@@ -62,7 +63,13 @@ export function openDialog(command: string, targets: ActionTargets, runner: Acti
 						`now: desired ${service.desiredCount}, running ${service.runningCount}, pending ${service.pendingCount}`,
 						`accepted: 0 to ${runner.maxDesiredCount()} (the tasks-per-service quota)`,
 					],
-					fields: [{label: 'desired count', text: String(service.desiredCount), kind: 'count'}],
+					fields: [
+						{
+							label: 'desired count',
+							text: String(runner.pendingDesiredCount?.(service.arn) ?? service.desiredCount),
+							kind: 'count',
+						},
+					],
 					toRequest: ([text]) => {
 						const count = parseCount(text ?? '', 'desired count');
 						return typeof count === 'string'
