@@ -291,7 +291,8 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		dialog === undefined || dialogControl.preview === undefined
 			? undefined
 			: (() => {
-					const lines = dialogLines(dialog, dialogControl.preview);
+					// The box's inner width: its border takes two columns.
+					const lines = dialogLines(dialog, dialogControl.preview, columns - 2);
 					return {lines, height: dialogHeight(lines, Math.max(3, rows - 3))};
 				})();
 	const fullLayout = computeLayout({columns, rows, focused: ui.focused});

@@ -18,8 +18,51 @@ export type DialogLine = {
 	readonly active?: boolean;
 };
 
+/**
+ * An `aws` command cut at spaces into lines that fit, each but the last ending in ` \\`: what
+ * is copied from the box pastes into a shell as one command, even at 80 columns.
+ */
+export function wrapCommand(command: string, width: number): string[] {
+	const room = Math.max(20, width);
+	const lines: string[] = [];
+	let line = '$';
+	for (const word of shellWords(command)) {
+		const candidate = `${line} ${word}`;
+		// Room for the ` \` that continues the line.
+		if (candidate.length + 2 > room && line.trim() !== '$' && line !== '') {
+			lines.push(`${line} \\`);
+			line = `    ${word}`;
+		} else line = candidate;
+	}
+	lines.push(line);
+	return lines;
+}
+
+/** Splits at spaces outside single quotes: a quoted stop reason stays one word. */
+function shellWords(command: string): string[] {
+	const words: string[] = [];
+	let word = '';
+	let quoted = false;
+	for (const character of command) {
+		if (character === "'") quoted = !quoted;
+		if (character === ' ' && !quoted) {
+			if (word !== '') words.push(word);
+			word = '';
+		} else word += character;
+	}
+	if (word !== '') words.push(word);
+	return words;
+}
+
+/** A bulk stop is one command per task: a few show the pattern, a count says the rest. */
+const commandsShown = 3;
+
 /** Every line of the box, in order; the box is as tall as these plus its border. */
-export function dialogLines(dialog: ActionDialog, preview: PlanOutcome): DialogLine[] {
+export function dialogLines(
+	dialog: ActionDialog,
+	preview: PlanOutcome,
+	width: number,
+): DialogLine[] {
 	const lines: DialogLine[] = dialog.context.map((text) => ({text, tone: 'muted' as const}));
 	dialog.fields.forEach((field, index) => {
 		const active = dialog.step === 'edit' && index === dialog.activeField;
@@ -29,7 +72,10 @@ export function dialogLines(dialog: ActionDialog, preview: PlanOutcome): DialogL
 		const {plan} = preview;
 		for (const change of plan.changes) lines.push({text: change, strong: true});
 		for (const warning of plan.warnings) lines.push({text: `! ${warning}`, tone: 'warn'});
-		for (const command of plan.cliCommands) lines.push({text: `$ ${command}`, tone: 'muted'});
+		for (const command of plan.cliCommands.slice(0, commandsShown))
+			for (const text of wrapCommand(command, width)) lines.push({text, tone: 'muted'});
+		const more = plan.cliCommands.length - commandsShown;
+		if (more > 0) lines.push({text: `  (and ${more} more like these)`, tone: 'muted'});
 	} else {
 		lines.push({text: preview.refusal, tone: 'error'});
 	}
