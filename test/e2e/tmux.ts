@@ -146,6 +146,23 @@ export class TmuxTerminal {
 	}
 
 	/**
+	 * Waits until the screen stops changing (the same twice, `quietMs` apart), as a user looks
+	 * before typing on: keys sent then are not read in one go with the ones before them.
+	 */
+	async waitForQuiet(quietMs = 300, timeoutMs = 30_000): Promise<Screen> {
+		const deadline = Date.now() + timeoutMs;
+		let previous = await this.capture();
+		for (;;) {
+			await new Promise((resolve) => setTimeout(resolve, quietMs));
+			const screen = await this.capture();
+			if (screen.text === previous.text) return screen;
+			if (Date.now() > deadline)
+				throw new Error(`the screen kept changing for ${timeoutMs} ms; it was:\n${screen.text}`);
+			previous = screen;
+		}
+	}
+
+	/**
 	 * How the pane's command ended, once it has: its exit code, or the signal that killed it.
 	 *
 	 * tmux (3.3a, built with libutempter, as Debian ships it) can miss the command's exit: when
