@@ -197,7 +197,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		const instanceArn = selectedRowId('instances', current);
 		const service = services.find((s) => s.arn === serviceArn);
 		const task = tasks.find((t) => t.arn === taskArn);
-		const marked = bulk.marked;
+		const marked = bulk.current();
 		const overlay = current.overlay;
 		const chosenFamily =
 			overlay.kind === 'task-definitions'

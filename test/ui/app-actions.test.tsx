@@ -166,6 +166,16 @@ describe('stop tasks, drain instances, run tasks, scale the cluster', () => {
 		expect(marked(app.frame())).toHaveLength(0);
 	});
 
+	it('Space Space x typed in one read stops both marked tasks', async () => {
+		const app = await onWeb();
+		await app.press('4');
+		await app.pressTogether(' ', ' ', 'x');
+		const frame = await app.waitFor((f) => f.includes('y or Enter sends this'), 5_000);
+		expect(frame).toMatch(/2 tasks/);
+		await app.press(keys.escape);
+		expect(await fleet.writeRequests()).toEqual([]);
+	});
+
 	it('d drains the selected instance after confirming', async () => {
 		const app = await onWeb();
 		await app.press('2', 'd');

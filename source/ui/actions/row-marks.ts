@@ -24,7 +24,10 @@ export function useRowMarks(runner: ActionRunner | undefined): Readonly<Record<s
 }
 
 export type BulkMarks = {
+	/** As of the last render: for drawing. */
 	readonly marked: ReadonlySet<string>;
+	/** As of the last key: for acting (Space Space x in one read must stop both rows). */
+	current(): ReadonlySet<string>;
 	toggle(id: string): void;
 	clear(): void;
 };
@@ -52,7 +55,8 @@ export function useBulkMarks(): BulkMarks {
 	const clear = useCallback(() => {
 		if (ref.current.size > 0) setMarked(none);
 	}, [setMarked]);
-	return {marked, toggle, clear};
+	const current = useCallback(() => ref.current, []);
+	return {marked, current, toggle, clear};
 }
 
 /** The cell that carries an action mark in each pane: where the change will show once made. */
