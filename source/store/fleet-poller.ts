@@ -199,6 +199,10 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		}
 		if (state.taskDefinitionListWanted !== previous.taskDefinitionListWanted)
 			scheduler.reevaluate();
+		if (state.ec2DetailsWanted !== previous.ec2DetailsWanted) {
+			scheduler.reevaluate();
+			if (state.ec2DetailsWanted) scheduler.refreshNow(['ec2']);
+		}
 		if (state.openedTaskDefinition !== previous.openedTaskDefinition) {
 			scheduler.reevaluate();
 			if (state.openedTaskDefinition !== undefined) scheduler.refreshNow(['task-definitions']);

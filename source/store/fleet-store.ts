@@ -83,6 +83,11 @@ export type FleetActions = {
 	showTaskDefinitionList(wanted: boolean): void;
 	/** A task definition opened from the `:td` list, fetched (once, then cached) while open. */
 	openTaskDefinition(arn: string | undefined): void;
+	/**
+	 * An instance's detail view is open: only then are EC2's own facts (IP, launch time, spot)
+	 * fetched. The EC2 SDK client alone costs about 70 MB resident, so it loads on demand.
+	 */
+	showEc2Details(wanted: boolean): void;
 };
 
 export type FleetState = {
@@ -114,6 +119,7 @@ export type FleetState = {
 	readonly stoppedTasksScope: string | undefined;
 	/** Whether the `:td` list is on screen, and what it found (ACTIVE revisions, newest first). */
 	readonly taskDefinitionListWanted: boolean;
+	readonly ec2DetailsWanted: boolean;
 	readonly taskDefinitionArns: readonly string[] | undefined;
 	/** The task definition opened from that list, if any. */
 	readonly openedTaskDefinition: string | undefined;
@@ -183,6 +189,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		visibleMetrics: noVisibleMetrics,
 		stoppedTasksScope: undefined,
 		taskDefinitionListWanted: false,
+		ec2DetailsWanted: false,
 		taskDefinitionArns: undefined,
 		openedTaskDefinition: undefined,
 		dataSets: {},
@@ -226,6 +233,9 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 			},
 			showTaskDefinitionList(wanted) {
 				if (get().taskDefinitionListWanted !== wanted) set({taskDefinitionListWanted: wanted});
+			},
+			showEc2Details(wanted) {
+				if (get().ec2DetailsWanted !== wanted) set({ec2DetailsWanted: wanted});
 			},
 			openTaskDefinition(arn) {
 				if (get().openedTaskDefinition !== arn) set({openedTaskDefinition: arn});

@@ -15,7 +15,7 @@ import {instanceDetailLines} from './details/instance-detail.js';
 import {serviceDetailLines} from './details/service-detail.js';
 import {taskDefinitionDetailLines} from './details/task-definition-detail.js';
 import {taskDetailLines} from './details/task-detail.js';
-import {useFleet} from './hooks/use-fleet.js';
+import {useFleet, useFleetStore} from './hooks/use-fleet.js';
 import type {PaneId} from './layout.js';
 import {useTheme} from './theme.js';
 
@@ -86,6 +86,14 @@ export function DetailPanel({pane, id, scroll, width, height, onScrollClamp}: De
 	const now = useFleet(
 		(state) => state.dataSets.cluster?.fetchedAt ?? state.dataSets.clusters?.fetchedAt ?? 0,
 	);
+
+	// EC2's facts are fetched only while an instance's detail is on screen.
+	const store = useFleetStore();
+	useEffect(() => {
+		if (pane !== 'instances') return;
+		store.getState().actions.showEc2Details(true);
+		return () => store.getState().actions.showEc2Details(false);
+	}, [store, pane]);
 
 	const inner = paneContentSize(width, height);
 	const lines: DetailLine[] = useMemo(() => {

@@ -21,10 +21,16 @@ describe('fleet tiers against the simulator (demo)', () => {
 		expect(state().requests.byOperation['ECS.DescribeClusters']).toBe(1);
 	});
 
-	it('focusing a cluster fills its services, instances, Auto Scaling group and EC2 details', async () => {
+	it('focusing a cluster fills its services, instances, Auto Scaling group, and EC2 details once asked', async () => {
 		const web = clusterArnOf(fleet, 'web');
 		fleet.poller.setFocus({clusterArn: web});
 		await fleet.poller.whenIdle();
+		// EC2 is asked only while an instance's detail is open.
+		expect(state().requests.byOperation['EC2.DescribeInstances']).toBeUndefined();
+		expect(state().ec2Instances).toEqual({});
+		fleet.store.getState().actions.showEc2Details(true);
+		await fleet.poller.whenIdle();
+		expect(state().requests.byOperation['EC2.DescribeInstances']).toBe(1);
 		const view = state().clusterViews[web];
 		expect(view?.services.map((s) => s.name)).toEqual([
 			'api',

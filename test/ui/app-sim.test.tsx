@@ -4,7 +4,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startFleet, type Fleet} from '../store/fleet-fixture.js';
-import {lineWith, overwideLines, paneRows, renderApp} from './app-fixture.js';
+import {keys, lineWith, overwideLines, paneRows, renderApp} from './app-fixture.js';
 
 let fleet: Fleet;
 beforeEach(async () => {
@@ -39,5 +39,20 @@ describe('App over the simulator (demo)', () => {
 		expect(paneRows(frame, 'Tasks')).toHaveLength(api.runningCount);
 		expect(lineWith(frame, 'api  ')).toMatch(new RegExp(`api\\s+${api.desiredCount}\\s+`));
 		expect(overwideLines(frame, 200)).toEqual([]);
+	});
+
+	it("an instance's detail fetches its EC2 facts while open, and only then", async () => {
+		const app = await renderApp({store: fleet.store, columns: 200, rows: 50});
+		await app.press('G');
+		await app.waitFor((f) => /Instances \(web\) \[1\/4\]/.test(f), 10_000);
+		const described = () =>
+			fleet.store.getState().requests.byOperation['EC2.DescribeInstances'] ?? 0;
+		expect(described()).toBe(0);
+		await app.press('2', keys.enter);
+		const frame = await app.waitFor((f) => /Private IP\s+\d+\.\d+\.\d+\.\d+/.test(f), 10_000);
+		expect(frame).toMatch(/Private IP/);
+		expect(described()).toBe(1);
+		await app.press(keys.escape);
+		expect(fleet.store.getState().ec2DetailsWanted).toBe(false);
 	});
 });

@@ -1,7 +1,8 @@
 /**
  * EC2 details of the focused cluster's instances: only what EC2 alone knows (private IP, launch
  * time, spot), since type and zone already come with the container instance. Fetched once per
- * instance and cached (up to 1,000 ids a call); the EC2 client itself loads on first use.
+ * instance and cached (up to 1,000 ids a call), and only while an instance's detail is open:
+ * the EC2 client itself loads on first use, and it is the biggest SDK client by far.
  */
 import type {FleetState} from '../fleet-store.js';
 import type {FleetTier, TierContext} from './context.js';
@@ -23,7 +24,7 @@ export function createEc2Tier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'ec2',
-		enabled: (state) => state.focus.clusterArn !== undefined,
+		enabled: (state) => state.ec2DetailsWanted && state.focus.clusterArn !== undefined,
 		needed: (state) => undetailedInstanceIds(state, gone).length > 0,
 		async run(signal) {
 			const ids = undetailedInstanceIds(ctx.read(), gone);
