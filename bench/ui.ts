@@ -1,7 +1,7 @@
 /**
  * The TUI's budgets (../shared/DESIGN.md "Budgets"), measured on the built CLI in a real pty:
  *
- *   npm run bench:ui [-- --runs 5 --columns 200 --rows 50 --idle-seconds 16 --presses 200
+ *   npm run bench:ui [-- --runs 5 --columns 200 --rows 50 --idle-seconds 16 --settle-seconds 65 --presses 200
  *                       --only startup,bytes,scroll --cpu-prof DIR]
  *
  * 1. process start to the first frame with data (--demo), median of --runs
@@ -13,7 +13,12 @@
  * the frames, so they include everything a user waits for and nothing of the bench's own.
  */
 import {loadavg} from 'node:os';
-import {ECSClient, ListTasksCommand, StopTaskCommand} from '@aws-sdk/client-ecs';
+import {
+	ECSClient,
+	ListTasksCommand,
+	StopTaskCommand,
+	UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import {bursts, keyLatencies, median, percentile, plainText, type Burst} from './ui-frames.js';
 import {sleep} from './ui-pty.js';
 import {
@@ -41,6 +46,9 @@ const runs = flag('runs', 5);
 const columns = flag('columns', 200);
 const rows = flag('rows', 50);
 const idleMs = flag('idle-seconds', 16) * 1000;
+// The header's calls-per-minute climbs through the first minute (it counts the last 60 s):
+// an unchanged refresh is measured once that has settled.
+const settleMs = flag('settle-seconds', 65) * 1000;
 const presses = flag('presses', 200);
 const only = new Set((stringFlag('only') ?? 'startup,bytes,scroll').split(','));
 const cpuProfDir = stringFlag('cpu-prof');
@@ -158,8 +166,9 @@ async function pausedWorldBytes(): Promise<void> {
 		await session.waitForText('the paused clusters', clusterRow('batch'), 30_000);
 		await session.type(commandKeys('tasks'));
 		await session.waitForText('the batch tasks', /Tasks \(batch\) \[\d+\/\d+\]/u, 15_000);
-		// Past the first refreshes and the first metric fetch, which fill in sparklines.
-		await sleep(6000);
+		// Past the first refreshes, the first metric fetch (sparklines) and the first minute of
+		// the header's API rate.
+		await sleep(settleMs);
 
 		let mark = session.pty.chunks.length;
 		await sleep(idleMs);
@@ -171,6 +180,24 @@ async function pausedWorldBytes(): Promise<void> {
 			`paused world over ${idleMs / 1000} s (${refreshes} refreshes): ${unchangedTotal} B in ` +
 				`${unchanged.length} writes` +
 				(unchanged.length > 0 ? `; e.g. ${describeBursts(unchanged, session)}` : ''),
+		);
+
+		// One cell of one row: the batch service's desired count (the paused world starts no task).
+		mark = session.pty.chunks.length;
+		await ecs.send(
+			new UpdateServiceCommand({cluster: 'batch', service: 'sim-runner', desiredCount: 9}),
+		);
+		await sleep(refreshSeconds * 2000 + 1000);
+		const oneCell = bursts(session.pty.chunks, quietMs, mark);
+		record(
+			'one service row changed (desired count), largest frame',
+			Math.max(0, ...oneCell.map((burst) => burst.bytes)),
+			'B',
+			1024,
+		);
+		notes.push(
+			`after UpdateService desired 9: ${oneCell.reduce((sum, b) => sum + b.bytes, 0)} B in ` +
+				`${oneCell.length} writes; ${describeBursts(oneCell, session)}`,
 		);
 
 		const listed = await ecs.send(
@@ -185,7 +212,8 @@ async function pausedWorldBytes(): Promise<void> {
 		const changed = bursts(session.pty.chunks, quietMs, mark);
 		const changedTotal = changed.reduce((sum, burst) => sum + burst.bytes, 0);
 		const largest = Math.max(0, ...changed.map((burst) => burst.bytes));
-		record('one task stopped (paused world), largest frame', largest, 'B', 1024);
+		// A stopped task leaves the list: every row below it moves up, so this is more than one row.
+		record('one task stopped (rows below move up), largest frame', largest, 'B', 1024);
 		notes.push(
 			`after StopTask of ${taskArn.split('/').at(-1)}: ${changedTotal} B in ${changed.length} ` +
 				`writes over ${refreshSeconds * 2 + 1} s; ${describeBursts(changed, session)}`,
