@@ -28,7 +28,7 @@ const mainHelp = `
 	  --json                with --once: the snapshot as JSON (see README for the fields)
 	  --refresh S           seconds between refreshes (default 5)
 	  --read-only           no scaling, stopping or deploying
-	  --max-fps N           redraw at most N times a second (default 10)
+	  --max-fps N           redraw at most N times a second (default 30)
 	  --no-color            no colours (also NO_COLOR=1)
 	  --demo                run against a built-in simulated account: no AWS needed
 	  --demo-scenario NAME  demo (default), large or empty

@@ -1,7 +1,7 @@
 /**
  * `ecs-top --once [--json]`: one snapshot, then exit (like `top -b -n 1`). Exit 0 with the
  * snapshot; 1 with one line on stderr when nothing useful can be printed (bad credentials,
- * unreachable endpoint, unknown cluster, no region).
+ * unreachable endpoint, unknown cluster; 2 for no region).
  */
 import {AwsApiError} from '../aws/errors.js';
 import type {AppOptions} from '../options.js';
@@ -28,7 +28,8 @@ export async function runOnce(
 			stderr.write(
 				'ecs-top: no AWS region: use --region, set AWS_REGION, or set region in your profile\n',
 			);
-			return 1;
+			// Configuration, like a bad flag (cli.tsx usually catches this first).
+			return 2;
 		}
 		const snapshot = await takeSnapshot(connection.adapters, {region, clusters: options.clusters});
 		stdout.write(
