@@ -85,8 +85,11 @@ describe('with NO_COLOR=1 and stderr kept in a file', () => {
 			'the filter applied',
 			(s) => /Instances \/i- /u.test(s.text) && /\? help/u.test(s.lines.at(-2) ?? ''),
 		);
+		// The command typed, then Enter once it shows: Enter read in one go with the text before it
+		// is lost today (test/e2e/tui-key-bursts.test.ts, skipped until the dispatcher is fixed).
 		await terminal.press(':');
 		await terminal.type('tasks');
+		await terminal.waitFor('the command line', (s) => /^:tasks/mu.test(s.text));
 		await terminal.press('Enter');
 		await terminal.waitFor('tasks focused', (s) => /^Tasks/u.test(focusedTitle(s) ?? ''), {
 			escapes: true,
