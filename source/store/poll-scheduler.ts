@@ -275,12 +275,15 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			const kind = (tier.spec.classify ?? classifyAwsError)(outcome.error);
 			const next = failed(tier.status, now, {kind, message: errorMessage(outcome.error)});
 			update(tier, next);
+			// A slow tier (metrics, once a minute) backs off on the base refresh, not its own
+			// interval: otherwise one throttled call kept its problem on screen for up to two
+			// minutes after a storm, where every other tier healed within two refreshes.
 			tier.dueAt =
 				now +
 				backoffDelayMs(
 					kind,
 					next.consecutiveFailures,
-					intervalOfTier(tier),
+					Math.min(intervalOfTier(tier), baseIntervalMs),
 					random(),
 					maxBackoffFactor,
 				);

@@ -196,3 +196,35 @@ describe('other failures', () => {
 		});
 	});
 });
+
+describe('a once-a-minute tier after a throttled call', () => {
+	it('retries on the base refresh, so its problem clears within two refreshes of the storm', async () => {
+		const timers = new FakeTimers();
+		const scheduler = createPollScheduler({timers, baseIntervalMs: base, random: () => 0.999});
+		const calls: number[] = [];
+		let throttled = true;
+		scheduler.register({
+			id: 'metrics',
+			intervalFactor: 12,
+			run: async () => {
+				calls.push(timers.now());
+				if (throttled) throw awsError('ThrottlingException');
+			},
+		});
+		scheduler.start();
+		await timers.advance(0);
+		expect(calls).toEqual([0]);
+		// The storm ends right after the failed call.
+		throttled = false;
+		await timers.advance(2 * base);
+		// Retried within two base refreshes (its own cadence would wait 60-120 s).
+		expect(calls).toHaveLength(2);
+		expect(calls[1]!).toBeLessThanOrEqual(2 * base);
+		// Healthy again, it goes back to once a minute.
+		await timers.advance(calls[1]! + 12 * base - 1 - timers.now());
+		expect(calls).toHaveLength(2);
+		await timers.advance(1);
+		expect(calls).toHaveLength(3);
+		scheduler.stop();
+	});
+});
