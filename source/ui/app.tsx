@@ -83,6 +83,40 @@ const noTasks: readonly Task[] = [];
 // must not start (and abort) a fetch per row passed.
 const focusDelayMs = 200;
 
+const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** One character of a burst as Ink reports that key pressed alone: `\r` is Enter, `\x03` Ctrl-C. */
+function keyOfCharacter(character: string): [string, Key] {
+	if (character === '\r') return ['', {...noKey, return: true}];
+	if (character === '\t') return ['', {...noKey, tab: true}];
+	if (character === '\u007F') return ['', {...noKey, delete: true}];
+	if (character === '\b') return ['', {...noKey, backspace: true}];
+	const code = character.codePointAt(0) ?? 0;
+	if (code >= 1 && code <= 26) return [String.fromCodePoint(code + 96), {...noKey, ctrl: true}];
+	return [character, {...noKey, shift: /^[A-Z]$/u.test(character)}];
+}
+
 export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const theme = useTheme();
 	const store = useFleetStore();
@@ -639,16 +673,21 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		onKeyRef.current = onKey;
 	});
 	const dispatchKey = useCallback((input: string, key: Key) => {
-		// Keys pressed faster than a frame (a held j, tmux send-keys, a busy moment) arrive as one
-		// read, and Ink hands plain characters over as one string: each one is a key press.
-		const plain = [...input];
-		if (
-			plain.length > 1 &&
-			!key.ctrl &&
-			!key.meta &&
-			plain.every((character) => character >= ' ')
-		) {
-			for (const character of plain) onKeyRef.current(character, key);
+		const characters = [...input];
+		// Keys pressed faster than a frame (a held j, tmux send-keys, a paste, typing during a busy
+		// moment or over SSH) arrive as one read, and Ink recognises a key only when it is the whole
+		// read: 'jjj' or 'web\r' came as one unknown key and were lost, Enter and Tab with them.
+		// Each character is a key press, shaped as Ink shapes that key pressed alone.
+		if (characters.length > 1 && !key.ctrl && !key.meta) {
+			for (const character of characters) onKeyRef.current(...keyOfCharacter(character));
+			return;
+		}
+		// Esc and the next key in one read (typed quickly, over SSH, during a frame, or turned into
+		// M-key by tmux's escape-time) reach Ink as Alt+key. ecs-top binds no Alt keys, so it was
+		// Esc, then the key; without this both are lost.
+		if (key.meta && !key.escape && !key.ctrl && characters.length === 1 && input >= ' ') {
+			onKeyRef.current('', {...noKey, escape: true, meta: true});
+			onKeyRef.current(...keyOfCharacter(input));
 			return;
 		}
 		onKeyRef.current(input, key);

@@ -1,11 +1,8 @@
 // Keys that reach ecs-top in one read: typed faster than a frame, pasted, sent over a slow SSH
 // link, or turned into one sequence by tmux (its escape-time makes Esc then 1 into M-1). Each
 // must act as if it had been pressed alone. Ink recognises a key only when it is the whole read,
-// so `/web` + Enter in one read was one unknown key, and Esc + 1 was Alt-1: all of them lost.
-//
-// Skipped until source/ui/app.tsx's key dispatcher splits such reads (the change is in the report
-// of the session that found it); then un-skip. Both fail with today's dispatcher: the first every
-// time, the second about half the time.
+// so `/web` + Enter in one read was one unknown key, and Esc + 1 was Alt-1: all of them lost
+// until the App's key dispatcher split such reads into the keys they are.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {focusedTitle, paneTitles} from './screen.js';
 import {demoCommand, TmuxTerminal, type Screen} from './tmux.js';
@@ -13,7 +10,7 @@ import {demoCommand, TmuxTerminal, type Screen} from './tmux.js';
 const loaded = (s: Screen) =>
 	s.text.includes('Clusters [1/3]') && /Services \(batch\) \[\d+\/\d+\]/u.test(s.text);
 
-describe.skip('keys read in one go', () => {
+describe('keys read in one go', () => {
 	let terminal: TmuxTerminal;
 
 	beforeAll(async () => {
