@@ -1,7 +1,7 @@
 // The confirmation box's text: the aws command must paste into a shell as one command whatever
 // the terminal width, and a bulk stop must not push the prompt off the screen.
 import {describe, expect, it} from 'vitest';
-import {dialogLines, wrapCommand} from '../../source/ui/actions/action-dialog.js';
+import {dialogLines, wrapCommand, wrapWords} from '../../source/ui/actions/action-dialog.js';
 import {confirmDialog} from '../../source/ui/actions/dialog-model.js';
 import type {ActionPlan} from '../../source/store/actions/types.js';
 
@@ -61,5 +61,16 @@ describe('dialogLines', () => {
 		expect(lines).toContain('  (and 37 more like these)');
 		expect(lines[0]).toBe('stop 40 tasks in web');
 		expect(lines.at(-1)).toMatch(/^y or Enter sends this/);
+	});
+});
+
+describe('wrapWords', () => {
+	it('keeps every word and fits each line, so a warning is never cut off', () => {
+		const warning =
+			"! web-cp has managed scaling on: ECS sets this group's desired capacity itself and may move it back";
+		const lines = wrapWords(warning, 40, '  ');
+		expect(lines.length).toBeGreaterThan(1);
+		for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+		expect(lines.map((line) => line.trim()).join(' ')).toBe(warning);
 	});
 });

@@ -38,6 +38,25 @@ export function wrapCommand(command: string, width: number): string[] {
 	return lines;
 }
 
+/**
+ * Plain text cut at spaces into lines that fit: a warning is read in full before confirming, not
+ * cut off with an ellipsis at 80 columns. A word longer than the width keeps its line.
+ */
+export function wrapWords(text: string, width: number, indent = ''): string[] {
+	const room = Math.max(10, width);
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const candidate = line === '' ? word : `${line} ${word}`;
+		if (candidate.length > room && line !== '') {
+			lines.push(line);
+			line = `${indent}${word}`;
+		} else line = candidate;
+	}
+	lines.push(line);
+	return lines;
+}
+
 /** Splits at spaces outside single quotes: a quoted stop reason stays one word. */
 function shellWords(command: string): string[] {
 	const words: string[] = [];
@@ -70,14 +89,16 @@ export function dialogLines(
 	});
 	if (preview.ok) {
 		const {plan} = preview;
-		for (const change of plan.changes) lines.push({text: change, strong: true});
-		for (const warning of plan.warnings) lines.push({text: `! ${warning}`, tone: 'warn'});
+		for (const change of plan.changes)
+			for (const text of wrapWords(change, width, '  ')) lines.push({text, strong: true});
+		for (const warning of plan.warnings)
+			for (const text of wrapWords(`! ${warning}`, width, '  ')) lines.push({text, tone: 'warn'});
 		for (const command of plan.cliCommands.slice(0, commandsShown))
 			for (const text of wrapCommand(command, width)) lines.push({text, tone: 'muted'});
 		const more = plan.cliCommands.length - commandsShown;
 		if (more > 0) lines.push({text: `  (and ${more} more like these)`, tone: 'muted'});
 	} else {
-		lines.push({text: preview.refusal, tone: 'error'});
+		for (const text of wrapWords(preview.refusal, width, '  ')) lines.push({text, tone: 'error'});
 	}
 	lines.push({text: promptOf(dialog, preview), tone: 'info'});
 	return lines;
