@@ -1,13 +1,13 @@
 /**
  * Flags and subcommands only: parse, validate, hand over to a mode. Everything else lives in
  * source/ so tests never go through the command line.
+ *
+ * Each mode is imported only once it is chosen (the build splits them into chunks): `--help`, a
+ * bad flag or `sim` do not load Ink, React or the AWS SDK, and `--once` does not load Ink.
  */
 import meow from 'meow';
-import {runOnce} from './source/modes/once.js';
-import {runTui} from './source/modes/tui.js';
 import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
-import {runSimCommand} from './source/sim/run-sim-command.js';
 
 // The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
 // a stray line on stderr would corrupt the TUI's frame or a script's error output.
@@ -138,6 +138,7 @@ if (cli.command === 'sim') {
 	if (sim.input.length > 0) fail(`sim takes no arguments, got: ${sim.input.join(' ')}`);
 	const parsed = parseSimOptions(sim.flags);
 	if (!parsed.ok) fail(parsed.error);
+	const {runSimCommand} = await import('./source/sim/run-sim-command.js');
 	process.exitCode = await runSimCommand(parsed.value);
 	process.exit();
 } else {
@@ -148,6 +149,7 @@ if (cli.command === 'sim') {
 	if (configProblem !== undefined) fail(configProblem);
 	if (parsed.value.mode === 'once') {
 		try {
+			const {runOnce} = await import('./source/modes/once.js');
 			process.exitCode = await runOnce(parsed.value, process.stdout, process.stderr);
 		} catch (error) {
 			process.stderr.write(`ecs-top: unexpected error: ${(error as Error).message}\n`);
@@ -157,6 +159,7 @@ if (cli.command === 'sim') {
 	} else {
 		if (!process.stdout.isTTY)
 			fail('the live view needs a terminal; use --once (and --json) for scripts');
+		const {runTui} = await import('./source/modes/tui.js');
 		process.exitCode = await runTui(parsed.value);
 		process.exit();
 	}
