@@ -1,0 +1,106 @@
+/**
+ * Resident memory of the built TUI with fleet-main's 20,000 tasks on screen (issue 4), under a
+ * choice of node flags, so a V8 setting can be compared with the default in one run:
+ *
+ *   npm run build && node --import tsx bench/memory.ts [-- --presses 250 --runs 1
+ *       --variant 'default=' --variant 'semi2=--max-semi-space-size=2' ...]
+ *
+ * Each variant starts its own TUI against one shared `large` simulator, loads the tasks as a user
+ * does (/fleet-main, :tasks), waits for the frame to settle, then holds j. It prints VmRSS after
+ * the load and after scrolling, and VmHWM (the peak the kernel saw), which is what the machine
+ * has to have free.
+ */
+import {loadavg} from 'node:os';
+import {sleep} from './ui-pty.js';
+import {commandKeys, filterKeys, TuiSession} from './ui-session.js';
+import {startSimProcess} from './ui-sims.js';
+
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+function numberFlag(name: string, fallback: number): number {
+	const index = process.argv.indexOf(`--${name}`);
+	const value = index >= 0 ? Number(process.argv[index + 1]) : Number.NaN;
+	return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** `--variant name=flag flag`, repeatable; the default TUI alone when none is given. */
+function variants(): {name: string; flags: string[]}[] {
+	const found: {name: string; flags: string[]}[] = [];
+	process.argv.forEach((arg, index) => {
+		if (arg !== '--variant') return;
+		const [name, flags = ''] = (process.argv[index + 1] ?? '').split(/=(.*)/su);
+		found.push({name: name ?? 'default', flags: flags.split(' ').filter(Boolean)});
+	});
+	return found.length > 0 ? found : [{name: 'default', flags: []}];
+}
+
+const presses = numberFlag('presses', 250);
+const runs = numberFlag('runs', 1);
+
+type Measure = {
+	beforeMb: number;
+	loadedMb: number;
+	scrolledMb: number;
+	peakMb: number;
+	loadMs: number;
+};
+
+async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
+	const session = new TuiSession({
+		args: ['--endpoint-url', url],
+		rows: 50,
+		columns: 200,
+		nodeFlags,
+	});
+	try {
+		await session.pty.whenStarted();
+		await session.waitForText('200 clusters', /Clusters \[1\/200\]/u, 60_000);
+		await session.type(filterKeys('fleet-main'));
+		await session.waitForText('fleet-main services', /Services \(fleet-main\) \[1\/\d+\]/u, 60_000);
+		await session.pty.settle(500, 8000);
+		const before = session.memory();
+		const started = performance.now();
+		await session.type(commandKeys('tasks'));
+		await session.waitForText("fleet-main's tasks", /Tasks \(fleet-main\) \[1\/\d{5}\]/u, 90_000);
+		const loadMs = performance.now() - started;
+		await session.pty.settle(500, 5000);
+		const loaded = session.memory();
+		for (let i = 0; i < presses; i++) {
+			await session.pty.write('j');
+			await sleep(50);
+		}
+		await session.pty.settle(500, 5000);
+		const scrolled = session.memory();
+		if (loaded === undefined || scrolled === undefined) throw new Error('no /proc: Linux only');
+		return {
+			beforeMb: before?.rssMb ?? Number.NaN,
+			loadedMb: loaded.rssMb,
+			scrolledMb: scrolled.rssMb,
+			peakMb: scrolled.peakMb,
+			loadMs,
+		};
+	} finally {
+		await session.close();
+	}
+}
+
+const sim = await startSimProcess('large', 90_000);
+try {
+	console.log(`ecs-top bench:memory  load average at start ${loadavg()[0]!.toFixed(1)}`);
+	console.log(
+		'variant          before :tasks  after load  after scroll  peak (VmHWM)  :tasks load',
+	);
+	for (const variant of variants()) {
+		for (let run = 0; run < runs; run++) {
+			const figures = await measure(sim.url, variant.flags);
+			console.log(
+				`${variant.name.padEnd(16)} ${figures.beforeMb.toFixed(0).padStart(10)} MB ` +
+					`${figures.loadedMb.toFixed(0).padStart(7)} MB ` +
+					`${figures.scrolledMb.toFixed(0).padStart(9)} MB ${figures.peakMb.toFixed(0).padStart(10)} MB ` +
+					`${figures.loadMs.toFixed(0).padStart(8)} ms  (load ${loadavg()[0]!.toFixed(1)})`,
+			);
+		}
+	}
+} finally {
+	await sim.close();
+}
