@@ -5,6 +5,7 @@
 import {createAwsAdapters, type AwsAdapters} from '../aws/adapters.js';
 import {createAwsClients, type AwsClients} from '../aws/clients.js';
 import type {AppOptions} from '../options.js';
+import {connectionLabel, demoRegion} from './connection-target.js';
 
 export interface Connection {
 	clients: AwsClients;
@@ -13,8 +14,6 @@ export interface Connection {
 	label: string | undefined;
 	close(): Promise<void>;
 }
-
-const demoRegion = 'us-east-1';
 
 export async function connect(options: AppOptions): Promise<Connection> {
 	if (options.demo !== undefined) {
@@ -29,7 +28,7 @@ export async function connect(options: AppOptions): Promise<Connection> {
 		return {
 			clients,
 			adapters: createAwsAdapters(clients),
-			label: 'demo',
+			label: connectionLabel(options),
 			async close() {
 				clients.destroy();
 				await sim.close();
@@ -44,7 +43,7 @@ export async function connect(options: AppOptions): Promise<Connection> {
 	return {
 		clients,
 		adapters: createAwsAdapters(clients),
-		label: options.profile ?? process.env['AWS_PROFILE'],
+		label: connectionLabel(options),
 		async close() {
 			clients.destroy();
 		},

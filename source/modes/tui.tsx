@@ -5,21 +5,16 @@
  */
 import {appendFileSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {render, type Instance} from 'ink';
 import type {AppOptions} from '../options.js';
-import {
-	createActionRunner,
-	createAuditLog,
-	defaultAuditLogPath,
-	type ActionRunner,
-} from '../store/actions/index.js';
-import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
+import type {ActionRunner} from '../store/actions/types.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
-import {connect, type Connection} from './connection.js';
+import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
+import type {Wiring} from './session.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
@@ -41,62 +36,54 @@ function appendLog(path: string, text: string): void {
 	}
 }
 
+/**
+ * A store shown at once, and its wiring to AWS, which comes later: the SDK (and for --demo the
+ * simulator) takes longer to load than the first frame takes to draw, and the panes say
+ * `loading…` meanwhile.
+ */
 type Session = {
-	connection: Connection;
 	store: FleetStore;
-	poller: FleetPoller;
-	/** Keys -> actions -> AWS: refuses everything under --read-only. */
-	actions: ActionRunner;
+	wiring: Promise<Wiring>;
+	/** Undefined until wired: keys that change things say they are not available meanwhile. */
+	actions: ActionRunner | undefined;
 };
 
-async function openSession(options: AppOptions): Promise<Session> {
-	const connection = await connect(options);
-	let region: string | undefined;
-	try {
-		region = await connection.clients.region();
-	} catch {
-		region = undefined;
-	}
+function openSession(options: AppOptions): Session {
 	const store = createFleetStore({
 		refreshMs: options.refreshMs,
-		connection: {region, profile: connection.label, endpoint: options.endpointUrl},
-	});
-	const poller = createFleetPoller({
-		adapters: connection.adapters,
-		store,
-		stats: connection.clients.stats,
-		refreshMs: options.refreshMs,
-	});
-	poller.start();
-	const demo = options.demo !== undefined;
-	const actions = createActionRunner({
-		adapters: connection.adapters,
-		fleet: store,
-		readOnly: options.readOnly,
-		// What the simulator was told stays out of the record of what real AWS was told.
-		auditLog: createAuditLog(
-			demo ? join(dirname(defaultAuditLogPath()), 'audit-demo.jsonl') : defaultAuditLogPath(),
-		),
-		// The `aws` commands the dialogs show: `demo` is a label, not a profile the CLI knows.
-		cliTarget: {
-			profile: demo ? undefined : connection.label,
-			endpoint: connection.clients.endpointUrl,
+		connection: {
+			region: regionBeforeConnecting(options),
+			profile: connectionLabel(options),
+			endpoint: options.endpointUrl,
 		},
 	});
-	return {connection, store, poller, actions};
+	// Its own chunk in the build: the AWS SDK is compiled only once this runs.
+	const wiring = import('./session.js').then(({wireSession}) => wireSession(options, store));
+	const session: Session = {store, wiring, actions: undefined};
+	void wiring.then(
+		(wired) => (session.actions = wired.actions),
+		() => {}, // Whoever waits for the wiring hears of its failure.
+	);
+	return session;
 }
 
+/** Waits for the wiring if it is still coming: quitting while connecting must close it too. */
 async function closeSession(session: Session): Promise<void> {
-	session.actions.dispose();
-	session.poller.stop();
-	await session.connection.close();
+	let wiring: Wiring;
+	try {
+		wiring = await session.wiring;
+	} catch {
+		return; // Never connected: nothing to close.
+	}
+	await wiring.close();
 }
 
 export async function runTui(initial: AppOptions): Promise<number> {
 	const log = logFilePath();
 	const theme = createTheme(themeOptionsFrom(process.env, {noColor: !initial.color}));
 	let options = initial;
-	let session = await openSession(options);
+	// Its wiring loads while the first frame is drawn, and fails through `crash` (below).
+	let session = openSession(options);
 	// Set once Ink renders; the restore and switch paths need it before then as well.
 	const ink: {instance?: Instance} = {};
 	let restored = false;
@@ -185,7 +172,8 @@ export async function runTui(initial: AppOptions): Promise<number> {
 	const switchTo = async (target: {region?: string; profile?: string}) => {
 		const next = {...options, ...target};
 		try {
-			const nextSession = await openSession(next);
+			const nextSession = openSession(next);
+			await nextSession.wiring;
 			const previous = session;
 			session = nextSession;
 			options = next;
@@ -204,6 +192,17 @@ export async function runTui(initial: AppOptions): Promise<number> {
 		incrementalRendering: process.env['ECS_TOP_FULL_FRAMES'] === undefined,
 		maxFps: options.maxFps,
 	});
+	// The first frame is out: now the connection, then the pollers fill the panes. Once quitting,
+	// the screen is no longer Ink's to draw on, and a failure to connect is no crash.
+	session.wiring.then(
+		() => {
+			if (!restored) ink.instance?.rerender(app());
+		},
+		(error: unknown) => {
+			if (ending) appendLog(log, `while connecting: ${(error as Error).message}`);
+			else crash(error);
+		},
+	);
 
 	const code = await finished;
 	// The handlers stay until the process exits: without ours, signal-exit (loaded by Ink) would

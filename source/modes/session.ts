@@ -1,0 +1,70 @@
+/**
+ * The part of a TUI session that talks to AWS: the connection (SDK clients, or the in-process
+ * simulator for --demo), the pollers filling the store, and the action runner. tui.tsx imports
+ * this module only after its first frame is on screen: the SDK is most of the startup's cost.
+ */
+import {dirname, join} from 'node:path';
+import type {AppOptions} from '../options.js';
+import {
+	createActionRunner,
+	createAuditLog,
+	defaultAuditLogPath,
+	type ActionRunner,
+} from '../store/actions/index.js';
+import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
+import type {FleetStore} from '../store/fleet-store.js';
+import {connect, type Connection} from './connection.js';
+
+export type Wiring = {
+	connection: Connection;
+	poller: FleetPoller;
+	/** Keys -> actions -> AWS: refuses everything under --read-only. */
+	actions: ActionRunner;
+	/** Stops polling and acting, and closes the connection (and the demo's simulator). */
+	close(): Promise<void>;
+};
+
+/** Connects, fills `store` from AWS from now on, and returns what must be closed with it. */
+export async function wireSession(options: AppOptions, store: FleetStore): Promise<Wiring> {
+	const connection = await connect(options);
+	let region: string | undefined;
+	try {
+		region = await connection.clients.region();
+	} catch {
+		region = undefined;
+	}
+	// The header showed what the flags said while connecting; now what the profile says.
+	store.setState({connection: {...store.getState().connection, region}});
+	const poller = createFleetPoller({
+		adapters: connection.adapters,
+		store,
+		stats: connection.clients.stats,
+		refreshMs: options.refreshMs,
+	});
+	poller.start();
+	const demo = options.demo !== undefined;
+	const actions = createActionRunner({
+		adapters: connection.adapters,
+		fleet: store,
+		readOnly: options.readOnly,
+		// What the simulator was told stays out of the record of what real AWS was told.
+		auditLog: createAuditLog(
+			demo ? join(dirname(defaultAuditLogPath()), 'audit-demo.jsonl') : defaultAuditLogPath(),
+		),
+		// The `aws` commands the dialogs show: `demo` is a label, not a profile the CLI knows.
+		cliTarget: {
+			profile: demo ? undefined : connection.label,
+			endpoint: connection.clients.endpointUrl,
+		},
+	});
+	return {
+		connection,
+		poller,
+		actions,
+		async close() {
+			actions.dispose();
+			poller.stop();
+			await connection.close();
+		},
+	};
+}
