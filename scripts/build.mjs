@@ -155,18 +155,76 @@ const boundedTextCaches = [
 	},
 ];
 
+/**
+ * Yoga (Ink's layout engine, yoga-layout 3.2) loads its WebAssembly from a base64 data: URL, and
+ * does it with `fetch` whenever `fetch` exists: on Node that first use of `fetch` loads Node's
+ * bundled undici, ~70 ms of the TUI's startup (profile of `--demo`) for a fetch that only decodes
+ * the string. Its own synchronous base64 decoding, taken when there is no `fetch`, is used always.
+ */
+const yogaWithoutFetch = {
+	file: 'yoga-wasm-base64-esm.js',
+	replacements: [
+		['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||true?'],
+	],
+};
+
+/**
+ * Turning a screen row's cells back into a string diffs each cell's styles with the previous
+ * cell's (three Sets and four arrays a cell): at 200x50 that is 10,000 diffs a frame, ~120 ms of
+ * the first frame while the code is still cold (profile of `--demo`). Cells of one styled run
+ * hold the very same code objects, and blank cells hold none: for those the diff is empty, so it
+ * is skipped. (Ink's dependency @alcalzone/ansi-tokenize 0.2.)
+ */
+const styleDiffOnlyOnChange = {
+	file: 'styledChars.js',
+	replacements: [
+		[
+			'export function styledCharsToString(chars) {',
+			[
+				'function ecsTopSameCodes(a, b) {',
+				'    if (a === b) return true;',
+				'    if (a.length !== b.length) return false;',
+				'    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;',
+				'    return true;',
+				'}',
+				'export function styledCharsToString(chars) {',
+			].join('\n'),
+		],
+		[
+			'            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+			'            if (!ecsTopSameCodes(chars[i - 1].styles, char.styles))\n                ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+		],
+		[
+			'        if (i === chars.length - 1) {',
+			'        if (i === chars.length - 1 && char.styles.length > 0) {',
+		],
+	],
+};
+
 export const inkPatches = [
 	incrementalCursorFix,
 	sharedOutputCaches,
 	cachedTextWidth,
 	...boundedTextCaches,
+	yogaWithoutFetch,
+	styleDiffOnlyOnChange,
 ];
 
-/** An esbuild plugin applying `inkPatches` to Ink's build files, failing if one does not apply. */
+/**
+ * An esbuild plugin applying `inkPatches` to Ink's build files (and Yoga's loader and Ink's ANSI
+ * tokenizer), failing if one does not apply.
+ */
 export const inkPatchPlugin = {
 	name: 'ecs-top-ink-patches',
 	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/][a-z-]+\.js$/}, async (args) => {
+		const filter = new RegExp(
+			[
+				String.raw`[\\/]ink[\\/]build[\\/][a-z-]+\.js$`,
+				String.raw`[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$`,
+				String.raw`[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$`,
+			].join('|'),
+		);
+		build.onLoad({filter}, async (args) => {
 			const file = args.path.split(/[\\/]/).at(-1);
 			const patches = inkPatches.filter((patch) => patch.file === file);
 			if (patches.length === 0) return undefined;
@@ -175,7 +233,7 @@ export const inkPatchPlugin = {
 				for (const [before, after] of patch.replacements) {
 					if (source.split(before).length !== 2) {
 						throw new Error(
-							`Ink's ${file} changed: re-check the patch of "${before.trim().split('\n')[0]}" in scripts/build.mjs`,
+							`${file} changed: re-check the patch of "${before.trim().split('\n')[0]}" in scripts/build.mjs`,
 						);
 					}
 					source = source.replace(before, () => after);
