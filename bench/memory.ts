@@ -10,6 +10,7 @@
  * the load and after scrolling, and VmHWM (the peak the kernel saw), which is what the machine
  * has to have free.
  */
+import {readdirSync} from 'node:fs';
 import {loadavg} from 'node:os';
 import {sleep} from './ui-pty.js';
 import {commandKeys, filterKeys, TuiSession} from './ui-session.js';
@@ -37,6 +38,34 @@ function variants(): {name: string; flags: string[]}[] {
 const presses = numberFlag('presses', 250);
 const runs = numberFlag('runs', 1);
 
+/** `--snapshot DIR`: a heap snapshot of each TUI after scrolling (written on SIGURG). */
+const snapshotIndex = process.argv.indexOf('--snapshot');
+const snapshotDir = snapshotIndex >= 0 ? process.argv[snapshotIndex + 1] : undefined;
+const snapshotFlags =
+	snapshotDir === undefined
+		? []
+		: ['--import', `data:text/javascript,${encodeURIComponent(snapshotHook(snapshotDir))}`];
+
+/** SIGURG, not SIGUSR2: Ink's signal-exit treats SIGUSR2 as a reason to leave, and SIGURG is ignored by default. */
+function snapshotHook(dir: string): string {
+	return (
+		`import {writeHeapSnapshot} from 'node:v8';` +
+		`process.on('SIGURG', () => writeHeapSnapshot(${JSON.stringify(dir)} + '/tui-' + Date.now() + '.heapsnapshot'));`
+	);
+}
+
+async function heapSnapshot(session: TuiSession): Promise<void> {
+	const before = readdirSync(snapshotDir!).length;
+	process.kill(session.pty.pid, 'SIGURG');
+	await session.pty.waitFor(
+		'the heap snapshot',
+		() => readdirSync(snapshotDir!).length > before,
+		120_000,
+	);
+	// The file is named before it is written: wait until its size stops moving.
+	await sleep(5000);
+}
+
 type Measure = {
 	beforeMb: number;
 	loadedMb: number;
@@ -50,7 +79,7 @@ async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
 		args: ['--endpoint-url', url],
 		rows: 50,
 		columns: 200,
-		nodeFlags,
+		nodeFlags: [...snapshotFlags, ...nodeFlags],
 	});
 	try {
 		await session.pty.whenStarted();
@@ -71,6 +100,7 @@ async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
 		}
 		await session.pty.settle(500, 5000);
 		const scrolled = session.memory();
+		if (snapshotDir !== undefined) await heapSnapshot(session);
 		if (loaded === undefined || scrolled === undefined) throw new Error('no /proc: Linux only');
 		return {
 			beforeMb: before?.rssMb ?? Number.NaN,

@@ -22,7 +22,7 @@ import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {DescribeFailure} from '../model/failure.js';
 import type {Service} from '../model/service.js';
-import {serviceNameFromGroup, type Task} from '../model/task.js';
+import {serviceNameFromGroup, type NetworkBinding, type Task} from '../model/task.js';
 import {imageRegistry, type TaskDefinition, type TaskVolume} from '../model/task-definition.js';
 import {epochMs} from './call.js';
 
@@ -176,6 +176,38 @@ function shared<T extends string | undefined>(text: T): T {
 	return text;
 }
 
+/**
+ * The task as it was, when the API's answer says it did not change: AWS bumps `version` on every
+ * change, and the status fields are compared too, as cheap insurance against an endpoint that
+ * forgets to. Checked on the SDK's shape, so an unchanged task is never converted at all.
+ */
+export function isSameTask(before: Task, task: SdkTask): boolean {
+	return (
+		before.arn === task.taskArn &&
+		before.version === (task.version ?? 0) &&
+		before.lastStatus === (task.lastStatus ?? 'UNKNOWN') &&
+		before.desiredStatus === (task.desiredStatus ?? 'UNKNOWN') &&
+		before.healthStatus === task.healthStatus
+	);
+}
+
+/**
+ * The previous task object when the task did not change, else a new one. A large scope's refresh
+ * describes 20,000 tasks that mostly did not change: converting them anyway made 20,000 new
+ * objects that lived until the last of 200 calls had answered, long enough to be promoted to the
+ * old generation, which then grew by their size every refresh (issue 4: resident memory).
+ */
+export function toTaskReusing(
+	task: SdkTask,
+	previous: ReadonlyMap<string, Task> | undefined,
+): Task {
+	const before = task.taskArn === undefined ? undefined : previous?.get(task.taskArn);
+	return before !== undefined && isSameTask(before, task) ? before : toTask(task);
+}
+
+/** One shared empty list: most containers have no host port bindings (awsvpc, no mapping). */
+const noBindings: readonly NetworkBinding[] = Object.freeze([]);
+
 export function toTask(task: SdkTask): Task {
 	const arn = task.taskArn ?? '';
 	const taskDefinitionArn = shared(task.taskDefinitionArn ?? '');
@@ -211,11 +243,14 @@ export function toTask(task: SdkTask): Task {
 			exitCode: container.exitCode,
 			reason: shared(container.reason),
 			healthStatus: shared(container.healthStatus),
-			networkBindings: (container.networkBindings ?? []).map((binding) => ({
-				containerPort: binding.containerPort,
-				hostPort: binding.hostPort,
-				protocol: shared(binding.protocol),
-			})),
+			networkBindings:
+				container.networkBindings === undefined || container.networkBindings.length === 0
+					? noBindings
+					: container.networkBindings.map((binding) => ({
+							containerPort: binding.containerPort,
+							hostPort: binding.hostPort,
+							protocol: shared(binding.protocol),
+						})),
 		})),
 	};
 }

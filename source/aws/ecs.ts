@@ -29,7 +29,7 @@ import {
 	toContainerInstance,
 	toFailure,
 	toService,
-	toTask,
+	toTaskReusing,
 	toTaskDefinition,
 } from './ecs-convert.js';
 
@@ -155,11 +155,20 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			});
 		},
 
-		async describeTasks(cluster: string, tasks: readonly string[]): Promise<Described<Task>> {
+		/**
+		 * `previous`, the tasks as last seen by ARN: an unchanged task comes back as that very
+		 * object, decided as each call answers, so the fresh copies die young (see toTaskReusing).
+		 */
+		async describeTasks(
+			cluster: string,
+			tasks: readonly string[],
+			previous?: ReadonlyMap<string, Task>,
+		): Promise<Described<Task>> {
 			const batches = await mapBatches(tasks, ecsLimits.describeTasks, limit, (batch) =>
 				call('DescribeTasks', async () => {
 					const answer = await client.send(new DescribeTasksCommand({cluster, tasks: batch}));
-					return {items: (answer.tasks ?? []).map(toTask), failures: answer.failures};
+					const items = (answer.tasks ?? []).map((task) => toTaskReusing(task, previous));
+					return {items, failures: answer.failures};
 				}),
 			);
 			return merge(batches);

@@ -31,6 +31,16 @@ export function sameTask(before: Task, after: Task): boolean {
 	);
 }
 
+/**
+ * The scope's tasks by ARN, for the adapter to hand back an unchanged task as the object the store
+ * already holds: the fresh copies of a 20,000-task refresh then die young instead of piling up
+ * in the old generation (issue 4).
+ */
+function tasksByArn(tasks: readonly Task[] | undefined): ReadonlyMap<string, Task> | undefined {
+	if (tasks === undefined || tasks.length === 0) return undefined;
+	return new Map(tasks.map((task) => [task.arn, task]));
+}
+
 export type TasksTierOptions = {
 	readonly desiredStatus: 'RUNNING' | 'STOPPED';
 };
@@ -95,7 +105,9 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 				...(stopped ? {desiredStatus: 'STOPPED' as const} : {}),
 			});
 			signal.throwIfAborted();
-			const tasks = arns.length === 0 ? [] : (await ecs.describeTasks(scope.cluster, arns)).items;
+			const previous = tasksByArn(ctx.read()[field][key]);
+			const tasks =
+				arns.length === 0 ? [] : (await ecs.describeTasks(scope.cluster, arns, previous)).items;
 			signal.throwIfAborted();
 			last = {key, startedAt, calls: taskCallsFor(arns.length), refreshRequests};
 			ctx.write((state) => {
