@@ -6,7 +6,7 @@
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import {scenarioNames, type ScenarioName} from './sim/scenarios/index.js';
+import {scenarioNames, type ScenarioName} from './sim/scenarios/names.js';
 
 export interface AppOptions {
 	mode: 'tui' | 'once';

@@ -3,7 +3,7 @@
  * stack trace or a simulator that silently ignores what was asked.
  */
 import type {FaultSettings} from './faults.js';
-import {scenarioNames, type ScenarioName} from './scenarios/index.js';
+import {scenarioNames, type ScenarioName} from './scenarios/names.js';
 
 export interface SimCommandOptions {
 	host: string;

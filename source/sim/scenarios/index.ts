@@ -10,8 +10,9 @@ import type {World} from '../world/world.js';
 import {demoScenario} from './demo.js';
 import {largeScenario} from './large.js';
 import type {Scenario} from './scenario.js';
+import type {ScenarioName} from './names.js';
 
-export type ScenarioName = 'demo' | 'large' | 'empty';
+export {scenarioNames, type ScenarioName} from './names.js';
 
 /** For tests that build their own account. */
 const emptyScenario: Scenario = {historyMs: 0, build: () => {}};
@@ -21,8 +22,6 @@ const scenarios: Record<ScenarioName, Scenario> = {
 	large: largeScenario,
 	empty: emptyScenario,
 };
-
-export const scenarioNames: readonly ScenarioName[] = ['demo', 'large', 'empty'];
 
 export function buildWorld(options: {scenario: ScenarioName; seed: number; clock: Clock}): World {
 	const {seed, clock} = options;
