@@ -7,7 +7,7 @@
  *
  * Each variant starts its own TUI against one shared `large` simulator, loads the tasks as a user
  * does (/fleet-main, :tasks), waits for the frame to settle, then holds j. It prints VmRSS after
- * the load and after scrolling, and VmHWM (the peak the kernel saw), which is what the machine
+ * the load, after scrolling and after --idle-seconds (default 60: a paced refresh), and VmHWM (the peak the kernel saw), which is what the machine
  * has to have free.
  */
 import {readdirSync} from 'node:fs';
@@ -37,6 +37,7 @@ function variants(): {name: string; flags: string[]}[] {
 
 const presses = numberFlag('presses', 250);
 const runs = numberFlag('runs', 1);
+const idleMs = numberFlag('idle-seconds', 60) * 1000;
 
 /** `--snapshot DIR`: a heap snapshot of each TUI after scrolling (written on SIGURG). */
 const snapshotIndex = process.argv.indexOf('--snapshot');
@@ -70,6 +71,7 @@ type Measure = {
 	beforeMb: number;
 	loadedMb: number;
 	scrolledMb: number;
+	idleMb: number;
 	peakMb: number;
 	loadMs: number;
 };
@@ -100,13 +102,18 @@ async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
 		}
 		await session.pty.settle(500, 5000);
 		const scrolled = session.memory();
+		// Long enough for the scope's paced refreshes (20,000 tasks: one every ~50 s) to show.
+		await sleep(idleMs);
+		const idle = session.memory();
 		if (snapshotDir !== undefined) await heapSnapshot(session);
-		if (loaded === undefined || scrolled === undefined) throw new Error('no /proc: Linux only');
+		if (loaded === undefined || scrolled === undefined || idle === undefined)
+			throw new Error('no /proc: Linux only');
 		return {
 			beforeMb: before?.rssMb ?? Number.NaN,
 			loadedMb: loaded.rssMb,
 			scrolledMb: scrolled.rssMb,
-			peakMb: scrolled.peakMb,
+			idleMb: idle.rssMb,
+			peakMb: idle.peakMb,
 			loadMs,
 		};
 	} finally {
@@ -118,7 +125,7 @@ const sim = await startSimProcess('large', 90_000);
 try {
 	console.log(`ecs-top bench:memory  load average at start ${loadavg()[0]!.toFixed(1)}`);
 	console.log(
-		'variant          before :tasks  after load  after scroll  peak (VmHWM)  :tasks load',
+		'variant          before :tasks  after load  after scroll  after idle  peak (VmHWM)  :tasks load',
 	);
 	for (const variant of variants()) {
 		for (let run = 0; run < runs; run++) {
@@ -126,7 +133,7 @@ try {
 			console.log(
 				`${variant.name.padEnd(16)} ${figures.beforeMb.toFixed(0).padStart(10)} MB ` +
 					`${figures.loadedMb.toFixed(0).padStart(7)} MB ` +
-					`${figures.scrolledMb.toFixed(0).padStart(9)} MB ${figures.peakMb.toFixed(0).padStart(10)} MB ` +
+					`${figures.scrolledMb.toFixed(0).padStart(9)} MB ${figures.idleMb.toFixed(0).padStart(8)} MB ${figures.peakMb.toFixed(0).padStart(10)} MB ` +
 					`${figures.loadMs.toFixed(0).padStart(8)} ms  (load ${loadavg()[0]!.toFixed(1)})`,
 			);
 		}
