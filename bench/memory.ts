@@ -47,7 +47,7 @@ const snapshotFlags =
 		? []
 		: ['--import', `data:text/javascript,${encodeURIComponent(snapshotHook(snapshotDir))}`];
 
-/** SIGURG, not SIGUSR2: Ink's signal-exit treats SIGUSR2 as a reason to leave, and SIGURG is ignored by default. */
+/** SIGURG, ignored by default: a TUI started without the hook is not killed by it, as SIGUSR2 would. */
 function snapshotHook(dir: string): string {
 	return (
 		`import {writeHeapSnapshot} from 'node:v8';` +
