@@ -23,7 +23,16 @@ import {padCell} from './format.js';
 import {Header} from './header.js';
 import {useFleet, useFleetStore} from './hooks/use-fleet.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {bindingFor, commandFor, footerHints, keyName, keymap, type KeyScope} from './keymap.js';
+import {
+	bindingFor,
+	commandFor,
+	footerHints,
+	keyName,
+	keyOfCharacter,
+	keymap,
+	noKey,
+	type KeyScope,
+} from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
 import {buildRows, paneList, sortableColumns, type PaneList} from './panes/pane-list.js';
 import {
@@ -48,6 +57,7 @@ import {
 	movedIndex,
 	nextSort,
 	parseCommand,
+	scrollDelta,
 	type UiState,
 } from './ui-state.js';
 
@@ -82,40 +92,6 @@ const noTasks: readonly Task[] = [];
 // The focus follows the selection after the cursor rests this long: scrolling through clusters
 // must not start (and abort) a fetch per row passed.
 const focusDelayMs = 200;
-
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
-
-/** One character of a burst as Ink reports that key pressed alone: `\r` is Enter, `\x03` Ctrl-C. */
-function keyOfCharacter(character: string): [string, Key] {
-	if (character === '\r') return ['', {...noKey, return: true}];
-	if (character === '\t') return ['', {...noKey, tab: true}];
-	if (character === '\u007F') return ['', {...noKey, delete: true}];
-	if (character === '\b') return ['', {...noKey, backspace: true}];
-	const code = character.codePointAt(0) ?? 0;
-	if (code >= 1 && code <= 26) return [String.fromCodePoint(code + 96), {...noKey, ctrl: true}];
-	return [character, {...noKey, shift: /^[A-Z]$/u.test(character)}];
-}
 
 export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const theme = useTheme();
@@ -474,23 +450,15 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 
 		// Help and details take the movement keys for scrolling.
 		if (overlay.kind === 'help' || overlay.kind === 'detail') {
-			const page = Math.max(1, rows - 4);
-			const delta: Record<string, number> = {
-				up: -1,
-				down: 1,
-				'page-up': -page,
-				'page-down': page,
-				top: -1e9,
-				bottom: 1e9,
-			};
-			if (command in delta) {
+			const delta = scrollDelta(command, rows - 4);
+			if (delta !== undefined) {
 				setUi((state) =>
 					state.overlay.kind === 'help' || state.overlay.kind === 'detail'
 						? {
 								...state,
 								overlay: {
 									...state.overlay,
-									scroll: Math.max(0, state.overlay.scroll + delta[command]!),
+									scroll: Math.max(0, state.overlay.scroll + delta),
 								},
 							}
 						: state,
@@ -604,23 +572,15 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	): boolean => {
 		const rowsShown = taskDefinitionList.rows;
 		if (overlay.opened !== undefined) {
-			const page = Math.max(1, rows - 4);
-			const delta: Record<string, number> = {
-				up: -1,
-				down: 1,
-				'page-up': -page,
-				'page-down': page,
-				top: -1e9,
-				bottom: 1e9,
-			};
-			if (command in delta) {
+			const delta = scrollDelta(command, rows - 4);
+			if (delta !== undefined) {
 				setUi((state) =>
 					state.overlay.kind === 'task-definitions'
 						? {
 								...state,
 								overlay: {
 									...state.overlay,
-									scroll: Math.max(0, state.overlay.scroll + delta[command]!),
+									scroll: Math.max(0, state.overlay.scroll + delta),
 								},
 							}
 						: state,

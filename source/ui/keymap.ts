@@ -345,3 +345,38 @@ export function footerHints(
 	}
 	return hints.map((hint) => ({keys: hint.keys.join('/'), label: hint.label}));
 }
+
+/** Ink's key object with nothing pressed. */
+export const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** One character of a burst as Ink reports that key pressed alone: `\r` is Enter, `\x03` Ctrl-C. */
+export function keyOfCharacter(character: string): [string, Key] {
+	if (character === '\r') return ['', {...noKey, return: true}];
+	if (character === '\t') return ['', {...noKey, tab: true}];
+	if (character === '\u007F') return ['', {...noKey, delete: true}];
+	if (character === '\b') return ['', {...noKey, backspace: true}];
+	const code = character.codePointAt(0) ?? 0;
+	if (code >= 1 && code <= 26) return [String.fromCodePoint(code + 96), {...noKey, ctrl: true}];
+	return [character, {...noKey, shift: /^[A-Z]$/u.test(character)}];
+}

@@ -49,6 +49,20 @@ export function cyclePane(current: PaneId, step: 1 | -1): PaneId {
 	return paneOrder[(index + step + paneOrder.length) % paneOrder.length] ?? current;
 }
 
+/** How far a movement command scrolls a text view (help, details) of `viewRows` lines, if at all. */
+export function scrollDelta(command: string, viewRows: number): number | undefined {
+	const page = Math.max(1, viewRows);
+	const deltas: Readonly<Record<string, number>> = {
+		up: -1,
+		down: 1,
+		'page-up': -page,
+		'page-down': page,
+		top: -1e9,
+		bottom: 1e9,
+	};
+	return deltas[command];
+}
+
 /** The row index a movement command lands on, clamped to the list. */
 export function movedIndex(
 	command: string,

@@ -6,34 +6,13 @@ import {
 	keyName,
 	keymap,
 	liveScopes,
+	noKey,
 	type KeyScope,
 } from '../../source/ui/keymap.js';
 
-// Ink's useInput key object with nothing pressed; tests switch on what a terminal would send.
+// Ink's useInput key object; tests switch on what a terminal would send.
 function key(pressed: Partial<Key> = {}): Key {
-	return {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-		...pressed,
-	};
+	return {...noKey, ...pressed};
 }
 
 const scopes: KeyScope[] = ['global', 'list', 'action', 'dialog', 'filter'];
