@@ -172,10 +172,26 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const say = (text: string, tone: Tone = 'info') =>
 		setUi((state) => ({...state, message: {text, tone}}));
 
+	// Whether a selected service scopes the tasks; Esc in the tasks pane, :tasks and run task widen
+	// them to the cluster's.
+	const wantServiceScope = useRef(true);
+
 	// Write keys: Space marks rows for one bulk confirmation; the dialog shows the plan and sends it.
 	const bulk = useBulkMarks();
 	const rowMarks = useRowMarks(actions);
-	const dialogControl = useActionDialog(readOnly ? undefined : actions, say, bulk.clear);
+	const dialogControl = useActionDialog(
+		readOnly ? undefined : actions,
+		say,
+		bulk.clear,
+		(result) => {
+			// Tasks run by hand belong to no service: show the cluster's tasks, where they arrive.
+			if (result.kind !== 'run-task' || result.status !== 'succeeded') return;
+			const clusterArn = store.getState().focus.clusterArn;
+			wantServiceScope.current = false;
+			if (clusterArn !== undefined) store.getState().actions.setFocus({clusterArn});
+			setUi((state) => ({...state, focused: 'tasks', overlay: {kind: 'none'}}));
+		},
+	);
 	// Marks belong to one cluster's rows: another cluster starts unmarked.
 	const clearBulk = bulk.clear;
 	useEffect(() => clearBulk(), [clearBulk, focus.clusterArn]);
@@ -277,7 +293,6 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const selectedServiceArn = selectedRowId('services');
 
 	// The selection scopes what is fetched: a cluster scopes instances and services, a service tasks.
-	const wantServiceScope = useRef(true);
 	useEffect(() => {
 		if (selectedClusterArn === undefined) return;
 		// Until the new cluster's services arrive, `services` are the previous cluster's: pairing

@@ -201,7 +201,7 @@ describe('stop tasks, drain instances, run tasks, scale the cluster', () => {
 		expect(await fleet.writeRequests()).toEqual([]);
 	});
 
-	it('r from :td runs two tasks of the chosen task definition', async () => {
+	it('r from :td runs two tasks of the chosen task definition and shows them arriving', async () => {
 		const app = await onWeb();
 		await app.press(':', 't', 'd', keys.enter);
 		await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 10_000);
@@ -211,9 +211,17 @@ describe('stop tasks, drain instances, run tasks, scale the cluster', () => {
 		expect(app.frame()).toContain('aws ecs run-task');
 		expect(app.frame()).toContain('--count 2');
 		await app.press('y');
-		await waitForResult(app, /run|start/i);
+		const result = await waitForResult(app, /Started 2 tasks/);
 		const writes = await fleet.writeRequests();
 		expect(writes.map((w) => w.operation)).toEqual(['RunTask']);
+		// They belong to no service: the tasks pane widens from api's tasks to the cluster's,
+		// where the new ones arrive.
+		const ids = /Started 2 tasks of \S+: (\w+), (\w+)/.exec(footer(result))!.slice(1, 3);
+		const frame = await app.waitFor(
+			(f) => /Tasks \(web\) \[\d+\/\d+\]/.test(f) && ids.every((id) => f.includes(id)),
+			10_000,
+		);
+		expect(frame).not.toContain('Task definitions [');
 	});
 });
 

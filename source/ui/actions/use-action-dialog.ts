@@ -35,6 +35,8 @@ export function useActionDialog(
 	say: Say,
 	/** Called as a plan is sent (the bulk marks it used are spent). */
 	onSend?: () => void,
+	/** Called with each answer, after the status line has it. */
+	onResult?: (result: ActionResult) => void,
 ): ActionDialogControl {
 	const [dialog, setDialogState] = useState<ActionDialog | undefined>(undefined);
 	// Keys may arrive faster than renders: each acts on the state the previous one left.
@@ -65,6 +67,7 @@ export function useActionDialog(
 				// Close the box unless another dialog was opened meanwhile (Esc hid this one).
 				if (dialogRef.current?.plan?.id === plan.id) setDialog(undefined);
 				say(result.message, resultTone[result.status]);
+				onResult?.(result);
 			},
 			(error: unknown) => {
 				if (dialogRef.current?.plan?.id === plan.id) setDialog(undefined);
