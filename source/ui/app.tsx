@@ -169,6 +169,15 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		),
 	};
 
+	/** Moves or sets the scroll of the text view on screen (help, details, a task definition). */
+	const scrollOverlay = (next: (scroll: number) => number) =>
+		setUi((state) => {
+			const overlay = state.overlay;
+			if (!('scroll' in overlay)) return state;
+			const scroll = Math.max(0, next(overlay.scroll));
+			return scroll === overlay.scroll ? state : {...state, overlay: {...overlay, scroll}};
+		});
+
 	const say = (text: string, tone: Tone = 'info') =>
 		setUi((state) => ({...state, message: {text, tone}}));
 
@@ -467,17 +476,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		if (overlay.kind === 'help' || overlay.kind === 'detail') {
 			const delta = scrollDelta(command, rows - 4);
 			if (delta !== undefined) {
-				setUi((state) =>
-					state.overlay.kind === 'help' || state.overlay.kind === 'detail'
-						? {
-								...state,
-								overlay: {
-									...state.overlay,
-									scroll: Math.max(0, state.overlay.scroll + delta),
-								},
-							}
-						: state,
-				);
+				scrollOverlay((scroll) => scroll + delta);
 				return;
 			}
 			if (
@@ -589,17 +588,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		if (overlay.opened !== undefined) {
 			const delta = scrollDelta(command, rows - 4);
 			if (delta !== undefined) {
-				setUi((state) =>
-					state.overlay.kind === 'task-definitions'
-						? {
-								...state,
-								overlay: {
-									...state.overlay,
-									scroll: Math.max(0, state.overlay.scroll + delta),
-								},
-							}
-						: state,
-				);
+				scrollOverlay((scroll) => scroll + delta);
 				return true;
 			}
 			if (command === 'back' || command === 'open') {
@@ -748,13 +737,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				scroll={overlay.scroll}
 				width={columns}
 				height={layout.root.height - 2}
-				onScrollClamp={(scroll) =>
-					setUi((state) =>
-						state.overlay.kind === 'detail' && state.overlay.scroll !== scroll
-							? {...state, overlay: {...state.overlay, scroll}}
-							: state,
-					)
-				}
+				onScrollClamp={(scroll) => scrollOverlay(() => scroll)}
 			/>
 		);
 	} else if (ui.overlay.kind === 'task-definitions') {
@@ -770,13 +753,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				scroll={overlay.scroll}
 				width={columns}
 				height={layout.root.height - 2}
-				onScrollClamp={(scroll) =>
-					setUi((state) =>
-						state.overlay.kind === 'task-definitions' && state.overlay.scroll !== scroll
-							? {...state, overlay: {...state.overlay, scroll}}
-							: state,
-					)
-				}
+				onScrollClamp={(scroll) => scrollOverlay(() => scroll)}
 			/>
 		);
 	} else if (layout.mode === 'wide') {
