@@ -34,7 +34,7 @@ import {
 	type KeyScope,
 } from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
-import {buildRows, paneList, sortableColumns, type PaneList} from './panes/pane-list.js';
+import {paneList, paneRows, sortableColumns, type PaneList} from './panes/pane-list.js';
 import {
 	clustersPane,
 	instancesPane,
@@ -49,7 +49,7 @@ import type {ActionRunner} from '../store/actions/types.js';
 import {ActionDialogBox, dialogHeight, dialogLines} from './actions/action-dialog.js';
 import type {ActionTargets} from './actions/open-dialog.js';
 import {useActionDialog} from './actions/use-action-dialog.js';
-import {markRows, useBulkMarks, useRowMarks} from './actions/row-marks.js';
+import {rowMarker, useBulkMarks, useRowMarks} from './actions/row-marks.js';
 import {useTheme, type Tone} from './theme.js';
 import {
 	cyclePane,
@@ -136,36 +136,33 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		};
 	}, [instances, metrics, tasksFetchedAt, theme]);
 
-	const builtClusters = useMemo(
-		() => buildRows(clustersPane, clusters, context),
-		[clusters, context],
-	);
-	const builtInstances = useMemo(
-		() => buildRows(instancesPane, instances, context),
-		[instances, context],
-	);
-	const builtServices = useMemo(
-		() => buildRows(servicesPane, services, context),
-		[services, context],
-	);
-	const builtTasks = useMemo(() => buildRows(tasksPane, tasks, context), [tasks, context]);
-
+	// The lists are sorted and filtered entities; a refresh that keeps the entities (the store
+	// hands back the same arrays) keeps the lists. The context only matters to a filter.
+	const filterContext = (pane: PaneId) => (ui.filters[pane] === '' ? undefined : context);
+	const clustersContext = filterContext('clusters');
+	const instancesContext = filterContext('instances');
+	const servicesContext = filterContext('services');
+	const tasksContext = filterContext('tasks');
 	const lists = {
 		clusters: useMemo(
-			() => paneList(clustersPane, builtClusters, ui.filters.clusters, ui.sorts.clusters),
-			[builtClusters, ui.filters.clusters, ui.sorts.clusters],
+			() => paneList(clustersPane, clusters, ui.filters.clusters, ui.sorts.clusters, context),
+			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
+			[clusters, ui.filters.clusters, ui.sorts.clusters, clustersContext],
 		),
 		instances: useMemo(
-			() => paneList(instancesPane, builtInstances, ui.filters.instances, ui.sorts.instances),
-			[builtInstances, ui.filters.instances, ui.sorts.instances],
+			() => paneList(instancesPane, instances, ui.filters.instances, ui.sorts.instances, context),
+			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
+			[instances, ui.filters.instances, ui.sorts.instances, instancesContext],
 		),
 		services: useMemo(
-			() => paneList(servicesPane, builtServices, ui.filters.services, ui.sorts.services),
-			[builtServices, ui.filters.services, ui.sorts.services],
+			() => paneList(servicesPane, services, ui.filters.services, ui.sorts.services, context),
+			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
+			[services, ui.filters.services, ui.sorts.services, servicesContext],
 		),
 		tasks: useMemo(
-			() => paneList(tasksPane, builtTasks, ui.filters.tasks, ui.sorts.tasks),
-			[builtTasks, ui.filters.tasks, ui.sorts.tasks],
+			() => paneList(tasksPane, tasks, ui.filters.tasks, ui.sorts.tasks, context),
+			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
+			[tasks, ui.filters.tasks, ui.sorts.tasks, tasksContext],
 		),
 	};
 
@@ -204,22 +201,41 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	// Marks belong to one cluster's rows: another cluster starts unmarked.
 	const clearBulk = bulk.clear;
 	useEffect(() => clearBulk(), [clearBulk, focus.clusterArn]);
-	const markedRows = {
+	// Rows are built as the table asks for them (the rows in view), with their marks drawn in.
+	const paneRowsOf = {
 		clusters: useMemo(
-			() => markRows('clusters', lists.clusters.rows, rowMarks, bulk.marked),
-			[lists.clusters.rows, rowMarks, bulk.marked],
+			() =>
+				paneRows(
+					clustersPane,
+					lists.clusters,
+					context,
+					rowMarker('clusters', rowMarks, bulk.marked),
+				),
+			[lists.clusters, context, rowMarks, bulk.marked],
 		),
 		instances: useMemo(
-			() => markRows('instances', lists.instances.rows, rowMarks, bulk.marked),
-			[lists.instances.rows, rowMarks, bulk.marked],
+			() =>
+				paneRows(
+					instancesPane,
+					lists.instances,
+					context,
+					rowMarker('instances', rowMarks, bulk.marked),
+				),
+			[lists.instances, context, rowMarks, bulk.marked],
 		),
 		services: useMemo(
-			() => markRows('services', lists.services.rows, rowMarks, bulk.marked),
-			[lists.services.rows, rowMarks, bulk.marked],
+			() =>
+				paneRows(
+					servicesPane,
+					lists.services,
+					context,
+					rowMarker('services', rowMarks, bulk.marked),
+				),
+			[lists.services, context, rowMarks, bulk.marked],
 		),
 		tasks: useMemo(
-			() => markRows('tasks', lists.tasks.rows, rowMarks, bulk.marked),
-			[lists.tasks.rows, rowMarks, bulk.marked],
+			() => paneRows(tasksPane, lists.tasks, context, rowMarker('tasks', rowMarks, bulk.marked)),
+			[lists.tasks, context, rowMarks, bulk.marked],
 		),
 	};
 
@@ -280,11 +296,11 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		}
 		if (command === 'mark') {
 			const index = selectedIndex(pane, current);
-			const id = lists[pane].rows[index]?.id;
+			const id = lists[pane].ids[index];
 			if (id === undefined) return;
 			bulk.toggle(id);
 			// Like htop: Space marks and moves on, so a run of rows is marked by holding it.
-			select(pane, Math.min(index + 1, lists[pane].rows.length - 1));
+			select(pane, Math.min(index + 1, lists[pane].items.length - 1));
 			return;
 		}
 		dialogControl.open(command, actionTargets(current));
@@ -296,7 +312,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		return id === undefined ? 0 : (list.indexOf.get(id) ?? 0);
 	};
 	const selectedRowId = (pane: PaneId, state: UiState = ui): string | undefined =>
-		lists[pane].rows[selectedIndex(pane, state)]?.id;
+		lists[pane].ids[selectedIndex(pane, state)];
 
 	const selectedClusterArn = selectedRowId('clusters');
 	const selectedServiceArn = selectedRowId('services');
@@ -343,7 +359,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		if (!shown) return [];
 		const height = paneHeight(pane);
 		const index = selectedIndex(pane);
-		return lists[pane].rows.slice(Math.max(0, index - height), index + height).map((row) => row.id);
+		return lists[pane].ids.slice(Math.max(0, index - height), index + height);
 	};
 	const visibleClusterKey = visibleIds('clusters').join(',');
 	const visibleServiceKey = visibleIds('services').join(',');
@@ -379,7 +395,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	};
 
 	const select = (pane: PaneId, index: number | undefined) => {
-		const id = index === undefined ? undefined : lists[pane].rows[index]?.id;
+		const id = index === undefined ? undefined : lists[pane].ids[index];
 		if (id === undefined) return;
 		if (pane === 'services') wantServiceScope.current = true;
 		setUi((state) => ({...state, selected: {...state.selected, [pane]: id}}));
@@ -499,7 +515,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		const moved = movedIndex(
 			command,
 			selectedIndex(pane, current),
-			lists[pane].rows.length,
+			lists[pane].items.length,
 			paneHeight(pane) - 3,
 		);
 		if (moved !== undefined) {
@@ -691,7 +707,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		const title = paneTitle(
 			`${definitions[pane].name}${filter ? ` /${filter}` : ''}`,
 			scopeFor[pane],
-			{index: selectedIndex(pane), total: list.rows.length},
+			{index: selectedIndex(pane), total: list.items.length},
 		);
 		return (
 			<Pane
@@ -703,7 +719,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 			>
 				<Table
 					columns={definitions[pane].columns}
-					rows={markedRows[pane]}
+					rows={paneRowsOf[pane]}
 					selectedIndex={selectedIndex(pane)}
 					height={inner.height}
 					width={inner.width}

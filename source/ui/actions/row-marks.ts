@@ -74,21 +74,29 @@ const firstCell: Readonly<Record<PaneId, string>> = {
 	tasks: 'id',
 };
 
+type Decorated = {
+	readonly mark: RowMark | undefined;
+	readonly bulk: boolean;
+	readonly row: TableRow;
+};
+/** The marked copy of a row, kept while its marks hold: the table redraws a row whose object changed. */
+const decorated = new WeakMap<TableRow, Decorated>();
+
 /**
- * Rows with their marks drawn in. Rows without a mark keep their identity, so the table does not
- * redraw them; with 20,000 rows and no marks this returns the same array.
+ * What draws the marks into a row: the row itself when it has none (and so with no marks at all,
+ * the table gets every row as the pane built it), else a copy with the mark in its cell.
  */
-export function markRows(
+export function rowMarker(
 	pane: PaneId,
-	rows: readonly TableRow[],
 	marks: Readonly<Record<string, RowMark>>,
 	bulk: ReadonlySet<string>,
-): readonly TableRow[] {
-	if (bulk.size === 0 && Object.keys(marks).length === 0) return rows;
-	return rows.map((row) => {
+): (row: TableRow) => TableRow {
+	return (row) => {
 		const mark = marks[row.id];
 		const isBulk = bulk.has(row.id);
 		if (mark === undefined && !isBulk) return row;
+		const cached = decorated.get(row);
+		if (cached !== undefined && cached.mark === mark && cached.bulk === isBulk) return cached.row;
 		const cells = {...row.cells};
 		const cellTones = {...row.cellTones};
 		if (mark !== undefined) {
@@ -101,6 +109,8 @@ export function markRows(
 			cells[key] = `*${cells[key] ?? ''}`;
 			cellTones[key] = 'info';
 		}
-		return {...row, cells, cellTones};
-	});
+		const marked = {...row, cells, cellTones};
+		decorated.set(row, {mark, bulk: isBulk, row: marked});
+		return marked;
+	};
 }

@@ -28,11 +28,20 @@ export type TableRow = {
 	readonly cellTones?: Readonly<Record<string, Tone>>;
 };
 
+/**
+ * The rows of a table, asked for by index: the table asks only for the rows in view, so a pane
+ * can build rows on demand. A plain array is one.
+ */
+export type TableRows = {
+	readonly length: number;
+	at(index: number): TableRow | undefined;
+};
+
 export type SortState = {readonly columnKey: string; readonly direction: 'asc' | 'desc'};
 
 export type TableProps = {
 	readonly columns: readonly TableColumn[];
-	readonly rows: readonly TableRow[];
+	readonly rows: TableRows;
 	readonly selectedIndex: number;
 	/** Lines available, header included. */
 	readonly height: number;
@@ -269,7 +278,8 @@ export function Table({
 	const lines = [];
 	const end = Math.min(rows.length, offset + visible);
 	for (let i = offset; i < end; i++) {
-		const row = rows[i]!;
+		const row = rows.at(i);
+		if (row === undefined) break;
 		lines.push(
 			<RowLine
 				key={row.id}

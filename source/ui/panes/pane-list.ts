@@ -1,46 +1,43 @@
 /**
  * A pane's list as the screen shows it: entities filtered by the `/` text and sorted by the
- * chosen column, each with its table row. Rows are built once per data change; key presses that
- * only move the selection reuse them, which is what keeps key latency flat at 20,000 tasks.
+ * chosen column. Rows (the formatted cells) are built only for what the table draws, the few
+ * dozen rows in view, never for the 20,000 tasks behind them: a refresh (new ages, new metrics)
+ * then costs the rows on screen, and scrolling through every task does not leave a row object
+ * per task on the heap (issue 4: key latency and resident memory at `large`).
  *
- * A refresh reuses them too: an entity the store kept (same object) whose row reads the same as
- * before keeps its row object, and when every row is kept the very same array comes back. The
- * table memoizes rows by identity and the App sorts again only when that array changes, so a
- * refresh of 20,000 unchanged tasks re-renders nothing and sorts nothing.
+ * A row rebuilt for a new refresh that reads the same as before keeps its previous object, so the
+ * table's memoized row lines do not re-render and an unchanged refresh writes nothing.
  */
-import type {SortState, TableRow} from '../components/table.js';
+import type {SortState, TableRow, TableRows} from '../components/table.js';
 import type {PaneDefinition, RowContext} from './pane-rows.js';
 
 export type PaneList<T> = {
 	readonly items: readonly T[];
-	readonly rows: readonly TableRow[];
+	/** Row ids (ARNs) in list order. */
+	readonly ids: readonly string[];
 	/** Row index by row id, for the selection. */
 	readonly indexOf: ReadonlyMap<string, number>;
 	/** Before the filter: `[3/12]` says 12 when 3 match. */
 	readonly total: number;
 };
 
-export type Built<T> = {readonly item: T; readonly row: TableRow};
+type Cached<T> = {readonly item: T; readonly context: RowContext; readonly row: TableRow};
 
-type Cached<T> = {context: RowContext; built: Built<T>};
+/**
+ * Rows last built per pane, by row id, least recently used first. Bounded: enough for the rows
+ * of a tall terminal several times over, so moving the selection back and forth reuses them.
+ */
+const cacheLimit = 1000;
+const caches = new WeakMap<PaneDefinition<never>, Map<string, Cached<unknown>>>();
 
-type Memory = {
-	/** The last row built for each entity object (entities are immutable in the store). */
-	readonly byItem: WeakMap<object, Cached<unknown>>;
-	/** The last list returned, handed back whole when nothing in it changed. */
-	last: ReadonlyArray<Built<unknown>> | undefined;
-};
-
-const memories = new WeakMap<PaneDefinition<never>, Memory>();
-
-function memoryOf<T>(definition: PaneDefinition<T>): Memory {
+function cacheOf<T>(definition: PaneDefinition<T>): Map<string, Cached<T>> {
 	const key = definition as unknown as PaneDefinition<never>;
-	let memory = memories.get(key);
-	if (memory === undefined) {
-		memory = {byItem: new WeakMap(), last: undefined};
-		memories.set(key, memory);
+	let cache = caches.get(key);
+	if (cache === undefined) {
+		cache = new Map();
+		caches.set(key, cache);
 	}
-	return memory;
+	return cache as Map<string, Cached<T>>;
 }
 
 function sameRecord(
@@ -67,82 +64,94 @@ export function sameRow(a: TableRow, b: TableRow): boolean {
 }
 
 /**
- * Every row of the pane, before filter and sort. A row is rebuilt only when its entity or the
- * context changed, and kept (same object) when it reads the same as before.
+ * The row of one entity. Built again only when the entity or the context changed, and then the
+ * previous row object comes back if it reads the same (a refresh that moved no age).
  */
-export function buildRows<T>(
-	definition: PaneDefinition<T>,
-	items: readonly T[],
-	context: RowContext,
-): ReadonlyArray<Built<T>> {
-	const memory = memoryOf(definition);
-	const last = memory.last as ReadonlyArray<Built<T>> | undefined;
-	let unchanged = last !== undefined && last.length === items.length;
-	const built = items.map((item, index) => {
-		const entry = rowFor(definition, memory, item, context);
-		if (unchanged && last![index] !== entry) unchanged = false;
-		return entry;
-	});
-	if (unchanged) return last!;
-	memory.last = built;
-	return built;
-}
-
-function rowFor<T>(
-	definition: PaneDefinition<T>,
-	memory: Memory,
-	item: T,
-	context: RowContext,
-): Built<T> {
-	const key = typeof item === 'object' && item !== null ? (item as object) : undefined;
-	const cached = key === undefined ? undefined : (memory.byItem.get(key) as Cached<T> | undefined);
-	if (cached !== undefined && cached.context === context) return cached.built;
-	const row = definition.row(item, context);
-	const built = cached !== undefined && sameRow(cached.built.row, row) ? cached.built : {item, row};
-	if (key !== undefined) memory.byItem.set(key, {context, built});
-	return built;
-}
-
-/** What `/` matches a row against: every cell, lower-cased; built the first time a filter asks. */
-const searchTexts = new WeakMap<TableRow, string>();
-function searchText(row: TableRow): string {
-	let text = searchTexts.get(row);
-	if (text === undefined) {
-		text = Object.values(row.cells).join(' ').toLowerCase();
-		searchTexts.set(row, text);
+export function rowOf<T>(definition: PaneDefinition<T>, item: T, context: RowContext): TableRow {
+	const cache = cacheOf(definition);
+	const id = definition.key(item);
+	const cached = cache.get(id);
+	if (cached !== undefined) cache.delete(id); // Re-inserted below: most recently used last.
+	let row: TableRow;
+	if (cached !== undefined && cached.item === item && cached.context === context) row = cached.row;
+	else {
+		const built = definition.row(item, context);
+		row = cached !== undefined && sameRow(cached.row, built) ? cached.row : built;
 	}
+	cache.set(id, {item, context, row});
+	if (cache.size > cacheLimit) cache.delete(cache.keys().next().value!);
+	return row;
+}
+
+/**
+ * What `/` matches an entity against: every cell of its row, lower-cased. Kept per entity object
+ * while the context holds, so typing a filter over 20,000 tasks formats each task once.
+ */
+const searchTexts = new WeakMap<object, {context: RowContext; text: string}>();
+function searchText<T>(definition: PaneDefinition<T>, item: T, context: RowContext): string {
+	const key = item as unknown as object;
+	const cached = searchTexts.get(key);
+	if (cached !== undefined && cached.context === context) return cached.text;
+	const text = Object.values(definition.row(item, context).cells).join(' ').toLowerCase();
+	searchTexts.set(key, {context, text});
 	return text;
 }
 
 // One collator, as String#localeCompare would use, without building one per comparison.
 const collator = new Intl.Collator();
 
+/**
+ * The entities the pane lists, in order. `context` is read only to match a filter (the filter
+ * matches what the row says): without one, a new context (a refresh) needs no new list.
+ */
 export function paneList<T>(
 	definition: PaneDefinition<T>,
-	built: ReadonlyArray<Built<T>>,
+	items: readonly T[],
 	filter: string,
 	sort: SortState,
+	context: RowContext,
 ): PaneList<T> {
 	const needle = filter.trim().toLowerCase();
 	let kept =
-		needle === '' ? built : built.filter((entry) => searchText(entry.row).includes(needle));
+		needle === ''
+			? items
+			: items.filter((item) => searchText(definition, item, context).includes(needle));
 	const sortValue = definition.sortBy[sort.columnKey];
 	if (sortValue !== undefined) {
 		const direction = sort.direction === 'asc' ? 1 : -1;
-		const keyed = kept.map((entry) => ({entry, value: sortValue(entry.item)}));
+		const keyed = kept.map((item) => ({item, id: definition.key(item), value: sortValue(item)}));
 		keyed.sort((a, b) => {
 			const order =
 				typeof a.value === 'number' && typeof b.value === 'number'
 					? a.value - b.value
 					: collator.compare(String(a.value), String(b.value));
 			// Ties keep a stable, meaningful order (by id) so rows do not jump between refreshes.
-			return order === 0 ? collator.compare(a.entry.row.id, b.entry.row.id) : order * direction;
+			return order === 0 ? collator.compare(a.id, b.id) : order * direction;
 		});
-		kept = keyed.map(({entry}) => entry);
+		kept = keyed.map(({item}) => item);
 	}
-	const rows = kept.map((entry) => entry.row);
-	const indexOf = new Map(rows.map((row, index) => [row.id, index]));
-	return {items: kept.map((entry) => entry.item), rows, indexOf, total: built.length};
+	const ids = kept.map((item) => definition.key(item));
+	const indexOf = new Map(ids.map((id, index) => [id, index]));
+	return {items: kept, ids, indexOf, total: items.length};
+}
+
+/**
+ * The list's rows for the table, built when the table asks for one (only rows in view), with
+ * `decorate` (the marks) applied on top.
+ */
+export function paneRows<T>(
+	definition: PaneDefinition<T>,
+	list: PaneList<T>,
+	context: RowContext,
+	decorate: (row: TableRow) => TableRow = (row) => row,
+): TableRows {
+	return {
+		length: list.items.length,
+		at(index) {
+			const item = list.items[index];
+			return item === undefined ? undefined : decorate(rowOf(definition, item, context));
+		},
+	};
 }
 
 /** Sortable columns of a pane, numeric when the sort key of a sample item is a number. */
