@@ -8,6 +8,7 @@
 import meow from 'meow';
 import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
+import {prestartSimThread} from './source/sim/worker/sim-thread.js';
 
 // The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
 // a stray line on stderr would corrupt the TUI's frame or a script's error output.
@@ -159,8 +160,15 @@ if (cli.command === 'sim') {
 	} else {
 		if (!process.stdout.isTTY)
 			fail('the live view needs a terminal; use --once (and --json) for scripts');
+		// --demo's simulator starts first, on its own thread (the build's dist/sim-worker.js beside
+		// this file): its world is built while this thread loads Ink and draws the first frame.
+		const {demo} = parsed.value;
+		const startDemoSim =
+			demo === undefined
+				? undefined
+				: prestartSimThread(new URL('./sim-worker.js', import.meta.url), demo);
 		const {runTui} = await import('./source/modes/tui.js');
-		process.exitCode = await runTui(parsed.value);
+		process.exitCode = await runTui(parsed.value, startDemoSim);
 		process.exit();
 	}
 }

@@ -253,7 +253,8 @@ export const inkPatchPlugin = {
 };
 
 export const buildOptions = {
-	entryPoints: ['cli.tsx'],
+	// The demo's simulator thread (source/sim/worker/): cli.js starts it as ./sim-worker.js.
+	entryPoints: ['cli.tsx', {in: 'source/sim/worker/sim-worker.ts', out: 'sim-worker'}],
 	outdir: 'dist',
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',

@@ -1,6 +1,7 @@
 /**
  * Where the app's AWS calls go: real AWS through the standard credential chain, or (with --demo)
- * a simulator started inside this process on a free loopback port with throwaway credentials.
+ * a simulator on a free loopback port with throwaway credentials: inside this process, or
+ * wherever the caller started one (the TUI runs it on its own thread).
  */
 import {createAwsAdapters, type AwsAdapters} from '../aws/adapters.js';
 import {createAwsClients, type AwsClients} from '../aws/clients.js';
@@ -15,11 +16,27 @@ export interface Connection {
 	close(): Promise<void>;
 }
 
-export async function connect(options: AppOptions): Promise<Connection> {
+/** A demo's simulator, as a connection needs it: where it listens, and how to end it. */
+export interface DemoSim {
+	url: string;
+	close(): Promise<void>;
+}
+
+export type DemoSimStarter = (demo: NonNullable<AppOptions['demo']>) => Promise<DemoSim>;
+
+/** The simulator in this process (--once: nothing else to run beside it). */
+export const startDemoSimInProcess: DemoSimStarter = async (demo) => {
+	// Loaded only for --demo: a real-AWS session never pays for the simulator's code paths.
+	const {startSim} = await import('../sim/index.js');
+	return startSim({scenario: demo.scenario, seed: demo.seed});
+};
+
+export async function connect(
+	options: AppOptions,
+	startDemoSim: DemoSimStarter = startDemoSimInProcess,
+): Promise<Connection> {
 	if (options.demo !== undefined) {
-		// Loaded only for --demo: a real-AWS session never pays for the simulator's code paths.
-		const {startSim} = await import('../sim/index.js');
-		const sim = await startSim({scenario: options.demo.scenario, seed: options.demo.seed});
+		const sim = await startDemoSim(options.demo);
 		const clients = createAwsClients({
 			region: options.region ?? demoRegion,
 			endpointUrl: sim.url,

@@ -1,6 +1,6 @@
 /**
- * The part of a TUI session that talks to AWS: the connection (SDK clients, or the in-process
- * simulator for --demo), the pollers filling the store, and the action runner. tui.tsx imports
+ * The part of a TUI session that talks to AWS: the connection (SDK clients, and for --demo the
+ * simulator), the pollers filling the store, and the action runner. tui.tsx imports
  * this module only after its first frame is on screen: the SDK is most of the startup's cost.
  */
 import {dirname, join} from 'node:path';
@@ -13,7 +13,7 @@ import {
 } from '../store/actions/index.js';
 import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
 import type {FleetStore} from '../store/fleet-store.js';
-import {connect, type Connection} from './connection.js';
+import {connect, type Connection, type DemoSimStarter} from './connection.js';
 
 export type Wiring = {
 	connection: Connection;
@@ -24,9 +24,16 @@ export type Wiring = {
 	close(): Promise<void>;
 };
 
-/** Connects, fills `store` from AWS from now on, and returns what must be closed with it. */
-export async function wireSession(options: AppOptions, store: FleetStore): Promise<Wiring> {
-	const connection = await connect(options);
+/**
+ * Connects, fills `store` from AWS from now on, and returns what must be closed with it. With
+ * --demo, the simulator comes from `startDemoSim` (default: in this process).
+ */
+export async function wireSession(
+	options: AppOptions,
+	store: FleetStore,
+	startDemoSim?: DemoSimStarter,
+): Promise<Wiring> {
+	const connection = await connect(options, startDemoSim);
 	let region: string | undefined;
 	try {
 		region = await connection.clients.region();
