@@ -8,7 +8,8 @@
 // Ink is patched at bundle time (below): one bug fix, and caches that make a frame cost what
 // changed on screen rather than every cell of it. Each patch names the exact code it replaces and
 // the build fails when Ink's code no longer has it, so an Ink upgrade makes someone look again
-// (test/e2e checks the screen in a real terminal; bench:ui measures the frames).
+// (test/e2e checks the screen in a real terminal; bench:ui measures the frames). meow gets one
+// patch too, so that parsing flags does not evaluate code only `cli.pkg` needs.
 import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
 import {pathToFileURL} from 'node:url';
@@ -209,32 +210,50 @@ const styleDiffOnlyOnChange = {
 	],
 };
 
-export const inkPatches = [
+/**
+ * meow evaluates normalize-package-data when it is imported (its bundle calls `requireNormalize()`
+ * at the top), which sorts SPDX's list of licence ids among other things: ~25 ms of every start,
+ * `--help` included (profile of `--version`), for a function meow itself calls only when `cli.pkg`
+ * is read, which ecs-top never does. Loaded on first call instead.
+ */
+const meowLazyPackageNormalizer = {
+	file: 'dependencies.js',
+	replacements: [
+		[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+		],
+	],
+};
+
+export const bundlePatches = [
 	incrementalCursorFix,
 	sharedOutputCaches,
 	cachedTextWidth,
 	...boundedTextCaches,
 	yogaWithoutFetch,
 	styleDiffOnlyOnChange,
+	meowLazyPackageNormalizer,
 ];
 
 /**
- * An esbuild plugin applying `inkPatches` to Ink's build files (and Yoga's loader and Ink's ANSI
- * tokenizer), failing if one does not apply.
+ * An esbuild plugin applying `bundlePatches` to Ink's build files (and Yoga's loader, Ink's ANSI
+ * tokenizer and meow's bundled dependencies), failing if one does not apply.
  */
-export const inkPatchPlugin = {
-	name: 'ecs-top-ink-patches',
+export const bundlePatchPlugin = {
+	name: 'ecs-top-bundle-patches',
 	setup(build) {
 		const filter = new RegExp(
 			[
 				String.raw`[\\/]ink[\\/]build[\\/][a-z-]+\.js$`,
 				String.raw`[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$`,
 				String.raw`[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$`,
+				String.raw`[\\/]meow[\\/]build[\\/]dependencies\.js$`,
 			].join('|'),
 		);
 		build.onLoad({filter}, async (args) => {
 			const file = args.path.split(/[\\/]/).at(-1);
-			const patches = inkPatches.filter((patch) => patch.file === file);
+			const patches = bundlePatches.filter((patch) => patch.file === file);
 			if (patches.length === 0) return undefined;
 			let source = await readFile(args.path, 'utf8');
 			for (const patch of patches) {
@@ -281,7 +300,7 @@ export const buildOptions = {
 			'const require = __ecsTopCreateRequire(import.meta.url);',
 		].join('\n'),
 	},
-	plugins: [inkPatchPlugin],
+	plugins: [bundlePatchPlugin],
 	logLevel: 'warning',
 };
 
