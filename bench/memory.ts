@@ -50,17 +50,27 @@ const snapshotFlags =
 /** SIGURG, ignored by default: a TUI started without the hook is not killed by it, as SIGUSR2 would. */
 function snapshotHook(dir: string): string {
 	return (
-		`import {writeHeapSnapshot} from 'node:v8';` +
-		`process.on('SIGURG', () => writeHeapSnapshot(${JSON.stringify(dir)} + '/tui-' + Date.now() + '.heapsnapshot'));`
+		`import {writeFileSync} from 'node:fs';` +
+		`import {getHeapSpaceStatistics, writeHeapSnapshot} from 'node:v8';` +
+		`process.on('SIGURG', () => {` +
+		// Where the resident memory is, before the snapshot's own garbage collection moves it.
+		`const at = ${JSON.stringify(dir)} + '/tui-' + Date.now();` +
+		`const mb = (n) => Math.round(n / 1048576 * 10) / 10;` +
+		`const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, {size: mb(s.space_size), used: mb(s.space_used_size)}]));` +
+		`const usage = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, mb(v)]));` +
+		`writeFileSync(at + '.json', JSON.stringify({usage, spaces}, null, 1));` +
+		`writeHeapSnapshot(at + '.heapsnapshot');` +
+		`});`
 	);
 }
 
 async function heapSnapshot(session: TuiSession): Promise<void> {
-	const before = readdirSync(snapshotDir!).length;
+	const before = readdirSync(snapshotDir!).filter((name) => name.endsWith('.heapsnapshot')).length;
 	process.kill(session.pty.pid, 'SIGURG');
 	await session.pty.waitFor(
 		'the heap snapshot',
-		() => readdirSync(snapshotDir!).length > before,
+		() =>
+			readdirSync(snapshotDir!).filter((name) => name.endsWith('.heapsnapshot')).length > before,
 		120_000,
 	);
 	// The file is named before it is written: wait until its size stops moving.
