@@ -12,7 +12,7 @@
 // patch too, so that parsing flags does not evaluate code only `cli.pkg` needs.
 import {build} from 'esbuild';
 import {chmod, readFile, rm} from 'node:fs/promises';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 /**
  * Ink 6.8.0's incremental renderer moves the cursor up one line too few when the previous frame
@@ -226,6 +226,67 @@ const meowLazyPackageNormalizer = {
 	],
 };
 
+/**
+ * Code point ranges drawn one column wide whatever surrounds them (with string-width's default
+ * `ambiguousIsNarrow`): printable ASCII and Latin-1 (not the soft hyphen), general punctuation
+ * (not its zero-width and bidi controls), arrows, box drawing, block elements and geometric shapes
+ * (not the two drawn as emoji). The screen is made of these: borders, sparklines, meters, ▲▼, …
+ * `checkNarrowRanges` proves the claim against string-width itself before every build.
+ */
+const narrowRanges = [
+	[0x20, 0x7e],
+	[0xa0, 0xac],
+	[0xae, 0xff],
+	[0x2010, 0x2027],
+	[0x2030, 0x205e],
+	[0x2190, 0x21ff],
+	[0x2500, 0x25fc],
+];
+const hex = (codePoint) => `\\u${codePoint.toString(16).padStart(4, '0')}`;
+const narrowTextPattern = `^[${narrowRanges.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`;
+
+/**
+ * Every code point of `narrowRanges` is one column to string-width, and a grapheme of its own
+ * beside any other (so a string of them is as wide as it is long): else the build fails.
+ */
+async function checkNarrowRanges() {
+	const {default: stringWidth} = await import('string-width');
+	const graphemes = new Intl.Segmenter();
+	for (const [from, to] of narrowRanges) {
+		for (let codePoint = from; codePoint <= to; codePoint++) {
+			const character = String.fromCodePoint(codePoint);
+			const alone = [...graphemes.segment(`a${character}a${character}${character}`)].length === 5;
+			if (stringWidth(character) !== 1 || !alone)
+				throw new Error(`U+${codePoint.toString(16)} is not always one column: fix narrowRanges`);
+		}
+	}
+}
+
+/**
+ * string-width (8.x, Ink's and ours) measures any text that is not plain ASCII by segmenting it
+ * into graphemes and testing each against the RGI emoji set, a regular expression V8 takes ~35 ms
+ * to build (at import) and ~35 ms more to compile (first use): ~110 ms of a cold first frame at
+ * 200x50 went to the first box-drawing and ▲ characters (profile of `--demo`). Text made only of
+ * `narrowRanges` is as wide as it is long, as for ASCII; the emoji expression is built only when
+ * something else needs it.
+ */
+const stringWidthNarrowText = {
+	file: 'index.js',
+	// Only the top-level copy: wrap-ansi's own (7.x) is different code.
+	path: fileURLToPath(import.meta.resolve('string-width')),
+	replacements: [
+		[
+			'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+			`let ecsTopRgiEmojiRegex;\nconst rgiEmojiRegex = {test: (text) => (ecsTopRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text)};\nconst ecsTopNarrowText = new RegExp(${JSON.stringify(narrowTextPattern)});`,
+		],
+		[
+			'	if (/^[\\u0020-\\u007E]*$/.test(string)) {\n		return string.length;\n	}',
+			'	if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && ecsTopNarrowText.test(string))) {\n		return string.length;\n	}',
+		],
+	],
+	check: checkNarrowRanges,
+};
+
 export const bundlePatches = [
 	incrementalCursorFix,
 	sharedOutputCaches,
@@ -234,11 +295,13 @@ export const bundlePatches = [
 	yogaWithoutFetch,
 	styleDiffOnlyOnChange,
 	meowLazyPackageNormalizer,
+	stringWidthNarrowText,
 ];
 
 /**
  * An esbuild plugin applying `bundlePatches` to Ink's build files (and Yoga's loader, Ink's ANSI
- * tokenizer and meow's bundled dependencies), failing if one does not apply.
+ * tokenizer, string-width and meow's bundled dependencies), failing if one does not apply or its
+ * check fails.
  */
 export const bundlePatchPlugin = {
 	name: 'ecs-top-bundle-patches',
@@ -249,11 +312,17 @@ export const bundlePatchPlugin = {
 				String.raw`[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$`,
 				String.raw`[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$`,
 				String.raw`[\\/]meow[\\/]build[\\/]dependencies\.js$`,
+				String.raw`[\\/]string-width[\\/]index\.js$`,
 			].join('|'),
 		);
+		build.onStart(async () => {
+			for (const patch of bundlePatches) await patch.check?.();
+		});
 		build.onLoad({filter}, async (args) => {
 			const file = args.path.split(/[\\/]/).at(-1);
-			const patches = bundlePatches.filter((patch) => patch.file === file);
+			const patches = bundlePatches.filter(
+				(patch) => patch.file === file && (patch.path === undefined || patch.path === args.path),
+			);
 			if (patches.length === 0) return undefined;
 			let source = await readFile(args.path, 'utf8');
 			for (const patch of patches) {
