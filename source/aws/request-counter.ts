@@ -19,6 +19,11 @@ export function runAsPoll<T>(fn: () => T): T {
 	return pollRun.run(true, fn);
 }
 
+/** Whether the caller runs inside a poll: the AWS thread (remote/) is told with each call. */
+export function inPoll(): boolean {
+	return pollRun.getStore() === true;
+}
+
 /**
  * A middleware in the `deserialize` step, the innermost one: the retry middleware
  * (finalizeRequest) wraps it, so it runs once per HTTP attempt, retries included — which is
@@ -42,7 +47,7 @@ export function requestCounter<Input extends object, Output extends object>(
 					} catch (error) {
 						const throttled = isThrottlingError(error);
 						stats.record(operation, {throttled});
-						if (throttled && pollRun.getStore() === true) throw new PollThrottledError(error);
+						if (throttled && inPoll()) throw new PollThrottledError(error);
 						throw error;
 					}
 				},

@@ -1,0 +1,55 @@
+/**
+ * The AWS thread: the SDK clients and adapters, answering calls from the UI thread
+ * (remote-aws.ts). Parsing AWS's answers is the heaviest work ecs-top does (at `large`, the
+ * focused cluster's 1,000 container instances and 200 services cost ~200 ms of CPU every refresh),
+ * and on the UI thread it held key presses back for as long (issue 4's key latency budget).
+ */
+import {parentPort, workerData} from 'node:worker_threads';
+import {createAwsAdapters} from '../adapters.js';
+import {createAwsClients} from '../clients.js';
+import {runAsPoll} from '../request-counter.js';
+import {RequestStats} from '../request-stats.js';
+import type {AwsCall, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
+import {toRemoteError} from './remote-error.js';
+
+/** Attempts are forwarded as they happen: the UI thread keeps the counts the header shows. */
+class ForwardedStats extends RequestStats {
+	override record(operation: string, outcome: {throttled: boolean} = {throttled: false}): void {
+		post({kind: 'attempt', operation, throttled: outcome.throttled});
+	}
+}
+
+function post(message: AwsThreadMessage): void {
+	try {
+		parentPort!.postMessage(message);
+	} catch (error) {
+		// An answer that cannot be cloned is a bug of ours: the caller hears of it, not nobody.
+		if (message.kind !== 'answer') throw error;
+		parentPort!.postMessage({kind: 'failure', id: message.id, error: toRemoteError(error)});
+	}
+}
+
+const options = workerData as AwsThreadOptions;
+const clients = createAwsClients({...options, stats: new ForwardedStats()});
+const adapters = createAwsAdapters(clients);
+
+function invoke(call: AwsCall): Promise<unknown> {
+	if (call.adapter === 'clients') {
+		if (call.method === 'region') return clients.region();
+		return Promise.reject(new Error(`no such call: clients.${call.method}`));
+	}
+	const adapter = adapters[call.adapter] as Record<string, unknown> | undefined;
+	const method = adapter?.[call.method];
+	if (typeof method !== 'function')
+		return Promise.reject(new Error(`no such call: ${call.adapter}.${call.method}`));
+	const run = () =>
+		(method as (...args: unknown[]) => Promise<unknown>).apply(adapter, [...call.args]);
+	return call.poll ? runAsPoll(run) : run();
+}
+
+parentPort!.on('message', (call: AwsCall) => {
+	invoke(call).then(
+		(value) => post({kind: 'answer', id: call.id, value}),
+		(error: unknown) => post({kind: 'failure', id: call.id, error: toRemoteError(error)}),
+	);
+});

@@ -1,0 +1,46 @@
+/**
+ * What crosses between the UI thread and the AWS thread (aws-thread.ts): calls to the adapters
+ * by name, their plain-data answers, failures as data the UI thread turns back into the errors
+ * the store expects, and a note of every HTTP attempt for the header's calls/min.
+ */
+import type {AwsAdapters} from '../adapters.js';
+import type {AwsProblem} from '../errors.js';
+
+/** The options the thread builds its clients from: plain data, no functions. */
+export type AwsThreadOptions = {
+	readonly region?: string | undefined;
+	readonly profile?: string | undefined;
+	readonly endpointUrl?: string | undefined;
+	/** Fixed credentials (the demo's simulator); else the standard provider chain, on the thread. */
+	readonly credentials?: {readonly accessKeyId: string; readonly secretAccessKey: string};
+	readonly maxAttempts?: number | undefined;
+};
+
+export type AwsCall = {
+	readonly id: number;
+	/** An adapter and one of its methods, or `region` (what the clients resolved). */
+	readonly adapter: keyof AwsAdapters | 'clients';
+	readonly method: string;
+	readonly args: readonly unknown[];
+	/** Made inside a poll run: a throttled attempt is not retried (request-counter.ts). */
+	readonly poll: boolean;
+};
+
+/** An error as data: enough to rebuild what the store tells apart (AwsApiError, throttling). */
+export type RemoteError = {
+	readonly name: string;
+	readonly message: string;
+	readonly problem?: AwsProblem;
+	/** The thread's PollThrottledError: a poll that AWS throttled. */
+	readonly pollThrottled?: boolean;
+	readonly code?: string;
+	readonly httpStatusCode?: number;
+	readonly throttling?: boolean;
+	readonly cause?: RemoteError;
+};
+
+export type AwsThreadMessage =
+	| {readonly kind: 'answer'; readonly id: number; readonly value: unknown}
+	| {readonly kind: 'failure'; readonly id: number; readonly error: RemoteError}
+	/** One HTTP attempt, as request-stats.ts counts it. */
+	| {readonly kind: 'attempt'; readonly operation: string; readonly throttled: boolean};
