@@ -5,6 +5,7 @@
  * Each mode is imported only once it is chosen (the build splits them into chunks): `--help`, a
  * bad flag or `sim` do not load Ink, React or the AWS SDK, and `--once` does not load Ink.
  */
+import {existsSync} from 'node:fs';
 import meow from 'meow';
 import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
@@ -161,12 +162,12 @@ if (cli.command === 'sim') {
 		if (!process.stdout.isTTY)
 			fail('the live view needs a terminal; use --once (and --json) for scripts');
 		// --demo's simulator starts first, on its own thread (the build's dist/sim-worker.js beside
-		// this file): its world is built while this thread loads Ink and draws the first frame.
+		// this file): its world is built while this thread loads Ink and draws the first frame. Run
+		// from source, there is no built worker, and the simulator runs in this process instead.
 		const {demo} = parsed.value;
+		const simWorker = new URL('./sim-worker.js', import.meta.url);
 		const startDemoSim =
-			demo === undefined
-				? undefined
-				: prestartSimThread(new URL('./sim-worker.js', import.meta.url), demo);
+			demo !== undefined && existsSync(simWorker) ? prestartSimThread(simWorker, demo) : undefined;
 		const {runTui} = await import('./source/modes/tui.js');
 		process.exitCode = await runTui(parsed.value, startDemoSim);
 		process.exit();
