@@ -5,8 +5,8 @@
 // and evaluates only what a run imports (a single 5.9 MB file cost ~400 ms before `--help`). react-devtools-core is an optional Ink
 // dependency that is only loaded in DEV mode, so it is aliased to an empty module.
 //
-// Ink is patched at bundle time (below): one bug fix, and caches that make a frame cost what
-// changed on screen rather than every cell of it. Each patch names the exact code it replaces and
+// Ink is patched at bundle time (below): one bug fix, a frame throttle that counts from the last
+// frame, and caches that make a frame cost what changed on screen rather than every cell of it. Each patch names the exact code it replaces and
 // the build fails when Ink's code no longer has it, so an Ink upgrade makes someone look again
 // (test/e2e checks the screen in a real terminal; bench:ui measures the frames). meow gets one
 // patch too, so that parsing flags does not evaluate code only `cli.pkg` needs.
@@ -26,6 +26,55 @@ const incrementalCursorFix = {
 		[
 			'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
 			"buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
+		],
+	],
+};
+
+/**
+ * Ink spaces frames with es-toolkit's `throttle`, which is a debounce with a maximum wait: a frame
+ * asked for within 1000/maxFps ms of the previous one waits that long from its own request, not
+ * from the previous frame. At startup the first data (the clusters) arrived ~15 ms after the
+ * header's account had been drawn and waited a further 34 ms; a key pressed just after a refresh
+ * frame waits the same. Here frames are still at most one per 1000/maxFps ms, but a frame that
+ * has to wait is drawn as soon as that interval since the last one has passed.
+ */
+const frameThrottle = {
+	file: 'ink.js',
+	replacements: [
+		[
+			'            const throttled = throttle(this.onRender, renderThrottleMs, {\n                leading: true,\n                trailing: true,\n            });',
+			'            const throttled = ecsTopFrameThrottle(this.onRender, renderThrottleMs);',
+		],
+		[
+			'export default class Ink {',
+			[
+				'function ecsTopFrameThrottle(render, intervalMs) {',
+				'    let lastRun = -Infinity;',
+				'    let timer;',
+				'    const run = () => {',
+				'        timer = undefined;',
+				'        lastRun = Date.now();',
+				'        render();',
+				'    };',
+				'    const throttled = () => {',
+				'        if (timer !== undefined) return;',
+				'        const wait = lastRun + intervalMs - Date.now();',
+				'        if (wait <= 0) run();',
+				'        else timer = setTimeout(run, wait);',
+				'    };',
+				'    throttled.flush = () => {',
+				'        if (timer === undefined) return;',
+				'        clearTimeout(timer);',
+				'        run();',
+				'    };',
+				'    throttled.cancel = () => {',
+				'        clearTimeout(timer);',
+				'        timer = undefined;',
+				'    };',
+				'    return throttled;',
+				'}',
+				'export default class Ink {',
+			].join('\n'),
 		],
 	],
 };
@@ -289,6 +338,7 @@ const stringWidthNarrowText = {
 
 export const bundlePatches = [
 	incrementalCursorFix,
+	frameThrottle,
 	sharedOutputCaches,
 	cachedTextWidth,
 	...boundedTextCaches,
