@@ -33,16 +33,9 @@ import {
 	toTaskDefinition,
 } from './ecs-convert.js';
 
-// The API maxima (AWS-FACTS.md): fewer calls for the same data.
-export const ecsLimits = {
-	pageSize: 100,
-	describeClusters: 100,
-	describeServices: 10,
-	describeTasks: 100,
-	describeContainerInstances: 100,
-	describeCapacityProviders: 100,
-	capacityProviderPage: 10,
-} as const;
+import {ecsLimits} from './ecs-limits.js';
+
+export {ecsLimits};
 
 export type ListTasksFilter = {
 	readonly serviceName?: string;
