@@ -1,7 +1,7 @@
 // The adapters on their own thread answer as they do in-process: same data, the same classified
 // errors, throttled polls not retried, and every attempt counted on the UI thread.
 import type {Worker} from 'node:worker_threads';
-import {ListServicesCommand} from '@aws-sdk/client-ecs';
+import {ListServicesCommand, ListTasksCommand, StopTaskCommand} from '@aws-sdk/client-ecs';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {AwsApiError, PollThrottledError} from '../../source/aws/errors.js';
 import {runAsPoll} from '../../source/aws/request-counter.js';
@@ -105,6 +105,44 @@ describe('the AWS adapters on their own thread', () => {
 		const arns = await adapters.ecs.listClusterArns();
 		expect(arns).toHaveLength(3);
 		expect(threads.at(-1)).not.toBe(first);
+	}, 30_000);
+
+	it('describe more tasks than one call takes, in order, with the failures of every batch', async () => {
+		const {adapters} = connect();
+		const listed = await sim.ecs.send(new ListTasksCommand({cluster: 'web'}));
+		const real = listed.taskArns ?? [];
+		expect(real.length).toBeGreaterThan(0);
+		// 250 ARNs: three calls of at most 100 on the thread.
+		const missing = Array.from(
+			{length: 250 - real.length},
+			(_, i) => `arn:aws:ecs:us-east-1:123456789012:task/web/${i.toString(16).padStart(32, '0')}`,
+		);
+		const arns = [...missing.slice(0, 120), ...real, ...missing.slice(120)];
+		const before = sim.server.requestLog.length;
+		const described = await adapters.ecs.describeTasks('web', arns);
+		expect(described.items.map((task) => task.arn)).toEqual(real);
+		expect(described.failures).toHaveLength(missing.length);
+		const calls = sim.server.requestLog
+			.slice(before)
+			.filter((r) => r.operation === 'DescribeTasks');
+		expect(calls.map((call) => (call.input['tasks'] as string[]).length)).toEqual([100, 100, 50]);
+	}, 30_000);
+
+	it('hand back the tasks this side holds when they did not change', async () => {
+		const {adapters} = connect();
+		const listed = await sim.ecs.send(new ListTasksCommand({cluster: 'web'}));
+		const arns = listed.taskArns ?? [];
+		const first = (await adapters.ecs.describeTasks('web', arns)).items;
+		expect(first.length).toBe(arns.length);
+		const held = new Map(first.map((task) => [task.arn, task]));
+		const second = (await adapters.ecs.describeTasks('web', arns, held)).items;
+		expect(second.every((task, i) => task === first[i])).toBe(true);
+
+		await sim.ecs.send(new StopTaskCommand({cluster: 'web', task: arns[0]!, reason: 'test'}));
+		const third = (await adapters.ecs.describeTasks('web', arns, held)).items;
+		expect(third[0]).not.toBe(first[0]);
+		expect(third[0]!.desiredStatus).toBe('STOPPED');
+		expect(third.slice(1).every((task, i) => task === first[i + 1])).toBe(true);
 	}, 30_000);
 
 	it('say so when asked for an adapter call that does not exist', async () => {

@@ -42,8 +42,11 @@ function invoke(call: AwsCall): Promise<unknown> {
 	const method = adapter?.[call.method];
 	if (typeof method !== 'function')
 		return Promise.reject(new Error(`no such call: ${call.adapter}.${call.method}`));
-	const run = () =>
-		(method as (...args: unknown[]) => Promise<unknown>).apply(adapter, [...call.args]);
+	const args = [...call.args];
+	// describeTasks' tasks as last seen come as a list of their compared fields (task-transfer.ts).
+	if (call.adapter === 'ecs' && call.method === 'describeTasks' && Array.isArray(args[2]))
+		args[2] = new Map((args[2] as {arn: string}[]).map((known) => [known.arn, known]));
+	const run = () => (method as (...args: unknown[]) => Promise<unknown>).apply(adapter, args);
 	return call.poll ? runAsPoll(run) : run();
 }
 
@@ -53,3 +56,4 @@ parentPort!.on('message', (call: AwsCall) => {
 		(error: unknown) => post({kind: 'failure', id: call.id, error: toRemoteError(error)}),
 	);
 });
+

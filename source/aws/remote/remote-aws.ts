@@ -10,10 +10,13 @@
  */
 import {Worker} from 'node:worker_threads';
 import type {AwsAdapters} from '../adapters.js';
+import type {Task} from '../../model/task.js';
+import {ecsLimits} from '../ecs-limits.js';
 import {inPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
 import type {AwsCall, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
 import {fromRemoteError} from './remote-error.js';
+import {knownTask, receivedTasks, type KnownTask} from './task-transfer.js';
 
 export type RemoteAws = {
 	readonly adapters: AwsAdapters;
@@ -47,6 +50,29 @@ const adapterNames: ReadonlyArray<keyof AwsAdapters> = [
 	'ecsActions',
 	'autoScalingActions',
 ];
+
+/**
+ * Describe calls this side splits into the batches AWS takes (the argument holding the list, and
+ * the batch size), so the thread never holds, nor sends in one message, a whole fleet: one call
+ * for fleet-main's 20,000 tasks held them all on both threads at once (+100 MB resident).
+ */
+const batchedCalls: Readonly<Record<string, {list: number; size: number}>> = {
+	'ecs.describeClusters': {list: 0, size: ecsLimits.describeClusters},
+	'ecs.describeServices': {list: 1, size: ecsLimits.describeServices},
+	'ecs.describeTasks': {list: 1, size: ecsLimits.describeTasks},
+	'ecs.describeContainerInstances': {list: 1, size: ecsLimits.describeContainerInstances},
+};
+
+type Described = {items: unknown[]; failures: unknown[]};
+
+function knownTasksOf(arns: readonly string[], previous: ReadonlyMap<string, Task>): KnownTask[] {
+	const known: KnownTask[] = [];
+	for (const arn of arns) {
+		const task = previous.get(arn);
+		if (task !== undefined) known.push(knownTask(task));
+	}
+	return known;
+}
 
 type Pending = {resolve(value: unknown): void; reject(error: Error): void};
 
@@ -86,6 +112,10 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	const start = (): Worker => {
 		const thread = new Worker(entry, {
 			workerData,
+			// Its garbage is its own to collect, off the UI thread, so it can be collected often: a
+			// small heap keeps the thread's share of resident memory near its code's (~20 MB).
+			// Answers are read a batch at a time (batchedCalls), far under these limits.
+			resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64},
 			stdout: true,
 			stderr: true,
 			...(argv === undefined ? {} : {argv}),
@@ -125,11 +155,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		worker ??= start();
 		const thread = worker;
 		const id = nextId++;
-		// The only Map an adapter takes is describeTasks' tasks as last seen, for handing back
-		// unchanged tasks as the same objects. An answer from the thread is a copy either way (the
-		// store's reuseList keeps the objects it holds), so 20,000 tasks are not sent over for it.
-		const sent = args.map((arg) => (arg instanceof Map ? undefined : arg));
-		const message: AwsCall = {id, adapter, method, args: sent, poll: inPoll()};
+		const message: AwsCall = {id, adapter, method, args, poll: inPoll()};
 		return new Promise<unknown>((resolve, reject) => {
 			pending.set(id, {resolve, reject});
 			thread.ref();
@@ -142,6 +168,41 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		});
 	};
 
+	/** A describe call as one call per batch, answers merged in order like the adapter does. */
+	const callInBatches = async (
+		adapter: AwsCall['adapter'],
+		method: string,
+		args: unknown[],
+	): Promise<unknown> => {
+		const split = batchedCalls[`${adapter}.${method}`];
+		const list = split === undefined ? undefined : args[split.list];
+		if (split === undefined || !Array.isArray(list)) return call(adapter, method, args);
+		// describeTasks' third argument, the tasks as last seen: told to the thread as a few
+		// fields each, so it can answer "unchanged" instead of sending a task this side holds.
+		const previous =
+			adapter === 'ecs' && method === 'describeTasks' && args[2] instanceof Map
+				? (args[2] as ReadonlyMap<string, Task>)
+				: undefined;
+		const batches: unknown[][] = [];
+		for (let start = 0; start < list.length; start += split.size)
+			batches.push(list.slice(start, start + split.size));
+		const answers = (await Promise.all(
+			batches.map((batch) => {
+				const batchArgs = args.with(split.list, batch);
+				if (previous !== undefined) batchArgs[2] = knownTasksOf(batch as string[], previous);
+				return call(adapter, method, batchArgs);
+			}),
+		)) as Described[];
+		const items = answers.flatMap((answer) => answer.items);
+		return {
+			items:
+				adapter === 'ecs' && method === 'describeTasks'
+					? receivedTasks(items as Task[], previous)
+					: items,
+			failures: answers.flatMap((answer) => answer.failures),
+		};
+	};
+
 	const adapters = Object.fromEntries(
 		adapterNames.map((name) => [
 			name,
@@ -151,7 +212,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 					get: (_target, method) =>
 						// Not a thenable: `await adapters.ecs` must not look for a `then` call.
 						typeof method === 'string' && method !== 'then'
-							? (...args: unknown[]) => call(name, method, args)
+							? (...args: unknown[]) => callInBatches(name, method, args)
 							: undefined,
 				},
 			),

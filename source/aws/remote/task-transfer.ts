@@ -1,0 +1,94 @@
+/**
+ * Tasks across the thread boundary, at the scale of fleet-main's 20,000:
+ * - Going out, the tasks the store holds travel as a few fields each (what isSameTask compares),
+ *   so the thread's adapter can answer "unchanged" for them; it then sends that small note back
+ *   instead of a whole task, and the store's own object stands in for it here.
+ * - Coming in, a new task is rebuilt as one object literal with its repeated strings shared:
+ *   a structured clone gives every task its own copy of each ARN and status (~16 MB at 20,000)
+ *   and spills its fields into out-of-object storage (~5 MB).
+ */
+import type {Task, TaskContainer} from '../../model/task.js';
+import {shared} from '../shared-strings.js';
+
+/** The fields of a task the adapter compares to tell an unchanged one (ecs-convert isSameTask). */
+export type KnownTask = Pick<
+	Task,
+	'arn' | 'version' | 'lastStatus' | 'desiredStatus' | 'healthStatus'
+> & {
+	readonly known: true;
+};
+
+export function knownTask(task: Task): KnownTask {
+	return {
+		arn: task.arn,
+		version: task.version,
+		lastStatus: task.lastStatus,
+		desiredStatus: task.desiredStatus,
+		healthStatus: task.healthStatus,
+		known: true,
+	};
+}
+
+function isKnown(task: Task | KnownTask): task is KnownTask {
+	return (task as Partial<KnownTask>).known === true;
+}
+
+function sharedContainer(container: TaskContainer): TaskContainer {
+	return {
+		name: shared(container.name),
+		image: shared(container.image),
+		lastStatus: shared(container.lastStatus),
+		exitCode: container.exitCode,
+		reason: shared(container.reason),
+		healthStatus: shared(container.healthStatus),
+		networkBindings: container.networkBindings.map((binding) => ({
+			containerPort: binding.containerPort,
+			hostPort: binding.hostPort,
+			protocol: shared(binding.protocol),
+		})),
+	};
+}
+
+function sharedTask(task: Task): Task {
+	return {
+		arn: task.arn,
+		id: task.id,
+		clusterArn: shared(task.clusterArn),
+		group: shared(task.group),
+		serviceName: shared(task.serviceName),
+		lastStatus: shared(task.lastStatus),
+		desiredStatus: shared(task.desiredStatus),
+		healthStatus: shared(task.healthStatus),
+		containerInstanceArn: shared(task.containerInstanceArn),
+		availabilityZone: shared(task.availabilityZone),
+		launchType: shared(task.launchType),
+		capacityProviderName: shared(task.capacityProviderName),
+		cpu: shared(task.cpu),
+		memory: shared(task.memory),
+		createdAt: task.createdAt,
+		startedAt: task.startedAt,
+		stoppingAt: task.stoppingAt,
+		stoppedAt: task.stoppedAt,
+		stopCode: shared(task.stopCode),
+		stoppedReason: shared(task.stoppedReason),
+		startedBy: shared(task.startedBy),
+		taskDefinitionArn: shared(task.taskDefinitionArn),
+		taskDefinition: shared(task.taskDefinition),
+		version: task.version,
+		containers: task.containers.map(sharedContainer),
+	};
+}
+
+/** The tasks as this side holds them: its own object for each unchanged one. */
+export function receivedTasks(
+	items: ReadonlyArray<Task | KnownTask>,
+	previous: ReadonlyMap<string, Task> | undefined,
+): Task[] {
+	return items.map((item) => {
+		if (!isKnown(item)) return sharedTask(item);
+		const held = previous?.get(item.arn);
+		// The thread only answers "unchanged" for a task it was told of, which came from here.
+		if (held === undefined) throw new Error(`task ${item.arn} came back unchanged but is not held`);
+		return held;
+	});
+}
