@@ -9,6 +9,7 @@ import {existsSync} from 'node:fs';
 import meow from 'meow';
 import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
+import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
 import {prestartSimThread} from './source/sim/worker/sim-thread.js';
 
 // The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
@@ -168,8 +169,17 @@ if (cli.command === 'sim') {
 		const simWorker = new URL('./sim-worker.js', import.meta.url);
 		const startDemoSim =
 			demo !== undefined && existsSync(simWorker) ? prestartSimThread(simWorker, demo) : undefined;
+		// The AWS SDK runs on a thread of its own (the build's dist/aws-thread.js), started now so
+		// it loads while this thread loads Ink: reading AWS's answers never holds a key press.
+		// Run from source, the SDK runs in this process.
+		const builtAwsThread = new URL('./aws-thread.js', import.meta.url);
+		const awsThread = existsSync(builtAwsThread) ? builtAwsThread : undefined;
+		if (awsThread !== undefined) prestartAwsThread(awsThread);
 		const {runTui} = await import('./source/modes/tui.js');
-		process.exitCode = await runTui(parsed.value, startDemoSim);
+		process.exitCode = await runTui(parsed.value, {
+			...(startDemoSim === undefined ? {} : {startDemoSim}),
+			...(awsThread === undefined ? {} : {awsThread}),
+		});
 		process.exit();
 	}
 }

@@ -81,6 +81,11 @@ const frameThrottle = {
 
 /** Entries a cache may hold before it starts over: a few screens of distinct lines. */
 const cacheLimit = 4096;
+/**
+ * Tokenized lines are the heavy entries (an object per character): 4,096 of them held ~165,000
+ * objects, ~13 MB, once scrolling had filled the cache. 256 is still a few screens: a 200x50 screen draws about 50.
+ */
+const styledLineLimit = 256;
 
 /**
  * Ink builds every frame from scratch: it tokenizes each line written (ANSI codes into styled
@@ -98,7 +103,7 @@ const sharedOutputCaches = {
 	replacements: [
 		[
 			'            cached = styledCharsFromTokens(tokenize(line));\n            this.styledChars.set(line, cached);',
-			`            cached = styledCharsFromTokens(tokenize(line));\n            if (this.styledChars.size >= ${cacheLimit}) this.styledChars.clear();\n            this.styledChars.set(line, cached);`,
+			`            cached = styledCharsFromTokens(tokenize(line));\n            if (this.styledChars.size >= ${styledLineLimit}) this.styledChars.clear();\n            this.styledChars.set(line, cached);`,
 		],
 		[
 			'            cached = stringWidth(text);\n            this.widths.set(text, cached);',
@@ -392,7 +397,11 @@ export const bundlePatchPlugin = {
 
 export const buildOptions = {
 	// The demo's simulator thread (source/sim/worker/): cli.js starts it as ./sim-worker.js.
-	entryPoints: ['cli.tsx', {in: 'source/sim/worker/sim-worker.ts', out: 'sim-worker'}],
+	entryPoints: [
+		'cli.tsx',
+		{in: 'source/sim/worker/sim-worker.ts', out: 'sim-worker'},
+		{in: 'source/aws/remote/aws-thread.ts', out: 'aws-thread'},
+	],
 	outdir: 'dist',
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',

@@ -2,15 +2,23 @@
  * Where the app's AWS calls go: real AWS through the standard credential chain, or (with --demo)
  * a simulator on a free loopback port with throwaway credentials: inside this process, or
  * wherever the caller started one (the TUI runs it on its own thread).
+ *
+ * The TUI runs the SDK on its own thread as well (source/aws/remote): reading a large cluster's
+ * answers would otherwise hold key presses back. `--once` has no keys to answer and calls in
+ * this process, which starts faster.
  */
-import {createAwsAdapters, type AwsAdapters} from '../aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../aws/clients.js';
+import type {AwsAdapters} from '../aws/adapters.js';
+import type {RequestStats} from '../aws/request-stats.js';
 import type {AppOptions} from '../options.js';
 import {connectionLabel, demoRegion} from './connection-target.js';
 
 export interface Connection {
-	clients: AwsClients;
 	adapters: AwsAdapters;
+	/** Every HTTP attempt, for the header's calls/min and throttling. */
+	stats: RequestStats;
+	/** The region the clients resolved (flag, environment or profile). */
+	region(): Promise<string>;
+	endpointUrl: string | undefined;
 	/** What the header shows as the profile: the profile name, `demo`, or undefined. */
 	label: string | undefined;
 	close(): Promise<void>;
@@ -31,38 +39,74 @@ export const startDemoSimInProcess: DemoSimStarter = async (demo) => {
 	return startSim({scenario: demo.scenario, seed: demo.seed});
 };
 
+export type ConnectOptions = {
+	/** With --demo, where the simulator comes from (default: this process). */
+	readonly startDemoSim?: DemoSimStarter;
+	/** The built aws-thread.js: the SDK then runs on that thread instead of this one. */
+	readonly awsThread?: URL;
+};
+
+const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};
+
+type ClientOptions = {
+	region?: string | undefined;
+	profile?: string | undefined;
+	endpointUrl?: string | undefined;
+	credentials?: typeof demoCredentials;
+};
+
 export async function connect(
 	options: AppOptions,
-	startDemoSim: DemoSimStarter = startDemoSimInProcess,
+	connectOptions: ConnectOptions = {},
 ): Promise<Connection> {
-	if (options.demo !== undefined) {
-		const sim = await startDemoSim(options.demo);
-		const clients = createAwsClients({
-			region: options.region ?? demoRegion,
-			endpointUrl: sim.url,
-			credentials: {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'},
-		});
-		return {
-			clients,
-			adapters: createAwsAdapters(clients),
-			label: connectionLabel(options),
-			async close() {
-				clients.destroy();
-				await sim.close();
-			},
-		};
-	}
-	const clients = createAwsClients({
-		region: options.region,
-		profile: options.profile,
-		endpointUrl: options.endpointUrl,
-	});
+	const {startDemoSim = startDemoSimInProcess, awsThread} = connectOptions;
+	const label = connectionLabel(options);
+	const sim = options.demo === undefined ? undefined : await startDemoSim(options.demo);
+	const clientOptions: ClientOptions =
+		sim === undefined
+			? {region: options.region, profile: options.profile, endpointUrl: options.endpointUrl}
+			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials};
+	const aws =
+		awsThread === undefined
+			? await inProcess(clientOptions)
+			: await onThread(clientOptions, awsThread);
 	return {
-		clients,
-		adapters: createAwsAdapters(clients),
-		label: connectionLabel(options),
+		...aws,
+		endpointUrl: clientOptions.endpointUrl,
+		label,
 		async close() {
+			await aws.destroy();
+			await sim?.close();
+		},
+	};
+}
+
+type Aws = Pick<Connection, 'adapters' | 'stats' | 'region'> & {destroy(): Promise<void>};
+
+async function inProcess(options: ClientOptions): Promise<Aws> {
+	const [{createAwsClients}, {createAwsAdapters}] = await Promise.all([
+		import('../aws/clients.js'),
+		import('../aws/adapters.js'),
+	]);
+	const clients = createAwsClients(options);
+	return {
+		adapters: createAwsAdapters(clients),
+		stats: clients.stats,
+		region: clients.region,
+		async destroy() {
 			clients.destroy();
 		},
+	};
+}
+
+async function onThread(options: ClientOptions, entry: URL): Promise<Aws> {
+	const {startRemoteAws} = await import('../aws/remote/remote-aws.js');
+	// The thread's own output (SDK warnings) goes where this process's stderr goes: the TUI's log.
+	const remote = startRemoteAws({...options, entry});
+	return {
+		adapters: remote.adapters,
+		stats: remote.stats,
+		region: remote.region,
+		destroy: remote.destroy,
 	};
 }

@@ -23,7 +23,7 @@ export async function runOnce(
 	try {
 		let region: string;
 		try {
-			region = await connection.clients.region();
+			region = await connection.region();
 		} catch {
 			stderr.write(
 				'ecs-top: no AWS region: use --region, set AWS_REGION, or set region in your profile\n',

@@ -13,7 +13,7 @@ import {
 } from '../store/actions/index.js';
 import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
 import type {FleetStore} from '../store/fleet-store.js';
-import {connect, type Connection, type DemoSimStarter} from './connection.js';
+import {connect, type Connection, type ConnectOptions} from './connection.js';
 
 export type Wiring = {
 	connection: Connection;
@@ -31,12 +31,12 @@ export type Wiring = {
 export async function wireSession(
 	options: AppOptions,
 	store: FleetStore,
-	startDemoSim?: DemoSimStarter,
+	connectOptions?: ConnectOptions,
 ): Promise<Wiring> {
-	const connection = await connect(options, startDemoSim);
+	const connection = await connect(options, connectOptions);
 	let region: string | undefined;
 	try {
-		region = await connection.clients.region();
+		region = await connection.region();
 	} catch {
 		region = undefined;
 	}
@@ -45,7 +45,7 @@ export async function wireSession(
 	const poller = createFleetPoller({
 		adapters: connection.adapters,
 		store,
-		stats: connection.clients.stats,
+		stats: connection.stats,
 		refreshMs: options.refreshMs,
 	});
 	poller.start();
@@ -61,7 +61,7 @@ export async function wireSession(
 		// The `aws` commands the dialogs show: `demo` is a label, not a profile the CLI knows.
 		cliTarget: {
 			profile: demo ? undefined : connection.label,
-			endpoint: connection.clients.endpointUrl,
+			endpoint: connection.endpointUrl,
 		},
 	});
 	return {

@@ -14,7 +14,7 @@ import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
 import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
-import type {DemoSimStarter} from './connection.js';
+import type {ConnectOptions} from './connection.js';
 import type {Wiring} from './session.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -49,7 +49,7 @@ type Session = {
 	actions: ActionRunner | undefined;
 };
 
-function openSession(options: AppOptions, startDemoSim: DemoSimStarter | undefined): Session {
+function openSession(options: AppOptions, connectOptions: ConnectOptions): Session {
 	const store = createFleetStore({
 		refreshMs: options.refreshMs,
 		connection: {
@@ -60,7 +60,7 @@ function openSession(options: AppOptions, startDemoSim: DemoSimStarter | undefin
 	});
 	// Its own chunk in the build: the AWS SDK is compiled only once this runs.
 	const wiring = import('./session.js').then(({wireSession}) =>
-		wireSession(options, store, startDemoSim),
+		wireSession(options, store, connectOptions),
 	);
 	const session: Session = {store, wiring, actions: undefined};
 	void wiring.then(
@@ -85,12 +85,15 @@ async function closeSession(session: Session): Promise<void> {
  * `startDemoSim` gives --demo its simulator; cli.tsx starts one on its own thread before this
  * module is even loaded. Without it, the simulator runs in this process.
  */
-export async function runTui(initial: AppOptions, startDemoSim?: DemoSimStarter): Promise<number> {
+export async function runTui(
+	initial: AppOptions,
+	connectOptions: ConnectOptions = {},
+): Promise<number> {
 	const log = logFilePath();
 	const theme = createTheme(themeOptionsFrom(process.env, {noColor: !initial.color}));
 	let options = initial;
 	// Its wiring loads while the first frame is drawn, and fails through `crash` (below).
-	let session = openSession(options, startDemoSim);
+	let session = openSession(options, connectOptions);
 	// Set once Ink renders; the restore and switch paths need it before then as well.
 	const ink: {instance?: Instance} = {};
 	let restored = false;
@@ -179,7 +182,7 @@ export async function runTui(initial: AppOptions, startDemoSim?: DemoSimStarter)
 	const switchTo = async (target: {region?: string; profile?: string}) => {
 		const next = {...options, ...target};
 		try {
-			const nextSession = openSession(next, startDemoSim);
+			const nextSession = openSession(next, connectOptions);
 			await nextSession.wiring;
 			const previous = session;
 			session = nextSession;

@@ -4,12 +4,12 @@
  * focused cluster's 1,000 container instances and 200 services cost ~200 ms of CPU every refresh),
  * and on the UI thread it held key presses back for as long (issue 4's key latency budget).
  */
-import {parentPort, workerData} from 'node:worker_threads';
-import {createAwsAdapters} from '../adapters.js';
-import {createAwsClients} from '../clients.js';
+import {parentPort} from 'node:worker_threads';
+import {createAwsAdapters, type AwsAdapters} from '../adapters.js';
+import {createAwsClients, type AwsClients} from '../clients.js';
 import {runAsPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
-import type {AwsCall, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
+import type {AwsCall, AwsThreadInit, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
 import {toRemoteError} from './remote-error.js';
 
 /** Attempts are forwarded as they happen: the UI thread keeps the counts the header shows. */
@@ -29,11 +29,19 @@ function post(message: AwsThreadMessage): void {
 	}
 }
 
-const options = workerData as AwsThreadOptions;
-const clients = createAwsClients({...options, stats: new ForwardedStats()});
-const adapters = createAwsAdapters(clients);
+// Its options come by message, not as workerData: the thread can be started (and the SDK loaded)
+// before the endpoint is known, while the UI thread draws its first frame.
+let clients: AwsClients | undefined;
+let adapters: AwsAdapters | undefined;
+
+function init(options: AwsThreadOptions): void {
+	clients = createAwsClients({...options, stats: new ForwardedStats()});
+	adapters = createAwsAdapters(clients);
+}
 
 function invoke(call: AwsCall): Promise<unknown> {
+	if (clients === undefined || adapters === undefined)
+		return Promise.reject(new Error('the AWS thread was called before it was given its options'));
 	if (call.adapter === 'clients') {
 		if (call.method === 'region') return clients.region();
 		return Promise.reject(new Error(`no such call: clients.${call.method}`));
@@ -50,10 +58,14 @@ function invoke(call: AwsCall): Promise<unknown> {
 	return call.poll ? runAsPoll(run) : run();
 }
 
-parentPort!.on('message', (call: AwsCall) => {
+parentPort!.on('message', (message: AwsThreadInit | AwsCall) => {
+	if (message.kind === 'init') {
+		init(message.options);
+		return;
+	}
+	const call = message;
 	invoke(call).then(
 		(value) => post({kind: 'answer', id: call.id, value}),
 		(error: unknown) => post({kind: 'failure', id: call.id, error: toRemoteError(error)}),
 	);
 });
-

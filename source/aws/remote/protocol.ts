@@ -16,7 +16,11 @@ export type AwsThreadOptions = {
 	readonly maxAttempts?: number | undefined;
 };
 
+/** The first message a thread gets: it loads the SDK at once, and builds its clients from this. */
+export type AwsThreadInit = {readonly kind: 'init'; readonly options: AwsThreadOptions};
+
 export type AwsCall = {
+	readonly kind: 'call';
 	readonly id: number;
 	/** An adapter and one of its methods, or `region` (what the clients resolved). */
 	readonly adapter: keyof AwsAdapters | 'clients';

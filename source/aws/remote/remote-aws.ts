@@ -14,7 +14,7 @@ import type {Task} from '../../model/task.js';
 import {ecsLimits} from '../ecs-limits.js';
 import {inPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
-import type {AwsCall, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
+import type {AwsCall, AwsThreadInit, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
 import {fromRemoteError} from './remote-error.js';
 import {knownTask, receivedTasks, type KnownTask} from './task-transfer.js';
 
@@ -76,6 +76,42 @@ function knownTasksOf(arns: readonly string[], previous: ReadonlyMap<string, Tas
 
 type Pending = {resolve(value: unknown): void; reject(error: Error): void};
 
+function newThread(entry: URL, argv: string[] | undefined): Worker {
+	return new Worker(entry, {
+		stdout: true,
+		stderr: true,
+		...(argv === undefined ? {} : {argv}),
+		// Its garbage is its own to collect, off the UI thread, so it can be collected often: a
+		// small heap keeps the thread's share of resident memory near its code's (~20 MB).
+		// Answers are read a batch at a time (batchedCalls), far under these limits.
+		resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64},
+	});
+}
+
+let prestarted: {entry: string; thread: Worker; exited: boolean} | undefined;
+
+/**
+ * Starts the thread now, so it loads the SDK while this thread loads Ink and draws the first
+ * frame; the first startRemoteAws with the same entry takes it.
+ */
+export function prestartAwsThread(entry: URL): void {
+	if (prestarted !== undefined) return;
+	const started = {entry: entry.href, thread: newThread(entry, undefined), exited: false};
+	// Until someone takes it, it must not keep the process alive (an early exit, a bad flag),
+	// and a failure is no crash: whoever comes for it then starts a thread of its own.
+	started.thread.unref();
+	started.thread.on('error', () => {});
+	started.thread.once('exit', () => (started.exited = true));
+	prestarted = started;
+}
+
+function takePrestarted(entry: URL): Worker | undefined {
+	if (prestarted?.entry !== entry.href) return undefined;
+	const {thread, exited} = prestarted;
+	prestarted = undefined;
+	return exited ? undefined : thread;
+}
+
 export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	const {
 		entry,
@@ -85,7 +121,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		...threadOptions
 	} = options;
 	const stats = options.stats ?? new RequestStats();
-	const workerData: AwsThreadOptions = {
+	const clientOptions: AwsThreadOptions = {
 		region: threadOptions.region,
 		profile: threadOptions.profile,
 		endpointUrl: threadOptions.endpointUrl,
@@ -110,16 +146,8 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	};
 
 	const start = (): Worker => {
-		const thread = new Worker(entry, {
-			workerData,
-			// Its garbage is its own to collect, off the UI thread, so it can be collected often: a
-			// small heap keeps the thread's share of resident memory near its code's (~20 MB).
-			// Answers are read a batch at a time (batchedCalls), far under these limits.
-			resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64},
-			stdout: true,
-			stderr: true,
-			...(argv === undefined ? {} : {argv}),
-		});
+		const thread = takePrestarted(entry) ?? newThread(entry, argv);
+		thread.postMessage({kind: 'init', options: clientOptions} satisfies AwsThreadInit);
 		// Calls in flight keep it referenced (below); an idle thread never keeps ecs-top running.
 		thread.unref();
 		const forward = (chunk: Buffer) => log(`aws thread: ${chunk.toString()}`);
@@ -155,7 +183,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		worker ??= start();
 		const thread = worker;
 		const id = nextId++;
-		const message: AwsCall = {id, adapter, method, args, poll: inPoll()};
+		const message: AwsCall = {kind: 'call', id, adapter, method, args, poll: inPoll()};
 		return new Promise<unknown>((resolve, reject) => {
 			pending.set(id, {resolve, reject});
 			thread.ref();
