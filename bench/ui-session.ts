@@ -3,7 +3,7 @@
  * with its log kept out of the user's state directory, and typed at like a person would (one key
  * per write: Ink hands a multi-key write to the app as one pasted string, which list keys ignore).
  */
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -124,6 +124,8 @@ export class TuiSession {
 			]);
 		}
 		await this.pty.kill();
+		// Its log and audit files were read by now (a failed run reads log() before closing).
+		rmSync(this.stateDir, {recursive: true, force: true});
 	}
 }
 

@@ -351,6 +351,13 @@ function printTable(): void {
 
 const started = performance.now();
 try {
+	// Node 20 reads the whole bundle of extra certificates at start (nodejs/node#40524): ~80 ms
+	// of the first frame on a machine that sets it, before any code of ours runs.
+	if (process.env['NODE_EXTRA_CA_CERTS'])
+		notes.push(
+			`NODE_EXTRA_CA_CERTS is set (${process.env['NODE_EXTRA_CA_CERTS']}): Node 20 loads it before ` +
+				'anything else, which adds ~80 ms to the first frame here; unset it to compare',
+		);
 	if (loadavg()[0]! > 2)
 		notes.push(`load average ${loadavg()[0]!.toFixed(1)} at the start: figures are inflated`);
 	if (only.has('startup')) await firstFrameWithData();
