@@ -21,7 +21,13 @@ export type Fleet = {
 	close(): Promise<void>;
 };
 
-export async function startFleet(options: {scenario?: ScenarioName} = {}): Promise<Fleet> {
+export async function startFleet(
+	options: {
+		scenario?: ScenarioName;
+		/** Called with the empty store before the first poll: to watch the first updates. */
+		observe?: (store: FleetStore) => void;
+	} = {},
+): Promise<Fleet> {
 	const sim = await startTestSim({scenario: options.scenario ?? 'demo'});
 	const stats = new RequestStats();
 	// One attempt: the SDK's retries would only slow the throttling tests down.
@@ -34,6 +40,7 @@ export async function startFleet(options: {scenario?: ScenarioName} = {}): Promi
 	});
 	const adapters = createAwsAdapters(clients);
 	const store = createFleetStore({refreshMs: 600_000});
+	options.observe?.(store);
 	const poller = createFleetPoller({
 		adapters,
 		store,

@@ -21,6 +21,20 @@ describe('fleet tiers against the simulator (demo)', () => {
 		expect(state().requests.byOperation['ECS.DescribeClusters']).toBe(1);
 	});
 
+	it('the account arrives with the clusters, never in an update (a frame) of its own before them', async () => {
+		await fleet.close();
+		const seen: {identity: boolean; clusters: number}[] = [];
+		fleet = await startFleet({
+			observe: (store) =>
+				store.subscribe((now) =>
+					seen.push({identity: now.identity !== undefined, clusters: now.clusters.length}),
+				),
+		});
+		const firstWithAccount = seen.findIndex((update) => update.identity);
+		expect(firstWithAccount).toBeGreaterThanOrEqual(0);
+		expect(seen[firstWithAccount]!.clusters).toBe(3);
+	});
+
 	it('focusing a cluster fills its services, instances, Auto Scaling group, and EC2 details once asked', async () => {
 		const web = clusterArnOf(fleet, 'web');
 		fleet.poller.setFocus({clusterArn: web});

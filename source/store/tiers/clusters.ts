@@ -9,22 +9,32 @@ import {reuseList, reuseValue, sortedBy} from './reuse.js';
 export function createClustersTier(ctx: TierContext): FleetTier {
 	const {ecs, sts} = ctx.adapters;
 
-	/** STS needs no IAM grant; its failure is the identity's problem, not the clusters'. */
-	function fetchIdentity(): Promise<void> {
+	/**
+	 * STS needs no IAM grant; its failure is the identity's problem, not the clusters'. Written
+	 * once the clusters are (or failed): STS answers first, and a frame of its own for the header's
+	 * account held the first frame with clusters back by one frame interval (~35-60 ms at start).
+	 */
+	function fetchIdentity(clustersWritten: Promise<void>): Promise<void> {
 		if (ctx.read().identity !== undefined) return Promise.resolve();
 		return sts.getCallerIdentity().then(
-			(found) => {
+			async (found) => {
+				await clustersWritten;
 				ctx.write(withProblem('identity', undefined));
 				ctx.write((state) => ({identity: reuseValue(state.identity, found)}));
 			},
-			(error: unknown) => ctx.write(withProblem('identity', problemOf(error))),
+			async (error: unknown) => {
+				await clustersWritten;
+				ctx.write(withProblem('identity', problemOf(error)));
+			},
 		);
 	}
 
 	return {
 		id: 'clusters',
 		async run(signal) {
-			const identity = fetchIdentity();
+			let markWritten!: () => void;
+			const written = new Promise<void>((resolve) => (markWritten = resolve));
+			const identity = fetchIdentity(written);
 			try {
 				const arns = await ecs.listClusterArns();
 				signal.throwIfAborted();
@@ -39,6 +49,7 @@ export function createClustersTier(ctx: TierContext): FleetTier {
 					),
 				}));
 			} finally {
+				markWritten();
 				// Settled within the run, so "the refresh is done" includes the header's account.
 				await identity;
 			}
