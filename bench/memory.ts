@@ -50,7 +50,7 @@ const snapshotFlags =
 /** SIGURG, ignored by default: a TUI started without the hook is not killed by it, as SIGUSR2 would. */
 function snapshotHook(dir: string): string {
 	return (
-		`import {writeFileSync} from 'node:fs';` +
+		`import {readFileSync, writeFileSync} from 'node:fs';` +
 		`import {getHeapSpaceStatistics, writeHeapSnapshot} from 'node:v8';` +
 		`process.on('SIGURG', () => {` +
 		// Where the resident memory is, before the snapshot's own garbage collection moves it.
@@ -58,7 +58,9 @@ function snapshotHook(dir: string): string {
 		`const mb = (n) => Math.round(n / 1048576 * 10) / 10;` +
 		`const spaces = Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name, {size: mb(s.space_size), used: mb(s.space_used_size)}]));` +
 		`const usage = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, mb(v)]));` +
-		`writeFileSync(at + '.json', JSON.stringify({usage, spaces}, null, 1));` +
+		// Resident memory by kind (anonymous: heaps, threads; file: node's own code), Linux only.
+		`let rss = {}; try { rss = Object.fromEntries(readFileSync('/proc/self/status', 'utf8').split('\\n').filter((l) => l.startsWith('Rss')).map((l) => l.split(/:\\s+/))); } catch {}` +
+		`writeFileSync(at + '.json', JSON.stringify({usage, spaces, rss}, null, 1));` +
 		`writeHeapSnapshot(at + '.heapsnapshot');` +
 		`});`
 	);
