@@ -34,14 +34,13 @@ export async function wireSession(
 	connectOptions?: ConnectOptions,
 ): Promise<Wiring> {
 	const connection = await connect(options, connectOptions);
-	let region: string | undefined;
-	try {
-		region = await connection.region();
-	} catch {
-		region = undefined;
-	}
-	// The header showed what the flags said while connecting; now what the profile says.
-	store.setState({connection: {...store.getState().connection, region}});
+	// The header showed what the flags said while connecting; now what the profile says. The
+	// polls do not wait for it (the clients resolve the region themselves): at start it is one
+	// more call to the AWS thread before the first data.
+	connection.region().then(
+		(region) => store.setState({connection: {...store.getState().connection, region}}),
+		() => store.setState({connection: {...store.getState().connection, region: undefined}}),
+	);
 	const poller = createFleetPoller({
 		adapters: connection.adapters,
 		store,
