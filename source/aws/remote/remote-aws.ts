@@ -54,7 +54,7 @@ const adapterNames: ReadonlyArray<keyof AwsAdapters> = [
 /**
  * Describe calls this side splits into the batches AWS takes (the argument holding the list, and
  * the batch size), so the thread never holds, nor sends in one message, a whole fleet: one call
- * for fleet-main's 20,000 tasks held them all on both threads at once (+100 MB resident).
+ * for fleet-main's 20,000 tasks held them all on the thread, then as one message, at once.
  */
 const batchedCalls: Readonly<Record<string, {list: number; size: number}>> = {
 	'ecs.describeClusters': {list: 0, size: ecsLimits.describeClusters},
