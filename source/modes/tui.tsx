@@ -58,7 +58,7 @@ function openSession(options: AppOptions, connectOptions: ConnectOptions): Sessi
 			endpoint: options.endpointUrl,
 		},
 	});
-	// Its own chunk in the build: the AWS SDK is compiled only once this runs.
+	// Its own chunk in the build, compiled only once this runs (with it, the SDK when it runs here).
 	const wiring = import('./session.js').then(({wireSession}) =>
 		wireSession(options, store, connectOptions),
 	);
@@ -82,8 +82,8 @@ async function closeSession(session: Session): Promise<void> {
 }
 
 /**
- * `startDemoSim` gives --demo its simulator; cli.tsx starts one on its own thread before this
- * module is even loaded. Without it, the simulator runs in this process.
+ * `connectOptions` gives --demo its simulator and the AWS SDK its thread; cli.tsx starts both
+ * before this module is even loaded. Without them, both run in this process.
  */
 export async function runTui(
 	initial: AppOptions,
