@@ -34,7 +34,8 @@ import {
 	type KeyScope,
 } from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
-import {paneList, paneRows, sortableColumns, type PaneList} from './panes/pane-list.js';
+import {sortableColumns, type PaneList} from './panes/pane-list.js';
+import {usePaneList, usePaneRows} from './hooks/use-pane-list.js';
 import {
 	clustersPane,
 	instancesPane,
@@ -49,7 +50,7 @@ import type {ActionRunner} from '../store/actions/types.js';
 import {ActionDialogBox, dialogHeight, dialogLines} from './actions/action-dialog.js';
 import type {ActionTargets} from './actions/open-dialog.js';
 import {useActionDialog} from './actions/use-action-dialog.js';
-import {rowMarker, useBulkMarks, useRowMarks} from './actions/row-marks.js';
+import {useBulkMarks, useRowMarks} from './actions/row-marks.js';
 import {useTheme, type Tone} from './theme.js';
 import {
 	cyclePane,
@@ -136,34 +137,18 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		};
 	}, [instances, metrics, tasksFetchedAt, theme]);
 
-	// The lists are sorted and filtered entities; a refresh that keeps the entities (the store
-	// hands back the same arrays) keeps the lists. The context only matters to a filter.
-	const filterContext = (pane: PaneId) => (ui.filters[pane] === '' ? undefined : context);
-	const clustersContext = filterContext('clusters');
-	const instancesContext = filterContext('instances');
-	const servicesContext = filterContext('services');
-	const tasksContext = filterContext('tasks');
+	// Sorted and filtered entities: a refresh that keeps the entities keeps the lists.
 	const lists = {
-		clusters: useMemo(
-			() => paneList(clustersPane, clusters, ui.filters.clusters, ui.sorts.clusters, context),
-			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
-			[clusters, ui.filters.clusters, ui.sorts.clusters, clustersContext],
+		clusters: usePaneList(clustersPane, clusters, ui.filters.clusters, ui.sorts.clusters, context),
+		instances: usePaneList(
+			instancesPane,
+			instances,
+			ui.filters.instances,
+			ui.sorts.instances,
+			context,
 		),
-		instances: useMemo(
-			() => paneList(instancesPane, instances, ui.filters.instances, ui.sorts.instances, context),
-			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
-			[instances, ui.filters.instances, ui.sorts.instances, instancesContext],
-		),
-		services: useMemo(
-			() => paneList(servicesPane, services, ui.filters.services, ui.sorts.services, context),
-			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
-			[services, ui.filters.services, ui.sorts.services, servicesContext],
-		),
-		tasks: useMemo(
-			() => paneList(tasksPane, tasks, ui.filters.tasks, ui.sorts.tasks, context),
-			// eslint-disable-next-line react-hooks/exhaustive-deps -- context only when filtering
-			[tasks, ui.filters.tasks, ui.sorts.tasks, tasksContext],
-		),
+		services: usePaneList(servicesPane, services, ui.filters.services, ui.sorts.services, context),
+		tasks: usePaneList(tasksPane, tasks, ui.filters.tasks, ui.sorts.tasks, context),
 	};
 
 	/** Moves or sets the scroll of the text view on screen (help, details, a task definition). */
@@ -202,41 +187,12 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const clearBulk = bulk.clear;
 	useEffect(() => clearBulk(), [clearBulk, focus.clusterArn]);
 	// Rows are built as the table asks for them (the rows in view), with their marks drawn in.
+	const marks = [rowMarks, bulk.marked] as const;
 	const paneRowsOf = {
-		clusters: useMemo(
-			() =>
-				paneRows(
-					clustersPane,
-					lists.clusters,
-					context,
-					rowMarker('clusters', rowMarks, bulk.marked),
-				),
-			[lists.clusters, context, rowMarks, bulk.marked],
-		),
-		instances: useMemo(
-			() =>
-				paneRows(
-					instancesPane,
-					lists.instances,
-					context,
-					rowMarker('instances', rowMarks, bulk.marked),
-				),
-			[lists.instances, context, rowMarks, bulk.marked],
-		),
-		services: useMemo(
-			() =>
-				paneRows(
-					servicesPane,
-					lists.services,
-					context,
-					rowMarker('services', rowMarks, bulk.marked),
-				),
-			[lists.services, context, rowMarks, bulk.marked],
-		),
-		tasks: useMemo(
-			() => paneRows(tasksPane, lists.tasks, context, rowMarker('tasks', rowMarks, bulk.marked)),
-			[lists.tasks, context, rowMarks, bulk.marked],
-		),
+		clusters: usePaneRows('clusters', clustersPane, lists.clusters, context, ...marks),
+		instances: usePaneRows('instances', instancesPane, lists.instances, context, ...marks),
+		services: usePaneRows('services', servicesPane, lists.services, context, ...marks),
+		tasks: usePaneRows('tasks', tasksPane, lists.tasks, context, ...marks),
 	};
 
 	/** What a write key acts on: the selected rows, the marked ones, the focused cluster. */
