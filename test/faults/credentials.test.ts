@@ -1,35 +1,19 @@
 // Credentials expire; CloudWatch alone is denied: a clear message (naming the permission), and
 // everything else keeps working.
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {
-	freshSince,
-	startLiveFleet,
-	waitFor,
-	watchUnhandledRejections,
-	type LiveFleet,
-} from './live-fleet.js';
+import {describe, expect, it} from 'vitest';
+import {freshSince, waitFor, liveFleetPerTest} from './live-fleet.js';
 
 const refreshMs = 1_000;
-let fleet: LiveFleet;
-let rejections: ReturnType<typeof watchUnhandledRejections>;
+const live = liveFleetPerTest({refreshMs, focus: 'web'});
 
-beforeEach(async () => {
-	rejections = watchUnhandledRejections();
-	fleet = await startLiveFleet({refreshMs, focus: 'web'});
-});
-afterEach(async () => {
-	await fleet.close();
-	rejections.stop();
-});
-
-const state = () => fleet.store.getState();
+const state = live.state;
 
 describe('credentials and permissions', () => {
 	it('expired credentials: says so and what to do, keeps the data, recovers once renewed', async () => {
 		const web = state().focus.clusterArn!;
 		await waitFor(() => state().clusterViews[web]?.services.length, 10_000, 'web loaded');
 		const clusters = state().clusters;
-		await fleet.faults({expiredCredentials: true});
+		await live.fleet.faults({expiredCredentials: true});
 		const problem = await waitFor(
 			() => state().problems.clusters?.kind === 'credentials-expired' && state().problems.clusters,
 			5 * refreshMs,
@@ -40,7 +24,7 @@ describe('credentials and permissions', () => {
 		);
 		expect(state().clusters).toBe(clusters);
 
-		await fleet.faults('reset');
+		await live.fleet.faults('reset');
 		const renewedAt = Date.now();
 		const healedAt = await waitFor(
 			() => freshSince(state(), 'clusters', renewedAt) && Date.now(),
@@ -52,14 +36,14 @@ describe('credentials and permissions', () => {
 		);
 		expect(healedAt - renewedAt).toBeLessThanOrEqual(2 * refreshMs);
 		expect(state().problems.clusters).toBeUndefined();
-		expect(rejections.seen).toEqual([]);
+		expect(live.rejections.seen).toEqual([]);
 	});
 
 	it('CloudWatch denied: names cloudwatch:GetMetricData, and ECS keeps refreshing', async () => {
 		const web = state().focus.clusterArn!;
 		await waitFor(() => state().clusterViews[web]?.services.length, 10_000, 'web loaded');
-		await fleet.faults({denied: ['cloudwatch']});
-		fleet.poller.setVisibleMetrics({clusterArns: [web], serviceArns: []});
+		await live.fleet.faults({denied: ['cloudwatch']});
+		live.fleet.poller.setVisibleMetrics({clusterArns: [web], serviceArns: []});
 		const problem = await waitFor(
 			() => state().problems.metrics,
 			5 * refreshMs,
@@ -80,6 +64,6 @@ describe('credentials and permissions', () => {
 			'ECS data refreshed while CloudWatch is denied',
 		);
 		expect(Object.keys(state().problems)).toEqual(['metrics']);
-		expect(rejections.seen).toEqual([]);
+		expect(live.rejections.seen).toEqual([]);
 	});
 });

@@ -1,29 +1,13 @@
 // The endpoint stops answering (connections dropped), then comes back: a "cannot reach" problem,
 // the data kept and marked stale, and fresh again by itself once the endpoint answers.
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {isStale} from '../../source/store/data-status.js';
-import {
-	freshSince,
-	startLiveFleet,
-	waitFor,
-	watchUnhandledRejections,
-	type LiveFleet,
-} from './live-fleet.js';
+import {freshSince, waitFor, liveFleetPerTest} from './live-fleet.js';
 
 const refreshMs = 1_000;
-let fleet: LiveFleet;
-let rejections: ReturnType<typeof watchUnhandledRejections>;
+const live = liveFleetPerTest({refreshMs, focus: 'web'});
 
-beforeEach(async () => {
-	rejections = watchUnhandledRejections();
-	fleet = await startLiveFleet({refreshMs, focus: 'web'});
-});
-afterEach(async () => {
-	await fleet.close();
-	rejections.stop();
-});
-
-const state = () => fleet.store.getState();
+const state = live.state;
 
 describe('an endpoint that is down, then back', () => {
 	it('says it cannot reach AWS, keeps the data stale, and recovers by itself', async () => {
@@ -33,7 +17,7 @@ describe('an endpoint that is down, then back', () => {
 		const services = state().clusterViews[web]!.services;
 		const fetchedAt = state().dataSets.clusters!.fetchedAt!;
 
-		await fleet.faults({down: true});
+		await live.fleet.faults({down: true});
 		const problem = await waitFor(
 			() => state().problems.clusters?.kind === 'network' && state().problems.clusters,
 			5 * refreshMs,
@@ -47,7 +31,7 @@ describe('an endpoint that is down, then back', () => {
 		expect(state().clusters).toBe(clusters);
 		expect(state().clusterViews[web]!.services).toBe(services);
 
-		await fleet.faults({down: false});
+		await live.fleet.faults({down: false});
 		const upAt = Date.now();
 		const healedAt = await waitFor(
 			() =>
@@ -62,6 +46,6 @@ describe('an endpoint that is down, then back', () => {
 		);
 		expect(state().problems).toEqual({});
 		expect(healedAt - upAt).toBeLessThanOrEqual(2 * refreshMs);
-		expect(rejections.seen).toEqual([]);
+		expect(live.rejections.seen).toEqual([]);
 	});
 });

@@ -1,31 +1,16 @@
 // Every call answered 2 s late: polls never pile up (at most one run per tier in flight, read off
 // the simulator's request log), and the UI still moves the selection at once.
 import {cleanup} from 'ink-testing-library';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import type {RequestLogEntry} from '../../source/sim/server.js';
 import {renderApp, selectedRow} from '../ui/app-fixture.js';
-import {
-	sleep,
-	startLiveFleet,
-	waitFor,
-	watchUnhandledRejections,
-	type LiveFleet,
-} from './live-fleet.js';
+import {sleep, waitFor, liveFleetPerTest} from './live-fleet.js';
 
 const refreshMs = 1_000;
 const latencyMs = 2_000;
-let fleet: LiveFleet;
-let rejections: ReturnType<typeof watchUnhandledRejections>;
-
-beforeEach(async () => {
-	rejections = watchUnhandledRejections();
-	fleet = await startLiveFleet({refreshMs, focus: 'web'});
-});
-afterEach(async () => {
-	cleanup();
-	await fleet.close();
-	rejections.stop();
-});
+const live = liveFleetPerTest({refreshMs, focus: 'web'});
+// Registered after the fleet's hooks, so it runs first: the app unmounts before the fleet closes.
+afterEach(() => cleanup());
 
 /** The most requests the log shows in flight at once (each one lasts `latencyMs`). */
 function mostInFlight(entries: readonly RequestLogEntry[]): number {
@@ -51,15 +36,15 @@ const perTier: Record<string, (entry: RequestLogEntry) => boolean> = {
 describe('2 s latency on every call', () => {
 	it('runs each tier once at a time, one run after the other', async () => {
 		await waitFor(
-			() => fleet.store.getState().clusterViews[fleet.store.getState().focus.clusterArn!],
+			() => live.fleet.store.getState().clusterViews[live.fleet.store.getState().focus.clusterArn!],
 			10_000,
 			'web loaded',
 		);
-		await fleet.faults({latencyMs});
+		await live.fleet.faults({latencyMs});
 		const slowFrom = Date.now();
 		await sleep(5 * latencyMs);
 		// Requests sent before the latency was on answer quickly: leave them out.
-		const slow = fleet.requests(slowFrom + 100);
+		const slow = live.fleet.requests(slowFrom + 100);
 		for (const [tier, matches] of Object.entries(perTier)) {
 			const times = slow.filter(matches).map((e) => e.time);
 			expect(times.length, tier).toBeGreaterThanOrEqual(2);
@@ -73,13 +58,13 @@ describe('2 s latency on every call', () => {
 		console.info(`2 s latency: at most ${most} requests in flight at once over ${slow.length}`);
 		// The adapters' shared cap on calls in flight.
 		expect(most).toBeLessThanOrEqual(4);
-		expect(rejections.seen).toEqual([]);
+		expect(live.rejections.seen).toEqual([]);
 	});
 
 	it('moves the selection at once while every poll waits on the slow endpoint', async () => {
-		const app = await renderApp({store: fleet.store, columns: 200, rows: 50});
+		const app = await renderApp({store: live.fleet.store, columns: 200, rows: 50});
 		await app.waitFor((frame) => frame.includes('staging'), 10_000);
-		await fleet.faults({latencyMs});
+		await live.fleet.faults({latencyMs});
 		await sleep(refreshMs);
 		const before = selectedRow(app.frame(), 'Clusters');
 		const times: number[] = [];
@@ -88,6 +73,6 @@ describe('2 s latency on every call', () => {
 		expect(selectedRow(app.frame(), 'Clusters')).not.toBe(before);
 		// Generous for a loaded 2-core machine; the point is "not after the 2 s answer".
 		expect(Math.max(...times)).toBeLessThan(500);
-		expect(rejections.seen).toEqual([]);
+		expect(live.rejections.seen).toEqual([]);
 	});
 });

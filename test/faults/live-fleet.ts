@@ -4,6 +4,7 @@
  * through its admin endpoint `POST /__sim/faults`, as a person would with curl. The request log's
  * times are wall-clock times, so a test can read the call rate and spacing off it.
  */
+import {afterEach, beforeEach} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
 import {createAwsClients} from '../../source/aws/clients.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
@@ -127,4 +128,34 @@ export function watchUnhandledRejections(): {readonly seen: unknown[]; stop(): v
 /** Calls per second the simulator saw between two moments. */
 export function callRate(fleet: LiveFleet, since: number, until: number): number {
 	return fleet.requests(since, until).length / ((until - since) / 1000);
+}
+
+/**
+ * A fresh live fleet for each test of the file, closed after it, with unhandled rejections
+ * watched meanwhile (a test asserts there were none). Call at the top of a test file.
+ */
+export function liveFleetPerTest(options: {refreshMs?: number; focus?: string}): {
+	readonly fleet: LiveFleet;
+	readonly rejections: ReturnType<typeof watchUnhandledRejections>;
+	state(): FleetState;
+} {
+	let fleet: LiveFleet | undefined;
+	let rejections: ReturnType<typeof watchUnhandledRejections> | undefined;
+	beforeEach(async () => {
+		rejections = watchUnhandledRejections();
+		fleet = await startLiveFleet(options);
+	});
+	afterEach(async () => {
+		await fleet?.close();
+		rejections?.stop();
+	});
+	return {
+		get fleet() {
+			return fleet!;
+		},
+		get rejections() {
+			return rejections!;
+		},
+		state: () => fleet!.store.getState(),
+	};
 }

@@ -1,30 +1,12 @@
 // Half of all calls throttled, on every API, for several refresh intervals: the pollers keep
 // running, say throttled, slow down, keep the data, and are fresh again within two intervals.
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {
-	callRate,
-	freshSince,
-	sleep,
-	startLiveFleet,
-	waitFor,
-	watchUnhandledRejections,
-	type LiveFleet,
-} from './live-fleet.js';
+import {describe, expect, it} from 'vitest';
+import {callRate, freshSince, sleep, waitFor, liveFleetPerTest} from './live-fleet.js';
 
 const refreshMs = 1_000;
-let fleet: LiveFleet;
-let rejections: ReturnType<typeof watchUnhandledRejections>;
+const live = liveFleetPerTest({refreshMs, focus: 'web'});
 
-beforeEach(async () => {
-	rejections = watchUnhandledRejections();
-	fleet = await startLiveFleet({refreshMs, focus: 'web'});
-});
-afterEach(async () => {
-	await fleet.close();
-	rejections.stop();
-});
-
-const state = () => fleet.store.getState();
+const state = live.state;
 const tiers = ['clusters', 'cluster', 'tasks'] as const;
 
 describe('a throttling storm on every API', () => {
@@ -33,10 +15,10 @@ describe('a throttling storm on every API', () => {
 		await sleep(4 * refreshMs);
 		const calmStart = Date.now() - 3 * refreshMs;
 		const stormStart = Date.now();
-		const calmRate = callRate(fleet, calmStart, stormStart);
+		const calmRate = callRate(live.fleet, calmStart, stormStart);
 		const clusters = state().clusters;
 
-		await fleet.faults({throttleRate: 0.5});
+		await live.fleet.faults({throttleRate: 0.5});
 		await waitFor(
 			() => Object.values(state().problems).some((p) => p?.kind === 'throttled'),
 			5 * refreshMs,
@@ -45,15 +27,15 @@ describe('a throttling storm on every API', () => {
 		await sleep(8 * refreshMs);
 		const stormEnd = Date.now();
 		// The first interval of the storm is still the old cadence: measure after it.
-		const stormRate = callRate(fleet, stormStart + refreshMs, stormEnd);
+		const stormRate = callRate(live.fleet, stormStart + refreshMs, stormEnd);
 		expect(
-			fleet.requests(stormStart, stormEnd).some((r) => r.errorCode === 'ThrottlingException'),
+			live.fleet.requests(stormStart, stormEnd).some((r) => r.errorCode === 'ThrottlingException'),
 		).toBe(true);
 		// Nothing blanked: the clusters on screen are the ones fetched before the storm or since.
 		expect(state().clusters.length).toBe(clusters.length);
 		expect(state().clusterViews[state().focus.clusterArn!]?.services.length).toBeGreaterThan(0);
 
-		await fleet.faults('reset');
+		await live.fleet.faults('reset');
 		const healedAt = await waitFor(
 			() => tiers.every((id) => freshSince(state(), id, stormEnd)) && Date.now(),
 			6 * refreshMs,
@@ -70,6 +52,6 @@ describe('a throttling storm on every API', () => {
 		);
 		expect(stormRate).toBeLessThan(calmRate * 0.85);
 		expect(healMs).toBeLessThanOrEqual(2 * refreshMs);
-		expect(rejections.seen).toEqual([]);
+		expect(live.rejections.seen).toEqual([]);
 	});
 });
