@@ -35,7 +35,7 @@ import {
 } from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
 import {sortableColumns, type PaneList} from './panes/pane-list.js';
-import {usePaneList, usePaneRows} from './hooks/use-pane-list.js';
+import {useEc2InstanceIds, usePaneList, usePaneRows} from './hooks/use-pane-list.js';
 import {
 	clustersPane,
 	instancesPane,
@@ -126,16 +126,18 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const instances = clusterView?.containerInstances ?? noInstances;
 
 	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
-	const context: RowContext = useMemo(() => {
-		const byArn = new Map(instances.map((instance) => [instance.arn, instance]));
-		return {
+	const ec2InstanceIds = useEc2InstanceIds(instances);
+	const context: RowContext = useMemo(
+		() => ({
 			now: tasksFetchedAt ?? 0,
 			sparklineRamp: theme.glyphs.sparkline,
 			meterGlyphs: theme.unicode ? unicodeMeter : asciiMeter,
 			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
-			instance: (arn) => byArn.get(arn),
-		};
-	}, [instances, metrics, tasksFetchedAt, theme]);
+			ec2InstanceId: (arn) => ec2InstanceIds.get(arn),
+			textKey: ec2InstanceIds,
+		}),
+		[ec2InstanceIds, metrics, tasksFetchedAt, theme],
+	);
 
 	// Sorted and filtered entities: a refresh that keeps the entities keeps the lists.
 	const lists = {

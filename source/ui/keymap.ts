@@ -39,7 +39,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'filter',
 		keys: ['/'],
-		description: 'Filter the focused pane',
+		description: 'Filter the focused pane (any column but ages and metrics)',
 		scope: 'global',
 		hint: 'filter',
 	},

@@ -18,6 +18,9 @@ function manyTasks(count: number): Task[] {
 	);
 }
 
+/** What a filter's text depends on beyond the tasks: the same while the EC2 ids are. */
+const textKey = {};
+
 /** A context as the App builds one per refresh: a new object with the refresh's time. */
 function contextAt(fetchedAt: number): RowContext {
 	return {
@@ -25,7 +28,8 @@ function contextAt(fetchedAt: number): RowContext {
 		sparklineRamp: [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
 		meterGlyphs: {filled: '#', empty: '-'},
 		metric: () => undefined,
-		instance: (arn) => (arn === instances.busy.arn ? instances.busy : undefined),
+		ec2InstanceId: (arn) => (arn === instances.busy.arn ? instances.busy.ec2InstanceId : undefined),
+		textKey,
 	};
 }
 
@@ -116,6 +120,33 @@ describe('a pane of many tasks', () => {
 		expect(list.ids).toHaveLength(1);
 		expect(paneRows(tasksPane, list, contextAt(now)).at(0)!.cells['id']).toBe('0000001f');
 		expect(list.total).toBe(40);
+	});
+
+	it('a filter formats each task once; a refresh that only moved time formats none again', () => {
+		const {pane, built} = countingPane();
+		const tasks = manyTasks(20_000);
+		const first = paneList(pane, tasks, '0000001f', pane.defaultSort, contextAt(now));
+		expect(first.ids).toHaveLength(1);
+		expect(built()).toBe(20_000);
+		const later = paneList(pane, tasks, '0000001f', pane.defaultSort, contextAt(now + 5_000));
+		expect(later.ids).toEqual(first.ids);
+		expect(built()).toBe(20_000);
+	});
+
+	it('matches an EC2 id once it is known, and not ages, which move with the clock', () => {
+		const tasks = manyTasks(30);
+		const ec2Id = instances.busy.ec2InstanceId!;
+		const unknown: RowContext = {...contextAt(now), ec2InstanceId: () => undefined, textKey: {}};
+		expect(paneList(tasksPane, tasks, ec2Id, tasksPane.defaultSort, unknown).ids).toHaveLength(0);
+		const known: RowContext = {...contextAt(now), textKey: {}};
+		expect(paneList(tasksPane, tasks, ec2Id, tasksPane.defaultSort, known).ids).toHaveLength(30);
+		// Every row says 10m in its AGE column.
+		expect(
+			paneRows(tasksPane, paneList(tasksPane, tasks, '', tasksPane.defaultSort, known), known).at(
+				0,
+			)!.cells['age'],
+		).toBe('10m');
+		expect(paneList(tasksPane, tasks, '10m', tasksPane.defaultSort, known).ids).toHaveLength(0);
 	});
 
 	it('sorts by the chosen column with ties in id order, and finds a row by id', () => {

@@ -1,10 +1,11 @@
 /**
  * A pane's list and its rows, memoized the way the 20,000-task case needs: the list (sort and
- * filter over the entities) is rebuilt when the entities, the filter or the sort change, and on
- * a new context (a refresh's ages and metrics) only while a filter reads the rows; the rows for
+ * filter over the entities) is rebuilt when the entities, the filter or the sort change, and
+ * while filtering when the context's textKey does (never for ages and metrics alone); the rows for
  * the table follow every context, but are only built for the rows in view (pane-list.ts).
  */
-import {useMemo} from 'react';
+import {useMemo, useState} from 'react';
+import type {ContainerInstance} from '../../model/container-instance.js';
 import type {RowMark} from '../../store/actions/types.js';
 import {rowMarker} from '../actions/row-marks.js';
 import type {SortState, TableRows} from '../components/table.js';
@@ -19,11 +20,11 @@ export function usePaneList<T>(
 	sort: SortState,
 	context: RowContext,
 ): PaneList<T> {
-	const filterContext = filter === '' ? undefined : context;
+	const textKey = filter === '' ? undefined : context.textKey;
 	return useMemo(
 		() => paneList(definition, items, filter, sort, context),
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- the context only while filtering
-		[definition, items, filter, sort, filterContext],
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- what a filter reads of the context
+		[definition, items, filter, sort, textKey],
 	);
 }
 
@@ -40,4 +41,31 @@ export function usePaneRows<T>(
 		() => paneRows(definition, list, context, rowMarker(pane, marks, bulk)),
 		[pane, definition, list, context, marks, bulk],
 	);
+}
+
+/**
+ * EC2 instance ids by container instance ARN, as the same Map object for as long as they are the
+ * same: container instances change every refresh of a busy cluster (their remaining CPU and
+ * memory), the ids behind them almost never, and the Map is what a filter's text depends on.
+ */
+export function useEc2InstanceIds(
+	instances: readonly ContainerInstance[],
+): ReadonlyMap<string, string> {
+	const [held, setHeld] = useState<ReadonlyMap<string, string>>(() => new Map());
+	const fresh = useMemo(() => {
+		const ids = new Map<string, string>();
+		for (const instance of instances)
+			if (instance.ec2InstanceId !== undefined) ids.set(instance.arn, instance.ec2InstanceId);
+		return ids;
+	}, [instances]);
+	const current = useMemo(() => (sameEntries(fresh, held) ? held : fresh), [fresh, held]);
+	// State derived from props, corrected during render as React allows (table.tsx does too).
+	if (current !== held) setHeld(current);
+	return current;
+}
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+	if (a.size !== b.size) return false;
+	for (const [key, value] of a) if (b.get(key) !== value) return false;
+	return true;
 }

@@ -84,16 +84,22 @@ export function rowOf<T>(definition: PaneDefinition<T>, item: T, context: RowCon
 }
 
 /**
- * What `/` matches an entity against: every cell of its row, lower-cased. Kept per entity object
- * while the context holds, so typing a filter over 20,000 tasks formats each task once.
+ * What `/` matches an entity against: the cells of its row but those that move with the clock or
+ * the metrics, lower-cased. Kept per entity object while the context's textKey holds, so a filter
+ * over 20,000 tasks formats each task once, and again only when it or the EC2 ids change.
  */
-const searchTexts = new WeakMap<object, {context: RowContext; text: string}>();
+const searchTexts = new WeakMap<object, {textKey: object; text: string}>();
 function searchText<T>(definition: PaneDefinition<T>, item: T, context: RowContext): string {
 	const key = item as unknown as object;
 	const cached = searchTexts.get(key);
-	if (cached !== undefined && cached.context === context) return cached.text;
-	const text = Object.values(definition.row(item, context).cells).join(' ').toLowerCase();
-	searchTexts.set(key, {context, text});
+	if (cached !== undefined && cached.textKey === context.textKey) return cached.text;
+	const unsearched = definition.unsearched ?? [];
+	const text = Object.entries(definition.row(item, context).cells)
+		.filter(([column]) => !unsearched.includes(column))
+		.map(([, cell]) => cell)
+		.join(' ')
+		.toLowerCase();
+	searchTexts.set(key, {textKey: context.textKey, text});
 	return text;
 }
 
@@ -102,7 +108,7 @@ const collator = new Intl.Collator();
 
 /**
  * The entities the pane lists, in order. `context` is read only to match a filter (the filter
- * matches what the row says): without one, a new context (a refresh) needs no new list.
+ * matches what the row says): only a new textKey can change what a filter matches.
  */
 export function paneList<T>(
 	definition: PaneDefinition<T>,

@@ -32,8 +32,14 @@ export type RowContext = {
 	readonly meterGlyphs: MeterGlyphs;
 	/** Series by `metricSeriesKey(arn, metricName)`. */
 	readonly metric: (resourceArn: string, metricName: string) => MetricSeries | undefined;
-	/** Container instances by ARN, to show a task's EC2 instance. */
-	readonly instance: (containerInstanceArn: string) => ContainerInstance | undefined;
+	/** The EC2 instance id behind a container instance ARN, to show where a task runs. */
+	readonly ec2InstanceId: (containerInstanceArn: string) => string | undefined;
+	/**
+	 * Changes only when what `/` matches could change beyond the entities themselves (the EC2 ids
+	 * above): ages and metrics are not matched (PaneDefinition.unsearched), so a refresh that
+	 * only moved them does not make a filter read 20,000 rows again.
+	 */
+	readonly textKey: object;
 };
 
 export type PaneDefinition<T> = {
@@ -45,6 +51,8 @@ export type PaneDefinition<T> = {
 	readonly sortBy: Readonly<Record<string, (item: T) => string | number>>;
 	readonly defaultSort: {readonly columnKey: string; readonly direction: 'asc' | 'desc'};
 	readonly key: (item: T) => string;
+	/** Columns `/` does not match: they move with the clock or the metrics (ages, sparklines). */
+	readonly unsearched?: readonly string[];
 	readonly row: (item: T, context: RowContext) => TableRow;
 };
 
@@ -105,6 +113,7 @@ export const clustersPane: PaneDefinition<Cluster> = {
 	},
 	defaultSort: {columnKey: 'name', direction: 'asc'},
 	key: (cluster) => cluster.arn,
+	unsearched: ['cpu', 'memory', 'reserved'],
 	row(cluster, context) {
 		const utilization = utilizationCells(cluster.arn, context);
 		const cpuReserved = latest(context.metric(cluster.arn, 'CPUReservation'));
@@ -220,6 +229,7 @@ export const servicesPane: PaneDefinition<Service> = {
 	},
 	defaultSort: {columnKey: 'name', direction: 'asc'},
 	key: (service) => service.arn,
+	unsearched: ['cpu', 'memory'],
 	row(service, context) {
 		const utilization = utilizationCells(service.arn, context);
 		const deploy = deployCell(service);
@@ -295,11 +305,12 @@ export const tasksPane: PaneDefinition<Task> = {
 	},
 	defaultSort: {columnKey: 'age', direction: 'desc'},
 	key: (task) => task.arn,
+	unsearched: ['age'],
 	row(task, context) {
-		const instance =
+		const ec2InstanceId =
 			task.containerInstanceArn === undefined
 				? undefined
-				: context.instance(task.containerInstanceArn);
+				: context.ec2InstanceId(task.containerInstanceArn);
 		const cellTones: Record<string, Tone> = {};
 		if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED')
 			cellTones['status'] = 'muted';
@@ -315,7 +326,7 @@ export const tasksPane: PaneDefinition<Task> = {
 				status: taskStatus(task),
 				health: task.healthStatus ?? '',
 				instance:
-					instance?.ec2InstanceId ??
+					ec2InstanceId ??
 					(task.containerInstanceArn === undefined
 						? (task.launchType ?? '')
 						: nameFromArn(task.containerInstanceArn).slice(0, 8)),
