@@ -4,7 +4,7 @@
  * automatic run sneaks in; tests drive refreshes with refreshNow() and whenIdle().
  */
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients} from '../../source/aws/clients.js';
+import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
 import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
 import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
@@ -13,6 +13,7 @@ import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
 
 export type Fleet = {
 	sim: TestSim;
+	clients: AwsClients;
 	stats: RequestStats;
 	store: FleetStore;
 	poller: FleetPoller;
@@ -24,6 +25,8 @@ export type Fleet = {
 export async function startFleet(
 	options: {
 		scenario?: ScenarioName;
+		/** The base refresh interval; long by default, so that no automatic run sneaks in. */
+		refreshMs?: number;
 		/** Called with the empty store before the first poll: to watch the first updates. */
 		observe?: (store: FleetStore) => void;
 	} = {},
@@ -39,7 +42,7 @@ export async function startFleet(
 		maxAttempts: 1,
 	});
 	const adapters = createAwsAdapters(clients);
-	const store = createFleetStore({refreshMs: 600_000});
+	const store = createFleetStore({refreshMs: options.refreshMs ?? 600_000});
 	options.observe?.(store);
 	const poller = createFleetPoller({
 		adapters,
@@ -52,6 +55,7 @@ export async function startFleet(
 	await poller.whenIdle();
 	return {
 		sim,
+		clients,
 		stats,
 		store,
 		poller,
@@ -65,6 +69,19 @@ export async function startFleet(
 			await sim.close();
 		},
 	};
+}
+
+/**
+ * Focuses the named cluster, waits for its data, then pauses polling: from then on only the runs
+ * a test asks for happen (refreshNow, R), none on the timer.
+ */
+export async function focusPaused(fleet: Fleet, clusterName: string): Promise<string> {
+	const clusterArn = clusterArnOf(fleet, clusterName);
+	fleet.store.getState().actions.setFocus({clusterArn});
+	await fleet.poller.whenIdle();
+	fleet.store.getState().actions.setPaused(true);
+	await fleet.poller.whenIdle();
+	return clusterArn;
 }
 
 export function clusterArnOf(fleet: Fleet, name: string): string {

@@ -2,52 +2,30 @@
 // pace the limits allow (TASK_CALLS_PER_SECOND), never faster; R still refreshes it at once. The
 // pace is relative to --refresh, so a tiny refresh interval makes the demo's small scopes "large".
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
-import {RequestStats} from '../../source/aws/request-stats.js';
-import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
-import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
+import type {RequestStats} from '../../source/aws/request-stats.js';
+import type {FleetPoller} from '../../source/store/fleet-poller.js';
+import type {FleetStore} from '../../source/store/fleet-store.js';
 import {TASK_CALLS_PER_SECOND, taskCallsFor} from '../../source/store/tiers/tasks.js';
-import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+import type {TestSim} from '../helpers/sim.js';
+import {focusPaused, startFleet, type Fleet} from './fleet-fixture.js';
 
+let fleet: Fleet;
+// Taken from the fleet, for the tests below.
 let sim: TestSim;
-let clients: AwsClients;
 let store: FleetStore;
 let poller: FleetPoller;
-const stats = new RequestStats();
+let stats: RequestStats;
 const listTasksCalls = () => stats.snapshot().byOperation['ECS.ListTasks'] ?? 0;
 
 beforeAll(async () => {
-	sim = await startTestSim({scenario: 'demo'});
-	clients = createAwsClients({
-		endpointUrl: sim.server.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
-		stats,
-		maxAttempts: 1,
-	});
 	// 100 ms: the batch cluster's tasks (2 calls, a 250 ms pace) are more than it allows.
-	store = createFleetStore({refreshMs: 100});
-	poller = createFleetPoller({
-		adapters: createAwsAdapters(clients),
-		store,
-		stats,
-		now: () => sim.clock.now(),
-	});
-	poller.start();
-	await poller.whenIdle();
-	const batch = store.getState().clusters.find((c) => c.name === 'batch')!;
-	store.getState().actions.setFocus({clusterArn: batch.arn});
-	await poller.whenIdle();
-	// Paused: only the runs this test asks for, none on the 100 ms timer.
-	store.getState().actions.setPaused(true);
-	await poller.whenIdle();
+	fleet = await startFleet({refreshMs: 100});
+	({sim, store, poller, stats} = fleet);
+	await focusPaused(fleet, 'batch');
 }, 60_000);
 
 afterAll(async () => {
-	poller?.stop();
-	clients?.destroy();
-	await sim?.close();
+	await fleet?.close();
 });
 
 /** A run of the tasks tier as the timer starts one: not the user's R. */

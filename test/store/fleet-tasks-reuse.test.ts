@@ -3,53 +3,31 @@
 // copies anyway kept them alive across 200 calls, growing the old generation every refresh.
 import {ECSClient, StopTaskCommand} from '@aws-sdk/client-ecs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import type {AwsClients} from '../../source/aws/clients.js';
 import {createEcsAdapter} from '../../source/aws/ecs.js';
-import {RequestStats} from '../../source/aws/request-stats.js';
 import type {Task} from '../../source/model/task.js';
-import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
-import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
-import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+import type {FleetPoller} from '../../source/store/fleet-poller.js';
+import type {FleetStore} from '../../source/store/fleet-store.js';
+import {testCredentials, type TestSim} from '../helpers/sim.js';
+import {focusPaused, startFleet, type Fleet} from './fleet-fixture.js';
 
+let fleet: Fleet;
+let scope: string;
+// Taken from the fleet, for the tests below.
 let sim: TestSim;
-let clients: AwsClients;
 let store: FleetStore;
 let poller: FleetPoller;
-let scope: string;
-const clientsStats = new RequestStats();
+let clients: AwsClients;
 
 beforeAll(async () => {
-	sim = await startTestSim({scenario: 'demo'});
-	clients = createAwsClients({
-		endpointUrl: sim.server.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
-		stats: clientsStats,
-		maxAttempts: 1,
-	});
-	store = createFleetStore({refreshMs: 5_000});
-	poller = createFleetPoller({
-		adapters: createAwsAdapters(clients),
-		store,
-		stats: clientsStats,
-		now: () => sim.clock.now(),
-	});
-	poller.start();
-	await poller.whenIdle();
-	const batch = store.getState().clusters.find((c) => c.name === 'batch')!;
-	store.getState().actions.setFocus({clusterArn: batch.arn});
-	await poller.whenIdle();
-	// Paused: only the runs this test asks for.
-	store.getState().actions.setPaused(true);
-	await poller.whenIdle();
-	scope = `cluster:${batch.arn}`;
+	fleet = await startFleet({refreshMs: 5_000});
+	({sim, store, poller} = fleet);
+	clients = fleet.clients;
+	scope = `cluster:${await focusPaused(fleet, 'batch')}`;
 }, 60_000);
 
 afterAll(async () => {
-	poller?.stop();
-	clients?.destroy();
-	await sim?.close();
+	await fleet?.close();
 });
 
 const scopeTasks = (): readonly Task[] => store.getState().tasks[scope] ?? [];
