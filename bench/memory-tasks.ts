@@ -4,9 +4,8 @@
  *
  *   npm run build && node --expose-gc --import tsx bench/memory-tasks.ts
  */
-import {ECSClient} from '@aws-sdk/client-ecs';
 import {createEcsAdapter} from '../source/aws/ecs.js';
-import {simCredentials} from './ui-session.js';
+import {simEcsClient} from './ui-session.js';
 import {startSimProcess} from './ui-sims.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -25,14 +24,7 @@ function snapshot(label: string): number {
 }
 
 const sim = await startSimProcess('large', 90_000);
-const client = new ECSClient({
-	endpoint: sim.url,
-	region: simCredentials.AWS_REGION,
-	credentials: {
-		accessKeyId: simCredentials.AWS_ACCESS_KEY_ID,
-		secretAccessKey: simCredentials.AWS_SECRET_ACCESS_KEY,
-	},
-});
+const client = simEcsClient(sim.url);
 try {
 	const ecs = createEcsAdapter(client);
 	const cluster = 'fleet-main';

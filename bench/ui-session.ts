@@ -3,6 +3,7 @@
  * with its log kept out of the user's state directory, and typed at like a person would (one key
  * per write: Ink hands a multi-key write to the app as one pasted string, which list keys ignore).
  */
+import {ECSClient} from '@aws-sdk/client-ecs';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -25,6 +26,18 @@ export const simCredentials = {
 	AWS_SECRET_ACCESS_KEY: 'ui-bench',
 	AWS_REGION: 'us-east-1',
 };
+
+/** An ECS client for a bench's own calls to the simulator the TUI watches. */
+export function simEcsClient(url: string): ECSClient {
+	return new ECSClient({
+		endpoint: url,
+		region: simCredentials.AWS_REGION,
+		credentials: {
+			accessKeyId: simCredentials.AWS_ACCESS_KEY_ID,
+			secretAccessKey: simCredentials.AWS_SECRET_ACCESS_KEY,
+		},
+	});
+}
 
 export class TuiSession {
 	readonly pty: PtyProcess;

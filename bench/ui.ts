@@ -14,21 +14,10 @@
  * the frames, so they include everything a user waits for and nothing of the bench's own.
  */
 import {loadavg} from 'node:os';
-import {
-	ECSClient,
-	ListTasksCommand,
-	StopTaskCommand,
-	UpdateServiceCommand,
-} from '@aws-sdk/client-ecs';
+import {ListTasksCommand, StopTaskCommand, UpdateServiceCommand} from '@aws-sdk/client-ecs';
 import {bursts, keyLatencies, median, percentile, plainText, type Burst} from './ui-frames.js';
 import {sleep} from './ui-pty.js';
-import {
-	commandKeys,
-	filterKeys,
-	simCredentials,
-	TuiSession,
-	type TuiOptions,
-} from './ui-session.js';
+import {commandKeys, filterKeys, simEcsClient, TuiSession, type TuiOptions} from './ui-session.js';
 import {startPausedSim, startSimProcess} from './ui-sims.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -186,14 +175,7 @@ async function pausedWorldBytes(): Promise<void> {
 	const session = new TuiSession(
 		tui(['--endpoint-url', sim.url, '--refresh', String(refreshSeconds)]),
 	);
-	const ecs = new ECSClient({
-		endpoint: sim.url,
-		region: simCredentials.AWS_REGION,
-		credentials: {
-			accessKeyId: simCredentials.AWS_ACCESS_KEY_ID,
-			secretAccessKey: simCredentials.AWS_SECRET_ACCESS_KEY,
-		},
-	});
+	const ecs = simEcsClient(sim.url);
 	try {
 		await session.pty.whenStarted();
 		await session.waitForText('the paused clusters', clusterRow('batch'), 30_000);
