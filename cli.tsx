@@ -11,6 +11,7 @@ import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
 import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
 import {prestartSimThread} from './source/sim/worker/sim-thread.js';
+import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
 
 // The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
 // a stray line on stderr would corrupt the TUI's frame or a script's error output.
@@ -175,6 +176,7 @@ if (cli.command === 'sim') {
 		const builtAwsThread = new URL('./aws-thread.js', import.meta.url);
 		const awsThread = existsSync(builtAwsThread) ? builtAwsThread : undefined;
 		if (awsThread !== undefined) prestartAwsThread(awsThread);
+		favourSmallHeapOnceStarted();
 		const {runTui} = await import('./source/modes/tui.js');
 		process.exitCode = await runTui(parsed.value, {
 			...(startDemoSim === undefined ? {} : {startDemoSim}),
