@@ -58,7 +58,8 @@ import {
 	movedIndex,
 	nextSort,
 	parseCommand,
-	scrollDelta,
+	scrolledTo,
+	type TextViewport,
 	type UiState,
 } from './ui-state.js';
 
@@ -161,6 +162,29 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 			const scroll = Math.max(0, next(overlay.scroll));
 			return scroll === overlay.scroll ? state : {...state, overlay: {...overlay, scroll}};
 		});
+
+	// The text view on screen (help, details, a task definition) says after each render how far it
+	// scrolls and how long its page is: G goes to its end, PgDn by the lines it shows, and a scroll
+	// never runs past the end, where k would first have to climb back.
+	const textViewport = useRef<TextViewport>({maxScroll: 0, page: 1});
+	const onTextViewport = useCallback((viewport: TextViewport) => {
+		textViewport.current = viewport;
+		const {overlay} = uiRef.current;
+		if ('scroll' in overlay && overlay.scroll > viewport.maxScroll)
+			setUi((state) =>
+				'scroll' in state.overlay && state.overlay.scroll > viewport.maxScroll
+					? {...state, overlay: {...state.overlay, scroll: viewport.maxScroll}}
+					: state,
+			);
+	}, [setUi]);
+	const scrollText = (command: string): boolean => {
+		const overlay = uiRef.current.overlay;
+		if (!('scroll' in overlay)) return false;
+		const scroll = scrolledTo(command, overlay.scroll, textViewport.current);
+		if (scroll === undefined) return false;
+		scrollOverlay(() => scroll);
+		return true;
+	};
 
 	const say = (text: string, tone: Tone = 'info') =>
 		setUi((state) => ({...state, message: {text, tone}}));
@@ -448,11 +472,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 
 		// Help and details take the movement keys for scrolling.
 		if (overlay.kind === 'help' || overlay.kind === 'detail') {
-			const delta = scrollDelta(command, rows - 4);
-			if (delta !== undefined) {
-				scrollOverlay((scroll) => scroll + delta);
-				return;
-			}
+			if (scrollText(command)) return;
 			if (
 				command === 'back' ||
 				(command === 'help' && overlay.kind === 'help') ||
@@ -560,11 +580,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	): boolean => {
 		const rowsShown = taskDefinitionList.rows;
 		if (overlay.opened !== undefined) {
-			const delta = scrollDelta(command, rows - 4);
-			if (delta !== undefined) {
-				scrollOverlay((scroll) => scroll + delta);
-				return true;
-			}
+			if (scrollText(command)) return true;
 			if (command === 'back' || command === 'open') {
 				setUi((state) =>
 					state.overlay.kind === 'task-definitions'
@@ -700,6 +716,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				height={layout.root.height - 2}
 				readOnly={readOnly}
 				scroll={ui.overlay.scroll}
+				onViewport={onTextViewport}
 			/>
 		);
 	} else if (ui.overlay.kind === 'detail') {
@@ -711,7 +728,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				scroll={overlay.scroll}
 				width={columns}
 				height={layout.root.height - 2}
-				onScrollClamp={(scroll) => scrollOverlay(() => scroll)}
+				onViewport={onTextViewport}
 			/>
 		);
 	} else if (ui.overlay.kind === 'task-definitions') {
@@ -727,7 +744,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				scroll={overlay.scroll}
 				width={columns}
 				height={layout.root.height - 2}
-				onScrollClamp={(scroll) => scrollOverlay(() => scroll)}
+				onViewport={onTextViewport}
 			/>
 		);
 	} else if (layout.mode === 'wide') {

@@ -3,13 +3,20 @@
  * definition it runs when that is cached. Finds the entity in the store by pane and ARN (it may
  * be gone by the next refresh: then it says so) and shows the lines the detail builders make.
  */
-import {useEffect, useMemo} from 'react';
+import {useEffect, useLayoutEffect, useMemo} from 'react';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {metricSeriesKey, taskScopeKey, type FleetState} from '../store/fleet-store.js';
 import {Pane, paneContentSize} from './components/pane.js';
-import {blank, clampDetailScroll, heading, text, type DetailLine} from './details/detail-lines.js';
+import {
+	blank,
+	clampDetailScroll,
+	detailViewport,
+	heading,
+	text,
+	type DetailLine,
+} from './details/detail-lines.js';
 import {DetailView} from './details/detail-view.js';
 import {instanceDetailLines} from './details/instance-detail.js';
 import {serviceDetailLines} from './details/service-detail.js';
@@ -18,6 +25,7 @@ import {taskDetailLines} from './details/task-detail.js';
 import {useFleet, useFleetStore} from './hooks/use-fleet.js';
 import type {PaneId} from './layout.js';
 import {useTheme} from './theme.js';
+import type {TextViewport} from './ui-state.js';
 
 export type DetailPanelProps = {
 	readonly pane: PaneId;
@@ -25,8 +33,8 @@ export type DetailPanelProps = {
 	readonly scroll: number;
 	readonly width: number;
 	readonly height: number;
-	/** The panel clamps scrolling to its content and reports the clamped value back. */
-	readonly onScrollClamp: (scroll: number) => void;
+	/** Told, after each render, how far the text can scroll and how long a page is. */
+	readonly onViewport: (viewport: TextViewport) => void;
 };
 
 const noTasks: readonly Task[] = [];
@@ -46,7 +54,7 @@ function findTask(state: FleetState, arn: string): Task | undefined {
 	);
 }
 
-export function DetailPanel({pane, id, scroll, width, height, onScrollClamp}: DetailPanelProps) {
+export function DetailPanel({pane, id, scroll, width, height, onViewport}: DetailPanelProps) {
 	const theme = useTheme();
 	const service: Service | undefined = useFleet((state) =>
 		pane === 'services' ? focusedView(state)?.services.find((s) => s.arn === id) : undefined,
@@ -133,9 +141,8 @@ export function DetailPanel({pane, id, scroll, width, height, onScrollClamp}: De
 	]);
 
 	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
-	useEffect(() => {
-		if (clamped !== scroll) onScrollClamp(clamped);
-	}, [clamped, scroll, onScrollClamp]);
+	const {maxScroll, page} = detailViewport(lines.length, inner.height);
+	useLayoutEffect(() => onViewport({maxScroll, page}), [maxScroll, page, onViewport]);
 
 	const title =
 		service?.name ??

@@ -3,11 +3,11 @@
  * and, on Enter, that revision in full. The list is fetched only while this view is open (the
  * store's task-definition-list tier); an opened revision is fetched once and cached.
  */
-import {useEffect, useMemo} from 'react';
+import {useLayoutEffect, useMemo} from 'react';
 import {taskDefinitionName} from '../model/arn.js';
 import {Pane, paneContentSize} from './components/pane.js';
 import {Table, type TableRow} from './components/table.js';
-import {clampDetailScroll, text, type DetailLine} from './details/detail-lines.js';
+import {clampDetailScroll, detailViewport, text, type DetailLine} from './details/detail-lines.js';
 import {DetailView} from './details/detail-view.js';
 import {taskDefinitionDetailLines} from './details/task-definition-detail.js';
 import {
@@ -17,6 +17,7 @@ import {
 } from './details/task-definitions-list.js';
 import {useFleet} from './hooks/use-fleet.js';
 import {useTheme} from './theme.js';
+import type {TextViewport} from './ui-state.js';
 
 /** Groups `family:revision` ARNs by family, keeping every revision for the count. */
 export function familiesOf(arns: readonly string[]): TaskDefinitionFamily[] {
@@ -75,7 +76,8 @@ export type TaskDefinitionsViewProps = {
 	readonly scroll: number;
 	readonly width: number;
 	readonly height: number;
-	readonly onScrollClamp: (scroll: number) => void;
+	/** Told, after each render of an opened revision, how far it can scroll and a page. */
+	readonly onViewport: (viewport: TextViewport) => void;
 };
 
 export function TaskDefinitionsView({
@@ -85,7 +87,7 @@ export function TaskDefinitionsView({
 	scroll,
 	width,
 	height,
-	onScrollClamp,
+	onViewport,
 }: TaskDefinitionsViewProps) {
 	const theme = useTheme();
 	const inner = paneContentSize(width, height);
@@ -108,9 +110,10 @@ export function TaskDefinitionsView({
 	}, [openedArn, definition, problem, now, inner.width, theme.glyphs]);
 
 	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
-	useEffect(() => {
-		if (openedArn !== undefined && clamped !== scroll) onScrollClamp(clamped);
-	}, [openedArn, clamped, scroll, onScrollClamp]);
+	const {maxScroll, page} = detailViewport(lines.length, inner.height);
+	useLayoutEffect(() => {
+		if (openedArn !== undefined) onViewport({maxScroll, page});
+	}, [openedArn, maxScroll, page, onViewport]);
 
 	if (openedArn !== undefined) {
 		return (

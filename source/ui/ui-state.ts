@@ -49,18 +49,29 @@ export function cyclePane(current: PaneId, step: 1 | -1): PaneId {
 	return paneOrder[(index + step + paneOrder.length) % paneOrder.length] ?? current;
 }
 
-/** How far a movement command scrolls a text view (help, details) of `viewRows` lines, if at all. */
-export function scrollDelta(command: string, viewRows: number): number | undefined {
-	const page = Math.max(1, viewRows);
-	const deltas: Readonly<Record<string, number>> = {
-		up: -1,
-		down: 1,
-		'page-up': -page,
-		'page-down': page,
-		top: -1e9,
-		bottom: 1e9,
+/** What a text view (help, details, a task definition) can show: its last start line and a page. */
+export type TextViewport = {readonly maxScroll: number; readonly page: number};
+
+/**
+ * Where a movement command moves a text view's first line, if it is one: a line, a page of the
+ * lines the view shows, or the very top or end, always within the text.
+ */
+export function scrolledTo(
+	command: string,
+	scroll: number,
+	viewport: TextViewport,
+): number | undefined {
+	const page = Math.max(1, viewport.page);
+	const next: Readonly<Record<string, number>> = {
+		up: scroll - 1,
+		down: scroll + 1,
+		'page-up': scroll - page,
+		'page-down': scroll + page,
+		top: 0,
+		bottom: viewport.maxScroll,
 	};
-	return deltas[command];
+	const target = next[command];
+	return target === undefined ? undefined : Math.max(0, Math.min(target, viewport.maxScroll));
 }
 
 /** The row index a movement command lands on, clamped to the list. */

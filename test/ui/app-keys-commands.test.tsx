@@ -93,6 +93,30 @@ describe('App keys: help and command line', () => {
 		expect(app.frame()).not.toContain('Moving around');
 	});
 
+	it('help scrolls within its text: G to the end, k back a line, g to the top, PgDn a shown page', async () => {
+		const app = await renderApp({columns: 80, rows: 24});
+		await app.press('?');
+		const position = () => {
+			const match = /Help \[(\d+)-(\d+)\/(\d+)\]/u.exec(app.frame());
+			expect(match, app.frame()).not.toBeNull();
+			return {first: Number(match![1]), last: Number(match![2]), total: Number(match![3])};
+		};
+		const top = position();
+		expect(top.first).toBe(1);
+		const shown = top.last - top.first + 1;
+		// A page is the lines on screen: the next page starts right after the last one shown.
+		await app.press('\u001B[6~');
+		expect(position().first).toBe(top.last + 1);
+		await app.press('G');
+		const end = position();
+		expect(end.last).toBe(end.total);
+		// G again stays at the end, and one k moves up one line from it, not from past the end.
+		await app.press('G', 'k');
+		expect(position()).toEqual({first: end.first - 1, last: end.last - 1, total: end.total});
+		await app.press('G', 'G', 'g');
+		expect(position()).toEqual({first: 1, last: shown, total: end.total});
+	});
+
 	it(':svc switches to the services pane', async () => {
 		const app = await renderApp({columns: 80, rows: 24});
 		await app.press(':', 's', 'v', 'c');

@@ -1,10 +1,12 @@
 // The `?` overlay, generated from the keymap table: a key added there shows up here, and there
 // is no second list of shortcuts to forget to update.
 import {Box, Text} from 'ink';
+import {useLayoutEffect} from 'react';
 import {keyLabel, keymap, type KeyBinding, type KeyScope} from '../keymap.js';
 import {padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
 import {Pane, paneContentSize} from './pane.js';
+import type {TextViewport} from '../ui-state.js';
 
 export const helpScopeTitles: Readonly<Record<KeyScope, string>> = {
 	global: 'Global',
@@ -83,12 +85,15 @@ type HelpProps = {
 	readonly scroll: number;
 	/** Scopes to list; all by default. */
 	readonly scopes?: readonly KeyScope[];
+	/** Told, after each render, how far the help can scroll and how long a page is. */
+	readonly onViewport?: (viewport: TextViewport) => void;
 };
 
-export function Help({width, height, readOnly, scroll, scopes}: HelpProps) {
+export function Help({width, height, readOnly, scroll, scopes, onViewport}: HelpProps) {
 	const theme = useTheme();
 	const lines = helpLines({readOnly, unicode: theme.unicode, scopes});
 	const {visible, maxScroll} = helpViewport(lines.length, height);
+	useLayoutEffect(() => onViewport?.({maxScroll, page: visible}), [maxScroll, visible, onViewport]);
 	const first = Math.max(0, Math.min(scroll, maxScroll));
 	const shown = lines.slice(first, first + visible);
 	const inner = paneContentSize(width, height).width;

@@ -6,6 +6,7 @@
 import {columnWidths, type TableColumn} from '../components/table.js';
 import {displayWidth, formatAge, padCell, truncate} from '../format.js';
 import {unicodeGlyphs, type Glyphs, type Tone} from '../theme.js';
+import type {TextViewport} from '../ui-state.js';
 
 /** A run of text with what it means; `strong` marks headings and table headers. */
 export type DetailSegment = {
@@ -161,6 +162,15 @@ export function detailWindow(total: number, height: number, scrollOffset: number
 	const count = Math.min(rows, total - first);
 	const indicator = rows > 0 ? `lines ${first + 1}-${first + count} of ${total}` : undefined;
 	return {first, count, indicator};
+}
+
+/** What a detail view of `total` lines in `height` rows can scroll: its last start and a page. */
+export function detailViewport(total: number, height: number): TextViewport {
+	return {
+		maxScroll: clampDetailScroll(total, height, Number.POSITIVE_INFINITY),
+		// The last row says where the view is whenever the text is taller than the view.
+		page: total <= height ? height : Math.max(1, height - 1),
+	};
 }
 
 /** The largest useful scroll offset for `total` lines in `height` rows (indicator included). */
