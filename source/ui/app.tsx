@@ -25,12 +25,15 @@ import {useFleet, useFleetStore} from './hooks/use-fleet.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {
 	bindingFor,
+	dialogHints,
 	commandFor,
 	footerHints,
+	keyLabel,
 	keyName,
 	keyOfCharacter,
 	keymap,
 	noKey,
+	taskDefinitionListCommands,
 	type KeyScope,
 } from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
@@ -167,16 +170,19 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	// scrolls and how long its page is: G goes to its end, PgDn by the lines it shows, and a scroll
 	// never runs past the end, where k would first have to climb back.
 	const textViewport = useRef<TextViewport>({maxScroll: 0, page: 1});
-	const onTextViewport = useCallback((viewport: TextViewport) => {
-		textViewport.current = viewport;
-		const {overlay} = uiRef.current;
-		if ('scroll' in overlay && overlay.scroll > viewport.maxScroll)
-			setUi((state) =>
-				'scroll' in state.overlay && state.overlay.scroll > viewport.maxScroll
-					? {...state, overlay: {...state.overlay, scroll: viewport.maxScroll}}
-					: state,
-			);
-	}, [setUi]);
+	const onTextViewport = useCallback(
+		(viewport: TextViewport) => {
+			textViewport.current = viewport;
+			const {overlay} = uiRef.current;
+			if ('scroll' in overlay && overlay.scroll > viewport.maxScroll)
+				setUi((state) =>
+					'scroll' in state.overlay && state.overlay.scroll > viewport.maxScroll
+						? {...state, overlay: {...state.overlay, scroll: viewport.maxScroll}}
+						: state,
+				);
+		},
+		[setUi],
+	);
 	const scrollText = (command: string): boolean => {
 		const overlay = uiRef.current.overlay;
 		if (!('scroll' in overlay)) return false;
@@ -483,7 +489,19 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 			}
 		}
 
-		if (overlay.kind === 'task-definitions' && onTaskDefinitionKey(command, overlay)) return;
+		if (overlay.kind === 'task-definitions') {
+			if (onTaskDefinitionKey(command, overlay)) return;
+			if (command.startsWith('pane-') || command.startsWith('focus-')) {
+				// Going to a pane leaves the list for it.
+				setUi((state) => ({...state, overlay: {kind: 'none'}}));
+			} else if (!taskDefinitionListCommands.has(command)) {
+				say(
+					`${keyLabel(keyName(input, key) ?? input)} acts on the panes: Esc closes the task definitions first`,
+					'warn',
+				);
+				return;
+			}
+		}
 
 		if (bindingFor(input, key, 'list')?.requiresWrite) {
 			onWriteKey(command, current);
@@ -784,13 +802,17 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				</Text>
 			);
 		}
+		const canWrite = !readOnly && actions !== undefined;
+		// An open dialog has the keyboard alone: its keys, not the panes'.
+		if (dialog !== undefined) {
+			return <Footer hints={dialogHints(dialog.step)} width={columns} />;
+		}
 		const scope: KeyScope = 'list';
-		return (
-			<Footer
-				hints={footerHints(scope, {readOnly: readOnly || actions === undefined, pane: ui.focused})}
-				width={columns}
-			/>
-		);
+		const hints =
+			ui.overlay.kind === 'task-definitions'
+				? footerHints(scope, {readOnly: !canWrite, only: taskDefinitionListCommands})
+				: footerHints(scope, {readOnly: !canWrite, pane: ui.focused});
+		return <Footer hints={hints} width={columns} />;
 	};
 
 	return (

@@ -328,15 +328,35 @@ export type FooterHint = {readonly keys: string; readonly label: string};
  * The short hint list for the footer: only bindings with a hint, live in `scope`, meaningful in
  * `pane` (when given), and no write keys under --read-only, which would only be refused.
  */
+/**
+ * What the `:td` list does with keys of its own (movement, Enter, Esc) aside: the rest act on the
+ * panes behind it, so they are refused there rather than sent to a pane the user cannot see.
+ */
+export const taskDefinitionListCommands: ReadonlySet<string> = new Set([
+	'help',
+	'command',
+	'quit',
+	'interrupt',
+	'refresh',
+	'pause',
+	'run-task',
+]);
+
 export function footerHints(
 	scope: KeyScope,
-	options: {readonly readOnly: boolean; readonly pane?: PaneId},
+	options: {
+		readonly readOnly: boolean;
+		readonly pane?: PaneId;
+		/** Only these commands (a view that takes only some keys, like `:td`). */
+		readonly only?: ReadonlySet<string>;
+	},
 ): FooterHint[] {
 	const live = new Set(liveScopes[scope]);
 	const hints: Array<{keys: string[]; label: string}> = [];
 	for (const binding of keymap) {
 		if (!binding.hint || !live.has(binding.scope)) continue;
 		if (options.readOnly && binding.requiresWrite) continue;
+		if (options.only && !options.only.has(binding.command)) continue;
 		if (options.pane && binding.panes && !binding.panes.includes(options.pane)) continue;
 		const labels = binding.keys.map((name) => keyLabel(name));
 		const same = hints.find((hint) => hint.label === binding.hint);
@@ -344,6 +364,24 @@ export function footerHints(
 		else hints.push({keys: labels, label: binding.hint});
 	}
 	return hints.map((hint) => ({keys: hint.keys.join('/'), label: hint.label}));
+}
+
+/**
+ * The footer while a confirmation dialog is open, from its two bindings: typing values, Enter
+ * reviews the plan (y and n are text then); confirming, y or Enter sends and n or Esc cancels.
+ */
+export function dialogHints(step: 'edit' | 'confirm' | 'sending'): FooterHint[] {
+	const keysOf = (command: string, typing: boolean) =>
+		(keymap.find((binding) => binding.command === command)?.keys ?? [])
+			.filter((name) => !typing || name.length > 1)
+			.map((name) => keyLabel(name))
+			.join('/');
+	if (step === 'sending') return [{keys: keysOf('cancel', true), label: 'hide'}];
+	const typing = step === 'edit';
+	return [
+		{keys: keysOf('confirm', typing), label: typing ? 'review' : 'send'},
+		{keys: keysOf('cancel', typing), label: 'cancel'},
+	];
 }
 
 /** Ink's key object with nothing pressed. */

@@ -56,4 +56,34 @@ describe(':td, the task definition list', () => {
 		expect(frame).not.toContain('Task definitions');
 		expect(fleet.store.getState().taskDefinitionListWanted).toBe(false);
 	});
+
+	it('keys meant for the panes are refused in the list, not sent to the pane behind it', async () => {
+		const app = await renderApp({store: fleet.store, columns: 120, rows: 35});
+		await app.press(':', 't', 'd', keys.enter);
+		await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 10_000);
+		const footer = () => app.frame().split('\n').at(-1)!;
+		expect(footer()).toContain('help');
+		expect(footer()).not.toContain('filter');
+
+		// `/` and `>` would filter or sort the clusters, out of sight behind the list.
+		await app.press('/');
+		let frame = app.frame();
+		expect(frame).toMatch(/Task definitions \[1\/\d+\]/);
+		expect(footer()).toContain('/ acts on the panes: Esc closes the task definitions first');
+		await app.press('>');
+		await app.press(keys.escape);
+		frame = app.frame();
+		expect(frame).toContain('Clusters [1/');
+		expect(frame).not.toContain('/_');
+		// The clusters keep their sort: the header still marks NAME.
+		expect(frame).toMatch(/NAME▲/);
+
+		// A pane key leaves the list for that pane.
+		await app.press(':', 't', 'd', keys.enter);
+		await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 10_000);
+		await app.press('3');
+		frame = app.frame();
+		expect(frame).not.toContain('Task definitions');
+		expect(frame).toContain('Services');
+	});
 });
