@@ -44,7 +44,7 @@ function drainWarnings(
 		const service = here.filter((task) => task.serviceName !== undefined).length;
 		const standalone = here.length - service;
 		warnings.push(
-			`${plural(service, 'running service task')} will move to other instances${standalone > 0 ? `; ${plural(standalone, 'standalone task')} keep running until they end` : ''}`,
+			`${plural(service, 'running service task')} will move to other instances${standalone > 0 ? `; ${plural(standalone, 'standalone task')} ${standalone === 1 ? 'keeps running until it ends' : 'keep running until they end'}` : ''}`,
 		);
 	}
 	const activeLeft = allInstances.filter(
