@@ -252,7 +252,7 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 	if (code !== undefined && expiredCodes.has(code)) {
 		return problem(
 			'credentials-expired',
-			`AWS credentials expired${forProfile(context.profile)}: refresh them (aws sso login, or new keys) and press R`,
+			`AWS credentials expired${forProfile(context.profile)}: refresh them (aws sso login, or new keys)`,
 			false,
 		);
 	}

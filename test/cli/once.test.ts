@@ -211,6 +211,10 @@ describe('ecs-top --once --json against a simulator', () => {
 			const result = await once(['--endpoint-url', sim.server.url]);
 			expect(result.code).toBe(1);
 			expect(result.stderr).toMatch(/^ecs-top: AWS credentials expired.*\n$/);
+			// --once has no keys: the advice must not send the user to the live view's R.
+			expect(result.stderr).toBe(
+				'ecs-top: AWS credentials expired: refresh them (aws sso login, or new keys)\n',
+			);
 			expect(result.stderr).not.toContain(testCredentials.secretAccessKey);
 		} finally {
 			sim.server.faults.reset();

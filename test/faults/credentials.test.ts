@@ -20,7 +20,7 @@ describe('credentials and permissions', () => {
 			'an expired-credentials problem',
 		);
 		expect(problem.message).toBe(
-			'AWS credentials expired: refresh them (aws sso login, or new keys) and press R',
+			'AWS credentials expired: refresh them (aws sso login, or new keys)',
 		);
 		expect(state().clusters).toBe(clusters);
 
