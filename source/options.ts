@@ -6,6 +6,7 @@
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {demoRegion} from './modes/connection-target.js';
 import {scenarioNames, type ScenarioName} from './sim/scenarios/names.js';
 
 export interface AppOptions {
@@ -195,6 +196,11 @@ function readIni(path: string): Parsed<IniSections> {
 	return parseAwsIni(text, path);
 }
 
+/** Where the profile and region of the options came from, as the messages name them. */
+export type ConfigSources = {readonly profile: string; readonly region: string};
+
+const flagSources: ConfigSources = {profile: '--profile', region: '--region'};
+
 /**
  * The configuration problems a user fixes before ecs-top can do anything (exit code 2, like a
  * bad flag): a malformed shared config or credentials file, a named profile found in neither, no
@@ -204,6 +210,7 @@ function readIni(path: string): Parsed<IniSections> {
 export function checkAwsConfig(
 	options: AppOptions,
 	env: NodeJS.ProcessEnv = process.env,
+	sources: ConfigSources = flagSources,
 ): string | undefined {
 	if (options.demo !== undefined) return undefined;
 	const paths = awsConfigPaths(env);
@@ -218,21 +225,68 @@ export function checkAwsConfig(
 		config.value.get(`profile ${profile}`) ??
 		(profile === 'default' ? config.value.get('default') : undefined);
 	if (named !== undefined && section === undefined && !credentials.value.has(named)) {
-		const source = options.profile === undefined ? 'AWS_PROFILE' : '--profile';
+		const source = options.profile === undefined ? 'AWS_PROFILE' : sources.profile;
 		return `AWS profile ${named} (from ${source}) is not in ${paths.config} or ${paths.credentials}`;
 	}
 
 	const candidates: [string, string | undefined][] = [
-		['--region', options.region],
+		[sources.region, options.region],
 		['AWS_REGION', env['AWS_REGION'] || undefined],
 		[`region of profile ${profile} in ${paths.config}`, section?.get('region') || undefined],
 	];
 	const found = candidates.find(([, value]) => value !== undefined);
 	if (found === undefined) {
-		return `no AWS region: use --region, set AWS_REGION, or set region in profile ${profile} of ${paths.config}`;
+		return `no AWS region: use ${sources.region}, set AWS_REGION, or set region in profile ${profile} of ${paths.config}`;
 	}
 	const [source, region] = found as [string, string];
 	if (!regionPattern.test(region))
 		return `${source} ${JSON.stringify(region)} is not an AWS region name (like us-east-1)`;
 	return undefined;
+}
+
+/**
+ * What `:profile NAME` or `:region NAME` asks for. A key that is there with no value goes back
+ * to what ecs-top was started with (the --profile or --region flag, else the environment and the
+ * default credential chain).
+ */
+export type SwitchTarget = {
+	readonly profile?: string | undefined;
+	readonly region?: string | undefined;
+};
+
+/**
+ * The options a live switch to another profile or region would run with, checked as the command
+ * line's are (an unknown profile, a malformed region, an unreadable config file), so that a switch
+ * that cannot work is refused before the session it would replace is touched. The messages are
+ * the command line's, naming `:profile` or `:region` where the value came from the switch.
+ */
+export function switchedOptions(
+	current: AppOptions,
+	initial: AppOptions,
+	target: SwitchTarget,
+	env: NodeJS.ProcessEnv = process.env,
+): Parsed<AppOptions> {
+	if (current.demo !== undefined) {
+		return {
+			ok: false,
+			error: `--demo has one simulated account in ${current.region ?? demoRegion}: :profile and :region switch real AWS profiles and regions (start ecs-top without --demo)`,
+		};
+	}
+	const next: AppOptions = {...current};
+	if ('profile' in target) next.profile = target.profile ?? initial.profile;
+	if ('region' in target) next.region = target.region ?? initial.region;
+	if (next.profile !== undefined && next.profile.trim() === '')
+		return {ok: false, error: ':profile needs a profile name from ~/.aws/config'};
+	const sources: ConfigSources = {
+		profile: next.profile === initial.profile ? '--profile' : ':profile',
+		region: next.region === initial.region ? '--region' : ':region',
+	};
+	if (next.region !== undefined && !regionPattern.test(next.region)) {
+		return {
+			ok: false,
+			error: `${sources.region} ${JSON.stringify(next.region)} is not an AWS region name (like us-east-1)`,
+		};
+	}
+	const problem = checkAwsConfig(next, env, sources);
+	return problem === undefined ? {ok: true, value: next} : {ok: false, error: problem};
 }

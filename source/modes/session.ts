@@ -12,7 +12,7 @@ import {
 	type ActionRunner,
 } from '../store/actions/index.js';
 import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
-import type {FleetStore} from '../store/fleet-store.js';
+import type {FleetState, FleetStore} from '../store/fleet-store.js';
 import {connect, type Connection, type ConnectOptions} from './connection.js';
 
 export type Wiring = {
@@ -73,4 +73,34 @@ export async function wireSession(
 			await connection.close();
 		},
 	};
+}
+
+/**
+ * Whether a newly wired session works: undefined once its first clusters are in, else what went
+ * wrong with them (no or expired credentials, AWS out of reach, access denied), or that nothing
+ * came back within `timeoutMs`. Throttling is waited out, as the poller retries it.
+ */
+export function firstAnswer(store: FleetStore, timeoutMs: number): Promise<string | undefined> {
+	return new Promise((resolve) => {
+		const verdict = (state: FleetState): string | false | undefined => {
+			if (state.dataSets.clusters?.fetchedAt !== undefined) return undefined;
+			const problem = state.problems.clusters;
+			return problem !== undefined && problem.kind !== 'throttled' ? problem.message : false;
+		};
+		const done = (answer: string | undefined) => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve(answer);
+		};
+		const timer = setTimeout(
+			() => done(`AWS did not answer within ${Math.round(timeoutMs / 1000)} s`),
+			timeoutMs,
+		);
+		const unsubscribe = store.subscribe((state) => {
+			const answer = verdict(state);
+			if (answer !== false) done(answer);
+		});
+		const answer = verdict(store.getState());
+		if (answer !== false) done(answer);
+	});
 }

@@ -7,7 +7,7 @@ import {appendFileSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {render, type Instance} from 'ink';
-import type {AppOptions} from '../options.js';
+import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
 import type {ActionRunner} from '../store/actions/types.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {App} from '../ui/app.js';
@@ -79,6 +79,50 @@ async function closeSession(session: Session): Promise<void> {
 		return; // Never connected: nothing to close.
 	}
 	await wiring.close();
+}
+
+/** How long a switch waits for the other profile's or region's first clusters. */
+const switchTimeoutMs = 20_000;
+
+export type SwitchOutcome =
+	| {readonly ok: true; readonly session: Session; readonly options: AppOptions}
+	| {readonly ok: false; readonly message: string};
+
+/**
+ * The session that `:profile` or `:region` switches to, opened beside the current one and handed
+ * over only once it works: first checked as the command line is (`checkAwsConfig`), then its
+ * first clusters must come in. Otherwise it is closed again, and the message says why; the
+ * current session has not been touched.
+ */
+export async function openSwitchedSession(
+	current: AppOptions,
+	initial: AppOptions,
+	target: SwitchTarget,
+	connectOptions: ConnectOptions,
+	env: NodeJS.ProcessEnv = process.env,
+	timeoutMs = switchTimeoutMs,
+): Promise<SwitchOutcome> {
+	const next = switchedOptions(current, initial, target, env);
+	if (!next.ok) return {ok: false, message: next.error};
+	const session = openSession(next.value, connectOptions);
+	let problem: string | undefined;
+	try {
+		await session.wiring;
+		const {firstAnswer} = await import('./session.js');
+		problem = await firstAnswer(session.store, timeoutMs);
+	} catch (error) {
+		problem = error instanceof Error ? error.message : String(error);
+	}
+	if (problem === undefined) return {ok: true, session, options: next.value};
+	await closeSession(session).catch(() => {});
+	const where = [
+		next.value.profile === undefined ? undefined : `profile ${next.value.profile}`,
+		next.value.region,
+	].filter((part) => part !== undefined);
+	return {
+		ok: false,
+		message: `not switched${where.length > 0 ? ` to ${where.join(' in ')}` : ''}: ${problem}`,
+	};
 }
 
 /**
@@ -178,21 +222,31 @@ export async function runTui(
 		</ThemeContext.Provider>
 	);
 
-	// `:region` / `:profile`: a new session against the other account or region, same screen.
-	const switchTo = async (target: {region?: string; profile?: string}) => {
-		const next = {...options, ...target};
-		try {
-			const nextSession = openSession(next, connectOptions);
-			await nextSession.wiring;
-			const previous = session;
-			session = nextSession;
-			options = next;
-			generation++;
-			ink.instance?.rerender(app());
-			await closeSession(previous);
-		} catch (error) {
-			appendLog(log, `switch failed: ${(error as Error).message}`);
+	// `:region` / `:profile`: a new session against the other account or region, same screen. The
+	// current one keeps running until the new one works; a switch that does not is refused, with
+	// the reason as the result (for the status line) and in the log. A later switch supersedes
+	// one still connecting.
+	let switches = 0;
+	const switchTo = async (target: SwitchTarget): Promise<string | undefined> => {
+		const attempt = ++switches;
+		const outcome = await openSwitchedSession(options, initial, target, connectOptions);
+		if (!outcome.ok) {
+			appendLog(log, `switch refused: ${outcome.message}`);
+			return outcome.message;
 		}
+		if (attempt !== switches || ending) {
+			await closeSession(outcome.session).catch(() => {});
+			return undefined;
+		}
+		const previous = session;
+		session = outcome.session;
+		options = outcome.options;
+		generation++;
+		ink.instance?.rerender(app());
+		await closeSession(previous).catch((error: unknown) =>
+			appendLog(log, `while closing the previous session: ${(error as Error).message}`),
+		);
+		return undefined;
 	};
 
 	process.stdout.write(enterAlternateScreen);
