@@ -31,6 +31,24 @@ const incrementalCursorFix = {
 };
 
 /**
+ * When the last frame was as tall as the terminal (the window has just been made shorter), Ink
+ * redraws after `clearTerminal`: ESC[2J ESC[3J ESC[H, and ESC[3J erases the scrollback. The live
+ * view draws on the alternate screen, which has no scrollback of its own, so all ESC[3J can erase
+ * is the shell's: in tmux 3.3a, making the window shorter while ecs-top ran dropped every line
+ * the user had scrolled past (the alternate screen shares the pane's history). `clearViewport`
+ * is the same without ESC[3J.
+ */
+const keepScrollback = {
+	file: 'ink.js',
+	replacements: [
+		[
+			'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
+			'this.options.stdout.write(ansiEscapes.clearViewport + this.fullStaticOutput + output);',
+		],
+	],
+};
+
+/**
  * Ink spaces frames with es-toolkit's `throttle`, which is a debounce with a maximum wait: a frame
  * asked for within 1000/maxFps ms of the previous one waits that long from its own request, not
  * from the previous frame. At startup the first data (the clusters) arrived ~15 ms after the
@@ -343,6 +361,7 @@ const stringWidthNarrowText = {
 
 export const bundlePatches = [
 	incrementalCursorFix,
+	keepScrollback,
 	frameThrottle,
 	sharedOutputCaches,
 	cachedTextWidth,
