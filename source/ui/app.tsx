@@ -119,8 +119,14 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		focus.clusterArn === undefined ? undefined : state.clusterViews[focus.clusterArn],
 	);
 	const scope = taskScopeKey(focus);
+	// t: the scope's stopped tasks (ECS keeps them about an hour), fetched only while shown.
+	const showStopped = ui.stoppedTasks;
+	const tasksField = showStopped ? 'stoppedTasks' : 'tasks';
 	const tasks =
-		useFleet((state) => (scope === undefined ? undefined : state.tasks[scope])) ?? noTasks;
+		useFleet((state) => (scope === undefined ? undefined : state[tasksField][scope])) ?? noTasks;
+	useEffect(() => {
+		store.getState().actions.requestStoppedTasks(showStopped);
+	}, [store, showStopped, scope]);
 	const metrics = useFleet((state) => state.metrics);
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
 	const problems = useFleet((state) => state.problems);
@@ -556,6 +562,12 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				say(paused ? 'polling resumed' : 'polling paused: p resumes, R refreshes once');
 				return;
 			}
+			case 'toggle-stopped': {
+				const stopped = !current.stoppedTasks;
+				setUi((state) => ({...state, stoppedTasks: stopped}));
+				say(stopped ? 'stopped tasks of the last hour: t shows the running ones' : 'running tasks');
+				return;
+			}
 			case 'sort-previous':
 			case 'sort-next': {
 				const definition = definitions[pane] as PaneDefinition<unknown>;
@@ -676,18 +688,20 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 
 	const emptyText = (pane: PaneId): string => {
 		if (pane !== 'clusters' && focus.clusterArn === undefined) return 'select a cluster';
-		const dataSet = pane === 'clusters' ? 'clusters' : pane === 'tasks' ? 'tasks' : 'cluster';
+		const tasksDataSet = showStopped ? 'stopped-tasks' : 'tasks';
+		const dataSet = pane === 'clusters' ? 'clusters' : pane === 'tasks' ? tasksDataSet : 'cluster';
 		const problem = problems[dataSet];
 		if (problem !== undefined) return problem.message;
 		const loaded =
 			pane === 'clusters'
 				? clusters.length > 0 || undefined
 				: pane === 'tasks'
-					? scope !== undefined && store.getState().tasks[scope] !== undefined
+					? scope !== undefined && store.getState()[tasksField][scope] !== undefined
 					: clusterView !== undefined;
 		if (!loaded && !(pane === 'clusters' && store.getState().dataSets.clusters?.fetchedAt))
 			return 'loading…';
 		if (ui.filters[pane] !== '') return `nothing matches /${ui.filters[pane]}`;
+		if (pane === 'tasks' && showStopped) return 'no task stopped in the last hour';
 		return definitions[pane].emptyText;
 	};
 
@@ -696,11 +710,11 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		const list = lists[pane] as PaneList<unknown>;
 		const inner = paneContentSize(rect.width, rect.height);
 		const filter = ui.filters[pane];
-		const title = paneTitle(
-			`${definitions[pane].name}${filter ? ` /${filter}` : ''}`,
-			scopeFor[pane],
-			{index: selectedIndex(pane), total: list.items.length},
-		);
+		const name = pane === 'tasks' && showStopped ? 'Stopped tasks' : definitions[pane].name;
+		const title = paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
+			index: selectedIndex(pane),
+			total: list.items.length,
+		});
 		return (
 			<Pane
 				key={pane}

@@ -92,6 +92,14 @@ export const keymap: readonly KeyBinding[] = [
 		scope: 'list',
 	},
 	{
+		command: 'toggle-stopped',
+		keys: ['t'],
+		description: 'Tasks: show the recently stopped ones and why they stopped (t again: running)',
+		scope: 'list',
+		hint: 'stopped',
+		panes: ['tasks'],
+	},
+	{
 		command: 'sort-previous',
 		keys: ['<'],
 		description: 'Sort by the column to the left',

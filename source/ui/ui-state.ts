@@ -29,6 +29,8 @@ export type UiState = {
 	readonly filters: Readonly<Record<PaneId, string>>;
 	readonly sorts: Readonly<Record<PaneId, SortState>>;
 	readonly overlay: Overlay;
+	/** The tasks pane lists the scope's recently stopped tasks instead of its running ones (t). */
+	readonly stoppedTasks: boolean;
 	/** One line for the footer until the next key: a refusal, a result, an unknown command. */
 	readonly message: {readonly text: string; readonly tone: Tone} | undefined;
 };
@@ -40,6 +42,7 @@ export function initialUiState(sorts: Readonly<Record<PaneId, SortState>>): UiSt
 		filters: {clusters: '', instances: '', services: '', tasks: ''},
 		sorts,
 		overlay: {kind: 'none'},
+		stoppedTasks: false,
 		message: undefined,
 	};
 }
