@@ -18,7 +18,11 @@ import type {ConnectOptions} from './connection.js';
 import type {Wiring} from './session.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
-const leaveAlternateScreen = '\u001B[?1049l';
+// Erased before it is left: tmux (3.3) rewraps the alternate screen to the size the window had
+// when ecs-top started, and a frame drawn wider after the window grew spilled its wrapped parts
+// into the pane's history, which the shell's screen shares: lines of the last frame showed up
+// among the shell's after q.
+const leaveAlternateScreen = '\u001B[2J\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 /** How long quitting waits for the AWS clients and the demo's simulator to close. */
 const closeTimeoutMs = 2000;
