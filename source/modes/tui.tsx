@@ -220,7 +220,7 @@ export async function runTui(
 					readOnly={options.readOnly}
 					actions={session.actions}
 					onQuit={() => quit(0)}
-					onSwitch={(target) => void switchTo(target)}
+					onSwitch={switchTo}
 				/>
 			</FleetStoreContext.Provider>
 		</ThemeContext.Provider>

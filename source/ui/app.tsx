@@ -69,8 +69,14 @@ import {
 export type AppProps = {
 	readonly readOnly: boolean;
 	readonly onQuit: () => void;
-	/** `:region NAME` / `:profile NAME`: reconnect elsewhere (the caller rebuilds the session). */
-	readonly onSwitch?: (target: {region?: string; profile?: string}) => void;
+	/**
+	 * `:region [NAME]` / `:profile [NAME]`: reconnect elsewhere (no name: back to the start); the
+	 * caller keeps the session when the switch is refused, and answers why.
+	 */
+	readonly onSwitch?: (target: {
+		region?: string | undefined;
+		profile?: string | undefined;
+	}) => Promise<string | undefined>;
 	/** The write keys' action layer; without it (or under --read-only) they are refused. */
 	readonly actions?: ActionRunner;
 };
@@ -410,11 +416,25 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				onQuit();
 				return;
 			case 'region':
-			case 'profile':
-				if (onSwitch === undefined) say(`switching ${parsed.kind} is not available here`, 'warn');
-				else
-					onSwitch(parsed.kind === 'region' ? {region: parsed.region} : {profile: parsed.profile});
+			case 'profile': {
+				if (onSwitch === undefined) {
+					say(`switching ${parsed.kind} is not available here`, 'warn');
+					return;
+				}
+				const name = parsed.kind === 'region' ? parsed.region : parsed.profile;
+				say(
+					name === undefined
+						? `switching back to the ${parsed.kind} ecs-top was started with…`
+						: `switching to ${parsed.kind} ${name}…`,
+				);
+				// A switch that works remounts the App; one refused leaves this session as it was.
+				void onSwitch(
+					parsed.kind === 'region' ? {region: parsed.region} : {profile: parsed.profile},
+				).then((problem) => {
+					if (problem !== undefined) say(problem, 'warn');
+				});
 				return;
+			}
 			case 'task-definitions':
 				setUi((state) => ({
 					...state,

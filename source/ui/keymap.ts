@@ -46,7 +46,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'command',
 		keys: [':'],
-		description: 'Command line (:clusters :svc :tasks :td :region NAME :profile NAME)',
+		description: 'Command line (:clusters :svc :tasks :td :region [NAME] :profile [NAME] :q)',
 		scope: 'global',
 		hint: 'cmd',
 	},

@@ -122,8 +122,9 @@ export function nextSort(
 
 export type ParsedCommand =
 	| {readonly kind: 'pane'; readonly pane: PaneId; readonly clearServiceScope?: boolean}
-	| {readonly kind: 'region'; readonly region: string}
-	| {readonly kind: 'profile'; readonly profile: string}
+	/** Without a name: back to the region or profile ecs-top was started with. */
+	| {readonly kind: 'region'; readonly region: string | undefined}
+	| {readonly kind: 'profile'; readonly profile: string | undefined}
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'task-definitions'}
 	| {readonly kind: 'error'; readonly message: string};
@@ -157,6 +158,7 @@ export function parseCommand(text: string): ParsedCommand {
 		case 'taskdefs':
 			return {kind: 'task-definitions'};
 		case 'region':
+			if (argument === '') return {kind: 'region', region: undefined};
 			if (!regionPattern.test(argument)) {
 				return {
 					kind: 'error',
@@ -165,8 +167,7 @@ export function parseCommand(text: string): ParsedCommand {
 			}
 			return {kind: 'region', region: argument};
 		case 'profile':
-			if (argument === '') return {kind: 'error', message: ':profile needs a profile name'};
-			return {kind: 'profile', profile: argument};
+			return {kind: 'profile', profile: argument === '' ? undefined : argument};
 		case 'q':
 		case 'quit':
 		case 'q!':
@@ -174,7 +175,7 @@ export function parseCommand(text: string): ParsedCommand {
 		case '':
 			return {
 				kind: 'error',
-				message: 'type a command: clusters, svc, tasks, td, region NAME, profile NAME, q',
+				message: 'type a command: clusters, svc, tasks, td, region [NAME], profile [NAME], q',
 			};
 		default:
 			return {

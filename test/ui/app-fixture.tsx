@@ -9,7 +9,7 @@
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import type {ActionRunner} from '../../source/store/actions/types.js';
-import {App} from '../../source/ui/app.js';
+import {App, type AppProps} from '../../source/ui/app.js';
 import {FleetStoreContext} from '../../source/ui/hooks/use-fleet.js';
 import {minimumSize} from '../../source/ui/layout.js';
 import {createTheme, ThemeContext, type Theme} from '../../source/ui/theme.js';
@@ -392,6 +392,8 @@ export type RenderOptions = {
 	readonly theme?: Theme;
 	/** The write keys' action layer (test/store/actions/action-fixture.ts makes a real one). */
 	readonly actions?: ActionRunner;
+	/** `:region` / `:profile`, as the live view's session switch answers them. */
+	readonly onSwitch?: AppProps['onSwitch'];
 };
 
 // Polling step while waiting for a key's frames (a lone Esc is held by Ink for one
@@ -414,6 +416,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 					readOnly={options.readOnly ?? false}
 					onQuit={() => quitCount++}
 					actions={options.actions}
+					{...(options.onSwitch === undefined ? {} : {onSwitch: options.onSwitch})}
 				/>
 			</FleetStoreContext.Provider>
 		</ThemeContext.Provider>,

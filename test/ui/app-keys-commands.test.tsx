@@ -117,6 +117,30 @@ describe('App keys: help and command line', () => {
 		expect(position()).toEqual({first: 1, last: shown, total: end.total});
 	});
 
+	it(':profile says it is switching, then why a refused switch changed nothing; alone it asks for the start', async () => {
+		const asked: Array<Record<string, string | undefined>> = [];
+		let answer: (problem: string | undefined) => void = () => {};
+		const app = await renderApp({
+			columns: 120,
+			rows: 30,
+			onSwitch: (target) => {
+				asked.push({...target});
+				return new Promise((resolve) => (answer = resolve));
+			},
+		});
+		await app.press(':', ...'profile nosuch', keys.enter);
+		expect(asked).toEqual([{profile: 'nosuch'}]);
+		expect(footer(app.frame())).toContain('switching to profile nosuch…');
+		answer('AWS profile nosuch (from :profile) is not in ~/.aws/config or ~/.aws/credentials');
+		await app.waitFor((f) => footer(f).includes('AWS profile nosuch (from :profile) is not in'));
+		expect(app.frame()).toContain('Clusters [1/3]');
+
+		await app.press(':', ...'profile', keys.enter);
+		expect(asked[1]).toEqual({profile: undefined});
+		expect('profile' in asked[1]!).toBe(true);
+		expect(footer(app.frame())).toContain('switching back to the profile ecs-top was started with');
+	});
+
 	it(':svc switches to the services pane', async () => {
 		const app = await renderApp({columns: 80, rows: 24});
 		await app.press(':', 's', 'v', 'c');
