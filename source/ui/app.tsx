@@ -615,7 +615,10 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 			case 'back':
 				if (current.filters[pane] !== '')
 					setUi((state) => ({...state, filters: {...state.filters, [pane]: ''}}));
-				else if (pane === 'tasks' && focus.serviceArn !== undefined) {
+				else if (bulk.current().size > 0) {
+					bulk.clear();
+					say('marks cleared');
+				} else if (pane === 'tasks' && focus.serviceArn !== undefined) {
 					// Esc widens the tasks from the service's to the whole cluster's.
 					wantServiceScope.current = false;
 					store.getState().actions.setFocus({clusterArn: focus.clusterArn});
@@ -731,10 +734,15 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		const inner = paneContentSize(rect.width, rect.height);
 		const filter = ui.filters[pane];
 		const name = pane === 'tasks' && showStopped ? 'Stopped tasks' : definitions[pane].name;
-		const title = paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
-			index: selectedIndex(pane),
-			total: list.items.length,
-		});
+		// Marked rows can be out of sight (scrolled away, or marked in a service's tasks before
+		// :tasks widened them): the title keeps count, since x and d act on them, not the cursor.
+		let marked = 0;
+		for (const id of bulk.marked) if (list.indexOf.has(id)) marked++;
+		const title =
+			paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
+				index: selectedIndex(pane),
+				total: list.items.length,
+			}) + (marked > 0 ? ` ${marked} marked (Esc unmarks)` : '');
 		return (
 			<Pane
 				key={pane}

@@ -88,7 +88,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description: 'Back: close details, clear the filter',
+		description: 'Back: close details, clear the filter, then the marks',
 		scope: 'list',
 	},
 	{

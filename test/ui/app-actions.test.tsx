@@ -179,6 +179,20 @@ describe('stop tasks, drain instances, run tasks, scale the cluster', () => {
 		expect(await fleet.writeRequests()).toEqual([]);
 	});
 
+	it('the tasks title counts the marked tasks, and Esc unmarks them before x', async () => {
+		const app = await onWeb();
+		await app.press('4', ' ', ' ');
+		expect(app.frame()).toMatch(/Tasks \(api\) \[3\/\d+\] 2 marked \(Esc unmarks\)/u);
+		await app.press(keys.escape);
+		expect(footer(app.frame())).toContain('marks cleared');
+		expect(app.frame()).not.toContain('marked');
+		// x now acts on the selected task alone.
+		await app.press('x');
+		expect(app.frame()).not.toMatch(/2 tasks/);
+		await app.press(keys.escape);
+		expect(await fleet.writeRequests()).toEqual([]);
+	});
+
 	it('d drains the selected instance after confirming', async () => {
 		const app = await onWeb();
 		await app.press('2', 'd');
