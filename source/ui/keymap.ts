@@ -198,7 +198,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'undo',
 		keys: ['u'],
-		description: 'Undo the last change (restore the previous count or state)',
+		description: 'Undo the last desired-count change (+, - or s)',
 		scope: 'action',
 		requiresWrite: true,
 		hint: 'undo',

@@ -8,7 +8,9 @@ import {refuse, type PlannedOutcome, type PlannedWork} from './work.js';
 
 export function planUndoOf(entry: UndoEntry | undefined, ctx: PlanContext): PlannedOutcome {
 	if (entry === undefined) {
-		return refuse('Nothing to undo: no desired count was changed in this session');
+		return refuse(
+			'Nothing to undo: u puts back the last desired count changed with +, - or s, and none is left to put back',
+		);
 	}
 	const planned = planScaleService(
 		{

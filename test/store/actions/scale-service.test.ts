@@ -187,7 +187,8 @@ describe('scale a service', () => {
 		const before = service(web, 'api').desiredCount;
 		expect(fleet.runner.planUndo()).toEqual({
 			ok: false,
-			refusal: 'Nothing to undo: no desired count was changed in this session',
+			refusal:
+				'Nothing to undo: u puts back the last desired count changed with +, - or s, and none is left to put back',
 		});
 		await fleet.runner.confirm(plan);
 		expect(fleet.runner.state.getState().undo).toMatchObject({
