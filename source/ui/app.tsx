@@ -19,7 +19,7 @@ import {TabBar} from './components/tab-bar.js';
 import {Table, type SortState} from './components/table.js';
 import {TooSmall} from './components/too-small.js';
 import {DetailPanel} from './detail-panel.js';
-import {padCell} from './format.js';
+import {displayWidth, padCell} from './format.js';
 import {Header} from './header.js';
 import {useFleet, useFleetStore} from './hooks/use-fleet.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -830,10 +830,18 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 
 	const footerLine = () => {
 		if (ui.overlay.kind === 'filter' || ui.overlay.kind === 'command') {
-			const prompt = `${ui.overlay.kind === 'filter' ? '/' : ':'}${ui.overlay.text}_`;
+			const overlay = ui.overlay;
+			const prompt = `${overlay.kind === 'filter' ? '/' : ':'}${overlay.text}_`;
+			// What is being typed into, and how to leave it: a bare `/_` said neither.
+			const about =
+				overlay.kind === 'filter'
+					? `  filtering ${definitions[overlay.pane].name.toLowerCase()}: Enter keeps it, Esc clears it`
+					: '  clusters svc tasks td region profile q: Enter runs, Esc cancels';
+			const room = Math.max(0, columns - displayWidth(prompt));
 			return (
-				<Text wrap="truncate" {...theme.keyHint}>
-					{padCell(prompt, columns, 'left', theme.glyphs.ellipsis)}
+				<Text wrap="truncate">
+					<Text {...theme.keyHint}>{prompt}</Text>
+					<Text {...theme.status.muted}>{padCell(about, room, 'left', theme.glyphs.ellipsis)}</Text>
 				</Text>
 			);
 		}

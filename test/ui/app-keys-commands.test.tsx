@@ -26,6 +26,7 @@ describe('App keys: filter and sort', () => {
 		expect(frame).toContain('Clusters /ba [1/1]');
 		expect(paneRows(frame, 'Clusters')).toEqual(['>batch']);
 		expect(footer(frame)).toMatch(/^\/ba_/);
+		expect(footer(frame)).toContain('filtering clusters: Enter keeps it, Esc clears it');
 		await app.press(keys.backspace);
 		// `b` is in batch and in web.
 		expect(app.frame()).toContain('Clusters /b [1/2]');
