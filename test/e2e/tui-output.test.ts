@@ -77,7 +77,7 @@ describe('with NO_COLOR=1 and stderr kept in a file', () => {
 		await terminal.press('Escape');
 		await terminal.waitFor('the help closed', (s) => !/Help \[/u.test(s.text));
 		await terminal.press('/');
-		await terminal.waitFor('the filter line', (s) => /^\/_?\s*$/mu.test(s.text));
+		await terminal.waitFor('the filter line', (s) => /^\/_?\s+filtering /mu.test(s.text));
 		await terminal.type('i-');
 		await terminal.waitFor('the filter', (s) => /^\/i-/mu.test(s.text));
 		await terminal.press('Enter');
