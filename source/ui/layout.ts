@@ -22,7 +22,7 @@ export type Layout = {
 	/** The root box: one row short of the terminal (STYLE.md pitfall 1). */
 	readonly root: {readonly width: number; readonly height: number};
 	readonly header?: Rect;
-	/** Narrow mode only: the line of pane tabs above the single pane. */
+	/** Narrow and medium modes: the line of pane tabs above the panes shown. */
 	readonly tabBar?: Rect;
 	readonly footer?: Rect;
 	readonly panes: readonly PaneRect[];
@@ -82,16 +82,21 @@ export function computeLayout({
 
 	if (mode === 'medium') {
 		const [upper, lower] = scopePair[focused];
+		// Two of the four panes show: the tab bar says the others are there, and their keys.
+		const tabBar: Rect = {x: 0, y: bodyTop, width, height: 1};
+		const panesTop = bodyTop + 1;
+		const panesHeight = bodyHeight - 1;
 		// The parent list is usually the shorter one (tens of services over thousands of tasks).
-		const upperHeight = Math.floor(bodyHeight * 0.45);
+		const upperHeight = Math.floor(panesHeight * 0.45);
 		return {
 			mode,
 			root,
 			header,
+			tabBar,
 			footer,
 			panes: [
-				{pane: upper, x: 0, y: bodyTop, width, height: upperHeight},
-				{pane: lower, x: 0, y: bodyTop + upperHeight, width, height: bodyHeight - upperHeight},
+				{pane: upper, x: 0, y: panesTop, width, height: upperHeight},
+				{pane: lower, x: 0, y: panesTop + upperHeight, width, height: panesHeight - upperHeight},
 			],
 		};
 	}

@@ -32,9 +32,11 @@ describe('App layout', () => {
 	it('120x35: the focused pane and the one it scopes', async () => {
 		const app = await renderApp({columns: 120, rows: 35});
 		expect(app.lines()).toHaveLength(34);
-		expect(app.frame()).not.toContain('[1 Clusters]');
+		// The tab bar says which pane has the keys and that the two unseen ones are a key away.
+		expect(app.frame()).toContain('[1 Clusters] 2 Instances  3 Services  4 Tasks');
 		expect(paneTitles(app.frame())).toEqual(['Clusters', 'Services']);
 		await app.press('4');
+		expect(app.frame()).toContain('[4 Tasks]');
 		expect(paneTitles(app.frame())).toEqual(['Services', 'Tasks']);
 		await app.press('2');
 		expect(paneTitles(app.frame())).toEqual(['Clusters', 'Instances']);
