@@ -47,7 +47,9 @@ describe('Help', () => {
 	});
 
 	it('fits the given size and scrolls when taller', () => {
-		const total = helpLines({readOnly: false}).length;
+		// At 50 columns (48 inside the border) long entries go on over a second line.
+		const total = helpLines({readOnly: false, width: 48}).length;
+		expect(total).toBeGreaterThan(helpLines({readOnly: false}).length);
 		const {visible, maxScroll} = helpViewport(total, 12);
 		expect(visible).toBe(9); // 12 minus the two border lines minus the "more" line
 		expect(maxScroll).toBe(total - 9);
@@ -63,5 +65,14 @@ describe('Help', () => {
 		expect(bottom).toContain(keymap.at(-1)!.description);
 		expect(bottom).toContain(`[${maxScroll + 1}-${total}/${total}]`);
 		expect(bottom).not.toContain('Global');
+	});
+
+	it('wraps a long entry under its description instead of cutting it off', () => {
+		const lines = helpLines({readOnly: false, width: 78}).map((line) => line.text);
+		const start = lines.findIndex((line) => line.includes('Command line (:clusters'));
+		expect(lines[start]!.length).toBeLessThanOrEqual(78);
+		// The rest of the commands, on the next line under the description's column.
+		expect(lines[start + 1]).toMatch(/^ {17}\S.*:q\)$/u);
+		for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(78);
 	});
 });

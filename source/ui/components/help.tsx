@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import {useLayoutEffect} from 'react';
 import {keyLabel, keymap, type KeyBinding, type KeyScope} from '../keymap.js';
-import {padCell} from '../format.js';
+import {displayWidth, padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
 import {Pane, paneContentSize} from './pane.js';
 import type {TextViewport} from '../ui-state.js';
@@ -32,6 +32,8 @@ export function helpLines(options: {
 	readonly readOnly: boolean;
 	readonly unicode?: boolean;
 	readonly scopes?: readonly KeyScope[];
+	/** Columns to fit: a longer entry goes on under its description, not cut off. */
+	readonly width?: number;
 }): HelpLine[] {
 	const lines: HelpLine[] = [];
 	for (const scope of options.scopes ?? allScopes) {
@@ -39,9 +41,31 @@ export function helpLines(options: {
 		if (bindings.length === 0) continue;
 		if (lines.length > 0) lines.push({text: '', kind: 'blank'});
 		lines.push({text: helpScopeTitles[scope], kind: 'heading'});
-		for (const binding of bindings) lines.push(entryLine(binding, options));
+		for (const binding of bindings) {
+			const entry = entryLine(binding, options);
+			lines.push(...(options.width === undefined ? [entry] : wrapEntry(entry, options.width)));
+		}
 	}
 	return lines;
+}
+
+/** An entry wider than `width`, broken between words, its later lines under the description. */
+function wrapEntry(entry: HelpLine, width: number): HelpLine[] {
+	const indent = ' '.repeat(keyColumn + 1);
+	if (displayWidth(entry.text) <= width || width <= indent.length + 10) return [entry];
+	const wrapped: HelpLine[] = [];
+	let line = '';
+	for (const word of entry.text.slice(indent.length).split(' ')) {
+		const start =
+			line === '' ? (wrapped.length === 0 ? entry.text.slice(0, indent.length) : indent) : '';
+		const next = line === '' ? `${start}${word}` : `${line} ${word}`;
+		if (line !== '' && displayWidth(next) > width) {
+			wrapped.push({...entry, text: line});
+			line = `${indent}${word}`;
+		} else line = next;
+	}
+	if (line !== '') wrapped.push({...entry, text: line});
+	return wrapped;
 }
 
 function entryLine(
@@ -91,12 +115,12 @@ type HelpProps = {
 
 export function Help({width, height, readOnly, scroll, scopes, onViewport}: HelpProps) {
 	const theme = useTheme();
-	const lines = helpLines({readOnly, unicode: theme.unicode, scopes});
+	const inner = paneContentSize(width, height).width;
+	const lines = helpLines({readOnly, unicode: theme.unicode, scopes, width: inner});
 	const {visible, maxScroll} = helpViewport(lines.length, height);
 	useLayoutEffect(() => onViewport?.({maxScroll, page: visible}), [maxScroll, visible, onViewport]);
 	const first = Math.max(0, Math.min(scroll, maxScroll));
 	const shown = lines.slice(first, first + visible);
-	const inner = paneContentSize(width, height).width;
 	const title =
 		visible < lines.length ? `Help [${first + 1}-${first + shown.length}/${lines.length}]` : 'Help';
 	return (
