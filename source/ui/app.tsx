@@ -66,6 +66,8 @@ import {
 	type UiState,
 } from './ui-state.js';
 
+const refreshingMessage = 'refreshing…';
+
 export type AppProps = {
 	readonly readOnly: boolean;
 	readonly onQuit: () => void;
@@ -203,6 +205,15 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		scrollOverlay(() => scroll);
 		return true;
 	};
+
+	// R's note goes once the refresh it asked for has brought the clusters back, not at the next key.
+	const clustersFetchedAt = useFleet((state) => state.dataSets.clusters?.fetchedAt);
+	useEffect(() => {
+		if (uiRef.current.message?.text === refreshingMessage)
+			setUi((state) =>
+				state.message?.text === refreshingMessage ? {...state, message: undefined} : state,
+			);
+	}, [clustersFetchedAt, setUi]);
 
 	const say = (text: string, tone: Tone = 'info') =>
 		setUi((state) => ({...state, message: {text, tone}}));
@@ -574,7 +585,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				return;
 			case 'refresh':
 				store.getState().actions.refreshNow();
-				say('refreshing');
+				say(refreshingMessage);
 				return;
 			case 'pause': {
 				const paused = store.getState().paused;
