@@ -37,15 +37,59 @@ export function truncate(text: string, width: number, mark: string = ellipsis): 
 	return kept + mark;
 }
 
+/** Where a cell too long for its column loses text: its end, or its middle (keeping the end). */
+export type Cut = 'end' | 'middle';
+
+function graphemeList(text: string): Array<{segment: string; width: number}> {
+	if (printableAscii.test(text)) return [...text].map((segment) => ({segment, width: 1}));
+	return [...graphemes.segment(text)].map(({segment}) => ({segment, width: stringWidth(segment)}));
+}
+
+/**
+ * Cut `text` to at most `width` columns in the middle, so its end stays readable: a task
+ * definition keeps its `:revision` (`checkout-wo…:42`), the part an operator compares during a
+ * rollout. The end kept is what follows the last `:` when that takes at most half the room,
+ * otherwise half the room.
+ */
+export function truncateMiddle(text: string, width: number, mark: string = ellipsis): string {
+	if (width <= 0) return '';
+	if (displayWidth(text) <= width) return text;
+	const markWidth = displayWidth(mark);
+	if (markWidth >= width) return mark.slice(0, width);
+	const budget = width - markWidth;
+	const colon = text.lastIndexOf(':');
+	const suffix = colon > 0 ? displayWidth(text.slice(colon)) : Number.POSITIVE_INFINITY;
+	const tailBudget = suffix <= budget / 2 ? suffix : Math.floor(budget / 2);
+	const parts = graphemeList(text);
+	let tail = '';
+	let tailUsed = 0;
+	for (let i = parts.length - 1; i >= 0; i--) {
+		const {segment, width: w} = parts[i]!;
+		if (tailUsed + w > tailBudget) break;
+		tail = segment + tail;
+		tailUsed += w;
+	}
+	let head = '';
+	let headUsed = 0;
+	for (const {segment, width: w} of parts) {
+		// A wide character that would straddle the edge is dropped whole, never split.
+		if (headUsed + w > budget - tailUsed) break;
+		head += segment;
+		headUsed += w;
+	}
+	return head + mark + tail;
+}
+
 /** Exactly `width` columns: truncated if longer, padded with spaces on the side `align` says. */
 export function padCell(
 	text: string,
 	width: number,
 	align: Align = 'left',
 	mark: string = ellipsis,
+	where: Cut = 'end',
 ): string {
 	if (width <= 0) return '';
-	const cut = truncate(text, width, mark);
+	const cut = where === 'middle' ? truncateMiddle(text, width, mark) : truncate(text, width, mark);
 	const gap = width - displayWidth(cut);
 	if (gap <= 0) return cut;
 	if (align === 'right') return ' '.repeat(gap) + cut;

@@ -9,7 +9,25 @@ import {
 	padCell,
 	shortId,
 	truncate,
+	truncateMiddle,
 } from '../../source/ui/format.js';
+
+describe('truncateMiddle', () => {
+	it("keeps a task definition's revision and cuts its name", () => {
+		expect(truncateMiddle('checkout-worker:17', 18)).toBe('checkout-worker:17');
+		expect(truncateMiddle('checkout-worker:17', 14)).toBe('checkout-w…:17');
+		expect(truncateMiddle('checkout-worker:17', 8)).toBe('chec…:17');
+		expect(padCell('checkout-worker:17', 10, 'left', '…', 'middle')).toBe('checko…:17');
+	});
+
+	it('cuts text without a short suffix in the middle, by display width', () => {
+		expect(truncateMiddle('abcdefghij', 7)).toBe('abc…hij');
+		expect(truncateMiddle('abc', 1)).toBe('…');
+		const cut = truncateMiddle('日本語サービス:3', 9);
+		expect(cut).toBe('日本語…:3');
+		expect(stringWidth(cut)).toBeLessThanOrEqual(9);
+	});
+});
 
 describe('truncate', () => {
 	it('keeps text that fits and cuts longer text with an ellipsis inside the width', () => {

@@ -110,7 +110,8 @@ describe('Table', () => {
 		const {lastFrame} = render(table({rows, width: 40, height: 3}));
 		const out = lines(lastFrame());
 		expect(out).toHaveLength(3);
-		expect(out[1]).toContain('a-service-name-far-too…');
+		// The name takes the blanks of narrower columns (STATUS fits RUNNING in 7) before the cut.
+		expect(out[1]).toMatch(/a-service-name-far-too[-a-z]*… RUNNING/);
 		expect(out[1]).toContain('RUNNING');
 		for (const line of out) expect(stringWidth(line)).toBeLessThanOrEqual(40);
 	});
@@ -213,6 +214,56 @@ describe('Table', () => {
 	});
 });
 
+describe('Table column widths from the text in view', () => {
+	const serviceColumns: readonly TableColumn[] = [
+		{key: 'name', title: 'NAME', flex: 2, minWidth: 10},
+		{key: 'pending', title: 'PEND', width: 4, align: 'right'},
+		{key: 'deploy', title: 'DEPLOY', width: 17},
+		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8, cut: 'middle'},
+	];
+	const serviceRows: TableRow[] = [
+		{id: '1', cells: {name: 'api', pending: '0', deploy: 'COMPLETED', taskDefinition: 'api:3'}},
+		{
+			id: '2',
+			cells: {
+				name: 'checkout-worker',
+				pending: '1',
+				deploy: 'COMPLETED',
+				taskDefinition: 'checkout-worker:17',
+			},
+		},
+	];
+	const render52 = (overrides: Partial<TableProps> = {}) =>
+		render(
+			<Table
+				columns={serviceColumns}
+				rows={serviceRows}
+				selectedIndex={0}
+				height={4}
+				width={52}
+				focused
+				emptyText="none"
+				{...overrides}
+			/>,
+		);
+
+	it("gives a cut column the blanks of the others, and keeps a task definition's revision", () => {
+		// By ratio NAME would get 17 columns for 15 characters and TASKDEF 9 for 18; DEPLOY
+		// shows 9 in 17.
+		const out = lines(render52().lastFrame());
+		expect(out[2]).toMatch(/^ {2}checkout-worker +1 COMPLETED checkout-worker:17$/);
+		for (const line of out) expect(stringWidth(line)).toBeLessThanOrEqual(52);
+		const narrow = lines(render52({width: 42}).lastFrame());
+		// Too narrow for both: they share the room, and the task definition keeps its revision.
+		expect(narrow[2]).toMatch(/^ {2}checkout-w… +1 COMPLETED checkout…:17$/);
+	});
+
+	it('keeps room for the sort indicator: a sorted PEND is PEND▼, not PE…▼', () => {
+		const out = lines(render52({sort: {columnKey: 'pending', direction: 'desc'}}).lastFrame());
+		expect(out[0]).toMatch(/NAME\s+PEND▼ DEPLOY/);
+	});
+});
+
 describe('scrollOffset', () => {
 	it('moves the window only as far as needed and never past the ends', () => {
 		expect(scrollOffset(0, 5, 10, 100)).toBe(0);
@@ -237,6 +288,34 @@ describe('columnWidths', () => {
 		);
 		// 50 - 2 gutter - 2 gaps - 10 fixed = 36 for flex 2:1.
 		expect(widths).toEqual([24, 10, 12]);
+	});
+
+	it('with what the text needs, keeps the ratio layout while every text fits it', () => {
+		const cols: TableColumn[] = [
+			{key: 'a', title: 'A', flex: 2},
+			{key: 'b', title: 'B', width: 10},
+			{key: 'c', title: 'C', flex: 1},
+		];
+		const needs = [
+			{header: 2, content: 20},
+			{header: 2, content: 4},
+			{header: 2, content: 12},
+		];
+		expect(columnWidths(cols, 50, needs)).toEqual([24, 10, 12]);
+		// C needs 16: it takes A's blanks. A needs 30: it takes B's (4 columns of text in 10).
+		expect(columnWidths(cols, 50, [needs[0]!, needs[1]!, {header: 2, content: 16}])).toEqual([
+			20, 10, 16,
+		]);
+		expect(columnWidths(cols, 50, [{header: 2, content: 30}, needs[1]!, needs[2]!])).toEqual([
+			30, 4, 12,
+		]);
+		// Nothing fits: the widest flex column gives first, down to what the other keeps.
+		expect(columnWidths(cols, 40, [{header: 2, content: 30}, needs[1]!, needs[2]!])).toEqual([
+			20, 4, 12,
+		]);
+		expect(columnWidths(cols, 30, [{header: 2, content: 30}, needs[1]!, needs[2]!])).toEqual([
+			11, 4, 11,
+		]);
 	});
 
 	it('fills the width exactly despite rounding, and respects minWidth when squeezed', () => {

@@ -1,9 +1,9 @@
 // A virtualized table: only the rows in view become Ink nodes (STYLE.md pitfall 2), each row is
 // one <Text> with its columns pre-padded by display width, and rows are memoized so a change in
 // one row re-renders one row. Cost follows the pane height, not the 20,000 tasks behind it.
-import {memo, useMemo, useState} from 'react';
+import {memo, useState} from 'react';
 import {Box, Text} from 'ink';
-import {displayWidth, padCell, truncate, type Align} from '../format.js';
+import {displayWidth, padCell, truncate, type Align, type Cut} from '../format.js';
 import {useTheme, type TextStyle, type Theme, type Tone} from '../theme.js';
 
 export type TableColumn = {
@@ -14,8 +14,14 @@ export type TableColumn = {
 	/** Share of the room the fixed columns leave. */
 	readonly flex?: number;
 	readonly align?: Align;
-	/** A flex column never gets less (the row is cut at the pane edge instead). */
+	/**
+	 * A flex column never gets less (the row is cut at the pane edge instead). A fixed column
+	 * with one may be narrowed to it, when the row would not fit otherwise, before a flex column
+	 * is cut below its content.
+	 */
 	readonly minWidth?: number;
+	/** Where a cell too long for the column is cut: `middle` keeps a task definition's `:revision`. */
+	readonly cut?: Cut;
 };
 
 export type TableRow = {
@@ -60,27 +66,134 @@ export const gutterWidth = 2;
 const columnGap = 1;
 
 /**
+ * What a column's text needs, measured by the table on the rows in view: its header (the title
+ * and room for the sort indicator) and its widest cell.
+ */
+export type ColumnNeed = {readonly header: number; readonly content: number};
+
+/** The columns a sort indicator takes after a title: reserved, so sorting never cuts a title. */
+const indicatorWidth = 1;
+
+/**
  * Column widths for a table `width` columns wide (gutter included). Fixed columns get their
  * width, flex columns share what is left by ratio, no flex column goes under its minWidth.
  * The sum may exceed the width when the terminal is too narrow: the row is cut at the edge.
+ *
+ * With `needs` (what the rows in view need, see ColumnNeed) the room goes where the text is:
+ * a fixed column is never narrower than its header, and when the ratio would cut a flex
+ * column's text while another shows blanks, or the row would not fit, the widths are fitted to
+ * the text instead. Room is then taken, in this order and only as much as needed, from flex
+ * columns' titles longer than their text, from the blanks of fixed columns wider than their text, from fixed columns down to their minWidth,
+ * and last from the widest flex columns down to their minWidth. A row that fits keeps the ratio
+ * layout, so scrolling through rows of similar text does not move the columns.
  */
-export function columnWidths(columns: readonly TableColumn[], width: number): number[] {
+export function columnWidths(
+	columns: readonly TableColumn[],
+	width: number,
+	needs?: readonly ColumnNeed[],
+): number[] {
 	const gaps = Math.max(0, columns.length - 1) * columnGap;
+	const avail = Math.max(0, width - gutterWidth - gaps);
 	const isFlex = (column: TableColumn) => column.width === undefined;
-	const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
-	let room = Math.max(0, width - gutterWidth - gaps - fixed);
+	const base = (column: TableColumn, i: number) =>
+		Math.max(column.width ?? 0, needs?.[i]?.header ?? 0);
+	const ratio = ratioWidths(columns, avail, base);
+	if (needs === undefined) return ratio;
+
+	const want = columns.map((column, i) =>
+		isFlex(column)
+			? Math.max(column.minWidth ?? 0, needs[i]?.header ?? 0, needs[i]?.content ?? 0)
+			: base(column, i),
+	);
+	const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+	const fits = sum(ratio) <= avail;
+	if (fits && columns.every((column, i) => !isFlex(column) || ratio[i]! >= want[i]!)) return ratio;
+
+	const widths = want.slice();
+	let excess = sum(widths) - avail;
+	if (excess <= 0) {
+		// Every text fits: the blanks left over go to the flex columns by ratio.
+		const extra = ratioWidths(
+			columns.map((column) => (isFlex(column) ? {...column, minWidth: 0} : {...column, width: 0})),
+			-excess,
+			() => 0,
+		);
+		return widths.map((w, i) => w + (isFlex(columns[i]!) ? extra[i]! : 0));
+	}
+	const fixedText = (i: number) =>
+		Math.max(needs[i]?.header ?? 0, Math.min(want[i]!, needs[i]?.content ?? 0));
+	const flexText = (i: number) => Math.max(columns[i]!.minWidth ?? 0, needs[i]?.content ?? 0);
+	const steps: Array<{floor: (i: number) => number | undefined; byWidth: boolean}> = [
+		// A flex column's title longer than its text (`STOPPED BECAUSE` over `exit 137`).
+		{floor: (i) => (isFlex(columns[i]!) ? flexText(i) : undefined), byWidth: false},
+		// Blanks: a fixed column wider than anything it shows in view.
+		{floor: (i) => (isFlex(columns[i]!) ? undefined : fixedText(i)), byWidth: false},
+		// Text of fixed columns that may be narrowed (an EC2 id keeps enough to tell it apart).
+		{
+			floor: (i) =>
+				isFlex(columns[i]!) || columns[i]!.minWidth === undefined
+					? undefined
+					: Math.min(fixedText(i), columns[i]!.minWidth!),
+			byWidth: false,
+		},
+		// Text of flex columns, the widest first, so each keeps as much as the others.
+		{floor: (i) => (isFlex(columns[i]!) ? (columns[i]!.minWidth ?? 0) : undefined), byWidth: true},
+	];
+	for (const step of steps) excess = shrink(widths, excess, step.floor, step.byWidth);
+	return widths;
+}
+
+/** Takes up to `excess` columns, one at a time, from the column with the most to give. */
+function shrink(
+	widths: number[],
+	excess: number,
+	floor: (i: number) => number | undefined,
+	byWidth: boolean,
+): number {
+	const floors = widths.map((_, i) => floor(i));
+	while (excess > 0) {
+		let pick = -1;
+		let best = 0;
+		for (let i = 0; i < widths.length; i++) {
+			const f = floors[i];
+			if (f === undefined || widths[i]! <= f) continue;
+			const score = byWidth ? widths[i]! : widths[i]! - f;
+			if (score > best) {
+				best = score;
+				pick = i;
+			}
+		}
+		if (pick < 0) break;
+		widths[pick]! -= 1;
+		excess -= 1;
+	}
+	return excess;
+}
+
+/** The ratio layout: fixed columns at `fixedWidth`, flex columns sharing the rest by flex. */
+function ratioWidths(
+	columns: readonly TableColumn[],
+	avail: number,
+	fixedWidth: (column: TableColumn, i: number) => number,
+): number[] {
+	const isFlex = (column: TableColumn) => column.width === undefined;
+	const fixed = columns.reduce(
+		(total, column, i) => total + (isFlex(column) ? 0 : fixedWidth(column, i)),
+		0,
+	);
+	let room = Math.max(0, avail - fixed);
 	const flexOf = (column: TableColumn) => (isFlex(column) ? Math.max(0, column.flex ?? 1) : 0);
-	const totalFlex = columns.reduce((sum, column) => sum + flexOf(column), 0);
-	const widths = columns.map((column) =>
+	const totalFlex = columns.reduce((total, column) => total + flexOf(column), 0);
+	const widths = columns.map((column, i) =>
 		isFlex(column)
 			? Math.max(
 					column.minWidth ?? 0,
 					totalFlex > 0 ? Math.floor((room * flexOf(column)) / totalFlex) : 0,
 				)
-			: (column.width ?? 0),
+			: fixedWidth(column, i),
 	);
 	// Rounding leftovers go to the flex columns from the left, so the row fills the width exactly.
-	room -= widths.reduce((sum, w, i) => sum + (isFlex(columns[i]!) ? w : 0), 0);
+	room -= widths.reduce((total, w, i) => total + (isFlex(columns[i]!) ? w : 0), 0);
 	// Flooring loses less than one column per flex column, so one pass places them all.
 	for (let i = 0; room > 0 && i < columns.length; i++) {
 		if (flexOf(columns[i]!) > 0) {
@@ -108,6 +221,68 @@ export function scrollOffset(
 	return Math.max(0, Math.min(offset, total - visible));
 }
 
+/**
+ * The display width of each of a row's cells, kept per row object: rows are immutable and reused
+ * while they read the same, so measuring the rows in view costs only the rows that changed.
+ */
+const measured = new WeakMap<TableRow, {columns: readonly TableColumn[]; widths: number[]}>();
+function cellWidths(row: TableRow, columns: readonly TableColumn[]): number[] {
+	const cached = measured.get(row);
+	if (cached !== undefined && cached.columns === columns) return cached.widths;
+	const widths = columns.map((column) => displayWidth(row.cells[column.key] ?? ''));
+	measured.set(row, {columns, widths});
+	return widths;
+}
+
+/**
+ * Column widths for the text in view, kept per columns object for the last few keys, so a
+ * redraw with the same widths hands the rows the same array: scrolling back and forth between
+ * two windows of different text does not re-render every row twice.
+ */
+const layouts = new WeakMap<readonly TableColumn[], Map<string, number[]>>();
+const layoutsKept = 8;
+function widthsFor(columns: readonly TableColumn[], width: number, contentKey: string): number[] {
+	let kept = layouts.get(columns);
+	if (kept === undefined) {
+		kept = new Map();
+		layouts.set(columns, kept);
+	}
+	const key = `${width}:${contentKey}`;
+	const cached = kept.get(key);
+	if (cached !== undefined) return cached;
+	const widths = columnWidths(
+		columns,
+		width,
+		contentKey.split(',').map((content, i) => ({
+			header: displayWidth(columns[i]!.title) + indicatorWidth,
+			content: Number(content),
+		})),
+	);
+	kept.set(key, widths);
+	if (kept.size > layoutsKept) kept.delete(kept.keys().next().value!);
+	return widths;
+}
+
+/** Index math, never rows.map: the 20,000-row case costs what the 30 visible rows cost. */
+function rowsInView(rows: TableRows, offset: number, visible: number): TableRow[] {
+	const inView: TableRow[] = [];
+	const end = Math.min(rows.length, offset + visible);
+	for (let i = offset; i < end; i++) {
+		const row = rows.at(i);
+		if (row === undefined) break;
+		inView.push(row);
+	}
+	return inView;
+}
+
+/** The widest cell of each column among `rows`, as `9,15,0`. */
+function widestCellsKey(rows: readonly TableRow[], columns: readonly TableColumn[]): string {
+	const widest = columns.map(() => 0);
+	for (const row of rows)
+		cellWidths(row, columns).forEach((w, i) => (widest[i] = Math.max(widest[i]!, w)));
+	return widest.join(',');
+}
+
 type Highlight = 'focused' | 'unfocused' | 'none';
 
 function gutter(theme: Theme, highlight: Highlight, marked: boolean): string {
@@ -133,7 +308,7 @@ function rowSegments(
 		if (used >= width) return;
 		const cell =
 			(i > 0 ? ' ' : '') +
-			padCell(row.cells[column.key] ?? '', widths[i] ?? 0, column.align, ellipsis);
+			padCell(row.cells[column.key] ?? '', widths[i] ?? 0, column.align, ellipsis, column.cut);
 		const tone = row.cellTones?.[column.key] ?? row.tone;
 		const last = segments[segments.length - 1]!;
 		if (last.tone === tone) last.text += cell;
@@ -258,7 +433,6 @@ export function Table({
 	marked,
 }: TableProps) {
 	const theme = useTheme();
-	const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
 	const visible = Math.max(0, height - 1);
 	const selected = Math.max(0, Math.min(selectedIndex, rows.length - 1));
 
@@ -268,19 +442,19 @@ export function Table({
 	const offset = scrollOffset(previousOffset, selected, visible, rows.length);
 	if (offset !== previousOffset) setPreviousOffset(offset);
 
-	const header = useMemo(
-		() => headerLine(columns, widths, width, sort, theme),
-		[columns, widths, width, sort, theme],
-	);
+	const inView = rowsInView(rows, offset, visible);
+
+	// Widths follow the text in view; the same text gives the same widths object (the memoized
+	// row lines compare it by identity).
+	const widths = widthsFor(columns, width, widestCellsKey(inView, columns));
+
+	// A few columns' titles: cheaper to build than to memoize against the widths in view.
+	const header = headerLine(columns, widths, width, sort, theme);
 	if (height <= 0 || width <= 0) return null;
 
-	// Index math, never rows.map: the 20,000-row case costs what the 30 visible rows cost.
-	const lines = [];
-	const end = Math.min(rows.length, offset + visible);
-	for (let i = offset; i < end; i++) {
-		const row = rows.at(i);
-		if (row === undefined) break;
-		lines.push(
+	const lines = inView.map((row, index) => {
+		const i = offset + index;
+		return (
 			<RowLine
 				key={row.id}
 				row={row}
@@ -290,9 +464,9 @@ export function Table({
 				highlight={i === selected ? (focused ? 'focused' : 'unfocused') : 'none'}
 				marked={marked?.has(row.id) ?? false}
 				theme={theme}
-			/>,
+			/>
 		);
-	}
+	});
 
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">

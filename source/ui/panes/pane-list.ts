@@ -8,6 +8,7 @@
  * A row rebuilt for a new refresh that reads the same as before keeps its previous object, so the
  * table's memoized row lines do not re-render and an unchanged refresh writes nothing.
  */
+import {asciiMeter} from '../components/meter.js';
 import type {SortState, TableRow, TableRows} from '../components/table.js';
 import type {PaneDefinition, RowContext} from './pane-rows.js';
 
@@ -107,8 +108,9 @@ function searchText<T>(definition: PaneDefinition<T>, item: T, context: RowConte
 const collator = new Intl.Collator();
 
 /**
- * The entities the pane lists, in order. `context` is read only to match a filter (the filter
- * matches what the row says): only a new textKey can change what a filter matches.
+ * The entities the pane lists, in order. `context` is read to match a filter (the filter
+ * matches what the row says) and by the sort keys that read it (PaneDefinition.sortReads):
+ * listContextKey says which context changes can change the list.
  */
 export function paneList<T>(
 	definition: PaneDefinition<T>,
@@ -125,8 +127,17 @@ export function paneList<T>(
 	const sortValue = definition.sortBy[sort.columnKey];
 	if (sortValue !== undefined) {
 		const direction = sort.direction === 'asc' ? 1 : -1;
-		const keyed = kept.map((item) => ({item, id: definition.key(item), value: sortValue(item)}));
+		const keyed = kept.map((item) => ({
+			item,
+			id: definition.key(item),
+			value: sortValue(item, context),
+		}));
 		keyed.sort((a, b) => {
+			// Rows without a value (no metric yet) go last whichever way the column sorts.
+			if (a.value === undefined || b.value === undefined) {
+				if (a.value !== b.value) return a.value === undefined ? 1 : -1;
+				return collator.compare(a.id, b.id);
+			}
 			const order =
 				typeof a.value === 'number' && typeof b.value === 'number'
 					? a.value - b.value
@@ -160,15 +171,53 @@ export function paneRows<T>(
 	};
 }
 
-/** Sortable columns of a pane, numeric when the sort key of a sample item is a number. */
+/**
+ * What of the context the pane's list depends on, for a memo of paneList: undefined while it
+ * reads none (ages and metrics alone never sort or filter it again), the textKey while a filter
+ * or the EC2 ids sort it, and the whole context while a metric does (a list of clusters or
+ * services, never the 20,000 tasks: the tasks pane has no metric column).
+ */
+export function listContextKey<T>(
+	definition: PaneDefinition<T>,
+	filter: string,
+	sort: SortState,
+	context: RowContext,
+): object | undefined {
+	const reads =
+		definition.sortBy[sort.columnKey] === undefined
+			? undefined
+			: definition.sortReads?.[sort.columnKey];
+	if (reads === 'metrics') return context;
+	if (reads === 'ec2-ids' || filter.trim() !== '') return context.textKey;
+	return undefined;
+}
+
+/** A context with nothing in it: the sort keys of a sample item without a live context. */
+const emptyContext: RowContext = {
+	now: 0,
+	sparklineRamp: [],
+	meterGlyphs: asciiMeter,
+	metric: () => undefined,
+	ec2InstanceId: () => undefined,
+	textKey: {},
+};
+
+/**
+ * Sortable columns of a pane, numeric (sorted biggest first) when they sort by a metric or when
+ * the sort key of a sample item is a number.
+ */
 export function sortableColumns<T>(
 	definition: PaneDefinition<T>,
 	sample: T | undefined,
+	context: RowContext = emptyContext,
 ): Array<{key: string; numeric: boolean}> {
 	return definition.columns
 		.filter((column) => definition.sortBy[column.key] !== undefined)
 		.map((column) => ({
 			key: column.key,
-			numeric: sample !== undefined && typeof definition.sortBy[column.key]!(sample) === 'number',
+			numeric:
+				definition.sortReads?.[column.key] === 'metrics' ||
+				(sample !== undefined &&
+					typeof definition.sortBy[column.key]!(sample, context) === 'number'),
 		}));
 }

@@ -42,13 +42,24 @@ export type RowContext = {
 	readonly textKey: object;
 };
 
+export type SortKey<T> = (item: T, context: RowContext) => string | number | undefined;
+
 export type PaneDefinition<T> = {
 	readonly id: PaneId;
 	readonly name: string;
 	readonly emptyText: string;
 	readonly columns: readonly TableColumn[];
-	/** Sort keys by column key; a column without one is not sortable. */
-	readonly sortBy: Readonly<Record<string, (item: T) => string | number>>;
+	/**
+	 * Sort keys by column key; a column without one is not sortable. A key that is undefined
+	 * (a row without a metric yet) sorts last either way.
+	 */
+	readonly sortBy: Readonly<Record<string, SortKey<T>>>;
+	/**
+	 * Columns whose sort key reads the context and not only the entity: `ec2-ids` (which the
+	 * context's textKey follows) or `metrics` (numeric, so biggest first). A list sorted by one
+	 * must be sorted again when that part of the context changes (listContextKey).
+	 */
+	readonly sortReads?: Readonly<Record<string, 'ec2-ids' | 'metrics'>>;
 	readonly defaultSort: {readonly columnKey: string; readonly direction: 'asc' | 'desc'};
 	readonly key: (item: T) => string;
 	/** Columns `/` does not match: they move with the clock or the metrics (ages, sparklines). */
@@ -70,6 +81,13 @@ function latest(series: MetricSeries | undefined): number | undefined {
 function toneOfPercent(percent: number | undefined): Tone | undefined {
 	return percent === undefined ? undefined : levelTone(percent / 100);
 }
+
+/** The CPU and MEM sort keys of a cluster or service: the latest %, as the column shows it. */
+function latestMetric<T extends {readonly arn: string}>(metricName: string): SortKey<T> {
+	return (item, context) => latest(context.metric(item.arn, metricName));
+}
+
+const utilizationSorts = {cpu: 'metrics', memory: 'metrics'} as const;
 
 /** The CPU and MEM columns of a cluster or service: sparkline, latest %, coloured by level. */
 function utilizationCells(
@@ -110,7 +128,10 @@ export const clustersPane: PaneDefinition<Cluster> = {
 		services: (cluster) => cluster.activeServicesCount,
 		running: (cluster) => cluster.runningTasksCount,
 		pending: (cluster) => cluster.pendingTasksCount,
+		cpu: latestMetric('CPUUtilization'),
+		memory: latestMetric('MemoryUtilization'),
 	},
+	sortReads: utilizationSorts,
 	defaultSort: {columnKey: 'name', direction: 'asc'},
 	key: (cluster) => cluster.arn,
 	unsearched: ['cpu', 'memory', 'reserved'],
@@ -215,7 +236,7 @@ export const servicesPane: PaneDefinition<Service> = {
 		{key: 'cpu', title: 'CPU', width: sparkWidth},
 		{key: 'memory', title: 'MEM', width: sparkWidth},
 		{key: 'deploy', title: 'DEPLOY', width: 17},
-		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8},
+		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8, cut: 'middle'},
 		{key: 'launch', title: 'LAUNCH', flex: 1, minWidth: 6},
 	],
 	sortBy: {
@@ -223,10 +244,13 @@ export const servicesPane: PaneDefinition<Service> = {
 		desired: (service) => service.desiredCount,
 		running: (service) => service.runningCount,
 		pending: (service) => service.pendingCount,
+		cpu: latestMetric('CPUUtilization'),
+		memory: latestMetric('MemoryUtilization'),
 		deploy: (service) => deployCell(service),
 		taskDefinition: (service) => taskDefinitionName(service.taskDefinition),
 		launch: (service) => placementTarget(service),
 	},
+	sortReads: utilizationSorts,
 	defaultSort: {columnKey: 'name', direction: 'asc'},
 	key: (service) => service.arn,
 	unsearched: ['cpu', 'memory'],
@@ -278,6 +302,13 @@ function stopCell(task: Task): string {
 	return `${exit}${task.stoppedReason ?? task.stopCode ?? ''}`.trim();
 }
 
+/** Where a task runs: the EC2 id, a short container instance id until that is known, FARGATE. */
+function instanceCell(task: Task, context: RowContext): string {
+	const arn = task.containerInstanceArn;
+	if (arn === undefined) return task.launchType ?? '';
+	return context.ec2InstanceId(arn) ?? nameFromArn(arn).slice(0, 8);
+}
+
 export const tasksPane: PaneDefinition<Task> = {
 	id: 'tasks',
 	name: 'Tasks',
@@ -286,31 +317,30 @@ export const tasksPane: PaneDefinition<Task> = {
 		{key: 'id', title: 'ID', width: 9},
 		{key: 'status', title: 'STATUS', width: 12},
 		{key: 'health', title: 'HEALTH', width: 9},
-		{key: 'instance', title: 'INSTANCE', width: 19},
+		// An EC2 id cut to 12 (`i-0aaa1111b…`) still tells instances apart on a narrow screen.
+		{key: 'instance', title: 'INSTANCE', width: 19, minWidth: 12},
 		{key: 'az', title: 'AZ', width: 11},
 		{key: 'age', title: 'AGE', width: 5, align: 'right'},
-		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8},
+		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8, cut: 'middle'},
 		{key: 'stop', title: 'STOPPED BECAUSE', flex: 2, minWidth: 8},
 	],
 	sortBy: {
 		id: (task) => task.id,
 		status: (task) => lifecycleRank(task.lastStatus),
 		health: (task) => task.healthStatus ?? '',
-		instance: (task) => task.containerInstanceArn ?? '',
+		// What the column shows: the EC2 id once known, not the container instance ARN.
+		instance: (task, context) => instanceCell(task, context),
 		az: (task) => task.availabilityZone ?? '',
 		// Newest first when ascending reads naturally as "age".
 		age: (task) => -(task.startedAt ?? task.createdAt ?? 0),
 		taskDefinition: (task) => task.taskDefinition,
 		stop: (task) => stopCell(task),
 	},
+	sortReads: {instance: 'ec2-ids'},
 	defaultSort: {columnKey: 'age', direction: 'desc'},
 	key: (task) => task.arn,
 	unsearched: ['age'],
 	row(task, context) {
-		const ec2InstanceId =
-			task.containerInstanceArn === undefined
-				? undefined
-				: context.ec2InstanceId(task.containerInstanceArn);
 		const cellTones: Record<string, Tone> = {};
 		if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED')
 			cellTones['status'] = 'muted';
@@ -325,11 +355,7 @@ export const tasksPane: PaneDefinition<Task> = {
 				id: task.id.slice(0, 8),
 				status: taskStatus(task),
 				health: task.healthStatus ?? '',
-				instance:
-					ec2InstanceId ??
-					(task.containerInstanceArn === undefined
-						? (task.launchType ?? '')
-						: nameFromArn(task.containerInstanceArn).slice(0, 8)),
+				instance: instanceCell(task, context),
 				az: task.availabilityZone ?? '',
 				age: taskAge(
 					task.startedAt === undefined && task.createdAt === undefined
