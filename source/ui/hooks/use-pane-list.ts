@@ -10,7 +10,7 @@ import type {RowMark} from '../../store/actions/types.js';
 import {rowMarker} from '../actions/row-marks.js';
 import type {SortState, TableRows} from '../components/table.js';
 import type {PaneId} from '../layout.js';
-import {paneList, paneRows, type PaneList} from '../panes/pane-list.js';
+import {listContextKey, paneList, paneRows, type PaneList} from '../panes/pane-list.js';
 import type {PaneDefinition, RowContext} from '../panes/pane-rows.js';
 
 export function usePaneList<T>(
@@ -20,11 +20,13 @@ export function usePaneList<T>(
 	sort: SortState,
 	context: RowContext,
 ): PaneList<T> {
-	const textKey = filter === '' ? undefined : context.textKey;
+	// What the list reads of the context: a filter the EC2 ids (textKey), a CPU or MEM sort the
+	// metrics (the whole context, fine for the short lists that have them), others nothing.
+	const listKey = listContextKey(definition, filter, sort, context);
 	return useMemo(
 		() => paneList(definition, items, filter, sort, context),
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- what a filter reads of the context
-		[definition, items, filter, sort, textKey],
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- what the list reads of the context
+		[definition, items, filter, sort, listKey],
 	);
 }
 
