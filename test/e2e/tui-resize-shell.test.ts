@@ -1,7 +1,12 @@
-// Making the window shorter while ecs-top runs must not cost the user the shell's scrollback.
-// Ink redraws a frame as tall as the terminal after ESC[3J (erase the scrollback); on tmux's
-// alternate screen, which shares the pane's history, that dropped every line the shell had
-// scrolled past. scripts/build.mjs patches Ink to erase only the screen.
+// Resizing the window while ecs-top runs must give back the shell's screen and scrollback as they
+// were after q, whichever way the window moved:
+// - Shorter: Ink redrew a frame as tall as the terminal after ESC[3J (erase the scrollback); on
+//   tmux's alternate screen, which shares the pane's history, that dropped every line the shell
+//   had scrolled past. scripts/build.mjs patches Ink to erase only the screen.
+// - Larger: tmux 3.3a, on leaving the alternate screen, reflows what is still on it to the width
+//   the window had when ecs-top started: frame rows wider than that wrap, their overflow goes to
+//   the pane's history, and a taller window pulls it back into view between the shell's lines.
+//   ecs-top erases the alternate screen before leaving it, so nothing is left there to reflow.
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -31,7 +36,7 @@ async function wholePane(terminal: TmuxTerminal): Promise<string[]> {
 	return stdout.split('\n').filter((line) => line.trim() !== '');
 }
 
-describe("the shell's scrollback after the window is made shorter under ecs-top", () => {
+describe('the shell after the window is resized under ecs-top', () => {
 	let terminal: TmuxTerminal;
 
 	afterEach(async () => {
@@ -39,10 +44,15 @@ describe("the shell's scrollback after the window is made shorter under ecs-top"
 	});
 
 	it.each([
+		// Shorter: the scrollback must survive the redraw.
 		[60, 20],
 		[80, 12],
+		// Wider and taller left frame rows on the screen; only wider, in the scrollback.
+		[120, 40],
+		[100, 30],
+		[120, 24],
 	])(
-		'80x24 made %ix%i, then q: every line the shell printed is still there',
+		"80x24 made %ix%i, then q: the shell's own lines on its screen and scrollback, all and only",
 		async (columns, rows) => {
 			terminal = new TmuxTerminal();
 			await terminal.start(wrapped, {columns: 80, rows: 24});
@@ -52,6 +62,7 @@ describe("the shell's scrollback after the window is made shorter under ecs-top"
 			await terminal.press('q');
 			await terminal.waitFor('the shell to print the exit status', (s) => /EXIT=\d+/u.test(s.text));
 			expect(await wholePane(terminal)).toEqual([...shellLines, 'EXIT=0']);
+			expect(await terminal.display('#{alternate_on}')).toBe('0');
 		},
 	);
 });
