@@ -6,7 +6,9 @@
  * focused with its instances, services and the selected service's tasks) or by the real pollers
  * against the simulator (test/store/fleet-fixture.ts).
  */
-import {render} from 'ink-testing-library';
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, beforeEach} from 'vitest';
+import {startFleet, type Fleet} from '../store/fleet-fixture.js';
 import stringWidth from 'string-width';
 import type {ActionRunner} from '../../source/store/actions/types.js';
 import {App, type AppProps} from '../../source/ui/app.js';
@@ -552,4 +554,24 @@ export function selectedRow(frame: string, title: string): string | undefined {
 	return paneRows(frame, title)
 		.find((row) => row.startsWith('>'))
 		?.slice(1);
+}
+
+/**
+ * A fresh demo fleet (store, pollers, SDK clients, simulator) for each test of the App over it,
+ * and the rendered App cleaned up after each.
+ */
+export function demoFleetPerTest(): {readonly fleet: Fleet} {
+	let fleet: Fleet | undefined;
+	beforeEach(async () => {
+		fleet = await startFleet();
+	});
+	afterEach(async () => {
+		cleanup();
+		await fleet?.close();
+	});
+	return {
+		get fleet() {
+			return fleet!;
+		},
+	};
 }

@@ -1,28 +1,19 @@
 // R over the real pollers and the simulator: the footer says a refresh is under way until it has
 // brought the clusters back, then shows the keys again without waiting for another key.
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {cleanup} from 'ink-testing-library';
-import {startFleet, type Fleet} from '../store/fleet-fixture.js';
-import {renderApp} from './app-fixture.js';
+import {describe, expect, it} from 'vitest';
+import {demoFleetPerTest, renderApp} from './app-fixture.js';
 
-let fleet: Fleet;
-beforeEach(async () => {
-	fleet = await startFleet();
-});
-afterEach(async () => {
-	cleanup();
-	await fleet.close();
-});
+const demo = demoFleetPerTest();
 
 const footer = (frame: string) => frame.split('\n').at(-1)!;
 
 describe('R, refresh now', () => {
 	it('says refreshing until the clusters are fetched again, then shows the keys', async () => {
-		const app = await renderApp({store: fleet.store, columns: 120, rows: 35});
+		const app = await renderApp({store: demo.fleet.store, columns: 120, rows: 35});
 		await app.waitFor((f) => /Clusters \[1\/3\]/.test(f), 10_000);
-		const before = fleet.store.getState().dataSets.clusters?.fetchedAt;
+		const before = demo.fleet.store.getState().dataSets.clusters?.fetchedAt;
 		// Slow answers, so the refresh is seen under way.
-		const response = await fetch(`${fleet.sim.server.url}/__sim/faults`, {
+		const response = await fetch(`${demo.fleet.sim.server.url}/__sim/faults`, {
 			method: 'POST',
 			body: JSON.stringify({latencyMs: 400}),
 		});
@@ -30,6 +21,6 @@ describe('R, refresh now', () => {
 		await app.press('R');
 		expect(footer(app.frame())).toContain('refreshing…');
 		await app.waitFor((f) => footer(f).includes('? help'), 10_000);
-		expect(fleet.store.getState().dataSets.clusters?.fetchedAt).not.toBe(before);
+		expect(demo.fleet.store.getState().dataSets.clusters?.fetchedAt).not.toBe(before);
 	});
 });

@@ -2,32 +2,23 @@
 // pollers and the simulator. A crash-looping service shows no running task to look at; its
 // stopped ones are where the reason is.
 import {ListTasksCommand, StopTaskCommand} from '@aws-sdk/client-ecs';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {cleanup} from 'ink-testing-library';
-import {startFleet, type Fleet} from '../store/fleet-fixture.js';
-import {keys, renderApp} from './app-fixture.js';
+import {describe, expect, it} from 'vitest';
+import {demoFleetPerTest, keys, renderApp} from './app-fixture.js';
 
-let fleet: Fleet;
-beforeEach(async () => {
-	fleet = await startFleet();
-});
-afterEach(async () => {
-	cleanup();
-	await fleet.close();
-});
+const demo = demoFleetPerTest();
 
 describe('t, stopped tasks', () => {
 	it('lists the tasks stopped in the scope with their stop reason, and t goes back to running ones', async () => {
-		const listed = await fleet.clients.ecs.send(
+		const listed = await demo.fleet.clients.ecs.send(
 			new ListTasksCommand({cluster: 'batch', serviceName: 'sim-runner', desiredStatus: 'RUNNING'}),
 		);
 		const stoppedArn = listed.taskArns![0]!;
 		const stoppedId = stoppedArn.split('/').at(-1)!.slice(0, 8);
-		await fleet.clients.ecs.send(
+		await demo.fleet.clients.ecs.send(
 			new StopTaskCommand({cluster: 'batch', task: stoppedArn, reason: 'out of disk on scratch'}),
 		);
 
-		const app = await renderApp({store: fleet.store, columns: 200, rows: 50});
+		const app = await renderApp({store: demo.fleet.store, columns: 200, rows: 50});
 		// batch is the first cluster, sim-runner its one service: its tasks (the tasks pane may
 		// show the service's or, once the services pane lets go of it, the cluster's; both hold it).
 		await app.press('3');
@@ -35,7 +26,7 @@ describe('t, stopped tasks', () => {
 		await app.press('4');
 		await app.waitFor((f) => /Tasks \((batch|sim-runner)\) \[1\/\d+\]/.test(f), 15_000);
 		expect(app.frame()).not.toContain(stoppedId);
-		expect(fleet.store.getState().stoppedTasksScope).toBeUndefined();
+		expect(demo.fleet.store.getState().stoppedTasksScope).toBeUndefined();
 
 		await app.press(keys.escape, 't');
 		await app.waitFor((f) => /Stopped tasks \((batch|sim-runner)\) \[1\/\d+\]/.test(f), 15_000);
@@ -56,7 +47,7 @@ describe('t, stopped tasks', () => {
 		expect(row).toContain('out of disk on scratch');
 		// Only stopped tasks are listed, and they are fetched only while shown.
 		expect(frame).not.toMatch(/│[> ] \w{8}\s+RUNNING\s/u);
-		expect(fleet.store.getState().stoppedTasksScope).toBeDefined();
+		expect(demo.fleet.store.getState().stoppedTasksScope).toBeDefined();
 
 		await app.press(keys.escape, 't');
 		await app.waitFor(
@@ -64,6 +55,6 @@ describe('t, stopped tasks', () => {
 			5_000,
 		);
 		expect(app.frame()).not.toContain(stoppedId);
-		expect(fleet.store.getState().stoppedTasksScope).toBeUndefined();
+		expect(demo.fleet.store.getState().stoppedTasksScope).toBeUndefined();
 	});
 });

@@ -1,29 +1,20 @@
 // The `:td` view over the real pollers and the simulator's demo account: the list is fetched
 // only while the view is open, Enter shows the newest revision in full, Esc goes back a level.
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {cleanup} from 'ink-testing-library';
-import {startFleet, type Fleet} from '../store/fleet-fixture.js';
-import {keys, overwideLines, renderApp} from './app-fixture.js';
+import {describe, expect, it} from 'vitest';
+import {demoFleetPerTest, keys, overwideLines, renderApp} from './app-fixture.js';
 
-let fleet: Fleet;
-beforeEach(async () => {
-	fleet = await startFleet();
-});
-afterEach(async () => {
-	cleanup();
-	await fleet.close();
-});
+const demo = demoFleetPerTest();
 
 describe(':td, the task definition list', () => {
 	it('lists families with their newest revision, opens one, and goes back with Esc', async () => {
-		const app = await renderApp({store: fleet.store, columns: 120, rows: 35});
-		expect(fleet.store.getState().taskDefinitionListWanted).toBe(false);
+		const app = await renderApp({store: demo.fleet.store, columns: 120, rows: 35});
+		expect(demo.fleet.store.getState().taskDefinitionListWanted).toBe(false);
 
 		await app.press(':', 't', 'd', keys.enter);
-		expect(fleet.store.getState().taskDefinitionListWanted).toBe(true);
+		expect(demo.fleet.store.getState().taskDefinitionListWanted).toBe(true);
 		let frame = await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 10_000);
 		// Families A to Z, each with its newest ACTIVE revision by number.
-		const arns = fleet.store.getState().taskDefinitionArns!;
+		const arns = demo.fleet.store.getState().taskDefinitionArns!;
 		const newestApi = Math.max(
 			...arns
 				.filter((arn) => arn.includes(':task-definition/api:'))
@@ -39,13 +30,13 @@ describe(':td, the task definition list', () => {
 		frame = await app.waitFor((f) => f.includes('Containers ('), 10_000);
 		expect(frame).toContain(`api:${newestApi}`);
 		expect(frame).toMatch(/Task definition\s+api:\d+/);
-		expect(fleet.store.getState().openedTaskDefinition).toContain(
+		expect(demo.fleet.store.getState().openedTaskDefinition).toContain(
 			`task-definition/api:${newestApi}`,
 		);
 
 		await app.press(keys.escape);
 		frame = await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 5_000);
-		expect(fleet.store.getState().openedTaskDefinition).toBeUndefined();
+		expect(demo.fleet.store.getState().openedTaskDefinition).toBeUndefined();
 
 		// j moves down the list; Esc closes the view and the list stops being fetched.
 		await app.press('j');
@@ -54,11 +45,11 @@ describe(':td, the task definition list', () => {
 		frame = app.frame();
 		expect(frame).toContain('Clusters');
 		expect(frame).not.toContain('Task definitions');
-		expect(fleet.store.getState().taskDefinitionListWanted).toBe(false);
+		expect(demo.fleet.store.getState().taskDefinitionListWanted).toBe(false);
 	});
 
 	it('keys meant for the panes are refused in the list, not sent to the pane behind it', async () => {
-		const app = await renderApp({store: fleet.store, columns: 120, rows: 35});
+		const app = await renderApp({store: demo.fleet.store, columns: 120, rows: 35});
 		await app.press(':', 't', 'd', keys.enter);
 		await app.waitFor((f) => /Task definitions \[1\/\d+\]/.test(f), 10_000);
 		const footer = () => app.frame().split('\n').at(-1)!;
