@@ -6,6 +6,7 @@ import {describe, expect, it} from 'vitest';
 import type {Cluster} from '../../../source/model/cluster.js';
 import type {ContainerInstance} from '../../../source/model/container-instance.js';
 import type {Service} from '../../../source/model/service.js';
+import type {Task} from '../../../source/model/task.js';
 import type {TaskDefinition} from '../../../source/model/task-definition.js';
 import {awsCommand, shellQuote} from '../../../source/store/actions/cli-command.js';
 import {tasksThatFit} from '../../../source/store/actions/capacity-room.js';
@@ -101,11 +102,42 @@ const service = (overrides: Partial<Service> = {}): Service => ({
 	...overrides,
 });
 
+/** A running task on instance `instanceId`, of a service or standalone (serviceName undefined). */
+const task = (id: string, serviceName: string | undefined, instanceId = 'a'): Task => ({
+	arn: `arn:aws:ecs:eu-west-1:1:task/jobs/${id}`,
+	id,
+	clusterArn,
+	group: serviceName === undefined ? 'family:report' : `service:${serviceName}`,
+	serviceName,
+	lastStatus: 'RUNNING',
+	desiredStatus: 'RUNNING',
+	healthStatus: undefined,
+	containerInstanceArn: `arn:aws:ecs:eu-west-1:1:container-instance/jobs/${instanceId}`,
+	availabilityZone: 'eu-west-1a',
+	launchType: 'EC2',
+	capacityProviderName: undefined,
+	cpu: '256',
+	memory: '256',
+	createdAt: undefined,
+	startedAt: undefined,
+	stoppingAt: undefined,
+	stoppedAt: undefined,
+	stopCode: undefined,
+	stoppedReason: undefined,
+	startedBy: undefined,
+	taskDefinitionArn: 'arn:aws:ecs:eu-west-1:1:task-definition/report:1',
+	taskDefinition: 'report:1',
+	version: 1,
+	containers: [],
+});
+
 function stateWith(parts: {
 	cluster?: Cluster;
 	services?: Service[];
 	instances?: ContainerInstance[];
 	definitions?: TaskDefinition[];
+	/** The cluster's tasks. */
+	tasks?: Task[];
 }): FleetState {
 	const store = createFleetStore({connection: {region: 'eu-west-1', profile: 'prod'}});
 	store.setState({
@@ -119,6 +151,7 @@ function stateWith(parts: {
 			},
 		},
 		taskDefinitions: Object.fromEntries((parts.definitions ?? []).map((d) => [d.arn, d])),
+		tasks: {[`cluster:${clusterArn}`]: parts.tasks ?? []},
 	});
 	return store.getState();
 }
@@ -222,5 +255,35 @@ describe('refusals the demo world cannot show', () => {
 			ok: false,
 			refusal: 'jobs runs on Fargate: AWS manages its capacity, there is no instance count to set',
 		});
+	});
+});
+
+describe('draining an instance: what happens to the tasks on it', () => {
+	function drainWarning(tasks: Task[]): string | undefined {
+		// A second ACTIVE instance, so the only warning is about the tasks.
+		const instances = [instance('a', 1024, 1024), instance('b', 1024, 1024)];
+		const outcome = planRequest(
+			{
+				kind: 'set-instance-state',
+				clusterArn,
+				containerInstanceArns: [instances[0]!.arn],
+				status: 'DRAINING',
+			},
+			context(stateWith({instances, tasks})),
+		);
+		if (!outcome.ok) throw new Error(outcome.refusal);
+		return outcome.plan.warnings[0];
+	}
+
+	it('says one standalone task keeps running until it ends', () => {
+		expect(drainWarning([task('s1', 'api'), task('r1', undefined)])).toBe(
+			'1 running service task will move to other instances; 1 standalone task keeps running until it ends',
+		);
+	});
+
+	it('says two standalone tasks keep running until they end', () => {
+		expect(drainWarning([task('r1', undefined), task('r2', undefined)])).toBe(
+			'0 running service tasks will move to other instances; 2 standalone tasks keep running until they end',
+		);
 	});
 });
