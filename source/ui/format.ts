@@ -40,16 +40,11 @@ export function truncate(text: string, width: number, mark: string = ellipsis): 
 /** Where a cell too long for its column loses text: its end, or its middle (keeping the end). */
 export type Cut = 'end' | 'middle';
 
-function graphemeList(text: string): Array<{segment: string; width: number}> {
-	if (printableAscii.test(text)) return [...text].map((segment) => ({segment, width: 1}));
-	return [...graphemes.segment(text)].map(({segment}) => ({segment, width: stringWidth(segment)}));
-}
-
 /**
  * Cut `text` to at most `width` columns in the middle, so its end stays readable: a task
  * definition keeps its `:revision` (`checkout-wo…:42`), the part an operator compares during a
  * rollout. The end kept is what follows the last `:` when that takes at most half the room,
- * otherwise half the room.
+ * otherwise half the room; the head is `truncate`'s, in what the end leaves.
  */
 export function truncateMiddle(text: string, width: number, mark: string = ellipsis): string {
 	if (width <= 0) return '';
@@ -60,24 +55,19 @@ export function truncateMiddle(text: string, width: number, mark: string = ellip
 	const colon = text.lastIndexOf(':');
 	const suffix = colon > 0 ? displayWidth(text.slice(colon)) : Number.POSITIVE_INFINITY;
 	const tailBudget = suffix <= budget / 2 ? suffix : Math.floor(budget / 2);
-	const parts = graphemeList(text);
 	let tail = '';
 	let tailUsed = 0;
+	const parts = printableAscii.test(text)
+		? [...text]
+		: [...graphemes.segment(text)].map((g) => g.segment);
 	for (let i = parts.length - 1; i >= 0; i--) {
-		const {segment, width: w} = parts[i]!;
+		const w = displayWidth(parts[i]!);
 		if (tailUsed + w > tailBudget) break;
-		tail = segment + tail;
+		tail = parts[i]! + tail;
 		tailUsed += w;
 	}
-	let head = '';
-	let headUsed = 0;
-	for (const {segment, width: w} of parts) {
-		// A wide character that would straddle the edge is dropped whole, never split.
-		if (headUsed + w > budget - tailUsed) break;
-		head += segment;
-		headUsed += w;
-	}
-	return head + mark + tail;
+	// The text is longer than `width`, so truncate always cuts it and ends in the mark.
+	return truncate(text, width - tailUsed, mark) + tail;
 }
 
 /** Exactly `width` columns: truncated if longer, padded with spaces on the side `align` says. */
