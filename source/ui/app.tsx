@@ -56,6 +56,7 @@ import {useActionDialog} from './actions/use-action-dialog.js';
 import {useBulkMarks, useRowMarks} from './actions/row-marks.js';
 import {useTheme, type Tone} from './theme.js';
 import {
+	commandSummary,
 	cyclePane,
 	initialUiState,
 	movedIndex,
@@ -847,7 +848,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 			const about =
 				overlay.kind === 'filter'
 					? `  filtering ${definitions[overlay.pane].name.toLowerCase()}: Enter keeps it, Esc clears it`
-					: '  clusters svc tasks td region profile q: Enter runs, Esc cancels';
+					: `  ${commandSummary}: Enter runs, Esc cancels`;
 			const room = Math.max(0, columns - displayWidth(prompt));
 			return (
 				<Text wrap="truncate">

@@ -3,6 +3,7 @@
 // disagree (the Gemini CLI keyBindings.ts habit).
 import type {Key} from 'ink';
 import type {PaneId} from './layout.js';
+import {commandSummary} from './ui-state.js';
 
 /**
  * Where a binding applies. 'global' and 'list' and 'action' bindings are live together while a
@@ -46,7 +47,7 @@ export const keymap: readonly KeyBinding[] = [
 	{
 		command: 'command',
 		keys: [':'],
-		description: 'Command line (:clusters :svc :tasks :td :region [NAME] :profile [NAME] :q)',
+		description: `Command line (${commandSummary})`,
 		scope: 'global',
 		hint: 'cmd',
 	},

@@ -129,6 +129,9 @@ export type ParsedCommand =
 	| {readonly kind: 'task-definitions'}
 	| {readonly kind: 'error'; readonly message: string};
 
+/** The `:` commands, as help, the prompt and its errors list them. */
+export const commandSummary = ':clusters :svc :tasks :td :region [NAME] :profile [NAME] :q';
+
 const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** The `:` command line, k9s style: `:svc`, `:tasks`, `:region eu-west-1`, `:q`. */
@@ -175,12 +178,12 @@ export function parseCommand(text: string): ParsedCommand {
 		case '':
 			return {
 				kind: 'error',
-				message: 'type a command: clusters, svc, tasks, td, region [NAME], profile [NAME], q',
+				message: `type a command: ${commandSummary}`,
 			};
 		default:
 			return {
 				kind: 'error',
-				message: `unknown command :${word} (try :clusters :svc :tasks :td :region :profile :q)`,
+				message: `unknown command :${word} (try ${commandSummary})`,
 			};
 	}
 }
