@@ -19,7 +19,7 @@ import {cleanCopy, installGlobally, pack, treeBytes} from '../test/package/pack.
 const execFileAsync = promisify(execFile);
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const load = () =>

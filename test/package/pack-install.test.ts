@@ -17,7 +17,8 @@ import type {OnceDocument} from '../../source/modes/once-document.js';
 import {cleanCopy, installGlobally, pack, repoRoot, treeBytes, type Installed} from './pack.js';
 
 const execFileAsync = promisify(execFile);
-const MB = 1024 * 1024;
+/** Decimal, as npm reports sizes. */
+const MB = 1_000_000;
 
 const builtByNpmTest =
 	process.env['npm_lifecycle_event'] === 'test' && existsSync(join(repoRoot, 'dist', 'cli.js'));
