@@ -149,7 +149,7 @@ if (cli.command === 'sim') {
 	if (cli.input.length > 0) fail(`unknown command ${cli.input[0]} (see ecs-top --help)`);
 	const parsed = parseAppOptions(cli.flags);
 	if (!parsed.ok) fail(parsed.error);
-	const configProblem = checkAwsConfig(parsed.value);
+	const configProblem = await checkAwsConfig(parsed.value);
 	if (configProblem !== undefined) fail(configProblem);
 	if (parsed.value.mode === 'once') {
 		try {

@@ -134,10 +134,10 @@ describe(':profile and :region in the live view', () => {
 		expect(back.session.store.getState().connection.profile).toBeUndefined();
 	});
 
-	it('goes back to the --profile ecs-top was started with', () => {
+	it('goes back to the --profile ecs-top was started with', async () => {
 		const started = options({profile: 'staging', region: 'us-east-1'});
 		const elsewhere = {...started, profile: 'nokeys', region: 'eu-west-1'};
-		const back = switchedOptions(elsewhere, started, {profile: undefined}, process.env);
+		const back = await switchedOptions(elsewhere, started, {profile: undefined}, process.env);
 		expect(back).toEqual({ok: true, value: {...started, region: 'eu-west-1'}});
 	});
 });
