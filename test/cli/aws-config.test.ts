@@ -153,6 +153,19 @@ describe('shared files that are not AWS config files: one line, exit 2, no hang'
 	});
 });
 
+describe('the live view checks the same before it starts', () => {
+	it('AWS_CONFIG_FILE=/dev/zero: the same one line and exit 2, before anything is drawn', async () => {
+		const {env} = home({credentials: keys});
+		const cli = startCli(['--region', 'us-east-1'], {...env, AWS_CONFIG_FILE: '/dev/zero'});
+		const timer = setTimeout(() => cli.child.kill('SIGKILL'), 20_000);
+		const {code} = await cli.exit();
+		clearTimeout(timer);
+		expectOneLine(cli.stderr(), /\/dev\/zero \(from AWS_CONFIG_FILE\) is a character device/);
+		expect(code).toBe(2);
+		expect(cli.stdout()).toBe('');
+	});
+});
+
 describe('credentials: what a failure says', () => {
 	it("a failing credential_process: the helper's own message", async () => {
 		const {dir, env} = home({});
