@@ -25,7 +25,7 @@ const mainHelp = `
 
 	Options
 	  --profile NAME        AWS profile (else AWS_PROFILE, else the default chain)
-	  --region NAME         AWS region (else AWS_REGION, else the profile's)
+	  --region NAME         AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's)
 	  --endpoint-url URL    send every AWS call here (LocalStack, ecs-top sim)
 	  --cluster NAME        only this cluster (repeat for more)
 	  --once                one snapshot, then exit: a summary, or with --json a document
@@ -149,7 +149,7 @@ if (cli.command === 'sim') {
 	if (cli.input.length > 0) fail(`unknown command ${cli.input[0]} (see ecs-top --help)`);
 	const parsed = parseAppOptions(cli.flags);
 	if (!parsed.ok) fail(parsed.error);
-	const configProblem = checkAwsConfig(parsed.value);
+	const configProblem = await checkAwsConfig(parsed.value);
 	if (configProblem !== undefined) fail(configProblem);
 	if (parsed.value.mode === 'once') {
 		try {

@@ -3,9 +3,7 @@
  * Every bad value is one line that says what is accepted (cli.tsx prints it and exits 2);
  * nothing here touches AWS.
  */
-import {readFileSync} from 'node:fs';
-import {homedir} from 'node:os';
-import {join} from 'node:path';
+import type {SharedConfig} from './aws/shared-config.js';
 import {demoRegion} from './modes/connection-target.js';
 import {scenarioNames, type ScenarioName} from './sim/scenarios/names.js';
 
@@ -130,30 +128,15 @@ export function parseAppOptions(
 	};
 }
 
-/** Where the SDK reads the shared files, as it does: AWS_CONFIG_FILE etc., `~` expanded. */
-export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): {
-	config: string;
-	credentials: string;
-} {
-	const home = env['HOME'] || homedir();
-	const expand = (path: string) => (path.startsWith('~/') ? join(home, path.slice(2)) : path);
-	return {
-		config: expand(env['AWS_CONFIG_FILE'] || join(home, '.aws', 'config')),
-		credentials: expand(env['AWS_SHARED_CREDENTIALS_FILE'] || join(home, '.aws', 'credentials')),
-	};
-}
-
-type IniSections = Map<string, Map<string, string>>;
-
 /**
- * Reads an AWS shared config or credentials file the way the AWS CLI does, refusing what it
- * refuses: a section header without its `]`, a line that is neither a setting nor a section, a
- * setting before any section. The SDK's own reader skips such lines silently, which turns a typo
- * into a puzzling "profile not found" or "no region" later.
+ * Checks an AWS shared config or credentials file for what the AWS CLI refuses: a section header
+ * without its `]`, a line that is neither a setting nor a section, a setting before any section.
+ * The SDK's loader (which ecs-top uses for the values) skips such lines silently, which turns a
+ * typo into a puzzling "profile not found" or "no region" later; this only finds them, the values
+ * are the SDK's.
  */
-export function parseAwsIni(text: string, path: string): Parsed<IniSections> {
-	const sections: IniSections = new Map();
-	let current: Map<string, string> | undefined;
+export function lintAwsIni(text: string, path: string): string | undefined {
+	let inSection = false;
 	const lines = text.split(/\r?\n/);
 	for (const [index, raw] of lines.entries()) {
 		const line = raw.trim();
@@ -161,39 +144,20 @@ export function parseAwsIni(text: string, path: string): Parsed<IniSections> {
 		const where = `${path} line ${index + 1}`;
 		// Indented lines continue a setting (`s3 =` then `  max_concurrent_requests = 20`).
 		if (/^\s/.test(raw)) {
-			if (current === undefined)
-				return {ok: false, error: `${where}: indented line before any [section]`};
+			if (!inSection) return `${where}: indented line before any [section]`;
 			continue;
 		}
 		if (line.startsWith('[')) {
-			const header = /^\[([^\]]+)\]\s*(?:[#;].*)?$/.exec(line);
-			if (header === null)
-				return {ok: false, error: `${where}: cannot read section header ${JSON.stringify(line)}`};
-			const name = header[1]!.trim().replace(/\s+/g, ' ');
-			current = sections.get(name) ?? new Map<string, string>();
-			sections.set(name, current);
+			if (!/^\[([^\]]+)\]\s*(?:[#;].*)?$/.test(line))
+				return `${where}: cannot read section header ${JSON.stringify(line)}`;
+			inSection = true;
 			continue;
 		}
-		const setting = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
-		if (setting === null)
-			return {ok: false, error: `${where}: expected key = value, not ${JSON.stringify(line)}`};
-		if (current === undefined)
-			return {ok: false, error: `${where}: setting ${setting[1]} comes before any [section]`};
-		current.set(setting[1]!.trim(), setting[2]!.trim());
+		const setting = /^([^=]+?)\s*=/.exec(line);
+		if (setting === null) return `${where}: expected key = value, not ${JSON.stringify(line)}`;
+		if (!inSection) return `${where}: setting ${setting[1]} comes before any [section]`;
 	}
-	return {ok: true, value: sections};
-}
-
-function readIni(path: string): Parsed<IniSections> {
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		// No file is fine (credentials may come from the environment or a role).
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {ok: true, value: new Map()};
-		return {ok: false, error: `cannot read ${path}: ${(error as Error).message}`};
-	}
-	return parseAwsIni(text, path);
+	return undefined;
 }
 
 /** Where the profile and region of the options came from, as the messages name them. */
@@ -201,47 +165,112 @@ export type ConfigSources = {readonly profile: string; readonly region: string};
 
 const flagSources: ConfigSources = {profile: '--profile', region: '--region'};
 
+/** What the AWS configuration says a session runs as, once it has been checked. */
+export type AwsSetup = {
+	/** Both files as the SDK parsed them, from text read under a size and time bound. */
+	readonly config: SharedConfig;
+	/** The profile whose settings apply: --profile, AWS_PROFILE, else `default`. */
+	readonly profile: string;
+	/** Whether that profile was named (flag or AWS_PROFILE) rather than the default. */
+	readonly profileNamed: boolean;
+	/** The profile's settings (credentials file over config file), if it has any. */
+	readonly settings: Record<string, string | undefined> | undefined;
+	readonly region: string;
+	/** Where the region came from, as messages name it. */
+	readonly regionSource: string;
+};
+
 /**
- * The configuration problems a user fixes before ecs-top can do anything (exit code 2, like a
- * bad flag): a malformed shared config or credentials file, a named profile found in neither, no
- * region from --region, AWS_REGION or the profile, or a region that is not a region name. What
- * only AWS can judge (refused or expired credentials, an unreachable endpoint) is exit code 1.
+ * The region as the AWS CLI v2 picks it: --region, AWS_REGION, AWS_DEFAULT_REGION, then the
+ * profile's `region` in the config file. The SDK for JavaScript reads neither AWS_DEFAULT_REGION
+ * nor only the config file (it prefers a region in the credentials file), so the region found
+ * here is handed to the clients explicitly.
  */
-export function checkAwsConfig(
+export function awsRegionCandidates(
+	options: Pick<AppOptions, 'region'>,
+	env: NodeJS.ProcessEnv,
+	config: SharedConfig,
+	profile: string,
+	sources: ConfigSources = flagSources,
+): [source: string, value: string | undefined][] {
+	return [
+		[sources.region, options.region],
+		['AWS_REGION', env['AWS_REGION'] || undefined],
+		['AWS_DEFAULT_REGION', env['AWS_DEFAULT_REGION'] || undefined],
+		[
+			`region of profile ${profile} in ${config.texts.paths.config}`,
+			config.configFile[profile]?.['region'] || undefined,
+		],
+	];
+}
+
+/**
+ * The AWS configuration a real-AWS session runs with, or the one line saying what a user must fix
+ * first (exit code 2, like a bad flag): a shared file that is not a regular file, over 1 MiB, slow
+ * to read or malformed; a named profile found in neither file; no region from --region,
+ * AWS_REGION, AWS_DEFAULT_REGION or the profile, or one that is not a region name. What only AWS
+ * can judge (refused or expired credentials, an unreachable endpoint) is exit code 1, later.
+ */
+export async function inspectAwsConfig(
 	options: AppOptions,
 	env: NodeJS.ProcessEnv = process.env,
 	sources: ConfigSources = flagSources,
-): string | undefined {
-	if (options.demo !== undefined) return undefined;
-	const paths = awsConfigPaths(env);
-	const config = readIni(paths.config);
-	if (!config.ok) return config.error;
-	const credentials = readIni(paths.credentials);
-	if (!credentials.ok) return credentials.error;
+): Promise<Parsed<AwsSetup>> {
+	// The SDK's loader, only once AWS configuration is needed: `--help` does not load it.
+	const {readSharedFiles, parseWithSdk, profileSettings} = await import('./aws/shared-config.js');
+	const texts = await readSharedFiles(env);
+	if (!texts.ok) return texts;
+	for (const [path, text] of [
+		[texts.value.paths.config, texts.value.config],
+		[texts.value.paths.credentials, texts.value.credentials],
+	] as const) {
+		const problem = text === undefined ? undefined : lintAwsIni(text, path);
+		if (problem !== undefined) return {ok: false, error: problem};
+	}
+	const config = await parseWithSdk(texts.value);
+	const {paths} = texts.value;
 
 	const named = options.profile ?? (env['AWS_PROFILE'] || undefined);
 	const profile = named ?? 'default';
-	const section =
-		config.value.get(`profile ${profile}`) ??
-		(profile === 'default' ? config.value.get('default') : undefined);
-	if (named !== undefined && section === undefined && !credentials.value.has(named)) {
+	const settings = profileSettings(config, profile);
+	if (named !== undefined && settings === undefined) {
 		const source = options.profile === undefined ? 'AWS_PROFILE' : sources.profile;
-		return `AWS profile ${named} (from ${source}) is not in ${paths.config} or ${paths.credentials}`;
+		return {
+			ok: false,
+			error: `AWS profile ${named} (from ${source}) is not in ${paths.config} or ${paths.credentials}`,
+		};
 	}
 
-	const candidates: [string, string | undefined][] = [
-		[sources.region, options.region],
-		['AWS_REGION', env['AWS_REGION'] || undefined],
-		[`region of profile ${profile} in ${paths.config}`, section?.get('region') || undefined],
-	];
-	const found = candidates.find(([, value]) => value !== undefined);
+	const found = awsRegionCandidates(options, env, config, profile, sources).find(
+		([, value]) => value !== undefined,
+	);
 	if (found === undefined) {
-		return `no AWS region: use ${sources.region}, set AWS_REGION, or set region in profile ${profile} of ${paths.config}`;
+		return {
+			ok: false,
+			error: `no AWS region: use ${sources.region}, set AWS_REGION or AWS_DEFAULT_REGION, or set region in profile ${profile} of ${paths.config}`,
+		};
 	}
-	const [source, region] = found as [string, string];
+	const [regionSource, region] = found as [string, string];
 	if (!regionPattern.test(region))
-		return `${source} ${JSON.stringify(region)} is not an AWS region name (like us-east-1)`;
-	return undefined;
+		return {
+			ok: false,
+			error: `${regionSource} ${JSON.stringify(region)} is not an AWS region name (like us-east-1)`,
+		};
+	return {
+		ok: true,
+		value: {config, profile, profileNamed: named !== undefined, settings, region, regionSource},
+	};
+}
+
+/** `inspectAwsConfig`'s verdict alone: undefined when a real-AWS session can start (or --demo). */
+export async function checkAwsConfig(
+	options: AppOptions,
+	env: NodeJS.ProcessEnv = process.env,
+	sources: ConfigSources = flagSources,
+): Promise<string | undefined> {
+	if (options.demo !== undefined) return undefined;
+	const setup = await inspectAwsConfig(options, env, sources);
+	return setup.ok ? undefined : setup.error;
 }
 
 /**
@@ -260,12 +289,12 @@ export type SwitchTarget = {
  * that cannot work is refused before the session it would replace is touched. The messages are
  * the command line's, naming `:profile` or `:region` where the value came from the switch.
  */
-export function switchedOptions(
+export async function switchedOptions(
 	current: AppOptions,
 	initial: AppOptions,
 	target: SwitchTarget,
 	env: NodeJS.ProcessEnv = process.env,
-): Parsed<AppOptions> {
+): Promise<Parsed<AppOptions>> {
 	if (current.demo !== undefined) {
 		return {
 			ok: false,
@@ -287,6 +316,6 @@ export function switchedOptions(
 			error: `${sources.region} ${JSON.stringify(next.region)} is not an AWS region name (like us-east-1)`,
 		};
 	}
-	const problem = checkAwsConfig(next, env, sources);
+	const problem = await checkAwsConfig(next, env, sources);
 	return problem === undefined ? {ok: true, value: next} : {ok: false, error: problem};
 }

@@ -3,8 +3,8 @@ import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {EC2Client} from '@aws-sdk/client-ec2';
 import {ECSClient, type ECSClientConfig} from '@aws-sdk/client-ecs';
 import {STSClient} from '@aws-sdk/client-sts';
-import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
 import packageJson from '../../package.json' with {type: 'json'};
+import {credentialProvider, fixedCredentials, type SessionCredentials} from './credentials.js';
 import {RequestStats} from './request-stats.js';
 import {requestCounter} from './request-counter.js';
 
@@ -17,6 +17,8 @@ export type AwsClientOptions = {
 	readonly endpointUrl?: string | undefined;
 	/** Fixed credentials (tests, the in-process simulator); else the standard provider chain. */
 	readonly credentials?: ECSClientConfig['credentials'];
+	/** Temporary credentials resolved at start (a role assumed with an MFA code), until they expire. */
+	readonly sessionCredentials?: SessionCredentials | undefined;
 	readonly stats?: RequestStats | undefined;
 	/** Tests swap the HTTP layer; the default is Node's with the timeouts below. */
 	readonly requestHandler?: ECSClientConfig['requestHandler'];
@@ -47,9 +49,13 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 	const stats = options.stats ?? new RequestStats();
 	const profile = options.profile;
 	// One memoized provider for all five clients, so an SSO or credential_process lookup runs
-	// once, not once per service.
+	// once, not once per service (credentials.ts: also what a failure says).
 	const credentials =
-		options.credentials ?? fromNodeProviderChain(profile === undefined ? {} : {profile});
+		options.credentials ??
+		(options.sessionCredentials === undefined
+			? undefined
+			: fixedCredentials(options.sessionCredentials)) ??
+		credentialProvider({profile, endpointUrl: options.endpointUrl, region: options.region});
 	const config = {
 		...(options.region === undefined ? {} : {region: options.region}),
 		...(profile === undefined ? {} : {profile}),

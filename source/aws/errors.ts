@@ -10,6 +10,8 @@ export type AwsProblemKind =
 	| 'throttled'
 	| 'credentials-expired'
 	| 'credentials-missing'
+	/** AWS refused the request's time: this machine's clock is off. */
+	| 'clock-skew'
 	| 'access-denied'
 	| 'not-found'
 	| 'network'
@@ -46,6 +48,29 @@ export class AwsApiError extends Error {
 		options: {cause: unknown},
 	) {
 		super(problem.message, options);
+	}
+}
+
+/**
+ * Credentials could not be had, explained (credentials.ts): an SSO login never made or expired,
+ * a `credential_process` helper's own message, an MFA code or an AssumeRole refused. Thrown by
+ * the clients' credential provider, so every call made without credentials fails with it.
+ */
+export class CredentialsFailure extends Error {
+	override readonly name = 'CredentialsFailure';
+	readonly code: string | undefined;
+	/** The call that failed, when it was not the caller's (`sts:AssumeRole` for a role's profile). */
+	readonly service: AwsService | undefined;
+	readonly operation: string | undefined;
+	constructor(
+		readonly kind: AwsProblemKind,
+		message: string,
+		options: {code?: string; service?: AwsService; operation?: string; cause?: unknown} = {},
+	) {
+		super(message, {cause: options.cause});
+		this.code = options.code;
+		this.service = options.service;
+		this.operation = options.operation;
 	}
 }
 
@@ -198,6 +223,40 @@ function principalIn(message: string): string | undefined {
 	return /(arn:aws[\w-]*:[^\s]+) is not authorized/.exec(message)?.[1];
 }
 
+// Codes AWS answers when a request's signed time is too far from its own (the SDK's list, plus
+// S3's); the signature codes only count when their message is about time.
+const clockSkewCodes = new Set(['RequestTimeTooSkewed', 'RequestInTheFuture']);
+const signatureCodes = new Set([
+	'SignatureDoesNotMatch',
+	'InvalidSignatureException',
+	'AuthFailure',
+	'RequestExpired',
+]);
+const aboutTime =
+	/Signature expired|Signature not yet current|too skewed|request time and the current time/i;
+
+function isClockSkew(code: string, message: string): boolean {
+	return clockSkewCodes.has(code) || (signatureCodes.has(code) && aboutTime.test(message));
+}
+
+/** `(20260101T002000Z - 5 min.)` in a SigV4 time error is AWS's own time. */
+function awsTimeIn(message: string): Date | undefined {
+	const match = /\((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z [+-] \d+ min\.\)/.exec(message);
+	if (match === null) return undefined;
+	const [, year, month, day, hour, minute, second] = match;
+	const time = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}Z`);
+	return Number.isNaN(time.getTime()) ? undefined : time;
+}
+
+function clockSkewMessage(code: string, message: string, now = Date.now()): string {
+	const awsTime = awsTimeIn(message);
+	const by =
+		awsTime === undefined
+			? ''
+			: ` by about ${Math.max(1, Math.round(Math.abs(now - awsTime.getTime()) / 60_000))} min (${now > awsTime.getTime() ? 'ahead' : 'behind'}; AWS says it is ${awsTime.toISOString().replace('.000', '')})`;
+	return `This machine's clock is off${by}, and AWS refuses requests signed more than 5 min from its own time (${code}): set the clock right (turn on NTP)`;
+}
+
 function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
@@ -222,6 +281,17 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 		httpStatus: facts.httpStatus,
 		retryable,
 	});
+
+	if (error instanceof CredentialsFailure) {
+		return {
+			...problem(error.kind, error.message, false, error.code),
+			service: error.service ?? context.service,
+			operation: error.operation ?? context.operation,
+		};
+	}
+	if (code !== undefined && isClockSkew(code, facts.message)) {
+		return problem('clock-skew', clockSkewMessage(code, facts.message), false);
+	}
 
 	if (facts.name === 'CredentialsProviderError' || facts.name === 'TokenProviderError') {
 		if (ssoExpired.test(facts.message)) {

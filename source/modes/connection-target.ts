@@ -15,13 +15,13 @@ export function connectionLabel(
 }
 
 /**
- * The region before connecting: the flag's (or the demo's). The profile's own region is only
- * known once the SDK has read the config; the session sets it then.
+ * The region before connecting: the flag's or the environment's (or the demo's). The profile's
+ * own region is only known once the config has been read; the session sets it then.
  */
 export function regionBeforeConnecting(
 	options: AppOptions,
 	env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
 	if (options.demo !== undefined) return options.region ?? demoRegion;
-	return options.region ?? (env['AWS_REGION'] || undefined);
+	return options.region ?? (env['AWS_REGION'] || env['AWS_DEFAULT_REGION'] || undefined);
 }

@@ -9,7 +9,10 @@
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import type {RequestStats} from '../aws/request-stats.js';
-import type {AppOptions} from '../options.js';
+import type {SessionCredentials} from '../aws/credentials.js';
+import {mergedProfiles, mfaSerialOf} from '../aws/profile-chain.js';
+import type {SharedFileTexts} from '../aws/shared-config.js';
+import {inspectAwsConfig, type AppOptions} from '../options.js';
 import {connectionLabel, demoRegion} from './connection-target.js';
 
 export interface Connection {
@@ -44,6 +47,11 @@ export type ConnectOptions = {
 	readonly startDemoSim?: DemoSimStarter;
 	/** The built aws-thread.js: the SDK then runs on that thread instead of this one. */
 	readonly awsThread?: URL;
+	/**
+	 * Temporary credentials resolved at start for a profile whose role needs an MFA code
+	 * (mfa-prompt.ts): used while that profile is the session's.
+	 */
+	readonly sessionCredentials?: SessionCredentials | undefined;
 };
 
 const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};
@@ -53,7 +61,39 @@ type ClientOptions = {
 	profile?: string | undefined;
 	endpointUrl?: string | undefined;
 	credentials?: typeof demoCredentials;
+	sessionCredentials?: SessionCredentials | undefined;
+	sharedFiles?: SharedFileTexts | undefined;
 };
+
+/**
+ * The clients' options for real AWS, from the configuration as checked at start: the region as
+ * the AWS CLI picks it, passed explicitly (the SDK alone would not read AWS_DEFAULT_REGION), and
+ * the shared files' text as read under their bounds, for the SDK to parse instead of opening
+ * them itself. A profile whose role needs an MFA code works only with the credentials its code
+ * was typed for at start: nobody can be asked for one once the live view runs.
+ */
+async function awsClientOptions(
+	options: AppOptions,
+	session: SessionCredentials | undefined,
+): Promise<ClientOptions> {
+	const setup = await inspectAwsConfig(options);
+	if (!setup.ok) throw new Error(setup.error);
+	const {profile, config} = setup.value;
+	const sessionCredentials = session?.profile === profile ? session : undefined;
+	const mfa = mfaSerialOf(mergedProfiles(config), profile);
+	if (sessionCredentials === undefined && mfa !== undefined) {
+		throw new Error(
+			`profile ${profile} assumes ${mfa.roleArn} with an MFA code (${mfa.serial}), which ecs-top asks for only at start: start ecs-top with --profile ${profile}`,
+		);
+	}
+	return {
+		region: setup.value.region,
+		profile: options.profile,
+		endpointUrl: options.endpointUrl,
+		sessionCredentials,
+		sharedFiles: config.texts,
+	};
+}
 
 export async function connect(
 	options: AppOptions,
@@ -64,7 +104,7 @@ export async function connect(
 	const sim = options.demo === undefined ? undefined : await startDemoSim(options.demo);
 	const clientOptions: ClientOptions =
 		sim === undefined
-			? {region: options.region, profile: options.profile, endpointUrl: options.endpointUrl}
+			? await awsClientOptions(options, connectOptions.sessionCredentials)
 			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials};
 	const aws =
 		awsThread === undefined

@@ -7,6 +7,7 @@ import {AwsApiError} from '../aws/errors.js';
 import type {AppOptions} from '../options.js';
 import {takeSnapshot, UnknownClustersError} from '../store/snapshot.js';
 import {connect} from './connection.js';
+import {mfaSessionCredentials, type Terminal} from './mfa-prompt.js';
 import {onceDocument} from './once-document.js';
 import {onceText} from './once-text.js';
 
@@ -18,15 +19,22 @@ export async function runOnce(
 	options: AppOptions,
 	stdout: Output,
 	stderr: Output,
+	terminal?: Terminal,
 ): Promise<number> {
-	const connection = await connect(options);
+	// A role that needs an MFA code asks for it now, on stderr: stdout is the snapshot's.
+	const mfa = await mfaSessionCredentials(options, terminal);
+	if (!mfa.ok) {
+		stderr.write(`ecs-top: ${mfa.error}\n`);
+		return mfa.exitCode;
+	}
+	const connection = await connect(options, {sessionCredentials: mfa.credentials});
 	try {
 		let region: string;
 		try {
 			region = await connection.region();
 		} catch {
 			stderr.write(
-				'ecs-top: no AWS region: use --region, set AWS_REGION, or set region in your profile\n',
+				'ecs-top: no AWS region: use --region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in your profile\n',
 			);
 			// Configuration, like a bad flag (cli.tsx usually catches this first).
 			return 2;

@@ -15,6 +15,7 @@ import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
 import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
 import type {ConnectOptions} from './connection.js';
+import {mfaSessionCredentials} from './mfa-prompt.js';
 import type {Wiring} from './session.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -106,7 +107,7 @@ export async function openSwitchedSession(
 	env: NodeJS.ProcessEnv = process.env,
 	timeoutMs = switchTimeoutMs,
 ): Promise<SwitchOutcome> {
-	const next = switchedOptions(current, initial, target, env);
+	const next = await switchedOptions(current, initial, target, env);
 	if (!next.ok) return {ok: false, message: next.error};
 	const session = openSession(next.value, connectOptions);
 	let problem: string | undefined;
@@ -135,8 +136,15 @@ export async function openSwitchedSession(
  */
 export async function runTui(
 	initial: AppOptions,
-	connectOptions: ConnectOptions = {},
+	startOptions: ConnectOptions = {},
 ): Promise<number> {
+	// A role that needs an MFA code asks for it on the normal screen, before the live view.
+	const mfa = await mfaSessionCredentials(initial);
+	if (!mfa.ok) {
+		process.stderr.write(`ecs-top: ${mfa.error}\n`);
+		return mfa.exitCode;
+	}
+	const connectOptions: ConnectOptions = {...startOptions, sessionCredentials: mfa.credentials};
 	const log = logFilePath();
 	const theme = createTheme(themeOptionsFrom(process.env, {noColor: !initial.color}));
 	let options = initial;

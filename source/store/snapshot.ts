@@ -180,7 +180,7 @@ async function partial<T>(
 		return await fetch();
 	} catch (error) {
 		if (!(error instanceof AwsApiError)) throw error;
-		const fatal = ['credentials-expired', 'credentials-missing', 'network'].includes(
+		const fatal = ['credentials-expired', 'credentials-missing', 'clock-skew', 'network'].includes(
 			error.problem.kind,
 		);
 		if (fatal) throw error;

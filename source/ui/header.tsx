@@ -42,6 +42,7 @@ function problemSegments(problems: readonly DataProblem[]): HeaderSegment[] {
 	const order = [
 		'credentials-expired',
 		'credentials-missing',
+		'clock-skew',
 		'network',
 		'access-denied',
 		'throttled',
@@ -58,9 +59,11 @@ function problemSegments(problems: readonly DataProblem[]): HeaderSegment[] {
 						? 'CREDENTIALS EXPIRED'
 						: problem.kind === 'credentials-missing'
 							? 'NO CREDENTIALS'
-							: problem.kind === 'access-denied'
-								? `DENIED ${problem.action ?? ''}`.trim()
-								: 'ERROR';
+							: problem.kind === 'clock-skew'
+								? 'CLOCK OFF'
+								: problem.kind === 'access-denied'
+									? `DENIED ${problem.action ?? ''}`.trim()
+									: 'ERROR';
 		if (seen.has(label)) continue;
 		seen.add(label);
 		segments.push({text: label, tone: problem.kind === 'throttled' ? 'warn' : 'error'});
@@ -88,6 +91,7 @@ const accountWide = new Set<DataProblem['kind']>([
 	'network',
 	'credentials-expired',
 	'credentials-missing',
+	'clock-skew',
 ]);
 
 /**

@@ -15,7 +15,12 @@ import {
 import {ExpiredTokenException} from '@aws-sdk/client-sts';
 import {fromNodeProviderChain} from '@aws-sdk/credential-providers';
 import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {classifyAwsError, isThrottlingError, type AwsCallContext} from '../../source/aws/errors.js';
+import {
+	classifyAwsError,
+	CredentialsFailure,
+	isThrottlingError,
+	type AwsCallContext,
+} from '../../source/aws/errors.js';
 
 const ecs: AwsCallContext = {service: 'ecs', operation: 'ListClusters'};
 const metadata = {$metadata: {httpStatusCode: 400}};
@@ -234,6 +239,86 @@ describe('AWS answers', () => {
 			...metadata,
 		});
 		expect(classifyAwsError(error, ecs).kind).toBe('credentials-missing');
+	});
+});
+
+describe('a clock AWS finds off', () => {
+	const serviceError = (name: string, message: string) =>
+		new ECSServiceException({name, $fault: 'client', message, $metadata: {httpStatusCode: 403}});
+
+	it('says the clock is off, by how much and which way, from the time AWS gives', () => {
+		const now = Date.now();
+		const compact = (ms: number) =>
+			new Date(ms)
+				.toISOString()
+				.replace(/[-:]/g, '')
+				.replace(/\.\d{3}/, '');
+		const expired = serviceError(
+			'SignatureDoesNotMatch',
+			`Signature expired: ${compact(now)} is now earlier than ${compact(now + 25 * 60_000)} (${compact(now + 30 * 60_000)} - 5 min.)`,
+		);
+		const problem = classifyAwsError(expired, ecs);
+		expect(problem.kind).toBe('clock-skew');
+		expect(problem.message).toMatch(
+			/^This machine's clock is off by about 30 min \(behind; AWS says it is [\dT:Z-]+\), and AWS refuses requests signed more than 5 min from its own time \(SignatureDoesNotMatch\): set the clock right \(turn on NTP\)$/,
+		);
+		expect(problem.retryable).toBe(false);
+	});
+
+	it.each([
+		[
+			'RequestTimeTooSkewed',
+			'The difference between the request time and the current time is too large.',
+		],
+		[
+			'InvalidSignatureException',
+			'Signature not yet current: 20300101T000000Z is still later than 20291231T230500Z (20291231T230000Z + 5 min.)',
+		],
+		[
+			'AuthFailure',
+			'Signature expired: 20200101T000000Z is now earlier than 20200101T001500Z (20200101T002000Z - 5 min.)',
+		],
+	])('%s about time is the clock', (code, message) => {
+		expect(classifyAwsError(serviceError(code, message), ecs).kind).toBe('clock-skew');
+	});
+
+	it('a signature refused for another reason is still the credentials', () => {
+		const error = serviceError(
+			'SignatureDoesNotMatch',
+			'The request signature we calculated does not match the signature you provided.',
+		);
+		expect(classifyAwsError(error, ecs)).toMatchObject({
+			kind: 'credentials-missing',
+			message: expect.stringMatching(/check the access key/),
+		});
+	});
+});
+
+describe('explained credential failures', () => {
+	it('keep their kind and words, and name the call that failed when it was STS', () => {
+		const failure = new CredentialsFailure('access-denied', 'Access denied: sts:AssumeRole on R', {
+			code: 'AccessDenied',
+			service: 'sts',
+			operation: 'AssumeRole',
+		});
+		expect(classifyAwsError(failure, ecs)).toMatchObject({
+			kind: 'access-denied',
+			message: 'Access denied: sts:AssumeRole on R',
+			code: 'AccessDenied',
+			service: 'sts',
+			operation: 'AssumeRole',
+			retryable: false,
+		});
+		const helper = new CredentialsFailure(
+			'credentials-missing',
+			'credential_process of profile x failed: no',
+		);
+		expect(classifyAwsError(helper, ecs)).toMatchObject({
+			kind: 'credentials-missing',
+			message: 'credential_process of profile x failed: no',
+			service: 'ecs',
+			operation: 'ListClusters',
+		});
 	});
 });
 

@@ -72,7 +72,10 @@ describe('exit code 2: bad flags and configuration', () => {
 
 	it('no region anywhere, and a malformed one from the environment or the profile', async () => {
 		const none = await run(['--once'], envWith({config: '[default]\noutput = json\n'}));
-		expectOneLine(none.stderr, /no AWS region: use --region, set AWS_REGION, or set region/);
+		expectOneLine(
+			none.stderr,
+			/no AWS region: use --region, set AWS_REGION or AWS_DEFAULT_REGION, or set region/,
+		);
 		expect(none.code).toBe(2);
 		const fromEnv = await run(['--once'], envWith({config: goodConfig}, {AWS_REGION: 'moon'}));
 		expectOneLine(fromEnv.stderr, /AWS_REGION "moon" is not an AWS region name/);

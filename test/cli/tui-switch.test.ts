@@ -35,7 +35,8 @@ beforeAll(async () => {
 	mkdirSync(join(home, '.aws'));
 	writeFileSync(
 		join(home, '.aws', 'config'),
-		'[profile staging]\nregion = eu-west-1\n\n[profile nokeys]\nregion = us-east-1\n',
+		'[profile staging]\nregion = eu-west-1\n\n[profile nokeys]\nregion = us-east-1\n\n' +
+			'[profile mfa]\nrole_arn = arn:aws:iam::123456789012:role/ops\nsource_profile = staging\nmfa_serial = arn:aws:iam::123456789012:mfa/bob\n',
 	);
 	writeFileSync(
 		join(home, '.aws', 'credentials'),
@@ -79,6 +80,14 @@ describe(':profile and :region in the live view', () => {
 		expect(outcome).toEqual({
 			ok: false,
 			message: `AWS profile nosuch (from :profile) is not in ${join(home, '.aws', 'config')} or ${join(home, '.aws', 'credentials')}`,
+		});
+	});
+
+	it('refuses a profile whose role needs an MFA code: nobody can type one in the live view', async () => {
+		expect(await switchTo({profile: 'mfa'})).toEqual({
+			ok: false,
+			message:
+				'not switched to profile mfa: profile mfa assumes arn:aws:iam::123456789012:role/ops with an MFA code (arn:aws:iam::123456789012:mfa/bob), which ecs-top asks for only at start: start ecs-top with --profile mfa',
 		});
 	});
 
@@ -134,10 +143,10 @@ describe(':profile and :region in the live view', () => {
 		expect(back.session.store.getState().connection.profile).toBeUndefined();
 	});
 
-	it('goes back to the --profile ecs-top was started with', () => {
+	it('goes back to the --profile ecs-top was started with', async () => {
 		const started = options({profile: 'staging', region: 'us-east-1'});
 		const elsewhere = {...started, profile: 'nokeys', region: 'eu-west-1'};
-		const back = switchedOptions(elsewhere, started, {profile: undefined}, process.env);
+		const back = await switchedOptions(elsewhere, started, {profile: undefined}, process.env);
 		expect(back).toEqual({ok: true, value: {...started, region: 'eu-west-1'}});
 	});
 });

@@ -9,6 +9,7 @@ import {createAwsAdapters, type AwsAdapters} from '../adapters.js';
 import {createAwsClients, type AwsClients} from '../clients.js';
 import {runAsPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
+import {shareWithSdk} from '../shared-config.js';
 import type {AwsCall, AwsThreadInit, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
 import {toRemoteError} from './remote-error.js';
 
@@ -35,6 +36,7 @@ let clients: AwsClients | undefined;
 let adapters: AwsAdapters | undefined;
 
 function init(options: AwsThreadOptions): void {
+	if (options.sharedFiles !== undefined) shareWithSdk(options.sharedFiles);
 	clients = createAwsClients({...options, stats: new ForwardedStats()});
 	adapters = createAwsAdapters(clients);
 }

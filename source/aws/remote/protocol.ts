@@ -4,7 +4,9 @@
  * the store expects, and a note of every HTTP attempt for the header's calls/min.
  */
 import type {AwsAdapters} from '../adapters.js';
+import type {SessionCredentials} from '../credentials.js';
 import type {AwsProblem} from '../errors.js';
+import type {SharedFileTexts} from '../shared-config.js';
 
 /** The options the thread builds its clients from: plain data, no functions. */
 export type AwsThreadOptions = {
@@ -14,6 +16,10 @@ export type AwsThreadOptions = {
 	/** Fixed credentials (the demo's simulator); else the standard provider chain, on the thread. */
 	readonly credentials?: {readonly accessKeyId: string; readonly secretAccessKey: string};
 	readonly maxAttempts?: number | undefined;
+	/** Temporary credentials resolved at start (a role assumed with an MFA code). */
+	readonly sessionCredentials?: SessionCredentials | undefined;
+	/** The shared config files as read under their bounds: the thread's SDK parses these. */
+	readonly sharedFiles?: SharedFileTexts | undefined;
 };
 
 /** The first message a thread gets: it loads the SDK at once, and builds its clients from this. */

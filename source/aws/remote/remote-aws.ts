@@ -126,6 +126,8 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		profile: threadOptions.profile,
 		endpointUrl: threadOptions.endpointUrl,
 		maxAttempts: threadOptions.maxAttempts,
+		sessionCredentials: threadOptions.sessionCredentials,
+		sharedFiles: threadOptions.sharedFiles,
 		...(threadOptions.credentials === undefined
 			? {}
 			: {

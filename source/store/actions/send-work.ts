@@ -72,6 +72,7 @@ const hopeless = new Set<RequestFailure['kind']>([
 	'access-denied',
 	'credentials-expired',
 	'credentials-missing',
+	'clock-skew',
 	'network',
 ]);
 
