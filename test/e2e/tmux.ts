@@ -91,6 +91,12 @@ export class TmuxTerminal {
 		await this.tmux(['send-keys', '-t', this.session, ...keys]);
 	}
 
+	/** Sends raw bytes to the program, as a terminal would: escape sequences, invalid UTF-8, anything. */
+	async sendBytes(bytes: Uint8Array): Promise<void> {
+		const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0'));
+		await this.tmux(['send-keys', '-t', this.session, '-H', ...hex]);
+	}
+
 	/** Types text literally, character by character as a user would. */
 	async type(text: string): Promise<void> {
 		await this.tmux(['send-keys', '-t', this.session, '-l', text]);
