@@ -10,6 +10,7 @@ import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
 import type {ActionRunner} from '../store/actions/types.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
+import {createFrameClock, FrameClockContext} from '../ui/actions/confirm-guard.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
@@ -25,6 +26,11 @@ const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // among the shell's after q.
 const leaveAlternateScreen = '\u001B[2J\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+// Bracketed paste: while ecs-top runs, the terminal marks pasted text (ESC[200~ … ESC[201~), so
+// a paste is taken as text, never as keys. Turned off on every way out, or the shell after
+// ecs-top would receive its pastes wrapped in those markers.
+const bracketedPasteOn = '\u001B[?2004h';
+const bracketedPasteOff = '\u001B[?2004l';
 /** How long quitting waits for the AWS clients and the demo's simulator to close. */
 const closeTimeoutMs = 2000;
 
@@ -175,7 +181,7 @@ export async function runTui(
 		if (restored) return;
 		restored = true;
 		ink.instance?.unmount();
-		process.stdout.write(showCursor + leaveAlternateScreen);
+		process.stdout.write(bracketedPasteOff + showCursor + leaveAlternateScreen);
 		process.emitWarning = originalEmitWarning;
 	};
 
@@ -221,16 +227,20 @@ export async function runTui(
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 
+	// Tells a confirmation dialog when the frame showing it has been written (confirm-guard.ts).
+	const frameClock = createFrameClock();
 	const app = () => (
 		<ThemeContext.Provider value={theme}>
-			<FleetStoreContext.Provider key={generation} value={session.store}>
-				<App
-					readOnly={options.readOnly}
-					actions={session.actions}
-					onQuit={() => quit(0)}
-					onSwitch={switchTo}
-				/>
-			</FleetStoreContext.Provider>
+			<FrameClockContext.Provider value={frameClock}>
+				<FleetStoreContext.Provider key={generation} value={session.store}>
+					<App
+						readOnly={options.readOnly}
+						actions={session.actions}
+						onQuit={() => quit(0)}
+						onSwitch={switchTo}
+					/>
+				</FleetStoreContext.Provider>
+			</FrameClockContext.Provider>
 		</ThemeContext.Provider>
 	);
 
@@ -261,8 +271,9 @@ export async function runTui(
 		return undefined;
 	};
 
-	process.stdout.write(enterAlternateScreen);
+	process.stdout.write(enterAlternateScreen + bracketedPasteOn);
 	ink.instance = render(app(), {
+		onRender: frameClock.frameDrawn,
 		exitOnCtrlC: false,
 		patchConsole: false,
 		incrementalRendering: process.env['ECS_TOP_FULL_FRAMES'] === undefined,

@@ -4,7 +4,7 @@
  * screen; the store's actions tell the pollers what to fetch. One key dispatcher (STYLE.md
  * pitfall 7) maps keys to commands through the keymap table.
  */
-import {Box, Text, useInput, type Key} from 'ink';
+import {Box, Text, useInput, usePaste, type Key} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {nameFromArn} from '../model/arn.js';
 import type {Cluster} from '../model/cluster.js';
@@ -121,6 +121,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		setUiState(uiRef.current);
 	}, []);
 	const onKeyRef = useRef<(input: string, key: Key) => void>(() => undefined);
+	const onPasteRef = useRef<(text: string) => void>(() => undefined);
 
 	const clusters = useFleet((state) => state.clusters) ?? noClusters;
 	const focus = useFleet((state) => state.focus);
@@ -498,6 +499,32 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		);
 	};
 
+	// A paste is text, never keys: it goes into the field being typed in (the / filter, the :
+	// prompt, a dialog's value), else nowhere. No key of it moves, writes or confirms.
+	const onPaste = (text: string) => {
+		if (dialogControl.onPaste(text)) return;
+		const overlay = uiRef.current.overlay;
+		if (overlay.kind !== 'filter' && overlay.kind !== 'command') {
+			say('pasted text ignored: paste into / or :', 'warn');
+			return;
+		}
+		const printable = [...text].filter((c) => c >= ' ' && c !== '\u007f').join('');
+		setUi((state) => {
+			const current = state.overlay;
+			if (current.kind === 'filter') {
+				const typed = current.text + printable;
+				return {
+					...state,
+					overlay: {...current, text: typed},
+					filters: {...state.filters, [current.pane]: typed},
+				};
+			}
+			if (current.kind === 'command')
+				return {...state, overlay: {...current, text: current.text + printable}};
+			return state;
+		});
+	};
+
 	// One stable subscription (STYLE.md pitfall 7): Ink re-subscribes whenever the handler's
 	// identity changes, and keys arriving in between are lost. The ref always holds this render's handler.
 	const onKey = (input: string, key: Key) => {
@@ -690,6 +717,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 
 	useLayoutEffect(() => {
 		onKeyRef.current = onKey;
+		onPasteRef.current = onPaste;
 	});
 	const dispatchKey = useCallback((input: string, key: Key) => {
 		const characters = [...input];
@@ -712,6 +740,8 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 		onKeyRef.current(input, key);
 	}, []);
 	useInput(dispatchKey);
+	const dispatchPaste = useCallback((text: string) => onPasteRef.current(text), []);
+	usePaste(dispatchPaste);
 
 	if (fullLayout.mode === 'too-small') {
 		return (

@@ -4,7 +4,7 @@
  * until a condition holds instead of sleeping, so they are as fast as the machine allows.
  */
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {constants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -91,9 +91,26 @@ export class TmuxTerminal {
 		await this.tmux(['send-keys', '-t', this.session, ...keys]);
 	}
 
+	/** Sends raw bytes to the program, as a terminal would: escape sequences, invalid UTF-8, anything. */
+	async sendBytes(bytes: Uint8Array): Promise<void> {
+		const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0'));
+		await this.tmux(['send-keys', '-t', this.session, '-H', ...hex]);
+	}
+
 	/** Types text literally, character by character as a user would. */
 	async type(text: string): Promise<void> {
 		await this.tmux(['send-keys', '-t', this.session, '-l', text]);
+	}
+
+	/**
+	 * Pastes `text` as a terminal does: bracketed (ESC[200~ … ESC[201~) if the program asked for
+	 * bracketed paste mode, else as if typed.
+	 */
+	async paste(text: string): Promise<void> {
+		const file = join(this.dir, 'paste-buffer');
+		writeFileSync(file, text);
+		await this.tmux(['load-buffer', '-b', 'e2e-paste', file]);
+		await this.tmux(['paste-buffer', '-p', '-d', '-b', 'e2e-paste', '-t', this.session]);
 	}
 
 	/** The visible screen; with `escapes`, including the SGR attributes of the text. */

@@ -7,7 +7,14 @@ import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {keymap} from '../../source/ui/keymap.js';
-import {fuzzAlphabet, quitKeys, randomKeys, seededRandom, tmuxKey} from './fuzz-keys.js';
+import {
+	fuzzAlphabet,
+	quitKeys,
+	randomKeys,
+	randomTerminalInput,
+	seededRandom,
+	tmuxKey,
+} from './fuzz-keys.js';
 import {crashText, frameProblems, paneNames, screenProblems} from './screen.js';
 import {demoCommand, isAlive, TmuxTerminal, type Screen} from './tmux.js';
 
@@ -114,6 +121,36 @@ describe('under random input', () => {
 		// --read-only: the action layer sent nothing, so it recorded nothing.
 		const auditPath = join(terminal.dir, 'state', 'ecs-top', 'audit.jsonl');
 		expect(existsSync(auditPath) ? readFileSync(auditPath, 'utf8') : '').toBe('');
+	}, 120_000);
+
+	it(`terminal sequences, modified function keys, Alt keys and random bytes (seed ${seed}): never crashes, then q quits`, async () => {
+		const columns = 120;
+		const rows = 40;
+		terminal = new TmuxTerminal();
+		const {stderrPath, pid} = await startWrapped(terminal, '--read-only', columns, rows);
+		const random = seededRandom(seed);
+		const alphabet = fuzzAlphabet();
+		for (let batch = 1; batch <= 40; batch++) {
+			// Keys the App knows between the rest, so the sequences land in every view and field.
+			await terminal.press(...randomKeys(alphabet, 10, random));
+			await terminal.sendBytes(randomTerminalInput(30, random));
+			const where = `seed ${seed}, batch ${batch}`;
+			expect(isAlive(pid), `ecs-top is running after ${where}`).toBe(true);
+			const screen = await terminal
+				.waitFor('a sane screen', (s) => screenProblems(s, columns, rows).length === 0, {
+					timeoutMs: 10_000,
+				})
+				.catch(async () => terminal.capture());
+			expect(screenProblems(screen, columns, rows), `after ${where}:\n${screen.text}`).toEqual([]);
+		}
+		// Out of whatever field, dialog or view the input left open (each Esc read alone), then q.
+		for (let i = 0; i < 3; i++) {
+			await terminal.waitForQuiet();
+			await terminal.press('Escape');
+		}
+		await terminal.waitForQuiet();
+		await terminal.press('q');
+		await expectCleanEnd(terminal, stderrPath);
 	}, 120_000);
 
 	it(`a storm of resizes between 30x8 and 250x70 (seed ${seed}): never crashes, then clean frames and q restores the terminal`, async () => {

@@ -100,6 +100,11 @@ export function dialogLines(
 	} else {
 		for (const text of wrapWords(preview.refusal, width, '  ')) lines.push({text, tone: 'error'});
 	}
+	if (dialog.step === 'confirm')
+		lines.push({
+			text: 'only y or Enter pressed on its own, once this box is shown, sends: not pasted, not typed ahead',
+			tone: 'muted',
+		});
 	lines.push({text: promptOf(dialog, preview), tone: 'info'});
 	return lines;
 }

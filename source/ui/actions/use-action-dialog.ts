@@ -2,14 +2,22 @@
  * The open confirmation dialog and its keys. While a dialog is open it has the keyboard alone
  * (its fields take text: `n` typed into a family name is a letter). A plan is sent once: the
  * step turns to `sending` before the request leaves, so a second `y` or Enter finds nothing to
- * confirm, and the runner refuses a target already in flight as well.
+ * confirm, and the runner refuses a target already in flight as well. Only a key pressed on its
+ * own after the confirmation was drawn sends (confirm-guard.ts); a paste only types into a field.
  */
 import type {Key} from 'ink';
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useContext, useInsertionEffect, useRef, useState} from 'react';
 import type {ActionResult, ActionRunner, PlanOutcome} from '../../store/actions/types.js';
 import {commandFor, keyName} from '../keymap.js';
 import type {Tone} from '../theme.js';
 import {backspace, nextField, previewOf, typeInto, type ActionDialog} from './dialog-model.js';
+import {
+	commitIsDrawnClock,
+	createKeyTurns,
+	FrameClockContext,
+	notAlone,
+	notDrawnYet,
+} from './confirm-guard.js';
 import {openDialog, type ActionTargets} from './open-dialog.js';
 
 export type Say = (text: string, tone?: Tone) => void;
@@ -28,6 +36,8 @@ export type ActionDialogControl = {
 	open(command: string, targets: ActionTargets): void;
 	/** Keys while a dialog is open; false when none is (the key is someone else's). */
 	onKey(input: string, key: Key): boolean;
+	/** Pasted text while a dialog is open (it types into a field, never confirms); false when none is. */
+	onPaste(text: string): boolean;
 };
 
 export function useActionDialog(
@@ -45,6 +55,14 @@ export function useActionDialog(
 		dialogRef.current = next;
 		setDialogState(next);
 	}, []);
+	const [fallbackClock] = useState(commitIsDrawnClock);
+	const clock = useContext(FrameClockContext) ?? fallbackClock;
+	// Before the renderer can draw this commit: a frame written from now on shows this plan.
+	const shownPlanId = dialog?.step === 'confirm' ? dialog.plan?.id : undefined;
+	useInsertionEffect(() => {
+		clock.show(shownPlanId);
+	}, [clock, shownPlanId]);
+	const turns = useRef(createKeyTurns());
 
 	const open = (command: string, targets: ActionTargets) => {
 		if (runner === undefined || runner.readOnly) {
@@ -79,7 +97,33 @@ export function useActionDialog(
 		);
 	};
 
+	/** y or Enter: sends once it is known to have come alone, if the plan was on screen. */
+	const confirm = (current: ActionDialog, turn: {readonly inputs: number}) => {
+		const planId = current.plan?.id;
+		if (planId === undefined || !clock.drawn(planId)) {
+			say(notDrawnYet, 'warn');
+			return;
+		}
+		// Decided once everything read with this key has been handed on.
+		setImmediate(() => {
+			if (dialogRef.current !== current) return;
+			if (turn.inputs !== 1) say(notAlone, 'warn');
+			else send(current);
+		});
+	};
+
+	const onPaste = (text: string): boolean => {
+		turns.current.note();
+		const current = dialogRef.current;
+		if (current === undefined) return false;
+		if (current.step === 'edit') setDialog(typeInto(current, text));
+		else say('pasted text ignored: a confirmation takes a key pressed on its own', 'warn');
+		return true;
+	};
+
 	const onKey = (input: string, key: Key): boolean => {
+		// Every key counts towards its read, the ones before a dialog opens too ('+y' typed ahead).
+		const turn = turns.current.note();
 		const current = dialogRef.current;
 		if (current === undefined) return false;
 		const name = keyName(input, key);
@@ -91,7 +135,7 @@ export function useActionDialog(
 		}
 		if (current.step === 'confirm') {
 			const command = commandFor(input, key, 'dialog');
-			if (command === 'confirm') send(current);
+			if (command === 'confirm') confirm(current, turn);
 			else if (command === 'cancel') {
 				setDialog(undefined);
 				say('cancelled: nothing was sent', 'info');
@@ -120,5 +164,5 @@ export function useActionDialog(
 		dialog === undefined || runner === undefined
 			? undefined
 			: previewOf(dialog, (request) => runner.plan(request));
-	return {dialog, preview, open, onKey};
+	return {dialog, preview, open, onKey, onPaste};
 }
