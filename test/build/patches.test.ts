@@ -11,7 +11,7 @@ import {describe, expect, it} from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const patchDir = join(root, 'patches');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-	dependencies: Record<string, string>;
+	devDependencies: Record<string, string>;
 	overrides: Record<string, string>;
 };
 
@@ -65,7 +65,7 @@ describe('patched dependencies', () => {
 		'%s is for the version package.json pins exactly and is in node_modules',
 		(_file, patch) => {
 			const pinned =
-				manifest.dependencies[patch.packageName] ?? manifest.overrides[patch.packageName];
+				manifest.devDependencies[patch.packageName] ?? manifest.overrides[patch.packageName];
 			expect(pinned).toBe(patch.version);
 			const installed = JSON.parse(
 				readFileSync(join(root, 'node_modules', patch.packageName, 'package.json'), 'utf8'),
