@@ -2,6 +2,7 @@
  * Turns whatever an AWS call threw (an SDK service exception, a credential provider error, a
  * Node socket error) into one kind the UI can act on and one line a person can act on.
  */
+import {deadlineErrorName, tooLargeErrorName} from './http-errors.js';
 
 /** The IAM prefix of each service we call: also how actions are named in policies. */
 export type AwsService = 'ecs' | 'ec2' | 'autoscaling' | 'cloudwatch' | 'sts';
@@ -288,6 +289,16 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 		(notFoundCodes.has(code) || /\.NotFound$|NotFound(Exception)?$/.test(code))
 	) {
 		return problem('not-found', `Not found (${action}): ${detail || code}`, false);
+	}
+	// The transport's own limits (http-handler.ts): its message names the host and the limit.
+	if (facts.name === deadlineErrorName) {
+		return problem('network', `Cannot reach AWS: ${detail} (${action})`, true);
+	}
+	if (facts.name === tooLargeErrorName) {
+		return problem('other', `${action}: ${detail}`, false);
+	}
+	if (facts.name === 'CaBundleError') {
+		return problem('network', `Cannot reach AWS: ${detail}`, false);
 	}
 	const network = networkCodeOf(error);
 	if (network !== undefined) {
