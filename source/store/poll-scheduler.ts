@@ -12,6 +12,10 @@
  * - Pause stops automatic runs only; an explicit refreshNow (the `R` key) still runs.
  * - Runs are polls (runAsPoll): a throttled AWS call fails the run at once instead of being
  *   retried by the SDK, so the back-off here is the one thing that paces a throttled account.
+ *   The run's AbortSignal reaches its HTTP requests, so aborting a run ends them too.
+ * - The user's refresh (`R`) aborts what is in flight and runs again, but presses coalesce: while
+ *   one such refresh runs, or within `minUserRefreshGapMs` of its start, further presses make one
+ *   more refresh after it, never more (holding R once sent hundreds of requests a second).
  */
 import {PollThrottledError} from '../aws/errors.js';
 import {runAsPoll} from '../aws/request-counter.js';
@@ -55,6 +59,8 @@ export interface PollSchedulerOptions {
 	readonly onStatus?: (changes: ReadonlyMap<string, DataStatus>) => void;
 	/** The longest back-off as a multiple of a tier's interval; default 2 (see backoffDelayMs). */
 	readonly maxBackoffFactor?: number;
+	/** The least time between the starts of two user refreshes; default 1 s. */
+	readonly minUserRefreshGapMs?: number;
 }
 
 export interface RefreshOptions {
@@ -77,6 +83,14 @@ export interface PollScheduler {
 	 * at once: it runs once more right after the current run settles.
 	 */
 	refreshNow(ids?: readonly string[], options?: RefreshOptions): void;
+	/**
+	 * The user's refresh (`R`): every enabled tier, aborting runs in flight (a hung endpoint must
+	 * not hold the retry). Coalesced: asked again while one runs, or within the minimum gap of its
+	 * start, it runs once more after that, however often it was asked.
+	 */
+	refreshForUser(): void;
+	/** A user refresh is running or waiting to run (coalesced presses). */
+	userRefreshPending(): boolean;
 	/** Re-reads every tier's `enabled()` (after a focus change): disabled tiers are aborted. */
 	reevaluate(): void;
 	/** A switch on top of `enabled()`: a tier runs only when both say yes. */
@@ -105,9 +119,14 @@ interface Tier {
 	dueAfterRun: boolean;
 	lastSettledAt: number | undefined;
 	registered: boolean;
+	/** A user refresh asked for this tier's next run. */
+	userPending: boolean;
+	/** The run in flight is a user refresh's. */
+	userRun: boolean;
 }
 
 export const DEFAULT_MAX_BACKOFF_FACTOR = 2;
+export const DEFAULT_MIN_USER_REFRESH_GAP_MS = 1_000;
 
 /**
  * The wait after a failed run, as "full jitter" above the tier's normal interval: the upper
@@ -178,9 +197,14 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	const random = options.random ?? Math.random;
 	const maxBackoffFactor = options.maxBackoffFactor ?? DEFAULT_MAX_BACKOFF_FACTOR;
 	let baseIntervalMs = checkInterval(options.baseIntervalMs);
+	const minUserRefreshGapMs = options.minUserRefreshGapMs ?? DEFAULT_MIN_USER_REFRESH_GAP_MS;
 	const tiers = new Map<string, Tier>();
 	let running = false;
 	let paused = false;
+	/** The user's refresh: when the last one started, and whether another was asked for since. */
+	let lastUserRefreshAt: number | undefined;
+	let userRefreshQueued = false;
+	let userRefreshTimer: TimerHandle | undefined;
 
 	const pendingStatus = new Map<string, DataStatus>();
 	let flushQueued = false;
@@ -242,12 +266,16 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		tier.dueAt = undefined;
 		tier.rerunRequested = false;
 		tier.dueAfterRun = false;
+		tier.userRun = tier.userPending;
+		tier.userPending = false;
 		const controller = new AbortController();
 		tier.controller = controller;
 		update(tier, started(tier.status));
 		let result: Promise<void>;
 		try {
-			result = Promise.resolve(runAsPoll(() => tier.spec.run(controller.signal)));
+			result = Promise.resolve(
+				runAsPoll(() => tier.spec.run(controller.signal), controller.signal),
+			);
 		} catch (error) {
 			result = Promise.reject(error);
 		}
@@ -258,6 +286,18 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	}
 
 	function settle(
+		tier: Tier,
+		controller: AbortController,
+		outcome: {ok: true} | {ok: false; error: unknown},
+	): void {
+		const wasUserRun = tier.userRun;
+		tier.userRun = false;
+		// May launch the tier again at once: a user refresh's run, if one asked meanwhile.
+		settleTier(tier, controller, outcome);
+		if (wasUserRun) runQueuedUserRefresh();
+	}
+
+	function settleTier(
 		tier: Tier,
 		controller: AbortController,
 		outcome: {ok: true} | {ok: false; error: unknown},
@@ -291,6 +331,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		if (!tier.registered || !running || !tier.active) {
 			tier.rerunRequested = false;
 			tier.dueAfterRun = false;
+			tier.userPending = false;
 			arm(tier);
 			return;
 		}
@@ -301,6 +342,48 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		if (tier.dueAfterRun || tier.dueAt === undefined) tier.dueAt = now;
 		tier.dueAfterRun = false;
 		arm(tier);
+	}
+
+	const userRefreshInFlight = () =>
+		[...tiers.values()].some((tier) => tier.userRun || tier.userPending);
+
+	function runQueuedUserRefresh(): void {
+		if (!userRefreshQueued || userRefreshInFlight() || userRefreshTimer !== undefined) return;
+		userRefreshQueued = false;
+		refreshForUser();
+	}
+
+	function refreshForUser(): void {
+		if (!running) {
+			// Not started (or stopped): the tiers run first thing when it starts anyway.
+			for (const tier of tiers.values()) if (tier.active) tier.dueAt = timers.now();
+			return;
+		}
+		const now = timers.now();
+		if (userRefreshInFlight() || userRefreshTimer !== undefined) {
+			userRefreshQueued = true;
+			return;
+		}
+		if (lastUserRefreshAt !== undefined && now - lastUserRefreshAt < minUserRefreshGapMs) {
+			userRefreshQueued = true;
+			userRefreshTimer = timers.setTimeout(
+				() => {
+					userRefreshTimer = undefined;
+					runQueuedUserRefresh();
+				},
+				lastUserRefreshAt + minUserRefreshGapMs - now,
+			);
+			return;
+		}
+		lastUserRefreshAt = now;
+		for (const tier of tiers.values()) {
+			if (!tier.active) continue;
+			tier.userPending = true;
+			if (tier.controller) {
+				tier.rerunRequested = true;
+				tier.controller.abort();
+			} else launch(tier);
+		}
 	}
 
 	function select(ids: readonly string[] | undefined): Tier[] {
@@ -316,6 +399,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			tier.dueAt = undefined;
 			tier.rerunRequested = false;
 			tier.dueAfterRun = false;
+			tier.userPending = false;
 			tier.controller?.abort();
 			arm(tier);
 			return;
@@ -345,6 +429,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 				dueAfterRun: false,
 				lastSettledAt: undefined,
 				registered: true,
+				userPending: false,
+				userRun: false,
 			};
 			tiers.set(spec.id, tier);
 			applyEnabled(tier);
@@ -353,6 +439,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 				tiers.delete(spec.id);
 				tier.registered = false;
 				tier.active = false;
+				tier.userPending = false;
 				clearTimer(tier);
 				tier.controller?.abort();
 				pendingStatus.delete(spec.id);
@@ -374,10 +461,14 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 
 		stop() {
 			running = false;
+			userRefreshQueued = false;
+			if (userRefreshTimer !== undefined) timers.clearTimeout(userRefreshTimer);
+			userRefreshTimer = undefined;
 			for (const tier of tiers.values()) {
 				tier.dueAt = undefined;
 				tier.rerunRequested = false;
 				tier.dueAfterRun = false;
+				tier.userPending = false;
 				tier.controller?.abort();
 				arm(tier);
 			}
@@ -406,6 +497,10 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 				else launch(tier);
 			}
 		},
+
+		refreshForUser,
+
+		userRefreshPending: () => userRefreshQueued || userRefreshInFlight(),
 
 		reevaluate() {
 			for (const tier of tiers.values()) applyEnabled(tier);
