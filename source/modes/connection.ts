@@ -11,6 +11,7 @@ import type {AwsAdapters} from '../aws/adapters.js';
 import type {RequestStats} from '../aws/request-stats.js';
 import type {AppOptions} from '../options.js';
 import {connectionLabel, demoRegion} from './connection-target.js';
+import {appendLog, logFilePath} from './log-file.js';
 
 export interface Connection {
 	adapters: AwsAdapters;
@@ -44,6 +45,8 @@ export type ConnectOptions = {
 	readonly startDemoSim?: DemoSimStarter;
 	/** The built aws-thread.js: the SDK then runs on that thread instead of this one. */
 	readonly awsThread?: URL;
+	/** With --debug, where the line per AWS call goes; default the log file. */
+	readonly debugLog?: (line: string) => void;
 };
 
 const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};
@@ -53,6 +56,7 @@ type ClientOptions = {
 	profile?: string | undefined;
 	endpointUrl?: string | undefined;
 	credentials?: typeof demoCredentials;
+	debugLog?: ((line: string) => void) | undefined;
 };
 
 export async function connect(
@@ -62,10 +66,16 @@ export async function connect(
 	const {startDemoSim = startDemoSimInProcess, awsThread} = connectOptions;
 	const label = connectionLabel(options);
 	const sim = options.demo === undefined ? undefined : await startDemoSim(options.demo);
-	const clientOptions: ClientOptions =
-		sim === undefined
+	const log = logFilePath();
+	const debugLog = options.debug
+		? (connectOptions.debugLog ?? ((line: string) => appendLog(log, `debug: ${line}`)))
+		: undefined;
+	const clientOptions: ClientOptions = {
+		...(sim === undefined
 			? {region: options.region, profile: options.profile, endpointUrl: options.endpointUrl}
-			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials};
+			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials}),
+		debugLog,
+	};
 	const aws =
 		awsThread === undefined
 			? await inProcess(clientOptions)
@@ -102,7 +112,12 @@ async function inProcess(options: ClientOptions): Promise<Aws> {
 async function onThread(options: ClientOptions, entry: URL): Promise<Aws> {
 	const {startRemoteAws} = await import('../aws/remote/remote-aws.js');
 	// The thread's own output (SDK warnings) goes where this process's stderr goes: the TUI's log.
-	const remote = startRemoteAws({...options, entry});
+	const {debugLog, ...threadOptions} = options;
+	const remote = startRemoteAws({
+		...threadOptions,
+		entry,
+		...(debugLog === undefined ? {} : {debugLog}),
+	});
 	return {
 		adapters: remote.adapters,
 		stats: remote.stats,
