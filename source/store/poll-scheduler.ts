@@ -13,9 +13,10 @@
  * - Runs are polls (runAsPoll): a throttled AWS call fails the run at once instead of being
  *   retried by the SDK, so the back-off here is the one thing that paces a throttled account.
  *   The run's AbortSignal reaches its HTTP requests, so aborting a run ends them too.
- * - The user's refresh (`R`) aborts what is in flight and runs again, but presses coalesce: while
- *   one such refresh runs, or within `minUserRefreshGapMs` of its start, further presses make one
- *   more refresh after it, never more (holding R once sent hundreds of requests a second).
+ * - The user's refresh (`R`) aborts what is in flight and runs again (a run stuck on a hung
+ *   endpoint must not hold it), but presses coalesce: within `minUserRefreshGapMs` of one such
+ *   refresh's start, further presses make one more refresh at the end of that gap, never more
+ *   (holding R once sent hundreds of requests a second).
  */
 import {PollThrottledError} from '../aws/errors.js';
 import {runAsPoll} from '../aws/request-counter.js';
@@ -85,11 +86,11 @@ export interface PollScheduler {
 	refreshNow(ids?: readonly string[], options?: RefreshOptions): void;
 	/**
 	 * The user's refresh (`R`): every enabled tier, aborting runs in flight (a hung endpoint must
-	 * not hold the retry). Coalesced: asked again while one runs, or within the minimum gap of its
-	 * start, it runs once more after that, however often it was asked.
+	 * not hold the retry). Coalesced: asked again within the minimum gap of the last one's start,
+	 * it runs once more at the end of the gap, however often it was asked.
 	 */
 	refreshForUser(): void;
-	/** A user refresh is running or waiting to run (coalesced presses). */
+	/** A coalesced user refresh is waiting for the end of its gap. */
 	userRefreshPending(): boolean;
 	/** Re-reads every tier's `enabled()` (after a focus change): disabled tiers are aborted. */
 	reevaluate(): void;
@@ -119,10 +120,6 @@ interface Tier {
 	dueAfterRun: boolean;
 	lastSettledAt: number | undefined;
 	registered: boolean;
-	/** A user refresh asked for this tier's next run. */
-	userPending: boolean;
-	/** The run in flight is a user refresh's. */
-	userRun: boolean;
 }
 
 export const DEFAULT_MAX_BACKOFF_FACTOR = 2;
@@ -201,9 +198,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	const tiers = new Map<string, Tier>();
 	let running = false;
 	let paused = false;
-	/** The user's refresh: when the last one started, and whether another was asked for since. */
+	/** The user's refresh: when the last one started, and whether another waits for its gap. */
 	let lastUserRefreshAt: number | undefined;
-	let userRefreshQueued = false;
 	let userRefreshTimer: TimerHandle | undefined;
 
 	const pendingStatus = new Map<string, DataStatus>();
@@ -266,8 +262,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		tier.dueAt = undefined;
 		tier.rerunRequested = false;
 		tier.dueAfterRun = false;
-		tier.userRun = tier.userPending;
-		tier.userPending = false;
 		const controller = new AbortController();
 		tier.controller = controller;
 		update(tier, started(tier.status));
@@ -286,18 +280,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	}
 
 	function settle(
-		tier: Tier,
-		controller: AbortController,
-		outcome: {ok: true} | {ok: false; error: unknown},
-	): void {
-		const wasUserRun = tier.userRun;
-		tier.userRun = false;
-		// May launch the tier again at once: a user refresh's run, if one asked meanwhile.
-		settleTier(tier, controller, outcome);
-		if (wasUserRun) runQueuedUserRefresh();
-	}
-
-	function settleTier(
 		tier: Tier,
 		controller: AbortController,
 		outcome: {ok: true} | {ok: false; error: unknown},
@@ -331,7 +313,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		if (!tier.registered || !running || !tier.active) {
 			tier.rerunRequested = false;
 			tier.dueAfterRun = false;
-			tier.userPending = false;
 			arm(tier);
 			return;
 		}
@@ -344,15 +325,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		arm(tier);
 	}
 
-	const userRefreshInFlight = () =>
-		[...tiers.values()].some((tier) => tier.userRun || tier.userPending);
-
-	function runQueuedUserRefresh(): void {
-		if (!userRefreshQueued || userRefreshInFlight() || userRefreshTimer !== undefined) return;
-		userRefreshQueued = false;
-		refreshForUser();
-	}
-
 	function refreshForUser(): void {
 		if (!running) {
 			// Not started (or stopped): the tiers run first thing when it starts anyway.
@@ -360,16 +332,12 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			return;
 		}
 		const now = timers.now();
-		if (userRefreshInFlight() || userRefreshTimer !== undefined) {
-			userRefreshQueued = true;
-			return;
-		}
+		if (userRefreshTimer !== undefined) return; // One is already waiting for the gap's end.
 		if (lastUserRefreshAt !== undefined && now - lastUserRefreshAt < minUserRefreshGapMs) {
-			userRefreshQueued = true;
 			userRefreshTimer = timers.setTimeout(
 				() => {
 					userRefreshTimer = undefined;
-					runQueuedUserRefresh();
+					refreshForUser();
 				},
 				lastUserRefreshAt + minUserRefreshGapMs - now,
 			);
@@ -378,7 +346,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		lastUserRefreshAt = now;
 		for (const tier of tiers.values()) {
 			if (!tier.active) continue;
-			tier.userPending = true;
 			if (tier.controller) {
 				tier.rerunRequested = true;
 				tier.controller.abort();
@@ -399,7 +366,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			tier.dueAt = undefined;
 			tier.rerunRequested = false;
 			tier.dueAfterRun = false;
-			tier.userPending = false;
 			tier.controller?.abort();
 			arm(tier);
 			return;
@@ -429,8 +395,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 				dueAfterRun: false,
 				lastSettledAt: undefined,
 				registered: true,
-				userPending: false,
-				userRun: false,
 			};
 			tiers.set(spec.id, tier);
 			applyEnabled(tier);
@@ -439,7 +403,6 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 				tiers.delete(spec.id);
 				tier.registered = false;
 				tier.active = false;
-				tier.userPending = false;
 				clearTimer(tier);
 				tier.controller?.abort();
 				pendingStatus.delete(spec.id);
@@ -461,14 +424,12 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 
 		stop() {
 			running = false;
-			userRefreshQueued = false;
 			if (userRefreshTimer !== undefined) timers.clearTimeout(userRefreshTimer);
 			userRefreshTimer = undefined;
 			for (const tier of tiers.values()) {
 				tier.dueAt = undefined;
 				tier.rerunRequested = false;
 				tier.dueAfterRun = false;
-				tier.userPending = false;
 				tier.controller?.abort();
 				arm(tier);
 			}
@@ -500,7 +461,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 
 		refreshForUser,
 
-		userRefreshPending: () => userRefreshQueued || userRefreshInFlight(),
+		userRefreshPending: () => userRefreshTimer !== undefined,
 
 		reevaluate() {
 			for (const tier of tiers.values()) applyEnabled(tier);
