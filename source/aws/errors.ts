@@ -139,6 +139,16 @@ const networkCodes = new Set([
 	'RequestTimeoutException',
 ]);
 
+// TLS refusing the endpoint's certificate: what a TLS-inspecting proxy without its CA causes.
+const untrustedCertificateCodes = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 type ErrorFacts = {
 	name: string;
 	code: string | undefined;
@@ -299,6 +309,14 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 	}
 	if (facts.name === 'CaBundleError') {
 		return problem('network', `Cannot reach AWS: ${detail}`, false);
+	}
+	if (facts.code !== undefined && untrustedCertificateCodes.has(facts.code)) {
+		return problem(
+			'network',
+			`Cannot reach AWS: its TLS certificate is not trusted (${detail}); if a proxy inspects TLS, set AWS_CA_BUNDLE or the profile's ca_bundle to its CA`,
+			false,
+			facts.code,
+		);
 	}
 	const network = networkCodeOf(error);
 	if (network !== undefined) {

@@ -9,6 +9,9 @@
 import {Agent as HttpAgent} from 'node:http';
 import {Agent as HttpsAgent} from 'node:https';
 import {HttpProxyAgent} from 'http-proxy-agent';
+import type {ClientRequest} from 'node:http';
+import {checkServerIdentity, type PeerCertificate} from 'node:tls';
+import type {AgentConnectOpts} from 'agent-base';
 import {HttpsProxyAgent} from 'https-proxy-agent';
 import {getProxyForUrl} from 'proxy-from-env';
 
@@ -34,17 +37,43 @@ export function displayProxy(proxy: string): string {
 }
 
 /**
+ * An HTTPS_PROXY tunnel whose TLS session with AWS trusts `ca`, and checks the certificate
+ * against the host asked for. Both fill gaps in https-proxy-agent: the TLS inside the tunnel is
+ * built from each request's options alone (the agent's `ca` reaches only the proxy connection),
+ * and without the `host` option, which it leaves out, an endpoint given by IP address was checked
+ * against `localhost`.
+ */
+class TunnelAgent extends HttpsProxyAgent<string> {
+	constructor(
+		proxy: string,
+		private readonly ca: Buffer | undefined,
+	) {
+		super(proxy, {...poolOptions, ...(ca === undefined ? {} : {ca})});
+	}
+
+	override connect(request: ClientRequest, options: AgentConnectOpts) {
+		const host = options.host ?? '';
+		return super.connect(request, {
+			...options,
+			...(this.ca === undefined ? {} : {ca: this.ca}),
+			checkServerIdentity: (_servername: string, certificate: PeerCertificate) =>
+				checkServerIdentity(host, certificate),
+		} as AgentConnectOpts);
+	}
+}
+
+/**
  * Agents that go through `proxy`, or direct for ''. `ca`, when given, is what TLS to AWS trusts
  * (AWS_CA_BUNDLE, the profile's ca_bundle): a corporate proxy that inspects TLS signs with it.
  */
 export function agentsFor(proxy: string, ca: Buffer | undefined): Agents {
-	const tls = ca === undefined ? {} : {ca};
 	if (proxy === '')
-		return {http: new HttpAgent(poolOptions), https: new HttpsAgent({...poolOptions, ...tls})};
+		return {
+			http: new HttpAgent(poolOptions),
+			https: new HttpsAgent({...poolOptions, ...(ca === undefined ? {} : {ca})}),
+		};
 	return {
 		http: new HttpProxyAgent(proxy, poolOptions),
-		// Agent options are merged into each request's, so `ca` applies to the TLS session with
-		// AWS inside the tunnel (and to an https:// proxy's own).
-		https: new HttpsProxyAgent(proxy, {...poolOptions, ...tls}) as unknown as HttpsAgent,
+		https: new TunnelAgent(proxy, ca) as unknown as HttpsAgent,
 	};
 }
