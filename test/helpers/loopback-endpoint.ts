@@ -49,12 +49,29 @@ function forward(target: URL, req: IncomingMessage, res: ServerResponse): void {
 	req.pipe(upstream);
 }
 
-/** A JSON body of `bytes` bytes that parses as a ListClusters answer. */
-export function hugeListClusters(bytes: number): Buffer {
-	const arn = 'arn:aws:ecs:us-east-1:123456789012:cluster/c-0000000000';
-	const count = Math.max(1, Math.floor((bytes - 20) / (arn.length + 3)));
-	const text = `{"clusterArns":[${Array.from({length: count}, () => `"${arn}"`).join(',')}]}`;
-	return Buffer.from(text);
+const hugeArn = '"arn:aws:ecs:us-east-1:123456789012:cluster/c-0000000000"';
+const hugeHead = '{"clusterArns":[';
+const hugeTail = `${hugeArn}]}`;
+// 1,000 ARNs a chunk, so a body of hundreds of MB is written without ever being held whole.
+const hugeChunk = Buffer.from(`${hugeArn},`.repeat(1_000));
+
+/** The exact length of the ListClusters answer `writeHugeListClusters` sends for `bytes`. */
+function hugeLength(bytes: number): {chunks: number; length: number} {
+	const chunks = Math.max(
+		0,
+		Math.floor((bytes - hugeHead.length - hugeTail.length) / hugeChunk.length),
+	);
+	return {chunks, length: hugeHead.length + chunks * hugeChunk.length + hugeTail.length};
+}
+
+/** Streams a ListClusters answer of about `bytes` bytes, honouring back-pressure. */
+async function writeHugeListClusters(res: ServerResponse, chunks: number): Promise<void> {
+	res.write(hugeHead);
+	for (let index = 0; index < chunks; index++) {
+		if (res.destroyed) return;
+		if (!res.write(hugeChunk)) await new Promise((resolve) => res.once('drain', resolve));
+	}
+	res.end(hugeTail);
 }
 
 export async function startLoopbackEndpoint(
@@ -73,11 +90,13 @@ export async function startLoopbackEndpoint(
 		req.resume();
 		if (current.kind === 'hang') return;
 		if (current.kind === 'huge') {
-			const body = hugeListClusters(current.bytes);
+			const {chunks, length} = hugeLength(current.bytes);
 			const headers: Record<string, string> = {'content-type': 'application/x-amz-json-1.1'};
-			if (current.announce) headers['content-length'] = String(body.length);
+			if (current.announce) headers['content-length'] = String(length);
 			res.writeHead(200, headers);
-			res.end(body);
+			// A client that refuses the answer closes the socket: nothing more to write then.
+			res.on('error', () => {});
+			void writeHugeListClusters(res, chunks);
 			return;
 		}
 		res.writeHead(200, {'content-type': 'application/x-amz-json-1.1', 'content-length': '100000'});
