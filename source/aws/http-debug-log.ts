@@ -54,9 +54,16 @@ export function debugRequestLog<Input extends object, Output extends object>(
 						log(`aws ${operation} ok ${Date.now() - started}ms ${describe(metadata)}`);
 						return result;
 					} catch (error) {
-						const metadata = (error as {$metadata?: Metadata}).$metadata;
+						// A throttled poll arrives wrapped (PollThrottledError): AWS's answer is its cause,
+						// and the retry middleware put the attempts on the wrapper.
+						const wrapped = (error as {cause?: {$metadata?: Metadata}}).cause;
+						const answer = wrapped?.$metadata === undefined ? error : wrapped;
+						const metadata = {
+							...wrapped?.$metadata,
+							...(error as {$metadata?: Metadata}).$metadata,
+						};
 						log(
-							`aws ${operation} failed ${Date.now() - started}ms ${describe(metadata)} ${errorSummary(error)}`,
+							`aws ${operation} failed ${Date.now() - started}ms ${describe(metadata)} ${errorSummary(answer)}`,
 						);
 						throw error;
 					}
