@@ -37,6 +37,7 @@ const mainHelp = `
 	  --demo                run against a built-in simulated account: no AWS needed
 	  --demo-scenario NAME  demo (default), large or empty
 	  --seed N              with --demo: the same seed builds the same world
+	  --debug               log each AWS call (operation, time, status, attempts, request id)
 
 	Exit codes: 0 ok; 1 AWS trouble (credentials refused or expired, endpoint unreachable,
 	unknown cluster); 2 bad flags or AWS configuration (unknown profile, no or malformed region,
@@ -115,6 +116,7 @@ const cli = parseFlags(
 				demo: {type: 'boolean'},
 				demoScenario: {type: 'string'},
 				seed: {type: 'number'},
+				debug: {type: 'boolean'},
 			},
 		}),
 	'ecs-top --help',

@@ -21,6 +21,8 @@ export interface AppOptions {
 	color: boolean;
 	/** Run against an in-process simulator of this scenario instead of AWS. */
 	demo: {scenario: ScenarioName; seed: number} | undefined;
+	/** A line per AWS call in the log file (operation, duration, status, attempts, request id). */
+	debug: boolean;
 }
 
 export interface RawAppFlags {
@@ -37,6 +39,7 @@ export interface RawAppFlags {
 	demo?: boolean;
 	demoScenario?: string;
 	seed?: number;
+	debug?: boolean;
 }
 
 export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string};
@@ -124,6 +127,7 @@ export function parseAppOptions(
 			// https://no-color.org: any non-empty NO_COLOR turns colour off.
 			color: (flags.color ?? true) && !(env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== ''),
 			demo,
+			debug: flags.debug ?? false,
 		},
 	};
 }

@@ -34,24 +34,45 @@ export function adapterContext(service: AwsService, options: AdapterOptions): Ad
 	};
 }
 
-// A service that keeps handing out tokens would otherwise keep us calling forever.
-const maxPages = 10_000;
+/**
+ * A service that keeps handing out tokens would otherwise keep us calling forever. 2,000 pages is
+ * 200,000 items at the usual 100 a page: ten times the largest list ecs-top is meant for.
+ */
+export const maxPages = 2_000;
 
-/** Follows nextTokens to the last page and returns every item in order. */
+/** A paginated list that did not end: a repeated next token, or more pages than the cap. */
+export class PaginationError extends Error {
+	override readonly name = 'PaginationError';
+}
+
+/**
+ * Follows nextTokens to the last page and returns every item in order. A token handed out a
+ * second time would loop over the same pages forever (a faulty endpoint, a proxy replaying an
+ * answer): that, like going past `pageCap` pages, fails the list instead.
+ */
 export async function collectPages<T>(
 	fetchPage: (
 		token: string | undefined,
 	) => Promise<{items: readonly T[]; next: string | undefined}>,
+	pageCap = maxPages,
 ): Promise<T[]> {
 	const all: T[] = [];
+	const seen = new Set<string>();
 	let token: string | undefined;
-	for (let page = 0; page < maxPages; page += 1) {
+	for (let page = 1; page <= pageCap; page += 1) {
 		const {items, next} = await fetchPage(token);
-		all.push(...items);
+		for (const item of items) all.push(item);
 		if (next === undefined || next === '') return all;
+		if (seen.has(next))
+			throw new PaginationError(
+				`the list did not end: page ${page} handed back a next token already seen, so paging stopped`,
+			);
+		seen.add(next);
 		token = next;
 	}
-	throw new Error(`gave up after ${maxPages} pages: the service kept returning a next token`);
+	throw new PaginationError(
+		`the list did not end: gave up after ${pageCap} pages, the service kept returning a next token`,
+	);
 }
 
 export function epochMs(date: Date | undefined): number | undefined {

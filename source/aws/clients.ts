@@ -3,8 +3,11 @@ import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {EC2Client} from '@aws-sdk/client-ec2';
 import {ECSClient, type ECSClientConfig} from '@aws-sdk/client-ecs';
 import {STSClient} from '@aws-sdk/client-sts';
+import {loadConfig} from '@smithy/node-config-provider';
 import packageJson from '../../package.json' with {type: 'json'};
 import {credentialProvider, fixedCredentials, type SessionCredentials} from './credentials.js';
+import {debugRequestLog, type DebugLog} from './http-debug-log.js';
+import {createTransport, type TransportLimits} from './http-handler.js';
 import {RequestStats} from './request-stats.js';
 import {requestCounter} from './request-counter.js';
 
@@ -20,9 +23,14 @@ export type AwsClientOptions = {
 	/** Temporary credentials resolved at start (a role assumed with an MFA code), until they expire. */
 	readonly sessionCredentials?: SessionCredentials | undefined;
 	readonly stats?: RequestStats | undefined;
-	/** Tests swap the HTTP layer; the default is Node's with the timeouts below. */
+	/** Tests swap the HTTP layer; the default is http-handler.ts's (deadlines, proxy, CA, cap). */
 	readonly requestHandler?: ECSClientConfig['requestHandler'];
+	/** Else AWS_MAX_ATTEMPTS, else the profile's max_attempts, else the SDK's 3. */
 	readonly maxAttempts?: number | undefined;
+	/** The transport's deadlines and answer cap; tests shorten them. */
+	readonly limits?: Partial<TransportLimits> | undefined;
+	/** `--debug`: one line per AWS call (http-debug-log.ts). */
+	readonly debugLog?: DebugLog | undefined;
 };
 
 export type AwsClients = {
@@ -42,46 +50,71 @@ export type AwsClients = {
 
 export const userAgent = `ecs-top/${packageJson.version}`;
 
-// A dead endpoint should show up as "cannot reach" within seconds, not after Node's 2 minutes.
-const defaultHttpOptions = {connectionTimeout: 3_000, requestTimeout: 20_000};
+/**
+ * AWS_RETRY_MODE, else the profile's retry_mode, as the SDK reads them; else adaptive, for the
+ * control actions (polls skip retrying throttling, runAsPoll, and back off on their own).
+ */
+function retryMode(profile: string | undefined) {
+	return loadConfig<string>(
+		{
+			environmentVariableSelector: (env) => env['AWS_RETRY_MODE'] || undefined,
+			configFileSelector: (section) => section['retry_mode'] || undefined,
+			default: 'adaptive',
+		},
+		profile === undefined ? {} : {profile},
+	);
+}
 
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 	const stats = options.stats ?? new RequestStats();
 	const profile = options.profile;
 	// One memoized provider for all five clients, so an SSO or credential_process lookup runs
 	// once, not once per service (credentials.ts: also what a failure says).
+	// One transport for all five clients and the credential providers' own calls (STS for an
+	// assumed role, SSO): one pool of connections, one proxy, one CA bundle.
+	const requestHandler =
+		options.requestHandler ?? createTransport({profile, limits: options.limits});
 	const credentials =
 		options.credentials ??
 		(options.sessionCredentials === undefined
 			? undefined
 			: fixedCredentials(options.sessionCredentials)) ??
-		credentialProvider({profile, endpointUrl: options.endpointUrl, region: options.region});
+		credentialProvider({
+			profile,
+			endpointUrl: options.endpointUrl,
+			region: options.region,
+			requestHandler,
+		});
 	const config = {
 		...(options.region === undefined ? {} : {region: options.region}),
 		...(profile === undefined ? {} : {profile}),
 		...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
 		...(options.maxAttempts === undefined ? {} : {maxAttempts: options.maxAttempts}),
 		credentials,
-		// Adaptive for the control actions; polls skip retrying throttling (runAsPoll) and back off.
-		retryMode: 'adaptive',
+		retryMode: retryMode(profile),
 		customUserAgent: userAgent,
-		requestHandler: options.requestHandler ?? defaultHttpOptions,
+		requestHandler,
+	};
+	const instrument = (client: {middlewareStack: {use(plugin: never): void}}, service: string) => {
+		client.middlewareStack.use(requestCounter(service, stats) as never);
+		if (options.debugLog !== undefined)
+			client.middlewareStack.use(debugRequestLog(service, options.debugLog) as never);
 	};
 
 	const ecs = new ECSClient(config);
-	ecs.middlewareStack.use(requestCounter('ECS', stats));
+	instrument(ecs, 'ECS');
 	const cloudWatch = new CloudWatchClient(config);
-	cloudWatch.middlewareStack.use(requestCounter('CloudWatch', stats));
+	instrument(cloudWatch, 'CloudWatch');
 	const autoScaling = new AutoScalingClient(config);
-	autoScaling.middlewareStack.use(requestCounter('AutoScaling', stats));
+	instrument(autoScaling, 'AutoScaling');
 	const sts = new STSClient(config);
-	sts.middlewareStack.use(requestCounter('STS', stats));
+	instrument(sts, 'STS');
 
 	let ec2: Promise<EC2Client> | undefined;
 	const loadEc2 = (): Promise<EC2Client> => {
 		ec2 ??= import('@aws-sdk/client-ec2').then(({EC2Client}) => {
 			const client = new EC2Client(config);
-			client.middlewareStack.use(requestCounter('EC2', stats));
+			instrument(client, 'EC2');
 			return client;
 		});
 		return ec2;

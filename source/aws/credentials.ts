@@ -8,6 +8,7 @@
  * (CredentialsFailure, classified by errors.ts).
  */
 import {readFile} from 'node:fs/promises';
+import type {ECSClientConfig} from '@aws-sdk/client-ecs';
 import {fromIni, fromNodeProviderChain} from '@aws-sdk/credential-providers';
 import {getSSOTokenFilepath, loadSharedConfigFiles, memoize} from '@smithy/core/config';
 import type {AwsCredentialIdentity, AwsCredentialIdentityProvider} from '@smithy/types';
@@ -25,6 +26,8 @@ export type CredentialOptions = {
 	readonly region?: string | undefined;
 	/** Asked for the code of a profile with `mfa_serial`; without it such a profile fails, clearly. */
 	readonly mfaCodeProvider?: ((serial: string) => Promise<string>) | undefined;
+	/** The clients' transport (proxy, CA bundle, deadlines), for the providers' own STS and SSO calls. */
+	readonly requestHandler?: ECSClientConfig['requestHandler'];
 	readonly env?: NodeJS.ProcessEnv | undefined;
 };
 
@@ -73,7 +76,10 @@ export function credentialProvider(options: CredentialOptions = {}): AwsCredenti
 		const name = profileName(options);
 		const init = {
 			...(options.profile === undefined ? {} : {profile: options.profile}),
-			...(options.endpointUrl === undefined ? {} : {clientConfig: {endpoint: options.endpointUrl}}),
+			clientConfig: {
+				...(options.endpointUrl === undefined ? {} : {endpoint: options.endpointUrl}),
+				...(options.requestHandler === undefined ? {} : {requestHandler: options.requestHandler}),
+			},
 			...(options.region === undefined ? {} : {parentClientConfig: {region: options.region}}),
 			...(options.mfaCodeProvider === undefined ? {} : {mfaCodeProvider: options.mfaCodeProvider}),
 		};

@@ -2,6 +2,7 @@
  * Turns whatever an AWS call threw (an SDK service exception, a credential provider error, a
  * Node socket error) into one kind the UI can act on and one line a person can act on.
  */
+import {deadlineErrorName, tooLargeErrorName} from './http-errors.js';
 
 /** The IAM prefix of each service we call: also how actions are named in policies. */
 export type AwsService = 'ecs' | 'ec2' | 'autoscaling' | 'cloudwatch' | 'sts';
@@ -161,6 +162,16 @@ const networkCodes = new Set([
 	'TimeoutError',
 	'RequestTimeout',
 	'RequestTimeoutException',
+]);
+
+// TLS refusing the endpoint's certificate: what a TLS-inspecting proxy without its CA causes.
+const untrustedCertificateCodes = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 type ErrorFacts = {
@@ -358,6 +369,24 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 		(notFoundCodes.has(code) || /\.NotFound$|NotFound(Exception)?$/.test(code))
 	) {
 		return problem('not-found', `Not found (${action}): ${detail || code}`, false);
+	}
+	// The transport's own limits (http-handler.ts): its message names the host and the limit.
+	if (facts.name === deadlineErrorName) {
+		return problem('network', `Cannot reach AWS: ${detail} (${action})`, true);
+	}
+	if (facts.name === tooLargeErrorName) {
+		return problem('other', `${action}: ${detail}`, false);
+	}
+	if (facts.name === 'CaBundleError') {
+		return problem('network', `Cannot reach AWS: ${detail}`, false);
+	}
+	if (facts.code !== undefined && untrustedCertificateCodes.has(facts.code)) {
+		return problem(
+			'network',
+			`Cannot reach AWS: its TLS certificate is not trusted (${detail}); if a proxy inspects TLS, set AWS_CA_BUNDLE or the profile's ca_bundle to its CA`,
+			false,
+			facts.code,
+		);
 	}
 	const network = networkCodeOf(error);
 	if (network !== undefined) {

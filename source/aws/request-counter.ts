@@ -12,16 +12,25 @@ import type {RequestStats} from './request-stats.js';
  * run sat in the rate limiter for 12-19 s without the header saying why (adaptive mode).
  * Calls outside a poll run (the control actions) keep the SDK's retries.
  */
-const pollRun = new AsyncLocalStorage<true>();
+const pollRun = new AsyncLocalStorage<{readonly signal: AbortSignal | undefined}>();
 
-/** Runs `fn` as a poll: throttled attempts of the AWS calls it makes are not retried. */
-export function runAsPoll<T>(fn: () => T): T {
-	return pollRun.run(true, fn);
+/**
+ * Runs `fn` as a poll: throttled attempts of the AWS calls it makes are not retried, nor are
+ * attempts past their deadline (http-handler.ts). `signal` reaches every HTTP request the poll
+ * makes, so aborting the poll (focus moved, `R`) ends its requests too, not only its next step.
+ */
+export function runAsPoll<T>(fn: () => T, signal?: AbortSignal): T {
+	return pollRun.run({signal}, fn);
 }
 
 /** Whether the caller runs inside a poll: the AWS thread (remote/) is told with each call. */
 export function inPoll(): boolean {
-	return pollRun.getStore() === true;
+	return pollRun.getStore() !== undefined;
+}
+
+/** The abort signal of the poll the caller runs in, if any. */
+export function pollSignal(): AbortSignal | undefined {
+	return pollRun.getStore()?.signal;
 }
 
 /**

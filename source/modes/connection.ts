@@ -14,6 +14,7 @@ import {mergedProfiles, mfaSerialOf} from '../aws/profile-chain.js';
 import type {SharedFileTexts} from '../aws/shared-config.js';
 import {inspectAwsConfig, type AppOptions} from '../options.js';
 import {connectionLabel, demoRegion} from './connection-target.js';
+import {appendLog, logFilePath} from './log-file.js';
 
 export interface Connection {
 	adapters: AwsAdapters;
@@ -52,6 +53,8 @@ export type ConnectOptions = {
 	 * (mfa-prompt.ts): used while that profile is the session's.
 	 */
 	readonly sessionCredentials?: SessionCredentials | undefined;
+	/** With --debug, where the line per AWS call goes; default the log file. */
+	readonly debugLog?: (line: string) => void;
 };
 
 const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};
@@ -63,6 +66,7 @@ type ClientOptions = {
 	credentials?: typeof demoCredentials;
 	sessionCredentials?: SessionCredentials | undefined;
 	sharedFiles?: SharedFileTexts | undefined;
+	debugLog?: ((line: string) => void) | undefined;
 };
 
 /**
@@ -102,10 +106,16 @@ export async function connect(
 	const {startDemoSim = startDemoSimInProcess, awsThread} = connectOptions;
 	const label = connectionLabel(options);
 	const sim = options.demo === undefined ? undefined : await startDemoSim(options.demo);
-	const clientOptions: ClientOptions =
-		sim === undefined
+	const log = logFilePath();
+	const debugLog = options.debug
+		? (connectOptions.debugLog ?? ((line: string) => appendLog(log, `debug: ${line}`)))
+		: undefined;
+	const clientOptions: ClientOptions = {
+		...(sim === undefined
 			? await awsClientOptions(options, connectOptions.sessionCredentials)
-			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials};
+			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials}),
+		debugLog,
+	};
 	const aws =
 		awsThread === undefined
 			? await inProcess(clientOptions)
@@ -142,7 +152,12 @@ async function inProcess(options: ClientOptions): Promise<Aws> {
 async function onThread(options: ClientOptions, entry: URL): Promise<Aws> {
 	const {startRemoteAws} = await import('../aws/remote/remote-aws.js');
 	// The thread's own output (SDK warnings) goes where this process's stderr goes: the TUI's log.
-	const remote = startRemoteAws({...options, entry});
+	const {debugLog, ...threadOptions} = options;
+	const remote = startRemoteAws({
+		...threadOptions,
+		entry,
+		...(debugLog === undefined ? {} : {debugLog}),
+	});
 	return {
 		adapters: remote.adapters,
 		stats: remote.stats,

@@ -3,9 +3,6 @@
  * The terminal is restored however the process ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), and
  * nothing is printed behind Ink's back: stray stderr output and Node warnings go to the log file.
  */
-import {appendFileSync, mkdirSync} from 'node:fs';
-import {homedir} from 'node:os';
-import {join} from 'node:path';
 import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
 import type {ActionRunner} from '../store/actions/types.js';
@@ -17,6 +14,7 @@ import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
 import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
 import type {ConnectOptions} from './connection.js';
 import {mfaSessionCredentials} from './mfa-prompt.js';
+import {appendLog, logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -33,20 +31,6 @@ const bracketedPasteOn = '\u001B[?2004h';
 const bracketedPasteOff = '\u001B[?2004l';
 /** How long quitting waits for the AWS clients and the demo's simulator to close. */
 const closeTimeoutMs = 2000;
-
-export function logFilePath(env: NodeJS.ProcessEnv = process.env): string {
-	const stateHome = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
-	return join(stateHome, 'ecs-top', 'ecs-top.log');
-}
-
-function appendLog(path: string, text: string): void {
-	try {
-		mkdirSync(join(path, '..'), {recursive: true});
-		appendFileSync(path, `${new Date().toISOString()} ${text}\n`);
-	} catch {
-		// A log that cannot be written must not take the monitor down.
-	}
-}
 
 /**
  * A store shown at once, and its wiring to AWS, which comes later: the SDK (and for --demo the

@@ -47,6 +47,8 @@ export type FleetPollerOptions = {
 	readonly now?: () => number;
 	/** Jitter source for back-off; default Math.random. */
 	readonly random?: () => number;
+	/** The least time between two user refreshes (`R`); default the scheduler's 1 s. */
+	readonly minUserRefreshGapMs?: number;
 };
 
 export type FleetPoller = {
@@ -95,6 +97,9 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		timers,
 		baseIntervalMs: store.getState().refreshMs,
 		...(options.random === undefined ? {} : {random: options.random}),
+		...(options.minUserRefreshGapMs === undefined
+			? {}
+			: {minUserRefreshGapMs: options.minUserRefreshGapMs}),
 		onStatus: (changes) => writer.write((state) => statusUpdate(state, changes)),
 	});
 
@@ -207,7 +212,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			scheduler.reevaluate();
 			if (state.openedTaskDefinition !== undefined) scheduler.refreshNow(['task-definitions']);
 		}
-		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshNow();
+		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshForUser();
 		if (state.paused !== previous.paused) {
 			if (state.paused) scheduler.pause();
 			else scheduler.resume();
@@ -242,7 +247,8 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			// Two quiet turns in a row: a settled run may wake another in the turn after it.
 			for (let quiet = 0; quiet < 2;) {
 				await nextTurn();
-				const busy = running > 0 || writer.pending || woken.size > 0;
+				const busy =
+					running > 0 || writer.pending || woken.size > 0 || scheduler.userRefreshPending();
 				quiet = busy ? 0 : quiet + 1;
 			}
 		},

@@ -12,6 +12,11 @@
  * - Pause stops automatic runs only; an explicit refreshNow (the `R` key) still runs.
  * - Runs are polls (runAsPoll): a throttled AWS call fails the run at once instead of being
  *   retried by the SDK, so the back-off here is the one thing that paces a throttled account.
+ *   The run's AbortSignal reaches its HTTP requests, so aborting a run ends them too.
+ * - The user's refresh (`R`) aborts what is in flight and runs again (a run stuck on a hung
+ *   endpoint must not hold it), but presses coalesce: within `minUserRefreshGapMs` of one such
+ *   refresh's start, further presses make one more refresh at the end of that gap, never more
+ *   (holding R once sent hundreds of requests a second).
  */
 import {PollThrottledError} from '../aws/errors.js';
 import {runAsPoll} from '../aws/request-counter.js';
@@ -55,6 +60,8 @@ export interface PollSchedulerOptions {
 	readonly onStatus?: (changes: ReadonlyMap<string, DataStatus>) => void;
 	/** The longest back-off as a multiple of a tier's interval; default 2 (see backoffDelayMs). */
 	readonly maxBackoffFactor?: number;
+	/** The least time between the starts of two user refreshes; default 1 s. */
+	readonly minUserRefreshGapMs?: number;
 }
 
 export interface RefreshOptions {
@@ -77,6 +84,14 @@ export interface PollScheduler {
 	 * at once: it runs once more right after the current run settles.
 	 */
 	refreshNow(ids?: readonly string[], options?: RefreshOptions): void;
+	/**
+	 * The user's refresh (`R`): every enabled tier, aborting runs in flight (a hung endpoint must
+	 * not hold the retry). Coalesced: asked again within the minimum gap of the last one's start,
+	 * it runs once more at the end of the gap, however often it was asked.
+	 */
+	refreshForUser(): void;
+	/** A coalesced user refresh is waiting for the end of its gap. */
+	userRefreshPending(): boolean;
 	/** Re-reads every tier's `enabled()` (after a focus change): disabled tiers are aborted. */
 	reevaluate(): void;
 	/** A switch on top of `enabled()`: a tier runs only when both say yes. */
@@ -108,6 +123,7 @@ interface Tier {
 }
 
 export const DEFAULT_MAX_BACKOFF_FACTOR = 2;
+export const DEFAULT_MIN_USER_REFRESH_GAP_MS = 1_000;
 
 /**
  * The wait after a failed run, as "full jitter" above the tier's normal interval: the upper
@@ -178,9 +194,13 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	const random = options.random ?? Math.random;
 	const maxBackoffFactor = options.maxBackoffFactor ?? DEFAULT_MAX_BACKOFF_FACTOR;
 	let baseIntervalMs = checkInterval(options.baseIntervalMs);
+	const minUserRefreshGapMs = options.minUserRefreshGapMs ?? DEFAULT_MIN_USER_REFRESH_GAP_MS;
 	const tiers = new Map<string, Tier>();
 	let running = false;
 	let paused = false;
+	/** The user's refresh: when the last one started, and whether another waits for its gap. */
+	let lastUserRefreshAt: number | undefined;
+	let userRefreshTimer: TimerHandle | undefined;
 
 	const pendingStatus = new Map<string, DataStatus>();
 	let flushQueued = false;
@@ -247,7 +267,9 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		update(tier, started(tier.status));
 		let result: Promise<void>;
 		try {
-			result = Promise.resolve(runAsPoll(() => tier.spec.run(controller.signal)));
+			result = Promise.resolve(
+				runAsPoll(() => tier.spec.run(controller.signal), controller.signal),
+			);
 		} catch (error) {
 			result = Promise.reject(error);
 		}
@@ -301,6 +323,34 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		if (tier.dueAfterRun || tier.dueAt === undefined) tier.dueAt = now;
 		tier.dueAfterRun = false;
 		arm(tier);
+	}
+
+	function refreshForUser(): void {
+		if (!running) {
+			// Not started (or stopped): the tiers run first thing when it starts anyway.
+			for (const tier of tiers.values()) if (tier.active) tier.dueAt = timers.now();
+			return;
+		}
+		const now = timers.now();
+		if (userRefreshTimer !== undefined) return; // One is already waiting for the gap's end.
+		if (lastUserRefreshAt !== undefined && now - lastUserRefreshAt < minUserRefreshGapMs) {
+			userRefreshTimer = timers.setTimeout(
+				() => {
+					userRefreshTimer = undefined;
+					refreshForUser();
+				},
+				lastUserRefreshAt + minUserRefreshGapMs - now,
+			);
+			return;
+		}
+		lastUserRefreshAt = now;
+		for (const tier of tiers.values()) {
+			if (!tier.active) continue;
+			if (tier.controller) {
+				tier.rerunRequested = true;
+				tier.controller.abort();
+			} else launch(tier);
+		}
 	}
 
 	function select(ids: readonly string[] | undefined): Tier[] {
@@ -374,6 +424,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 
 		stop() {
 			running = false;
+			if (userRefreshTimer !== undefined) timers.clearTimeout(userRefreshTimer);
+			userRefreshTimer = undefined;
 			for (const tier of tiers.values()) {
 				tier.dueAt = undefined;
 				tier.rerunRequested = false;
@@ -406,6 +458,10 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 				else launch(tier);
 			}
 		},
+
+		refreshForUser,
+
+		userRefreshPending: () => userRefreshTimer !== undefined,
 
 		reevaluate() {
 			for (const tier of tiers.values()) applyEnabled(tier);

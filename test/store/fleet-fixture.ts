@@ -50,6 +50,9 @@ export async function startFleet(
 		stats,
 		now: () => sim.clock.now(),
 		random: () => 0.5,
+		// Tests refresh one after the other, each waiting for the last (whenIdle): the spacing
+		// that paces a held R key would only make them wait.
+		minUserRefreshGapMs: 0,
 	});
 	poller.start();
 	await poller.whenIdle();

@@ -10,7 +10,13 @@ import {createAwsClients, type AwsClients} from '../clients.js';
 import {runAsPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
 import {shareWithSdk} from '../shared-config.js';
-import type {AwsCall, AwsThreadInit, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
+import type {
+	AwsCall,
+	AwsCancel,
+	AwsThreadInit,
+	AwsThreadMessage,
+	AwsThreadOptions,
+} from './protocol.js';
 import {toRemoteError} from './remote-error.js';
 
 /** Attempts are forwarded as they happen: the UI thread keeps the counts the header shows. */
@@ -37,11 +43,19 @@ let adapters: AwsAdapters | undefined;
 
 function init(options: AwsThreadOptions): void {
 	if (options.sharedFiles !== undefined) shareWithSdk(options.sharedFiles);
-	clients = createAwsClients({...options, stats: new ForwardedStats()});
+	const {debug, ...clientOptions} = options;
+	clients = createAwsClients({
+		...clientOptions,
+		stats: new ForwardedStats(),
+		...(debug ? {debugLog: (line: string) => post({kind: 'log', line})} : {}),
+	});
 	adapters = createAwsAdapters(clients);
 }
 
-function invoke(call: AwsCall): Promise<unknown> {
+/** The polls' calls in flight, to abort when the UI thread's poll is aborted. */
+const inFlight = new Map<number, AbortController>();
+
+function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<unknown> {
 	if (clients === undefined || adapters === undefined)
 		return Promise.reject(new Error('the AWS thread was called before it was given its options'));
 	if (call.adapter === 'clients') {
@@ -57,17 +71,25 @@ function invoke(call: AwsCall): Promise<unknown> {
 	if (call.adapter === 'ecs' && call.method === 'describeTasks' && Array.isArray(args[2]))
 		args[2] = new Map((args[2] as {arn: string}[]).map((known) => [known.arn, known]));
 	const run = () => (method as (...args: unknown[]) => Promise<unknown>).apply(adapter, args);
-	return call.poll ? runAsPoll(run) : run();
+	return call.poll ? runAsPoll(run, signal) : run();
 }
 
-parentPort!.on('message', (message: AwsThreadInit | AwsCall) => {
+parentPort!.on('message', (message: AwsThreadInit | AwsCall | AwsCancel) => {
 	if (message.kind === 'init') {
 		init(message.options);
 		return;
 	}
+	if (message.kind === 'cancel') {
+		inFlight.get(message.id)?.abort(new Error('the poll was aborted'));
+		return;
+	}
 	const call = message;
-	invoke(call).then(
-		(value) => post({kind: 'answer', id: call.id, value}),
-		(error: unknown) => post({kind: 'failure', id: call.id, error: toRemoteError(error)}),
-	);
+	const controller = call.poll ? new AbortController() : undefined;
+	if (controller !== undefined) inFlight.set(call.id, controller);
+	invoke(call, controller?.signal)
+		.then(
+			(value) => post({kind: 'answer', id: call.id, value}),
+			(error: unknown) => post({kind: 'failure', id: call.id, error: toRemoteError(error)}),
+		)
+		.finally(() => inFlight.delete(call.id));
 });

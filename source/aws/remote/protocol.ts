@@ -7,6 +7,7 @@ import type {AwsAdapters} from '../adapters.js';
 import type {SessionCredentials} from '../credentials.js';
 import type {AwsProblem} from '../errors.js';
 import type {SharedFileTexts} from '../shared-config.js';
+import type {TransportLimits} from '../http-handler.js';
 
 /** The options the thread builds its clients from: plain data, no functions. */
 export type AwsThreadOptions = {
@@ -20,6 +21,10 @@ export type AwsThreadOptions = {
 	readonly sessionCredentials?: SessionCredentials | undefined;
 	/** The shared config files as read under their bounds: the thread's SDK parses these. */
 	readonly sharedFiles?: SharedFileTexts | undefined;
+	/** The transport's deadlines and answer cap; tests shorten them. */
+	readonly limits?: Partial<TransportLimits> | undefined;
+	/** `--debug`: the thread sends a line per AWS call (`log` messages). */
+	readonly debug?: boolean | undefined;
 };
 
 /** The first message a thread gets: it loads the SDK at once, and builds its clients from this. */
@@ -35,6 +40,9 @@ export type AwsCall = {
 	/** Made inside a poll run: a throttled attempt is not retried (request-counter.ts). */
 	readonly poll: boolean;
 };
+
+/** The poll that made call `id` was aborted: its HTTP requests end now. */
+export type AwsCancel = {readonly kind: 'cancel'; readonly id: number};
 
 /** An error as data: enough to rebuild what the store tells apart (AwsApiError, throttling). */
 export type RemoteError = {
@@ -53,4 +61,6 @@ export type AwsThreadMessage =
 	| {readonly kind: 'answer'; readonly id: number; readonly value: unknown}
 	| {readonly kind: 'failure'; readonly id: number; readonly error: RemoteError}
 	/** One HTTP attempt, as request-stats.ts counts it. */
-	| {readonly kind: 'attempt'; readonly operation: string; readonly throttled: boolean};
+	| {readonly kind: 'attempt'; readonly operation: string; readonly throttled: boolean}
+	/** A `--debug` line about one AWS call. */
+	| {readonly kind: 'log'; readonly line: string};

@@ -8,13 +8,19 @@
  * A thread that dies (a bug, out of memory) fails the calls in flight with a clear message, and
  * the next call starts a new one: polling goes on.
  */
-import {Worker} from 'node:worker_threads';
+import {Worker, type ResourceLimits} from 'node:worker_threads';
 import type {AwsAdapters} from '../adapters.js';
 import type {Task} from '../../model/task.js';
 import {ecsLimits} from '../ecs-limits.js';
-import {inPoll} from '../request-counter.js';
+import {inPoll, pollSignal} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
-import type {AwsCall, AwsThreadInit, AwsThreadMessage, AwsThreadOptions} from './protocol.js';
+import type {
+	AwsCall,
+	AwsCancel,
+	AwsThreadInit,
+	AwsThreadMessage,
+	AwsThreadOptions,
+} from './protocol.js';
 import {fromRemoteError} from './remote-error.js';
 import {knownTask, receivedTasks, type KnownTask} from './task-transfer.js';
 
@@ -39,6 +45,10 @@ export type RemoteAwsOptions = AwsThreadOptions & {
 	readonly log?: (text: string) => void;
 	/** Told of each thread started (the first, and any after one died): tests end one this way. */
 	readonly onThreadStart?: (thread: Worker) => void;
+	/** `--debug`: where the thread's line per AWS call goes (the log file). */
+	readonly debugLog?: (line: string) => void;
+	/** The thread's heap limits; tests make them small to see an out-of-memory end. */
+	readonly resourceLimits?: ResourceLimits;
 };
 
 const adapterNames: ReadonlyArray<keyof AwsAdapters> = [
@@ -76,16 +86,38 @@ function knownTasksOf(arns: readonly string[], previous: ReadonlyMap<string, Tas
 
 type Pending = {resolve(value: unknown): void; reject(error: Error): void};
 
-function newThread(entry: URL, argv: string[] | undefined): Worker {
+function abortError(signal: AbortSignal): Error {
+	const error = new Error('the poll was aborted', {cause: signal.reason});
+	error.name = 'AbortError';
+	return error;
+}
+
+// Its garbage is its own to collect, off the UI thread, so it can be collected often: a small
+// heap keeps the thread's share of resident memory near its code's (~20 MB). Answers are read a
+// batch at a time (batchedCalls), far under these limits, and the transport refuses one over
+// its cap before parsing it. The limit is also what keeps an out-of-memory on this thread from
+// taking the process (and the user's terminal) with it: V8 ends the thread, not the process.
+const threadLimits: ResourceLimits = {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64};
+
+function newThread(
+	entry: URL,
+	argv: string[] | undefined,
+	resourceLimits: ResourceLimits = threadLimits,
+): Worker {
 	return new Worker(entry, {
 		stdout: true,
 		stderr: true,
 		...(argv === undefined ? {} : {argv}),
-		// Its garbage is its own to collect, off the UI thread, so it can be collected often: a
-		// small heap keeps the thread's share of resident memory near its code's (~20 MB).
-		// Answers are read a batch at a time (batchedCalls), far under these limits.
-		resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64},
+		resourceLimits,
 	});
+}
+
+/** What the UI says when the thread ends under a call: out of memory said as such. */
+function threadFailure(error: Error): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+		return 'the AWS thread ran out of memory reading an answer; the next refresh starts a new one';
+	return `the AWS thread failed (${error.message}); the next refresh starts a new one`;
 }
 
 let prestarted: {entry: string; thread: Worker; exited: boolean} | undefined;
@@ -118,6 +150,8 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		argv,
 		log = (text) => process.stderr.write(text),
 		onThreadStart,
+		debugLog,
+		resourceLimits,
 		...threadOptions
 	} = options;
 	const stats = options.stats ?? new RequestStats();
@@ -128,6 +162,8 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		maxAttempts: threadOptions.maxAttempts,
 		sessionCredentials: threadOptions.sessionCredentials,
 		sharedFiles: threadOptions.sharedFiles,
+		limits: threadOptions.limits,
+		debug: debugLog !== undefined,
 		...(threadOptions.credentials === undefined
 			? {}
 			: {
@@ -148,7 +184,10 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	};
 
 	const start = (): Worker => {
-		const thread = takePrestarted(entry) ?? newThread(entry, argv);
+		// A prestarted thread has the default limits: tests asking for others start their own.
+		const thread =
+			(resourceLimits === undefined ? takePrestarted(entry) : undefined) ??
+			newThread(entry, argv, resourceLimits);
 		thread.postMessage({kind: 'init', options: clientOptions} satisfies AwsThreadInit);
 		// Calls in flight keep it referenced (below); an idle thread never keeps ecs-top running.
 		thread.unref();
@@ -160,6 +199,10 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 				stats.record(message.operation, {throttled: message.throttled});
 				return;
 			}
+			if (message.kind === 'log') {
+				debugLog?.(message.line);
+				return;
+			}
 			const call = pending.get(message.id);
 			if (call === undefined) return;
 			pending.delete(message.id);
@@ -169,7 +212,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		});
 		thread.on('error', (error) => {
 			log(`aws thread failed: ${error.stack ?? error.message}\n`);
-			failAll(`the AWS thread failed (${error.message}); the next refresh starts a new one`);
+			failAll(threadFailure(error));
 		});
 		thread.on('exit', (code) => {
 			if (worker === thread) worker = undefined;
@@ -186,13 +229,31 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		const thread = worker;
 		const id = nextId++;
 		const message: AwsCall = {kind: 'call', id, adapter, method, args, poll: inPoll()};
+		const signal = pollSignal();
+		if (signal?.aborted) return Promise.reject(abortError(signal));
 		return new Promise<unknown>((resolve, reject) => {
-			pending.set(id, {resolve, reject});
+			// An aborted poll stops waiting at once, and the thread ends the call's requests: a hung
+			// endpoint must not hold the retry that `R` asked for.
+			const onAbort = () => {
+				if (!pending.delete(id)) return;
+				if (pending.size === 0) thread.unref();
+				thread.postMessage({kind: 'cancel', id} satisfies AwsCancel);
+				reject(abortError(signal!));
+			};
+			const settle =
+				<T>(done: (value: T) => void) =>
+				(value: T) => {
+					signal?.removeEventListener('abort', onAbort);
+					done(value);
+				};
+			pending.set(id, {resolve: settle(resolve), reject: settle(reject)});
+			signal?.addEventListener('abort', onAbort, {once: true});
 			thread.ref();
 			try {
 				thread.postMessage(message);
 			} catch (error) {
 				pending.delete(id);
+				signal?.removeEventListener('abort', onAbort);
 				reject(error instanceof Error ? error : new Error(String(error)));
 			}
 		});
