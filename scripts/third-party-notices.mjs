@@ -13,9 +13,11 @@ const licenceFilePattern = /^(licen[cs]e|copying|notice)([-._].*)?$/i;
 
 /**
  * Packages the bundle may require that are not in it and are not needed: ws (Ink's devtools
- * client, never started outside DEV mode) tries these optional native speed-ups in a try/catch.
+ * client, never started outside DEV mode) tries these optional native speed-ups in a try/catch,
+ * and https-proxy-agent imports kerberos only for a proxy that asks for Negotiate authentication,
+ * saying in its error to install it (a native add-on we do not ship).
  */
-const optionalExternals = new Set(['bufferutil', 'utf-8-validate']);
+const optionalExternals = new Set(['bufferutil', 'utf-8-validate', 'kerberos']);
 
 /**
  * Bare imports the bundle leaves to Node's resolver at run time, other than Node's own modules and
