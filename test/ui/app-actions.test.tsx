@@ -79,7 +79,7 @@ describe('scale a service', () => {
 		// The row says the new count at once: the pending mark, or the count a poll brought.
 		expect(app.frame()).toMatch(new RegExp(`> api\\s+${desired + 1}\\s|desired ${desired + 1}`));
 		// The audit log has the one request, with before and after.
-		const audit = fleet.auditEntries();
+		const audit = fleet.auditResults();
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({action: 'ecs:UpdateService'});
 	});
