@@ -2,10 +2,12 @@
  * The open confirmation dialog and its keys. While a dialog is open it has the keyboard alone
  * (its fields take text: `n` typed into a family name is a letter). A plan is sent once: the
  * step turns to `sending` before the request leaves, so a second `y` or Enter finds nothing to
- * confirm, and the runner refuses a target already in flight as well.
+ * confirm, and the runner refuses a target already in flight as well. Nothing here keeps the user
+ * from leaving: `q` and Ctrl-C quit even while a request is being sent (the runner records its
+ * outcome as unknown on the way out).
  */
 import type {Key} from 'ink';
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ActionResult, ActionRunner, PlanOutcome} from '../../store/actions/types.js';
 import {commandFor, keyName} from '../keymap.js';
 import type {Tone} from '../theme.js';
@@ -19,6 +21,7 @@ const resultTone: Record<ActionResult['status'], Tone> = {
 	'partly-failed': 'warn',
 	failed: 'error',
 	refused: 'warn',
+	unknown: 'warn',
 };
 
 export type ActionDialogControl = {
@@ -45,6 +48,20 @@ export function useActionDialog(
 		dialogRef.current = next;
 		setDialogState(next);
 	}, []);
+
+	// A request whose answer never came is settled later, by a read: say what it found.
+	const sayRef = useRef(say);
+	useEffect(() => {
+		sayRef.current = say;
+	});
+	useEffect(() => {
+		if (runner === undefined) return undefined;
+		return runner.state.subscribe((state, previous) => {
+			const newest = state.results[0];
+			if (newest === undefined || newest === previous.results[0] || newest.checked !== true) return;
+			sayRef.current(newest.message, resultTone[newest.status]);
+		});
+	}, [runner]);
 
 	const open = (command: string, targets: ActionTargets) => {
 		if (runner === undefined || runner.readOnly) {
@@ -86,6 +103,8 @@ export function useActionDialog(
 		// Ctrl-C must always get the user out: the App quits on it.
 		if (name === 'ctrl+c') return false;
 		if (current.step === 'sending') {
+			// Quitting is the App's: the request's outcome is recorded whatever the user does.
+			if (commandFor(input, key, 'list') === 'quit') return false;
 			if (name === 'escape') setDialog(undefined);
 			return true;
 		}
