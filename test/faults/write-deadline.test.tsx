@@ -31,6 +31,22 @@ async function sendingOnWeb(runner = fleet.runner) {
 }
 
 describe('a write in flight', () => {
+	it('q in a confirmation quits, and nothing is sent', async () => {
+		const app = await renderApp({
+			store: fleet.store,
+			actions: fleet.runner,
+			columns: 200,
+			rows: 50,
+		});
+		await app.press('G');
+		await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 15_000);
+		await app.press('3', '+');
+		await app.waitFor((f) => f.includes('y or Enter sends this'));
+		await app.press('q');
+		expect(app.quits()).toBe(1);
+		expect(await fleet.writeRequests()).toEqual([]);
+	});
+
 	it('q quits while the request is being sent', async () => {
 		const app = await sendingOnWeb();
 		expect(footer(app.frame())).toMatch(/sending: /);

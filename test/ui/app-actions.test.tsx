@@ -59,7 +59,7 @@ describe('scale a service', () => {
 		);
 		expect(frame).toContain('y or Enter sends this');
 		expect(overwideLines(frame, 200)).toEqual([]);
-		// The footer names the dialog's keys, not the panes' (q and ? do nothing here).
+		// The footer names the dialog's keys, not the panes' (? does nothing here).
 		expect(footer(frame)).toMatch(/y\/(Enter|↵) send\s+n\/Esc cancel/u);
 		expect(footer(frame)).not.toContain('quit');
 		await app.press(keys.escape);

@@ -3,8 +3,9 @@
  * (its fields take text: `n` typed into a family name is a letter). A plan is sent once: the
  * step turns to `sending` before the request leaves, so a second `y` or Enter finds nothing to
  * confirm, and the runner refuses a target already in flight as well. Nothing here keeps the user
- * from leaving: `q` and Ctrl-C quit even while a request is being sent (the runner records its
- * outcome as unknown on the way out).
+ * from leaving: Ctrl-C quits from anywhere, and `q` from a confirmation or while a request is
+ * being sent (the runner records its outcome as unknown on the way out); only while typing into
+ * a field is `q` a letter.
  */
 import type {Key} from 'ink';
 import {useCallback, useEffect, useRef, useState} from 'react';
@@ -109,6 +110,8 @@ export function useActionDialog(
 			return true;
 		}
 		if (current.step === 'confirm') {
+			// Nothing is sent yet: quitting leaves as a cancel would.
+			if (commandFor(input, key, 'list') === 'quit') return false;
 			const command = commandFor(input, key, 'dialog');
 			if (command === 'confirm') send(current);
 			else if (command === 'cancel') {
