@@ -4,6 +4,7 @@
  */
 import {SetDesiredCapacityCommand, type AutoScalingClient} from '@aws-sdk/client-auto-scaling';
 import {adapterContext, type AdapterOptions} from './call.js';
+import {deadlineSignal, sendOnce, unwrapWriteError, type WriteOptions} from './write-once.js';
 
 export type AutoScalingActionsAdapter = ReturnType<typeof createAutoScalingActionsAdapter>;
 
@@ -16,19 +17,29 @@ export function createAutoScalingActionsAdapter(
 		/**
 		 * HonorCooldown false: the user asked for this number now, and a cooldown left by an
 		 * earlier scaling activity would otherwise refuse it. Outside MinSize..MaxSize AWS answers
-		 * ValidationError.
+		 * ValidationError. Sent once, within the caller's deadline (write-once.ts).
 		 */
-		async setDesiredCapacity(autoScalingGroupName: string, desiredCapacity: number): Promise<void> {
+		async setDesiredCapacity(
+			autoScalingGroupName: string,
+			desiredCapacity: number,
+			options?: WriteOptions,
+		): Promise<void> {
+			const abortSignal = deadlineSignal(options);
 			await call('SetDesiredCapacity', () =>
 				limit(() =>
 					client.send(
-						new SetDesiredCapacityCommand({
-							AutoScalingGroupName: autoScalingGroupName,
-							DesiredCapacity: desiredCapacity,
-							HonorCooldown: false,
-						}),
+						sendOnce(
+							new SetDesiredCapacityCommand({
+								AutoScalingGroupName: autoScalingGroupName,
+								DesiredCapacity: desiredCapacity,
+								HonorCooldown: false,
+							}),
+						),
+						{abortSignal},
 					),
-				),
+				).catch((error: unknown) => {
+					throw unwrapWriteError(error);
+				}),
 			);
 		},
 	};

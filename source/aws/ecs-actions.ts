@@ -2,7 +2,8 @@
  * ECS writes: the calls behind the action keys. Each returns plain domain objects; a refused call
  * throws an AwsApiError whose message names the IAM action (`ecs:UpdateService`), so the status
  * line can say what to add to the policy. Partial failures (RunTask placing fewer tasks than
- * asked, UpdateContainerInstancesState missing an instance) are data, not errors.
+ * asked, UpdateContainerInstancesState missing an instance) are data, not errors. Each write is
+ * sent once, within the deadline the action layer gives (write-once.ts).
  */
 import {
 	RunTaskCommand,
@@ -20,6 +21,7 @@ import type {Task} from '../model/task.js';
 import {adapterContext, type AdapterOptions} from './call.js';
 import {chunk} from './concurrency.js';
 import {toContainerInstance, toFailure, toService, toTask} from './ecs-convert.js';
+import {deadlineSignal, sendOnce, unwrapWriteError, type WriteOptions} from './write-once.js';
 
 // The API model's limits (AWS-FACTS.md).
 export const ecsActionLimits = {
@@ -53,41 +55,67 @@ function requireService(service: SdkService | undefined, operation: string): Sdk
 
 export function createEcsActionsAdapter(client: ECSClient, options: AdapterOptions = {}) {
 	const {call, limit} = adapterContext('ecs', options);
+	/** One write, once, through the shared cap; its deadline counts from now, queueing included. */
+	const write = <T>(
+		operation: string,
+		write: WriteOptions | undefined,
+		send: (abortSignal: AbortSignal | undefined) => Promise<T>,
+	): Promise<T> => {
+		const abortSignal = deadlineSignal(write);
+		return call(operation, () =>
+			limit(() => send(abortSignal)).catch((error: unknown) => {
+				throw unwrapWriteError(error);
+			}),
+		);
+	};
 
 	return {
 		async setDesiredCount(
 			cluster: string,
 			service: string,
 			desiredCount: number,
+			options?: WriteOptions,
 		): Promise<Service> {
-			const answer = await call('UpdateService', () =>
-				limit(() => client.send(new UpdateServiceCommand({cluster, service, desiredCount}))),
+			const answer = await write('UpdateService', options, (abortSignal) =>
+				client.send(sendOnce(new UpdateServiceCommand({cluster, service, desiredCount})), {
+					abortSignal,
+				}),
 			);
 			return toService(requireService(answer.service, 'UpdateService'));
 		},
 
 		/** Replaces every task with the same task definition (new image pulls, new placement). */
-		async forceNewDeployment(cluster: string, service: string): Promise<Service> {
-			const answer = await call('UpdateService', () =>
-				limit(() =>
-					client.send(new UpdateServiceCommand({cluster, service, forceNewDeployment: true})),
+		async forceNewDeployment(
+			cluster: string,
+			service: string,
+			options?: WriteOptions,
+		): Promise<Service> {
+			const answer = await write('UpdateService', options, (abortSignal) =>
+				client.send(
+					sendOnce(new UpdateServiceCommand({cluster, service, forceNewDeployment: true})),
+					{abortSignal},
 				),
 			);
 			return toService(requireService(answer.service, 'UpdateService'));
 		},
 
-		async stopTask(cluster: string, task: string, reason: string): Promise<Task> {
+		async stopTask(
+			cluster: string,
+			task: string,
+			reason: string,
+			options?: WriteOptions,
+		): Promise<Task> {
 			if (reason.length > ecsActionLimits.stopReason) {
 				throw new RangeError(`a stop reason has at most ${ecsActionLimits.stopReason} characters`);
 			}
-			const answer = await call('StopTask', () =>
-				limit(() => client.send(new StopTaskCommand({cluster, task, reason}))),
+			const answer = await write('StopTask', options, (abortSignal) =>
+				client.send(sendOnce(new StopTaskCommand({cluster, task, reason})), {abortSignal}),
 			);
 			if (answer.task === undefined) throw new Error('StopTask returned no task');
 			return toTask(answer.task);
 		},
 
-		async runTask(input: RunTaskInput): Promise<Described<Task>> {
+		async runTask(input: RunTaskInput, options?: WriteOptions): Promise<Described<Task>> {
 			if (
 				!Number.isInteger(input.count) ||
 				input.count < 1 ||
@@ -111,9 +139,9 @@ export function createEcsActionsAdapter(client: ECSClient, options: AdapterOptio
 							})),
 						}
 					: {launchType: input.placement.launchType};
-			const answer = await call('RunTask', () =>
-				limit(() =>
-					client.send(
+			const answer = await write('RunTask', options, (abortSignal) =>
+				client.send(
+					sendOnce(
 						new RunTaskCommand({
 							cluster: input.cluster,
 							taskDefinition: input.taskDefinition,
@@ -123,6 +151,7 @@ export function createEcsActionsAdapter(client: ECSClient, options: AdapterOptio
 							...placement,
 						}),
 					),
+					{abortSignal},
 				),
 			);
 			return {
@@ -139,19 +168,21 @@ export function createEcsActionsAdapter(client: ECSClient, options: AdapterOptio
 			cluster: string,
 			containerInstances: readonly string[],
 			status: 'ACTIVE' | 'DRAINING',
+			options?: WriteOptions,
 		): Promise<Described<ContainerInstance>> {
 			const items: ContainerInstance[] = [];
 			const failures: Described<ContainerInstance>['failures'][number][] = [];
 			for (const batch of chunk(containerInstances, ecsActionLimits.updateInstancesState)) {
-				const answer = await call('UpdateContainerInstancesState', () =>
-					limit(() =>
-						client.send(
+				const answer = await write('UpdateContainerInstancesState', options, (abortSignal) =>
+					client.send(
+						sendOnce(
 							new UpdateContainerInstancesStateCommand({
 								cluster,
 								containerInstances: batch,
 								status,
 							}),
 						),
+						{abortSignal},
 					),
 				);
 				items.push(...(answer.containerInstances ?? []).map(toContainerInstance));

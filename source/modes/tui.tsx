@@ -16,6 +16,7 @@ import type {ConnectOptions} from './connection.js';
 import {mfaSessionCredentials} from './mfa-prompt.js';
 import {appendLog, logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
+import {watchTerminal} from './terminal-watch.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // Erased before it is left: tmux (3.3) rewraps the alternate screen to the size the window had
@@ -164,8 +165,17 @@ export async function runTui(
 	const restoreTerminal = () => {
 		if (restored) return;
 		restored = true;
-		ink.instance?.unmount();
-		process.stdout.write(bracketedPasteOff + showCursor + leaveAlternateScreen);
+		// Each step on its own: a terminal that has gone fails some of them (EIO), not the rest.
+		try {
+			ink.instance?.unmount();
+		} catch (error) {
+			appendLog(log, `while restoring the terminal: ${(error as Error).message}`);
+		}
+		try {
+			process.stdout.write(bracketedPasteOff + showCursor + leaveAlternateScreen);
+		} catch {
+			// Nothing left to write to.
+		}
 		process.emitWarning = originalEmitWarning;
 	};
 
@@ -197,14 +207,24 @@ export async function runTui(
 		}
 		finish(1);
 	};
-	// The terminal went away (window closed, tmux killed, SSH dropped): nothing can be shown any
-	// more, so end at once instead of retrying writes that keep failing.
-	const onTerminalError = (error: NodeJS.ErrnoException) => {
-		appendLog(log, `terminal failed (${error.code ?? error.message}): exiting`);
-		process.exit(error.code === 'EIO' || error.code === 'EPIPE' ? 0 : 1);
+	// The terminal went away (window closed, tmux killed, SSH dropped, the parent shell killed):
+	// end instead of retrying writes that keep failing, restoring what can still be restored and
+	// closing the session (a write in flight gets its audit line). Once ending, the exit is
+	// already coming (bounded by closeTimeoutMs), and Ink no longer draws.
+	const terminalGone = (reason: string, code = 0) => {
+		if (ending) return;
+		appendLog(log, `terminal gone (${reason}): exiting`);
+		quit(code);
 	};
+	const onTerminalError = (error: NodeJS.ErrnoException) =>
+		terminalGone(
+			`terminal failed: ${error.code ?? error.message}`,
+			error.code === 'EIO' || error.code === 'EPIPE' ? 0 : 1,
+		);
 	process.stdout.on('error', onTerminalError);
 	process.stdin.on('error', onTerminalError);
+	process.stdin.on('end', () => terminalGone('end of input'));
+	watchTerminal(terminalGone);
 	const onSignal = () => quit(0);
 	process.on('SIGTERM', onSignal);
 	process.on('SIGHUP', onSignal);

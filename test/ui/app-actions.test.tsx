@@ -59,7 +59,7 @@ describe('scale a service', () => {
 		);
 		expect(frame).toContain('y or Enter sends this');
 		expect(overwideLines(frame, 200)).toEqual([]);
-		// The footer names the dialog's keys, not the panes' (q and ? do nothing here).
+		// The footer names the dialog's keys, not the panes' (? does nothing here).
 		expect(footer(frame)).toMatch(/y\/(Enter|↵) send\s+n\/Esc cancel/u);
 		expect(footer(frame)).not.toContain('quit');
 		await app.press(keys.escape);
@@ -80,7 +80,7 @@ describe('scale a service', () => {
 		// The row says the new count at once: the pending mark, or the count a poll brought.
 		expect(app.frame()).toMatch(new RegExp(`> api\\s+${desired + 1}\\s|desired ${desired + 1}`));
 		// The audit log has the one request, with before and after.
-		const audit = fleet.auditEntries();
+		const audit = fleet.auditResults();
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({action: 'ecs:UpdateService'});
 	});

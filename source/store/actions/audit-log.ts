@@ -1,16 +1,33 @@
 /**
- * The audit log: one JSON line per AWS request ecs-top sends on the user's behalf, appended to
- * `$XDG_STATE_HOME/ecs-top/audit.jsonl` (else `~/.local/state/ecs-top/audit.jsonl`). It records
- * who asked for what and what AWS answered; it never holds credentials or environment values,
- * only the fields below, built from the plan and the classified answer.
+ * The audit log: JSON lines recording every AWS request ecs-top sends on the user's behalf,
+ * appended to `$XDG_STATE_HOME/ecs-top/audit.jsonl` (else `~/.local/state/ecs-top/audit.jsonl`).
+ * Each request gets an intent line before it leaves, a result line once its fate is known, and,
+ * when that fate was unknown, a settled line once a later read shows what AWS did (the format is
+ * in docs/audit.md). It never holds credentials or environment values, only the fields below,
+ * built from the plan and the classified answer.
  */
-import {appendFileSync, mkdirSync} from 'node:fs';
+import {closeSync, fsyncSync, mkdirSync, openSync, writeSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
+
+/**
+ * - `intent`: written (and flushed to disk) before the request is sent; `result` is `sending`.
+ * - `result`: `applied` (AWS answered yes), `refused` (AWS answered no, or the request never
+ *   left), `unknown` (it may have reached AWS, but no answer came: the connection ended, the
+ *   deadline passed, ecs-top quit).
+ * - `settled`: for an `unknown` request, what a later read of AWS showed: `applied`,
+ *   `not-applied`, or `undetermined` (the read could not tell; `observed` says what it saw).
+ */
+export type AuditPhase = 'intent' | 'result' | 'settled';
+export type AuditResult =
+	'sending' | 'applied' | 'refused' | 'unknown' | 'not-applied' | 'undetermined';
 
 export type AuditEntry = {
 	/** ISO 8601. */
 	readonly time: string;
+	readonly phase: AuditPhase;
+	/** The same on a request's intent, result and settled lines. */
+	readonly requestId: string;
 	/** The caller's ARN (sts:GetCallerIdentity), when known. */
 	readonly identity: string | undefined;
 	readonly region: string | undefined;
@@ -23,8 +40,8 @@ export type AuditEntry = {
 	readonly target: string;
 	readonly before: string | number | undefined;
 	readonly after: string | number | undefined;
-	readonly result: 'ok' | 'error';
-	/** The AWS (or network) error code, when the request failed. */
+	readonly result: AuditResult;
+	/** The AWS (or network) error code, when the request failed or its answer never came. */
 	readonly errorCode?: string | undefined;
 	/** What went wrong, in the words the status line used. */
 	readonly errorMessage?: string | undefined;
@@ -32,13 +49,15 @@ export type AuditEntry = {
 	readonly failures?: readonly string[] | undefined;
 	/** What the request created (RunTask's task ARNs). */
 	readonly created?: readonly string[] | undefined;
+	/** On a settled line: what the read showed (`desiredCount 12`, `desiredStatus STOPPED`). */
+	readonly observed?: string | undefined;
 	/** The plan this request belongs to: several lines share one when one key sent several. */
 	readonly planId: string;
 };
 
 export type AuditLog = {
 	readonly path: string;
-	/** Appends one line; returns the error text if the file could not be written. */
+	/** Appends one line, on disk when this returns; the error text if it could not be written. */
 	append(entry: AuditEntry): string | undefined;
 };
 
@@ -48,24 +67,55 @@ export function defaultAuditLogPath(env: NodeJS.ProcessEnv = process.env): strin
 	return join(base, 'ecs-top', 'audit.jsonl');
 }
 
+/** Makes a new file's directory entry durable too: a file fsynced but not linked is lost. */
+function syncDirectory(path: string): void {
+	let fd: number | undefined;
+	try {
+		fd = openSync(path, 'r');
+		fsyncSync(fd);
+	} catch {
+		// Some file systems refuse to sync a directory: the line itself is on disk.
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
 /**
- * Written synchronously: a line per request is rare, and a line must be on disk before the
- * result is shown, even if ecs-top is killed right after. The file is the user's alone (0600).
+ * Written synchronously and fsynced: a line is rare (one per request), and an intent line must
+ * be on disk before its request leaves, so that whatever ends ecs-top next (SIGKILL, a power
+ * cut) the record still shows that the request may have reached AWS. The file is the user's
+ * alone (0600).
  */
 export function createAuditLog(path: string = defaultAuditLogPath()): AuditLog {
 	let madeDirectory = false;
+	let syncedDirectory = false;
 	return {
 		path,
 		append(entry) {
+			let fd: number | undefined;
 			try {
 				if (!madeDirectory) {
 					mkdirSync(dirname(path), {recursive: true, mode: 0o700});
 					madeDirectory = true;
 				}
-				appendFileSync(path, `${JSON.stringify(entry)}\n`, {encoding: 'utf8', mode: 0o600});
+				fd = openSync(path, 'a', 0o600);
+				writeSync(fd, `${JSON.stringify(entry)}\n`);
+				fsyncSync(fd);
+				if (!syncedDirectory) {
+					syncDirectory(dirname(path));
+					syncedDirectory = true;
+				}
 				return undefined;
 			} catch (error) {
 				return error instanceof Error ? error.message : String(error);
+			} finally {
+				if (fd !== undefined) {
+					try {
+						closeSync(fd);
+					} catch {
+						// Already written and synced, or already reported.
+					}
+				}
 			}
 		},
 	};

@@ -34,6 +34,26 @@ export function markTexts(work: PlannedWork): Record<string, string> {
 	}
 }
 
+/** The change a plan's work makes, in a few words (`api desired count 10 -> 12`). */
+export function describeWork(work: PlannedWork): string {
+	switch (work.kind) {
+		case 'set-desired-count':
+			return `${work.serviceName} desired count ${work.before} -> ${work.after}`;
+		case 'force-deployment':
+			return `the new deployment of ${work.serviceName}`;
+		case 'stop-tasks':
+			return work.tasks.length === 1
+				? `stopping task ${work.tasks[0]!.label}`
+				: `stopping ${work.tasks.length} tasks`;
+		case 'run-task':
+			return `running ${work.count} x ${work.taskDefinition}`;
+		case 'set-instance-state':
+			return `setting ${work.instances.map((instance) => instance.label).join(', ')} to ${work.status}`;
+		case 'set-desired-capacity':
+			return `${work.autoScalingGroupName} desired capacity ${work.before} -> ${work.after}`;
+	}
+}
+
 /**
  * The marked tasks' lookups in one fleet state, built once however many marks ask: with 20,000
  * tasks loaded, one pass per mark on every store update would cost more than the render.

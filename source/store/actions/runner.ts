@@ -1,8 +1,10 @@
 /**
  * The action runner: plans requests against what the fleet store knows, sends a confirmed plan
- * exactly once, writes an audit line per request, keeps optimistic marks until a poll shows the
- * change, and remembers the last desired-count change for undo. Under --read-only it plans and
- * sends nothing.
+ * exactly once, writes the audit lines of each request (intent before it leaves, result after),
+ * keeps optimistic marks until a poll shows the change, and remembers the last desired-count
+ * change for undo. A request unanswered by its deadline is `unknown`: never sent again, it is
+ * checked by a read at the next refresh, and what AWS did is written then. Under --read-only it
+ * plans and sends nothing.
  */
 import {randomUUID} from 'node:crypto';
 import type {FleetState, FleetStore} from '../fleet-store.js';
@@ -16,9 +18,10 @@ import {
 	removeInFlight,
 	setUndo,
 } from './action-state.js';
-import type {AuditEntry, AuditLog} from './audit-log.js';
+import type {WriteOptions} from '../../aws/write-once.js';
+import type {AuditLog} from './audit-log.js';
 import {cliTargetOf, type CliTarget} from './cli-command.js';
-import {changeShown, fleetIndex, markTexts, markTimeoutMs} from './marks.js';
+import {changeShown, describeWork, fleetIndex, markTexts, markTimeoutMs} from './marks.js';
 import type {PlanContext} from './plan-context.js';
 import {planRequest, readOnlyRefusal} from './planner.js';
 import {scalingGroupsOf} from './scaling-groups.js';
@@ -26,10 +29,14 @@ import {
 	failureOf,
 	sendWork,
 	type ActionAdapters,
+	type RequestExtras,
+	type RequestFailure,
 	type RequestOutcome,
+	type RequestRecord,
 	type SendDeps,
 	type WorkOutcome,
 } from './send-work.js';
+import type {SettleCheck, Settlement} from './settle-checks.js';
 import type {ActionPlan, ActionRequest, ActionResult, ActionRunner, PlanOutcome} from './types.js';
 import {planUndoOf, undoEntryAfter} from './undo.js';
 import {toPlanOutcome, type PlannedOutcome, type PlannedWork} from './work.js';
@@ -52,7 +59,33 @@ export type ActionRunnerOptions = {
 	/** What the `aws` commands and the audit log name, over the fleet store's connection. */
 	readonly cliTarget?: Partial<CliTarget>;
 	readonly markTimeoutMs?: number;
+	/** How long a write may go unanswered before its outcome is `unknown` and checked. */
+	readonly writeDeadlineMs?: number;
+	/** How long after an unknown outcome AWS is read to settle it; default the refresh interval. */
+	readonly checkIntervalMs?: number;
 };
+
+/**
+ * AWS answers a write in well under a second; one still unanswered after this is not coming
+ * back in a useful time, and the user should not be left looking at `sending`.
+ */
+export const defaultWriteDeadlineMs = 15_000;
+
+const interruptedFailure: RequestFailure = {
+	kind: 'no-answer',
+	code: 'Interrupted',
+	message: 'ecs-top quit before AWS answered',
+	verdict: 'unknown',
+};
+
+function deadlineFailure(ms: number): RequestFailure {
+	return {
+		kind: 'no-answer',
+		code: 'DeadlineExceeded',
+		message: `no answer from AWS within ${ms < 1_000 ? `${ms} ms` : `${Math.round(ms / 1_000)} s`}`,
+		verdict: 'unknown',
+	};
+}
 
 /** Plans the UI may still confirm: a few dialogs' worth, the oldest forgotten. */
 const keptPlans = 50;
@@ -70,6 +103,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 	const now = options.now ?? (() => timers.now());
 	const timeoutMs = options.markTimeoutMs ?? markTimeoutMs;
 	const maxDesired = options.taskQuota ?? defaultTaskQuota;
+	const deadlineMs = options.writeDeadlineMs ?? defaultWriteDeadlineMs;
 	const state = createActionState();
 
 	const works = new Map<string, PlannedWork>();
@@ -175,63 +209,230 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		return entries.length === 0 ? '' : ` (audit log ${auditLog.path} not written: ${entries[0]})`;
 	}
 
+	/** Requests sent and not yet answered: quitting writes their `unknown` line. */
+	const unanswered = new Map<string, () => void>();
+	/** Checks of requests whose outcome is unknown, waiting for their next refresh. */
+	const checkTimers = new Set<TimerHandle>();
+
+	const isoNow = () => new Date(now()).toISOString();
+
+	function baseEntry(record: RequestRecord, requestId: string, planId: string) {
+		const fleetState = fleet.getState();
+		const target = cliTarget(fleetState);
+		return {
+			requestId,
+			identity: fleetState.identity?.arn,
+			region: target.region,
+			profile: target.profile,
+			endpoint: target.endpoint,
+			action: record.action,
+			target: record.target,
+			before: record.before,
+			after: record.after,
+			planId,
+		};
+	}
+
+	type PendingCheck = {
+		readonly base: ReturnType<typeof baseEntry>;
+		readonly check: SettleCheck;
+		/** Reads that did not show the change: `not-applied` is written after the second. */
+		unchangedReads: number;
+		readonly done: (settlement: Settlement) => void;
+	};
+
+	function armCheck(pending: PendingCheck): void {
+		if (disposed) return;
+		const interval = options.checkIntervalMs ?? fleet.getState().refreshMs;
+		const handle = timers.setTimeout(() => {
+			checkTimers.delete(handle);
+			void runCheck(pending);
+		}, interval);
+		checkTimers.add(handle);
+	}
+
+	/**
+	 * One read of what AWS did. A change seen is final; no change is written only once a second
+	 * read, a refresh later, agrees (AWS may still be processing a request that just timed out);
+	 * a read that fails is tried again at the next refresh.
+	 */
+	async function runCheck(pending: PendingCheck): Promise<void> {
+		if (disposed) return;
+		let settlement: Settlement;
+		try {
+			settlement = await pending.check(adapters);
+		} catch {
+			armCheck(pending);
+			return;
+		}
+		if (disposed) return;
+		if (settlement.result !== 'applied' && ++pending.unchangedReads < 2) {
+			armCheck(pending);
+			return;
+		}
+		auditLog.append({
+			...pending.base,
+			time: isoNow(),
+			phase: 'settled',
+			result: settlement.result,
+			observed: settlement.observed,
+			...(settlement.created !== undefined && settlement.created.length > 0
+				? {created: settlement.created}
+				: {}),
+		});
+		pending.done(settlement);
+	}
+
 	async function send(
 		plan: ActionPlan,
 		work: PlannedWork,
 	): Promise<{
 		outcome: WorkOutcome;
 		auditProblems: string[];
+		/** Set when a request's outcome is unknown: resolves with what a later read showed. */
+		checked: Promise<Settlement> | undefined;
 	}> {
 		const auditProblems: string[] = [];
+		const note = (problem: string | undefined) => {
+			if (problem !== undefined) auditProblems.push(problem);
+		};
+		let checked: Promise<Settlement> | undefined;
 		const deps: SendDeps = {
 			adapters,
-			async request(record, call, describe) {
-				let outcome: RequestOutcome<Awaited<ReturnType<typeof call>>>;
-				try {
-					outcome = {ok: true, value: await call()};
-				} catch (error) {
-					outcome = {ok: false, failure: failureOf(error)};
-				}
-				const fleetState = fleet.getState();
-				const target = cliTarget(fleetState);
-				const extra = outcome.ok && describe !== undefined ? describe(outcome.value) : {};
-				const entry: AuditEntry = {
-					time: new Date(now()).toISOString(),
-					identity: fleetState.identity?.arn,
-					region: target.region,
-					profile: target.profile,
-					endpoint: target.endpoint,
-					action: record.action,
-					target: record.target,
-					before: record.before,
-					after: record.after,
-					result: outcome.ok ? 'ok' : 'error',
-					...(outcome.ok
-						? {}
-						: {errorCode: outcome.failure.code, errorMessage: outcome.failure.message}),
-					...(extra.failures !== undefined && extra.failures.length > 0
-						? {failures: extra.failures}
-						: {}),
-					...(extra.created !== undefined && extra.created.length > 0
-						? {created: extra.created}
-						: {}),
-					planId: plan.id,
-				};
-				const problem = auditLog.append(entry);
-				if (problem !== undefined) auditProblems.push(problem);
-				return outcome;
+			now,
+			request<T>(
+				record: RequestRecord,
+				call: (write: WriteOptions) => Promise<T>,
+				extras: RequestExtras<T>,
+			): Promise<RequestOutcome<T>> {
+				const requestId = randomUUID();
+				const base = baseEntry(record, requestId, plan.id);
+				// On disk before the request leaves: whatever ends ecs-top next, this line remains.
+				note(auditLog.append({...base, time: isoNow(), phase: 'intent', result: 'sending'}));
+				return new Promise((resolve) => {
+					let answered = false;
+					// The result line is written here, synchronously, by whichever comes first: the
+					// answer, the deadline, or quitting (dispose).
+					const conclude = (outcome: RequestOutcome<T>) => {
+						if (answered) return;
+						answered = true;
+						timers.clearTimeout(deadline);
+						unanswered.delete(requestId);
+						const extra =
+							outcome.ok && extras.describe !== undefined ? extras.describe(outcome.value) : {};
+						note(
+							auditLog.append({
+								...base,
+								time: isoNow(),
+								phase: 'result',
+								result: outcome.ok ? 'applied' : outcome.failure.verdict,
+								...(outcome.ok
+									? {}
+									: {errorCode: outcome.failure.code, errorMessage: outcome.failure.message}),
+								...(extra.failures !== undefined && extra.failures.length > 0
+									? {failures: extra.failures}
+									: {}),
+								...(extra.created !== undefined && extra.created.length > 0
+									? {created: extra.created}
+									: {}),
+							}),
+						);
+						if (!outcome.ok && outcome.failure.verdict === 'unknown' && !disposed) {
+							checked = new Promise((done) =>
+								armCheck({base, check: extras.settle, unchangedReads: 0, done}),
+							);
+						}
+						resolve(outcome);
+					};
+					const deadline = timers.setTimeout(
+						() => conclude({ok: false, failure: deadlineFailure(deadlineMs)}),
+						deadlineMs,
+					);
+					unanswered.set(requestId, () => conclude({ok: false, failure: interruptedFailure}));
+					call({deadlineMs}).then(
+						(value) => conclude({ok: true, value}),
+						(error: unknown) => conclude({ok: false, failure: failureOf(error)}),
+					);
+				});
 			},
 		};
 		try {
-			return {outcome: await sendWork(work, deps), auditProblems};
+			return {outcome: await sendWork(work, deps), auditProblems, checked};
 		} catch (error) {
 			// sendWork turns AWS failures into outcomes; this is a bug, still shown, not thrown.
 			const message = failureOf(error).message;
 			return {
 				outcome: {status: 'failed', message, failedArns: [], startedTaskArns: []},
 				auditProblems,
+				checked,
 			};
 		}
+	}
+
+	/** The status line's words for what a check found. */
+	function checkedMessage(work: PlannedWork, settlement: Settlement): string {
+		const what = describeWork(work);
+		switch (settlement.result) {
+			case 'applied':
+				return `Checked: ${what} was applied (AWS shows ${settlement.observed})`;
+			case 'not-applied':
+				return `Checked: ${what} was not applied (AWS shows ${settlement.observed}); nothing was sent again`;
+			case 'undetermined':
+				return `Checked: cannot tell whether ${what} was applied (${settlement.observed}); look in the AWS console`;
+		}
+	}
+
+	/** After an unknown outcome: the targets stay busy and marked until a read settles it. */
+	function followCheck(
+		plan: ActionPlan,
+		work: PlannedWork,
+		kind: ActionResult['kind'],
+		arns: readonly string[],
+		unknownArns: readonly string[],
+		checked: Promise<Settlement>,
+	): void {
+		const since = now();
+		putMarks(
+			state,
+			Object.fromEntries(
+				unknownArns.map((arn) => [arn, {text: 'outcome unknown, checking', since}]),
+			),
+		);
+		void checked.then((settlement) => {
+			for (const arn of arns) busy.delete(arn);
+			removeInFlight(state, plan);
+			if (settlement.result === 'applied') {
+				// Dropped as the next poll shows the change, as after an answer.
+				for (const arn of unknownArns) {
+					const mark = tracked.get(arn);
+					if (mark !== undefined) {
+						mark.settled = true;
+						mark.startedTaskArns = settlement.created ?? [];
+					}
+				}
+				const texts = markTexts(work);
+				putMarks(
+					state,
+					Object.fromEntries(
+						unknownArns.map((arn) => [arn, {text: texts[arn] ?? 'pending', since: now()}]),
+					),
+				);
+				if (work.kind === 'set-desired-count')
+					setUndo(state, undoEntryAfter(work, fleet.getState()));
+				armSweep();
+			} else {
+				forget(unknownArns);
+			}
+			finish({
+				planId: plan.id,
+				kind,
+				status: settlement.result === 'applied' ? 'succeeded' : 'failed',
+				message: checkedMessage(work, settlement),
+				at: now(),
+				checked: true,
+			});
+			if (!disposed) fleet.getState().actions.refreshNow();
+		});
 	}
 
 	async function confirm(plan: ActionPlan): Promise<ActionResult> {
@@ -264,15 +465,24 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			Object.fromEntries(Object.entries(marks).map(([arn, text]) => [arn, {text, since}])),
 		);
 
-		const {outcome, auditProblems} = await send(plan, work);
+		const {outcome, auditProblems, checked} = await send(plan, work);
+		const unknownArns = outcome.unknownArns ?? [];
 
-		for (const arn of arns) busy.delete(arn);
-		removeInFlight(state, plan);
+		if (outcome.status === 'unknown' && checked !== undefined) {
+			followCheck(plan, work, kind, arns, unknownArns, checked);
+			const known = arns.filter((arn) => !unknownArns.includes(arn));
+			for (const arn of known) busy.delete(arn);
+			forget(outcome.failedArns);
+		} else {
+			for (const arn of arns) busy.delete(arn);
+			removeInFlight(state, plan);
+		}
 		if (outcome.status === 'failed') {
 			forget(arns);
-		} else {
-			forget(outcome.failedArns);
+		} else if (outcome.status !== 'unknown' || checked !== undefined) {
+			if (outcome.status !== 'unknown') forget(outcome.failedArns);
 			for (const arn of arns) {
+				if (unknownArns.includes(arn)) continue;
 				const mark = tracked.get(arn);
 				if (mark === undefined) continue;
 				mark.settled = true;
@@ -284,6 +494,9 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			armSweep();
 			// The change shows at the next poll; ask for it now rather than in a refresh interval.
 			if (!disposed) fleet.getState().actions.refreshNow();
+		} else {
+			// Unknown, and ecs-top is quitting: nothing will check it; the audit line says so.
+			forget(arns);
 		}
 		return finish({
 			planId: plan.id,
@@ -310,10 +523,15 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		pendingDesiredCount: (serviceArn) => pendingDesired.get(serviceArn),
 		confirm,
 		dispose() {
+			if (disposed) return;
 			disposed = true;
 			unsubscribe();
 			for (const handle of sweeps) timers.clearTimeout(handle);
 			sweeps.clear();
+			for (const handle of checkTimers) timers.clearTimeout(handle);
+			checkTimers.clear();
+			// Their `unknown` lines, written now: the process may be gone before any answer.
+			for (const interrupt of [...unanswered.values()]) interrupt();
 		},
 	};
 }

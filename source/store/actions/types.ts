@@ -71,14 +71,20 @@ export type ActionPlan = {
 export type PlanOutcome =
 	{readonly ok: true; readonly plan: ActionPlan} | {readonly ok: false; readonly refusal: string};
 
-/** How a sent (or refused) plan ended, in words for the status line. */
+/**
+ * How a sent (or refused) plan ended, in words for the status line. `unknown`: no answer came
+ * (the deadline passed, the connection ended); a later result with `checked` set says what a read
+ * of AWS then showed.
+ */
 export type ActionResult = {
 	readonly planId: string | undefined;
 	readonly kind: ActionKind | 'undo';
-	readonly status: 'succeeded' | 'partly-failed' | 'failed' | 'refused';
+	readonly status: 'succeeded' | 'partly-failed' | 'failed' | 'refused' | 'unknown';
 	/** One plain sentence: what happened, or what AWS said and what to do. */
 	readonly message: string;
 	readonly at: number;
+	/** Set on the result that settles an earlier `unknown` one of the same plan. */
+	readonly checked?: boolean;
 };
 
 /** An optimistic note on a row (`desired 12, pending`) until a poll shows the change. */
@@ -141,7 +147,11 @@ export type ActionRunner = {
 	 * none. Optional so existing fakes of this type still compile.
 	 */
 	pendingDesiredCount?(serviceArn: string): number | undefined;
+	/** Resolves when AWS answers, or when the write deadline passes (status `unknown`). */
 	confirm(plan: ActionPlan): Promise<ActionResult>;
-	/** Stops reconciling marks (on quit). */
+	/**
+	 * Stops reconciling marks and checking (on quit). A request still waiting for its answer gets
+	 * its `unknown` audit line now: ecs-top will not hear what AWS did with it.
+	 */
 	dispose(): void;
 };

@@ -120,7 +120,7 @@ function promptOf(dialog: ActionDialog, preview: PlanOutcome): string {
 		case 'confirm':
 			return 'y or Enter sends this · n or Esc cancels, nothing is sent';
 		case 'sending':
-			return 'sending… (Esc hides this box; the result shows below when AWS answers)';
+			return 'sending… (Esc hides this box, q quits; the result shows below when AWS answers)';
 	}
 }
 

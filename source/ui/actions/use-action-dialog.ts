@@ -4,9 +4,12 @@
  * step turns to `sending` before the request leaves, so a second `y` or Enter finds nothing to
  * confirm, and the runner refuses a target already in flight as well. Only a key pressed on its
  * own after the confirmation was drawn sends (confirm-guard.ts); a paste only types into a field.
+ * Nothing here keeps the user from leaving: Ctrl-C quits from anywhere, and `q` from a
+ * confirmation or while a request is being sent (the runner records its outcome as unknown on the
+ * way out); only while typing into a field is `q` a letter.
  */
 import type {Key} from 'ink';
-import {useCallback, useContext, useInsertionEffect, useRef, useState} from 'react';
+import {useCallback, useContext, useEffect, useInsertionEffect, useRef, useState} from 'react';
 import type {ActionResult, ActionRunner, PlanOutcome} from '../../store/actions/types.js';
 import {commandFor, keyName} from '../keymap.js';
 import type {Tone} from '../theme.js';
@@ -27,6 +30,7 @@ const resultTone: Record<ActionResult['status'], Tone> = {
 	'partly-failed': 'warn',
 	failed: 'error',
 	refused: 'warn',
+	unknown: 'warn',
 };
 
 export type ActionDialogControl = {
@@ -63,6 +67,20 @@ export function useActionDialog(
 		clock.show(shownPlanId);
 	}, [clock, shownPlanId]);
 	const turns = useRef(createKeyTurns());
+
+	// A request whose answer never came is settled later, by a read: say what it found.
+	const sayRef = useRef(say);
+	useEffect(() => {
+		sayRef.current = say;
+	});
+	useEffect(() => {
+		if (runner === undefined) return undefined;
+		return runner.state.subscribe((state, previous) => {
+			const newest = state.results[0];
+			if (newest === undefined || newest === previous.results[0] || newest.checked !== true) return;
+			sayRef.current(newest.message, resultTone[newest.status]);
+		});
+	}, [runner]);
 
 	const open = (command: string, targets: ActionTargets) => {
 		if (runner === undefined || runner.readOnly) {
@@ -130,10 +148,14 @@ export function useActionDialog(
 		// Ctrl-C must always get the user out: the App quits on it.
 		if (name === 'ctrl+c') return false;
 		if (current.step === 'sending') {
+			// Quitting is the App's: the request's outcome is recorded whatever the user does.
+			if (commandFor(input, key, 'list') === 'quit') return false;
 			if (name === 'escape') setDialog(undefined);
 			return true;
 		}
 		if (current.step === 'confirm') {
+			// Nothing is sent yet: quitting leaves as a cancel would.
+			if (commandFor(input, key, 'list') === 'quit') return false;
 			const command = commandFor(input, key, 'dialog');
 			if (command === 'confirm') confirm(current, turn);
 			else if (command === 'cancel') {

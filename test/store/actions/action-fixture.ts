@@ -38,7 +38,10 @@ export type ActionFleet = Fleet & {
 	/** The simulator's request log, read over its admin endpoint as another process would. */
 	requests(): Promise<RequestLogEntry[]>;
 	writeRequests(): Promise<RequestLogEntry[]>;
+	/** Every line: each request has an intent line, a result line, maybe a settled line. */
 	auditEntries(): AuditEntry[];
+	/** The result lines only: one per request whose fate ecs-top learnt or gave up on. */
+	auditResults(): AuditEntry[];
 	auditText(): string;
 	faults(patch: Partial<FaultSettings>): Promise<void>;
 	resetFaults(): Promise<void>;
@@ -90,6 +93,11 @@ export async function startActionFleet(): Promise<ActionFleet> {
 			return '';
 		}
 	};
+	const auditEntries = () =>
+		auditText()
+			.split('\n')
+			.filter((line) => line !== '')
+			.map((line) => JSON.parse(line) as AuditEntry);
 	return {
 		...fleet,
 		runner: makeRunner(),
@@ -101,11 +109,8 @@ export async function startActionFleet(): Promise<ActionFleet> {
 			return (await requests()).filter((entry) => writeOperations.has(entry.operation));
 		},
 		auditText,
-		auditEntries: () =>
-			auditText()
-				.split('\n')
-				.filter((line) => line !== '')
-				.map((line) => JSON.parse(line) as AuditEntry),
+		auditEntries,
+		auditResults: () => auditEntries().filter((entry) => entry.phase === 'result'),
 		async faults(patch) {
 			await admin('/__sim/faults', patch);
 		},

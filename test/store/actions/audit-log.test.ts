@@ -20,6 +20,8 @@ describe('the audit log path', () => {
 			const log = createAuditLog(join(directory, 'deep', 'audit.jsonl'));
 			const entry = {
 				time: '2026-01-01T00:00:00.000Z',
+				phase: 'result' as const,
+				requestId: 'r',
 				identity: 'arn:aws:iam::1:user/a',
 				region: 'eu-west-1',
 				profile: undefined,
@@ -28,7 +30,7 @@ describe('the audit log path', () => {
 				target: 'arn:service',
 				before: 1,
 				after: 2,
-				result: 'ok' as const,
+				result: 'applied' as const,
 				planId: 'p',
 			};
 			expect(log.append(entry)).toBeUndefined();
@@ -53,7 +55,7 @@ describe('the audit log of a session', () => {
 		await fleet.close();
 	});
 
-	it('has one line per request sent, with who, where, what, before, after and result, and no secret', async () => {
+	it('has an intent and a result line per request sent, with who, where, what, before, after and result, and no secret', async () => {
 		const web = await focus(fleet, 'web', 'api');
 		const api = fleet.store.getState().focus.serviceArn!;
 		const desired = fleet.store
@@ -85,17 +87,26 @@ describe('the audit log of a session', () => {
 
 		const sent = await fleet.writeRequests();
 		const entries = fleet.auditEntries();
-		expect(entries.map((entry) => entry.action)).toEqual(
-			sent.map((entry) =>
-				entry.service === 'autoscaling'
-					? `autoscaling:${entry.operation}`
-					: `ecs:${entry.operation}`,
-			),
+		// Each request: its intent line, then its result line, with the same request id.
+		expect(entries.map((entry) => [entry.phase, entry.action])).toEqual(
+			sent.flatMap((entry) => {
+				const action =
+					entry.service === 'autoscaling'
+						? `autoscaling:${entry.operation}`
+						: `ecs:${entry.operation}`;
+				return [
+					['intent', action],
+					['result', action],
+				];
+			}),
 		);
-		expect(entries).toHaveLength(4);
+		expect(entries).toHaveLength(8);
+		for (let index = 0; index < entries.length; index += 2) {
+			expect(entries[index]!.requestId).toBe(entries[index + 1]!.requestId);
+		}
+		expect(new Set(entries.map((entry) => entry.requestId)).size).toBe(4);
 		const identity = fleet.store.getState().identity!.arn;
-		expect(entries[0]).toEqual({
-			time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+		const common = {
 			identity,
 			region: 'us-east-1',
 			endpoint: fleet.sim.server.url,
@@ -103,23 +114,27 @@ describe('the audit log of a session', () => {
 			target: api,
 			before: desired,
 			after: desired + 1,
-			result: 'ok',
 			planId: expect.any(String),
-		});
-		expect(entries[1]).toMatchObject({
+			requestId: expect.any(String),
+		};
+		const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		expect(entries[0]).toEqual({...common, time, phase: 'intent', result: 'sending'});
+		expect(entries[1]).toEqual({...common, time, phase: 'result', result: 'applied'});
+		const results = fleet.auditResults();
+		expect(results[1]).toMatchObject({
 			action: 'ecs:StopTask',
 			target: tasks[0]!.arn,
 			before: 'RUNNING',
 			after: 'STOPPED',
-			result: 'ok',
+			result: 'applied',
 		});
-		expect(entries[1]!.planId).toBe(entries[2]!.planId);
-		expect(entries[3]).toMatchObject({
+		expect(results[1]!.planId).toBe(results[2]!.planId);
+		expect(results[3]).toMatchObject({
 			action: 'autoscaling:SetDesiredCapacity',
 			target: 'web-asg',
 			before: 4,
 			after: 5,
-			result: 'error',
+			result: 'refused',
 			errorCode: 'AccessDenied',
 			errorMessage: expect.stringContaining('autoscaling:SetDesiredCapacity'),
 		});

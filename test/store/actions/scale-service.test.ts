@@ -133,7 +133,7 @@ describe('scale a service', () => {
 			message: expect.stringContaining('--read-only'),
 		});
 		expect(await fleet.writeRequests()).toEqual([]);
-		expect(fleet.auditEntries()).toEqual([]);
+		expect(fleet.auditResults()).toEqual([]);
 	});
 
 	it('a plan confirmed twice at once, or another plan for the same service in flight, sends one request', async () => {
@@ -156,7 +156,7 @@ describe('scale a service', () => {
 		// Confirming the same plan later still sends nothing.
 		expect((await fleet.runner.confirm(plan)).status).toBe('refused');
 		expect((await fleet.writeRequests()).length).toBe(1);
-		expect(fleet.auditEntries()).toHaveLength(1);
+		expect(fleet.auditResults()).toHaveLength(1);
 	});
 
 	it('+ after a sent change counts from the sent value until a poll shows it', async () => {
@@ -232,10 +232,10 @@ describe('scale a service', () => {
 		);
 
 		expect(
-			fleet.auditEntries().map((entry) => [entry.action, entry.result, entry.errorCode]),
+			fleet.auditResults().map((entry) => [entry.action, entry.result, entry.errorCode]),
 		).toEqual([
-			['ecs:UpdateService', 'error', 'AccessDeniedException'],
-			['ecs:UpdateService', 'error', 'ThrottlingException'],
+			['ecs:UpdateService', 'refused', 'AccessDeniedException'],
+			['ecs:UpdateService', 'refused', 'ThrottlingException'],
 		]);
 	});
 

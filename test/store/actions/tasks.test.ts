@@ -145,7 +145,7 @@ describe('run tasks', () => {
 			capacityProviderStrategy: [{capacityProvider: 'batch-cp', weight: 1, base: 0}],
 		});
 		expect(String(sent?.input.clientToken)).toMatch(/^ecs-top-/);
-		const created = fleet.auditEntries()[0]!.created!;
+		const created = fleet.auditResults()[0]!.created!;
 		expect(created).toHaveLength(2);
 		expect(result.message).toBe(
 			`Started 2 tasks of report-job:2: ${created.map((arn) => arn.split('/').pop()!.slice(0, 8)).join(', ')}`,
