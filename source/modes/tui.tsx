@@ -3,12 +3,13 @@
  * The terminal is restored however the process ends (q, Ctrl-C, SIGTERM, SIGHUP, a crash), and
  * nothing is printed behind Ink's back: stray stderr output and Node warnings go to the log file.
  */
-import {appendFileSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
 import type {ActionRunner} from '../store/actions/types.js';
+import {appendPrivately} from '../files/private-file.js';
+import {printableLine, printableLines} from '../text/printable.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
@@ -32,10 +33,10 @@ export function logFilePath(env: NodeJS.ProcessEnv = process.env): string {
 	return join(stateHome, 'ecs-top', 'ecs-top.log');
 }
 
+/** A line of the log: private to the user, and safe to `tail` in a terminal (no escape runs). */
 function appendLog(path: string, text: string): void {
 	try {
-		mkdirSync(join(path, '..'), {recursive: true});
-		appendFileSync(path, `${new Date().toISOString()} ${text}\n`);
+		appendPrivately(path, `${new Date().toISOString()} ${printableLines(text)}\n`);
 	} catch {
 		// A log that cannot be written must not take the monitor down.
 	}
@@ -193,7 +194,7 @@ export async function runTui(
 		appendLog(log, `crash: ${error instanceof Error ? (error.stack ?? message) : message}`);
 		try {
 			restoreTerminal();
-			originalStderrWrite(`ecs-top crashed: ${message}\nDetails are in ${log}\n`);
+			originalStderrWrite(`ecs-top crashed: ${printableLine(message)}\nDetails are in ${log}\n`);
 		} catch {
 			// The terminal is gone; the log has it.
 		}

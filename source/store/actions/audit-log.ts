@@ -4,9 +4,11 @@
  * who asked for what and what AWS answered; it never holds credentials or environment values,
  * only the fields below, built from the plan and the classified answer.
  */
-import {appendFileSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
+import {appendPrivately} from '../../files/private-file.js';
+import {terminalSafeJson} from '../../text/printable.js';
+import {maskEndpoint, maskUrlSecrets} from '../../text/url-secrets.js';
 
 export type AuditEntry = {
 	/** ISO 8601. */
@@ -49,20 +51,30 @@ export function defaultAuditLogPath(env: NodeJS.ProcessEnv = process.env): strin
 }
 
 /**
+ * What is recorded of an entry: an endpoint's password and signed parameters are not (nor in
+ * an error message that names the endpoint). AWS's text is kept exact, in JSON escapes that a
+ * terminal showing the file (`tail -f`) prints rather than runs.
+ */
+export function auditLine(entry: AuditEntry): string {
+	const recorded: AuditEntry = {
+		...entry,
+		endpoint: maskEndpoint(entry.endpoint),
+		...(entry.errorMessage === undefined ? {} : {errorMessage: maskUrlSecrets(entry.errorMessage)}),
+	};
+	return `${terminalSafeJson(recorded)}\n`;
+}
+
+/**
  * Written synchronously: a line per request is rare, and a line must be on disk before the
- * result is shown, even if ecs-top is killed right after. The file is the user's alone (0600).
+ * result is shown, even if ecs-top is killed right after. The file is the user's alone (0600,
+ * in a 0700 directory, whatever the umask).
  */
 export function createAuditLog(path: string = defaultAuditLogPath()): AuditLog {
-	let madeDirectory = false;
 	return {
 		path,
 		append(entry) {
 			try {
-				if (!madeDirectory) {
-					mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-					madeDirectory = true;
-				}
-				appendFileSync(path, `${JSON.stringify(entry)}\n`, {encoding: 'utf8', mode: 0o600});
+				appendPrivately(path, auditLine(entry));
 				return undefined;
 			} catch (error) {
 				return error instanceof Error ? error.message : String(error);
