@@ -27,7 +27,8 @@ export interface FaultSettings {
 	 * Every targeted request answered with this error, code and message as given: a hostile or
 	 * broken endpoint's error text, for testing what a client shows of it.
 	 */
-	answerError?: {code: string; message: string; status: number} | undefined;
+	answerError?:
+		{code: string; message: string; status: number; operations?: string[] | undefined} | undefined;
 	/**
 	 * Text replaced in every AWS answer, as a rewriting proxy between client and AWS would:
 	 * `replace` is encoded for the answer's format (JSON escapes, XML character references),
@@ -106,12 +107,19 @@ export function validateFaultPatch(patch: unknown): Partial<FaultSettings> {
 }
 
 function answerError(value: unknown): NonNullable<FaultSettings['answerError']> {
-	const {code, message, status = 400} = (value ?? {}) as Record<string, unknown>;
+	const {code, message, status = 400, operations} = (value ?? {}) as Record<string, unknown>;
 	if (typeof code !== 'string' || code === '' || typeof message !== 'string')
-		throw new TypeError('answerError must be {"code": "...", "message": "...", "status"?: 400}');
+		throw new TypeError(
+			'answerError must be {"code": "...", "message": "...", "status"?: 400, "operations"?: [...]}',
+		);
+	if (
+		operations !== undefined &&
+		!(Array.isArray(operations) && operations.every((name) => typeof name === 'string'))
+	)
+		throw new TypeError('answerError.operations must be a list of operation names');
 	if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
 		throw new TypeError('answerError.status must be an HTTP error status (400..599)');
-	return {code, message, status};
+	return {code, message, status, operations: operations as string[] | undefined};
 }
 
 function rewrites(value: unknown): NonNullable<FaultSettings['rewrites']> {
@@ -187,8 +195,12 @@ export class FaultInjector {
 			return {drop: false, latencyMs, error};
 		}
 		if (!targeted) return {drop: false, latencyMs};
-		if (settings.answerError !== undefined) {
-			const {code, message, status} = settings.answerError;
+		const answerError = settings.answerError;
+		if (
+			answerError !== undefined &&
+			(answerError.operations === undefined || answerError.operations.includes(request.operation))
+		) {
+			const {code, message, status} = answerError;
 			return {drop: false, latencyMs, error: new SimError(code, message, {status})};
 		}
 		// Always draw both, so changing one rate does not reshuffle the other's sequence.
