@@ -66,6 +66,9 @@ export function hostileAssignment(round: number): Map<FieldName, HostileField> {
 		let value = hostileValues[(i + round * 5) % hostileValues.length]!.value;
 		// StopTask takes 255 characters, as AWS does; the rest get the full value.
 		if (field === 'task stoppedReason') value = value.slice(0, 200);
+		// A volume's name comes first on the lines that show its mount point and host path; at
+		// 10,000 characters it would push them off screen, which hides nothing dangerous.
+		if (field === 'task definition volume name') value = value.slice(0, 80);
 		// A role is shown by its name, after the ARN's last slash.
 		if (field === 'task definition taskRoleArn') value = value.replaceAll('/', '|');
 		const injected = marker + value;
