@@ -7,6 +7,7 @@
  */
 import {existsSync} from 'node:fs';
 import meow from 'meow';
+import {printableLine} from './source/text/printable.js';
 import {checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions} from './source/sim/options.js';
 import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
@@ -65,8 +66,9 @@ const simHelp = `
 	  curl -X POST -d '{"throttleRate":0.5}' http://127.0.0.1:PORT/__sim/faults
 `;
 
+/** One line on stderr; it may echo a flag's value, so it is made terminal-safe (and unsecret). */
 function fail(message: string): never {
-	process.stderr.write(`ecs-top: ${message}\n`);
+	process.stderr.write(`ecs-top: ${printableLine(message)}\n`);
 	process.exit(2);
 }
 
@@ -83,7 +85,7 @@ function parseFlags<T>(parse: () => T, help: string): T {
 		reported = true;
 		const [title = '', ...rest] = parts.map(String).join(' ').split('\n');
 		const what = [title.replace(/^\w/, (c) => c.toLowerCase()).replace(/:$/, ''), ...rest];
-		process.stderr.write(`ecs-top: ${what.join(' ').trim()} (see ${help})\n`);
+		process.stderr.write(`ecs-top: ${printableLine(what.join(' ').trim())} (see ${help})\n`);
 	};
 	console.log = (...parts: unknown[]) => {
 		if (!reported) consoleLog(...parts);
@@ -158,7 +160,9 @@ if (cli.command === 'sim') {
 			const {runOnce} = await import('./source/modes/once.js');
 			process.exitCode = await runOnce(parsed.value, process.stdout, process.stderr);
 		} catch (error) {
-			process.stderr.write(`ecs-top: unexpected error: ${(error as Error).message}\n`);
+			process.stderr.write(
+				`ecs-top: unexpected error: ${printableLine((error as Error).message)}\n`,
+			);
 			if (process.env['ECS_TOP_DEBUG']) process.stderr.write(`${(error as Error).stack}\n`);
 			process.exitCode = 1;
 		}

@@ -26,5 +26,25 @@ export default tseslint.config(
 			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
 		},
 	},
+	{
+		// Text reaches the terminal through source/ui/components/text.tsx, which makes it safe:
+		// Ink's own Text (or Transform) would print an escape sequence from AWS as it is.
+		files: ['source/**/*.ts', 'source/**/*.tsx'],
+		ignores: ['source/ui/components/text.tsx'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: 'ink',
+							importNames: ['Text', 'Transform'],
+							message: 'Use Text from source/ui/components/text.tsx: it makes text terminal-safe.',
+						},
+					],
+				},
+			],
+		},
+	},
 	prettier,
 );

@@ -1,4 +1,5 @@
 import {AwsApiError, classifyAwsError, type AwsService} from './errors.js';
+import {maskEndpoint} from '../text/url-secrets.js';
 import {createLimiter, defaultConcurrency, type Limiter} from './concurrency.js';
 
 /** What every adapter needs besides its client: who is calling and how many calls at once. */
@@ -26,7 +27,8 @@ export function adapterContext(service: AwsService, options: AdapterOptions): Ad
 					service,
 					operation,
 					profile: options.profile,
-					endpoint: options.endpointUrl,
+					// Messages are shown and logged: the endpoint without its password or signature.
+					endpoint: maskEndpoint(options.endpointUrl),
 				});
 				throw new AwsApiError(problem, {cause: error});
 			}

@@ -10,6 +10,7 @@ import {
 } from '../model/container-instance.js';
 import {deploymentSummary} from '../model/service.js';
 import type {Snapshot} from '../store/snapshot.js';
+import {printableLine} from '../text/printable.js';
 import {displayWidth, formatPercent, padCell} from '../ui/format.js';
 
 type Align = 'left' | 'right';
@@ -140,5 +141,6 @@ export function onceText(snapshot: Snapshot): string {
 		out.push(`  tasks: ${tasks.length === 0 ? 'none' : counts}`);
 	}
 	for (const problem of snapshot.problems) out.push('', `note: ${problem.message}`);
-	return out.join('\n') + '\n';
+	// Every line made safe here, whatever it holds: cluster and service names, AWS's messages.
+	return out.map(printableLine).join('\n') + '\n';
 }

@@ -10,6 +10,7 @@ import {connect} from './connection.js';
 import {mfaSessionCredentials, type Terminal} from './mfa-prompt.js';
 import {onceDocument} from './once-document.js';
 import {onceText} from './once-text.js';
+import {printableLine, terminalSafeJson} from '../text/printable.js';
 
 export interface Output {
 	write(text: string): void;
@@ -41,14 +42,16 @@ export async function runOnce(
 		}
 		const snapshot = await takeSnapshot(connection.adapters, {region, clusters: options.clusters});
 		stdout.write(
-			options.json ? `${JSON.stringify(onceDocument(snapshot), null, 2)}\n` : onceText(snapshot),
+			// The document keeps AWS's exact text; JSON escapes spell out what a terminal would run.
+			options.json ? `${terminalSafeJson(onceDocument(snapshot), 2)}\n` : onceText(snapshot),
 		);
 		// Partial data is still a snapshot (exit 0), but a script should hear what is missing.
-		for (const problem of snapshot.problems) stderr.write(`ecs-top: warning: ${problem.message}\n`);
+		for (const problem of snapshot.problems)
+			stderr.write(`ecs-top: warning: ${printableLine(problem.message)}\n`);
 		return 0;
 	} catch (error) {
 		if (error instanceof AwsApiError || error instanceof UnknownClustersError) {
-			stderr.write(`ecs-top: ${error.message}\n`);
+			stderr.write(`ecs-top: ${printableLine(error.message)}\n`);
 			return 1;
 		}
 		throw error;

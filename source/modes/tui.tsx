@@ -6,6 +6,7 @@
 import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
 import type {ActionRunner} from '../store/actions/types.js';
+import {printableLine} from '../text/printable.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {createFrameClock, FrameClockContext} from '../ui/actions/confirm-guard.js';
 import {App} from '../ui/app.js';
@@ -201,7 +202,7 @@ export async function runTui(
 		appendLog(log, `crash: ${error instanceof Error ? (error.stack ?? message) : message}`);
 		try {
 			restoreTerminal();
-			originalStderrWrite(`ecs-top crashed: ${message}\nDetails are in ${log}\n`);
+			originalStderrWrite(`ecs-top crashed: ${printableLine(message)}\nDetails are in ${log}\n`);
 		} catch {
 			// The terminal is gone; the log has it.
 		}

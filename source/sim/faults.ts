@@ -4,7 +4,7 @@
  * another process switch a storm on and off). Rates draw from a Random seeded by the world seed,
  * so a run with the same requests sees the same faults.
  */
-import type {SimError} from './errors.js';
+import {SimError} from './errors.js';
 import type {ServiceName} from './handler.js';
 import {commonErrors} from './protocol/common-errors.js';
 import {Random} from './world/random.js';
@@ -21,8 +21,20 @@ export interface FaultSettings {
 	/** These services answer every request with AccessDenied (or EC2's UnauthorizedOperation). */
 	denied: ServiceName[];
 	expiredCredentials: boolean;
-	/** Limit throttle/error/latency to these services; all when absent. */
+	/** Limit throttle/error/latency (and `answerError`) to these services; all when absent. */
 	services?: ServiceName[];
+	/**
+	 * Every targeted request answered with this error, code and message as given: a hostile or
+	 * broken endpoint's error text, for testing what a client shows of it.
+	 */
+	answerError?:
+		{code: string; message: string; status: number; operations?: string[] | undefined} | undefined;
+	/**
+	 * Text replaced in every AWS answer, as a rewriting proxy between client and AWS would:
+	 * `replace` is encoded for the answer's format (JSON escapes, XML character references),
+	 * so any text, control characters included, reaches the client's parser.
+	 */
+	rewrites?: Array<{find: string; replace: string}> | undefined;
 }
 
 export interface FaultController {
@@ -81,6 +93,12 @@ export function validateFaultPatch(patch: unknown): Partial<FaultSettings> {
 					throw new TypeError(`${key} must be a list of: ${serviceNames.join(', ')}`);
 				out[key] = [...(value as ServiceName[])];
 				break;
+			case 'answerError':
+				out.answerError = value === null || value === undefined ? undefined : answerError(value);
+				break;
+			case 'rewrites':
+				out.rewrites = value === null || value === undefined ? undefined : rewrites(value);
+				break;
 			default:
 				throw new TypeError(`unknown fault setting ${key}`);
 		}
@@ -88,10 +106,46 @@ export function validateFaultPatch(patch: unknown): Partial<FaultSettings> {
 	return out;
 }
 
+function answerError(value: unknown): NonNullable<FaultSettings['answerError']> {
+	const {code, message, status = 400, operations} = (value ?? {}) as Record<string, unknown>;
+	if (typeof code !== 'string' || code === '' || typeof message !== 'string')
+		throw new TypeError(
+			'answerError must be {"code": "...", "message": "...", "status"?: 400, "operations"?: [...]}',
+		);
+	if (
+		operations !== undefined &&
+		!(Array.isArray(operations) && operations.every((name) => typeof name === 'string'))
+	)
+		throw new TypeError('answerError.operations must be a list of operation names');
+	if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+		throw new TypeError('answerError.status must be an HTTP error status (400..599)');
+	return {code, message, status, operations: operations as string[] | undefined};
+}
+
+function rewrites(value: unknown): NonNullable<FaultSettings['rewrites']> {
+	const valid =
+		Array.isArray(value) &&
+		value.every(
+			(rule: unknown) =>
+				typeof (rule as {find?: unknown})?.find === 'string' &&
+				(rule as {find: string}).find !== '' &&
+				typeof (rule as {replace?: unknown}).replace === 'string',
+		);
+	if (!valid) throw new TypeError('rewrites must be a list of {"find": "...", "replace": "..."}');
+	return (value as Array<{find: string; replace: string}>).map(({find, replace}) => ({
+		find,
+		replace,
+	}));
+}
+
 export function createFaultController(initial: Partial<FaultSettings> = {}): FaultController {
 	let current: FaultSettings = {...noFaults, ...validateFaultPatch(initial)};
 	return {
-		get: () => ({...current, denied: [...current.denied]}),
+		get: () => ({
+			...current,
+			denied: [...current.denied],
+			...(current.rewrites === undefined ? {} : {rewrites: current.rewrites.map((r) => ({...r}))}),
+		}),
 		set(patch) {
 			current = {...current, ...validateFaultPatch(patch)};
 		},
@@ -141,6 +195,14 @@ export class FaultInjector {
 			return {drop: false, latencyMs, error};
 		}
 		if (!targeted) return {drop: false, latencyMs};
+		const answerError = settings.answerError;
+		if (
+			answerError !== undefined &&
+			(answerError.operations === undefined || answerError.operations.includes(request.operation))
+		) {
+			const {code, message, status} = answerError;
+			return {drop: false, latencyMs, error: new SimError(code, message, {status})};
+		}
 		// Always draw both, so changing one rate does not reshuffle the other's sequence.
 		const throttleDraw = this.random.next();
 		const errorDraw = this.random.next();

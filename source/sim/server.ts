@@ -17,6 +17,7 @@ import type {HandlerRegistry, RequestContext} from './handler.js';
 import {adminPathPrefix, handleAdminRequest, type RequestLogEntry} from './protocol/admin.js';
 import {commonErrors} from './protocol/common-errors.js';
 import {parseAuthorization} from './protocol/credentials.js';
+import {rewriteAnswer} from './protocol/rewrite.js';
 import {routeRequest, RoutingError} from './protocol/router.js';
 import type {WireResponse} from './protocol/types.js';
 import type {World} from './world/world.js';
@@ -85,6 +86,10 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 		pendingReplies.add(timer);
 	};
 
+	// AWS answers go through the rewriting fault; the admin endpoint's own never do.
+	const sendAnswer = (res: ServerResponse, response: WireResponse, delayMs: number): void =>
+		send(res, rewriteAnswer(response, faults.get().rewrites), delayMs);
+
 	const serveAws = async (
 		req: IncomingMessage,
 		res: ServerResponse,
@@ -116,7 +121,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 					errorCode: refusal.code,
 				});
 			}
-			return send(res, error.codec.encodeError(refusal, requestId), 0);
+			return sendAnswer(res, error.codec.encodeError(refusal, requestId), 0);
 		}
 
 		const {service, operation, input, codec} = routed;
@@ -131,7 +136,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 			entry.status = error.status;
 			entry.errorCode = error.code;
 			log(entry);
-			send(res, codec.encodeError(error, requestId), delayMs);
+			sendAnswer(res, codec.encodeError(error, requestId), delayMs);
 		};
 
 		const authorization = header('authorization');
@@ -177,7 +182,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 			return answerError(commonErrors(service).internal(), fault.latencyMs);
 		}
 		log(entry);
-		send(res, response, fault.latencyMs);
+		sendAnswer(res, response, fault.latencyMs);
 	};
 
 	const server = createServer((req, res) => {

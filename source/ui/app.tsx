@@ -4,7 +4,8 @@
  * screen; the store's actions tell the pollers what to fetch. One key dispatcher (STYLE.md
  * pitfall 7) maps keys to commands through the keymap table.
  */
-import {Box, Text, useInput, usePaste, type Key} from 'ink';
+import {Box, useInput, usePaste, type Key} from 'ink';
+import {Text} from './components/text.js';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {nameFromArn} from '../model/arn.js';
 import type {Cluster} from '../model/cluster.js';

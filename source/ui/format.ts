@@ -1,7 +1,13 @@
 // Pure text helpers for the TUI. Everything is measured in terminal columns (display width),
 // not string length: CJK names and emoji take two columns, and a table padded by `.length`
 // would drift out of alignment.
+//
+// Every helper first makes its text terminal-safe (control characters and escape sequences
+// spelled out, see source/text/terminal-text.ts), then measures and cuts what will be shown:
+// a cut never lands inside an escape sequence, because none is left, and widths are those of
+// the visible spelling. What they return is safe to print.
 import stringWidth from 'string-width';
+import {terminalSafe} from '../text/terminal-text.js';
 
 export type Align = 'left' | 'right' | 'center';
 
@@ -13,13 +19,15 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 // grapheme segmentation, which matters when formatting every visible cell on each frame.
 const printableAscii = /^[\x20-\x7e]*$/;
 
+/** Columns `text` takes once made terminal-safe (as every helper here shows it). */
 export function displayWidth(text: string): number {
-	return printableAscii.test(text) ? text.length : stringWidth(text);
+	return printableAscii.test(text) ? text.length : stringWidth(terminalSafe(text));
 }
 
 /** Cut `text` to at most `width` columns, ending in `mark` (an ellipsis) when something was cut. */
-export function truncate(text: string, width: number, mark: string = ellipsis): string {
+export function truncate(raw: string, width: number, mark: string = ellipsis): string {
 	if (width <= 0) return '';
+	const text = terminalSafe(raw);
 	if (displayWidth(text) <= width) return text;
 	const markWidth = displayWidth(mark);
 	if (markWidth >= width) return mark.slice(0, width);
@@ -46,8 +54,9 @@ export type Cut = 'end' | 'middle';
  * rollout. The end kept is what follows the last `:` when that takes at most half the room,
  * otherwise half the room; the head is `truncate`'s, in what the end leaves.
  */
-export function truncateMiddle(text: string, width: number, mark: string = ellipsis): string {
+export function truncateMiddle(raw: string, width: number, mark: string = ellipsis): string {
 	if (width <= 0) return '';
+	const text = terminalSafe(raw);
 	if (displayWidth(text) <= width) return text;
 	const markWidth = displayWidth(mark);
 	if (markWidth >= width) return mark.slice(0, width);
@@ -126,7 +135,8 @@ export function formatNumber(value: number, decimals = 2): string {
  * The readable tail of an ARN (`.../task/batch/3f2c9a…` -> `3f2c9a…`, `.../cluster/web` -> `web`,
  * `.../task-definition/sim:12` -> `sim:12`), cut to `n` characters plus an ellipsis.
  */
-export function shortId(arnOrId: string, n = 8, mark: string = ellipsis): string {
+export function shortId(raw: string, n = 8, mark: string = ellipsis): string {
+	const arnOrId = terminalSafe(raw);
 	const slash = arnOrId.lastIndexOf('/');
 	const tail = slash >= 0 ? arnOrId.slice(slash + 1) : arnOrId;
 	if (n <= 0) return '';

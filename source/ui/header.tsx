@@ -3,7 +3,7 @@
  * calls per minute, what is wrong (throttled, cannot reach, credentials, access denied) and the
  * READ-ONLY badge. Nothing in it ticks: it changes only when one of those facts does.
  */
-import {Text} from 'ink';
+import {Text} from './components/text.js';
 import {memo, useEffect, useState} from 'react';
 import {staleSinceAt, STALE_AFTER_INTERVALS, type DataStatus} from '../store/data-status.js';
 import type {DataProblem, DataSetId, FleetState} from '../store/fleet-store.js';

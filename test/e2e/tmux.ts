@@ -86,6 +86,20 @@ export class TmuxTerminal {
 		);
 	}
 
+	/** Any tmux command on this terminal's server: `set-option`, `list-buffers`. */
+	async command(...args: string[]): Promise<string> {
+		const {stdout} = await this.tmux(args);
+		return stdout;
+	}
+
+	/**
+	 * Appends every byte the pane's command writes to `path` (tmux pipe-pane), as the terminal
+	 * receives it: for asserting on the raw output, escape codes and all.
+	 */
+	async recordOutput(path: string): Promise<void> {
+		await this.tmux(['pipe-pane', '-o', '-t', this.session, `cat >> '${path}'`]);
+	}
+
 	/** Key names as tmux knows them: `j`, `Enter`, `Escape`, `Tab`, `BTab`, `Up`. */
 	async press(...keys: string[]): Promise<void> {
 		await this.tmux(['send-keys', '-t', this.session, ...keys]);

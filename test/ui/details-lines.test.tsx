@@ -73,14 +73,14 @@ describe('fitLine', () => {
 		expect(stringWidth(cut)).toBe(30);
 	});
 
-	it('measures wide characters by display columns and flattens newlines', () => {
+	it('measures wide characters by display columns and shows newlines as \\n', () => {
 		const line = text(segment('イベント: '), segment('デプロイが完了しました\nnext'));
 		const cut = fitLine(line, 20, 0)
 			.map((part) => part.text)
 			.join('');
 		expect(stringWidth(cut)).toBeLessThanOrEqual(20);
 		expect(cut).not.toContain('\n');
-		expect(fitLine(text(segment('a\tb\nc')), 20, 0)[0]?.text).toBe('a b c');
+		expect(fitLine(text(segment('a\tb\nc')), 20, 0)[0]?.text).toBe('a\\tb\\nc');
 	});
 
 	it('keeps headings whole when they fit', () => {

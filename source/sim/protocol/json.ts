@@ -32,8 +32,9 @@ export function createJsonCodec(options: JsonCodecOptions): ProtocolCodec {
 			const response: WireResponse = {status: error.status, headers: headers(requestId), body: ''};
 			if (options.queryCompatible) {
 				const {queryCode, type} = options.queryCompatible(error.code);
-				response.headers['x-amzn-errortype'] = type;
-				response.headers['x-amzn-query-error'] = `${queryCode};${error.fault}`;
+				if (headerSafe(type)) response.headers['x-amzn-errortype'] = type;
+				if (headerSafe(queryCode))
+					response.headers['x-amzn-query-error'] = `${queryCode};${error.fault}`;
 				// Some CloudWatch error shapes model `Message`, others `message`: send both.
 				response.body = JSON.stringify({
 					__type: type,
@@ -41,7 +42,7 @@ export function createJsonCodec(options: JsonCodecOptions): ProtocolCodec {
 					Message: error.message,
 				});
 			} else {
-				response.headers['x-amzn-errortype'] = error.code;
+				if (headerSafe(error.code)) response.headers['x-amzn-errortype'] = error.code;
 				response.body = JSON.stringify({__type: error.code, message: error.message});
 			}
 			return response;
@@ -82,4 +83,13 @@ export function toJsonValue(value: unknown): unknown {
 		return out;
 	}
 	return value;
+}
+
+/**
+ * Whether an error code can go in a header. AWS's codes always can; one given to the
+ * `answerError` fault may not (HTTP refuses control characters there), and then it is sent in
+ * the body alone, where the SDK looks next.
+ */
+function headerSafe(code: string): boolean {
+	return /^[\x21-\x7e]+$/.test(code);
 }

@@ -6,9 +6,11 @@
  * in docs/audit.md). It never holds credentials or environment values, only the fields below,
  * built from the plan and the classified answer.
  */
-import {closeSync, fsyncSync, mkdirSync, openSync, writeSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
+import {appendPrivately} from '../../files/private-file.js';
+import {terminalSafeJson} from '../../text/printable.js';
+import {maskEndpoint, maskUrlSecrets} from '../../text/url-secrets.js';
 
 /**
  * - `intent`: written (and flushed to disk) before the request is sent; `result` is `sending`.
@@ -67,55 +69,35 @@ export function defaultAuditLogPath(env: NodeJS.ProcessEnv = process.env): strin
 	return join(base, 'ecs-top', 'audit.jsonl');
 }
 
-/** Makes a new file's directory entry durable too: a file fsynced but not linked is lost. */
-function syncDirectory(path: string): void {
-	let fd: number | undefined;
-	try {
-		fd = openSync(path, 'r');
-		fsyncSync(fd);
-	} catch {
-		// Some file systems refuse to sync a directory: the line itself is on disk.
-	} finally {
-		if (fd !== undefined) closeSync(fd);
-	}
+/**
+ * What is recorded of an entry: an endpoint's password and signed parameters are not (nor in
+ * an error message that names the endpoint). AWS's text is kept exact, in JSON escapes that a
+ * terminal showing the file (`tail -f`) prints rather than runs.
+ */
+export function auditLine(entry: AuditEntry): string {
+	const recorded: AuditEntry = {
+		...entry,
+		endpoint: maskEndpoint(entry.endpoint),
+		...(entry.errorMessage === undefined ? {} : {errorMessage: maskUrlSecrets(entry.errorMessage)}),
+	};
+	return `${terminalSafeJson(recorded)}\n`;
 }
 
 /**
  * Written synchronously and fsynced: a line is rare (one per request), and an intent line must
  * be on disk before its request leaves, so that whatever ends ecs-top next (SIGKILL, a power
  * cut) the record still shows that the request may have reached AWS. The file is the user's
- * alone (0600).
+ * alone (0600, in a 0700 directory, whatever the umask).
  */
 export function createAuditLog(path: string = defaultAuditLogPath()): AuditLog {
-	let madeDirectory = false;
-	let syncedDirectory = false;
 	return {
 		path,
 		append(entry) {
-			let fd: number | undefined;
 			try {
-				if (!madeDirectory) {
-					mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-					madeDirectory = true;
-				}
-				fd = openSync(path, 'a', 0o600);
-				writeSync(fd, `${JSON.stringify(entry)}\n`);
-				fsyncSync(fd);
-				if (!syncedDirectory) {
-					syncDirectory(dirname(path));
-					syncedDirectory = true;
-				}
+				appendPrivately(path, auditLine(entry), {durable: true});
 				return undefined;
 			} catch (error) {
 				return error instanceof Error ? error.message : String(error);
-			} finally {
-				if (fd !== undefined) {
-					try {
-						closeSync(fd);
-					} catch {
-						// Already written and synced, or already reported.
-					}
-				}
 			}
 		},
 	};

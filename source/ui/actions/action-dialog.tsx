@@ -3,10 +3,12 @@
  * sight. It shows the facts, the fields being typed, and the plan as it stands: the exact change,
  * the warnings and the equivalent `aws` command, or why the values would be refused.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import type {PlanOutcome} from '../../store/actions/types.js';
 import {Pane, paneContentSize} from '../components/pane.js';
-import {padCell} from '../format.js';
+import {displayWidth, padCell} from '../format.js';
+import {terminalSafe} from '../../text/terminal-text.js';
 import {useTheme, type Tone} from '../theme.js';
 import type {ActionDialog} from './dialog-model.js';
 
@@ -29,7 +31,7 @@ export function wrapCommand(command: string, width: number): string[] {
 	for (const word of shellWords(command)) {
 		const candidate = `${line} ${word}`;
 		// Room for the ` \` that continues the line.
-		if (candidate.length + 2 > room && line.trim() !== '$' && line !== '') {
+		if (displayWidth(candidate) + 2 > room && line.trim() !== '$' && line !== '') {
 			lines.push(`${line} \\`);
 			line = `    ${word}`;
 		} else line = candidate;
@@ -42,13 +44,14 @@ export function wrapCommand(command: string, width: number): string[] {
  * Plain text cut at spaces into lines that fit: a warning is read in full before confirming, not
  * cut off with an ellipsis at 80 columns. A word longer than the width keeps its line.
  */
-export function wrapWords(text: string, width: number, indent = ''): string[] {
+export function wrapWords(raw: string, width: number, indent = ''): string[] {
 	const room = Math.max(10, width);
 	const lines: string[] = [];
 	let line = '';
-	for (const word of text.split(' ')) {
+	// Made safe first: a newline in an AWS message is shown as `\n`, not a line of its own.
+	for (const word of terminalSafe(raw).split(' ')) {
 		const candidate = line === '' ? word : `${line} ${word}`;
-		if (candidate.length > room && line !== '') {
+		if (displayWidth(candidate) > room && line !== '') {
 			lines.push(line);
 			line = `${indent}${word}`;
 		} else line = candidate;
@@ -57,17 +60,33 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
 	return lines;
 }
 
-/** Splits at spaces outside single quotes: a quoted stop reason stays one word. */
+/**
+ * Splits at spaces outside quotes, as a shell would: a quoted stop reason stays one word, so a
+ * line is never continued inside it (which would change the argument). Knows the quoting
+ * shellQuote writes: 'single', $'ANSI-C' with backslash escapes, and \' between them.
+ */
 function shellWords(command: string): string[] {
 	const words: string[] = [];
 	let word = '';
-	let quoted = false;
-	for (const character of command) {
-		if (character === "'") quoted = !quoted;
-		if (character === ' ' && !quoted) {
+	let quote: 'none' | 'single' | 'ansi-c' = 'none';
+	for (let i = 0; i < command.length; i++) {
+		const character = command[i]!;
+		if (quote === 'none' && character === ' ') {
 			if (word !== '') words.push(word);
 			word = '';
-		} else word += character;
+			continue;
+		}
+		word += character;
+		if (quote === 'single') {
+			if (character === "'") quote = 'none';
+		} else if (character === '\\' && i + 1 < command.length) {
+			// Outside quotes and inside $'...', a backslash takes the next character with it.
+			word += command[++i]!;
+		} else if (quote === 'ansi-c') {
+			if (character === "'") quote = 'none';
+		} else if (character === "'") {
+			quote = word.endsWith("$'") ? 'ansi-c' : 'single';
+		}
 	}
 	if (word !== '') words.push(word);
 	return words;

@@ -1,6 +1,6 @@
 // The keys that work here, from footerHints(): key in the hint colour, then its label.
 import {memo} from 'react';
-import {Text} from 'ink';
+import {Text} from './text.js';
 import {displayWidth} from '../format.js';
 import type {FooterHint} from '../keymap.js';
 import {useTheme} from '../theme.js';

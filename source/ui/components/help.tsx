@@ -1,6 +1,7 @@
 // The `?` overlay, generated from the keymap table: a key added there shows up here, and there
 // is no second list of shortcuts to forget to update.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {useLayoutEffect} from 'react';
 import {keyLabel, keymap, type KeyBinding, type KeyScope} from '../keymap.js';
 import {displayWidth, padCell} from '../format.js';

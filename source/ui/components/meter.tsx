@@ -1,6 +1,6 @@
 // Reservation bars for container instances: how much of the registered CPU or memory is taken.
 import {memo} from 'react';
-import {Text} from 'ink';
+import {Text} from './text.js';
 import {asciiGlyphs, levelTone, unicodeGlyphs, useTheme} from '../theme.js';
 
 export type MeterGlyphs = {readonly filled: string; readonly empty: string};

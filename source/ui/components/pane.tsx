@@ -1,7 +1,8 @@
 // A bordered pane with its title drawn into the top border, k9s style. Ink cannot put text in a
 // border, so the top line is a <Text> and the box below has no top edge.
 import type {ReactNode} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {displayWidth, truncate} from '../format.js';
 import {useTheme} from '../theme.js';
 

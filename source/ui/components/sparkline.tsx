@@ -1,6 +1,6 @@
 // CPU and memory history at a glance: one character per CloudWatch point, newest on the right.
 import {memo} from 'react';
-import {Text} from 'ink';
+import {Text} from './text.js';
 import {formatPercent, padCell} from '../format.js';
 import {asciiGlyphs, levelTone, unicodeGlyphs, useTheme} from '../theme.js';
 

@@ -1,7 +1,7 @@
 // Narrow terminals show one pane at a time; this line says which, and which number reaches
 // the others (the 1-4 keys).
 import {memo} from 'react';
-import {Text} from 'ink';
+import {Text} from './text.js';
 import {padCell} from '../format.js';
 import {paneOrder, type PaneId} from '../layout.js';
 import {useTheme} from '../theme.js';

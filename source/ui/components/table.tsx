@@ -2,7 +2,8 @@
 // one <Text> with its columns pre-padded by display width, and rows are memoized so a change in
 // one row re-renders one row. Cost follows the pane height, not the 20,000 tasks behind it.
 import {memo, useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {displayWidth, padCell, truncate, type Align, type Cut} from '../format.js';
 import {useTheme, type TextStyle, type Theme, type Tone} from '../theme.js';
 

@@ -1,5 +1,5 @@
 // Shown instead of the dashboard when no layout fits, rather than a garbled frame.
-import {Text} from 'ink';
+import {Text} from './text.js';
 import {minimumSize} from '../layout.js';
 import {useTheme} from '../theme.js';
 

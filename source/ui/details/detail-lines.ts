@@ -5,6 +5,7 @@
  */
 import {columnWidths, type TableColumn} from '../components/table.js';
 import {displayWidth, formatAge, padCell, truncate} from '../format.js';
+import {terminalSafe} from '../../text/terminal-text.js';
 import {unicodeGlyphs, type Glyphs, type Tone} from '../theme.js';
 import type {TextViewport} from '../ui-state.js';
 
@@ -118,8 +119,9 @@ function fitSegments(
 	width: number,
 	ellipsis: string,
 ): DetailSegment[] {
-	// Tabs and newlines in AWS messages would break the one-row-per-line layout.
-	const cleaned = segments.map((part) => ({...part, text: part.text.replace(/[\t\r\n]+/g, ' ')}));
+	// Made terminal-safe before measuring: a newline or an escape sequence in an AWS message is
+	// shown as `\n` or `\e`, takes the columns it is shown in, and cannot break the layout.
+	const cleaned = segments.map((part) => ({...part, text: terminalSafe(part.text)}));
 	const total = cleaned.reduce((sum, part) => sum + displayWidth(part.text), 0);
 	if (total <= width) return cleaned;
 	// Too long: keep whole runs while they leave room for the ellipsis, cut the one that does not.

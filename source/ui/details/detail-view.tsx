@@ -1,6 +1,7 @@
 // Shows a window of detail lines: one <Text> per row (STYLE.md pitfall 2), each cut to the
 // width, and a position indicator on the last row when the content is taller than the view.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../components/text.js';
 import {padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
 import {

@@ -1,0 +1,32 @@
+/**
+ * What ecs-top's printers (stderr messages, the --once summary, the log file) write for text
+ * they did not write themselves: secrets in URLs masked, then terminal-safe.
+ */
+import {terminalSafe} from './terminal-text.js';
+import {maskUrlSecrets} from './url-secrets.js';
+
+/** One line of a message: no control character survives, a newline included. */
+export function printableLine(text: string): string {
+	return terminalSafe(maskUrlSecrets(text));
+}
+
+/** Several lines (a stack trace): each made safe, the line breaks kept. */
+export function printableLines(text: string): string {
+	return text.split('\n').map(printableLine).join('\n');
+}
+
+// JSON.stringify escapes C0 controls but writes DEL, C1 controls (U+009B is a CSI to some
+// terminals), bidi overrides and line separators as they are.
+const rawInJson =
+	/[\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * JSON whose text holds no character a terminal would act on, and which parses to exactly
+ * `value`: those characters can only occur inside strings, where `\uXXXX` means the same.
+ */
+export function terminalSafeJson(value: unknown, indent?: number): string {
+	return JSON.stringify(value, null, indent).replace(
+		rawInJson,
+		(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}
