@@ -4,7 +4,6 @@
  * nothing is printed behind Ink's back: stray stderr output and Node warnings go to the log file.
  */
 import {appendFileSync, mkdirSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
@@ -15,6 +14,7 @@ import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
 import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
 import type {ConnectOptions} from './connection.js';
+import {logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -26,11 +26,6 @@ const leaveAlternateScreen = '\u001B[2J\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 /** How long quitting waits for the AWS clients and the demo's simulator to close. */
 const closeTimeoutMs = 2000;
-
-export function logFilePath(env: NodeJS.ProcessEnv = process.env): string {
-	const stateHome = env['XDG_STATE_HOME'] || join(homedir(), '.local', 'state');
-	return join(stateHome, 'ecs-top', 'ecs-top.log');
-}
 
 function appendLog(path: string, text: string): void {
 	try {
