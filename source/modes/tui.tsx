@@ -133,7 +133,10 @@ export async function runTui(
 	connectOptions: ConnectOptions = {},
 ): Promise<number> {
 	const log = logFilePath();
-	const theme = createTheme(themeOptionsFrom(process.env, {noColor: !initial.color}));
+	// `color` already weighed NO_COLOR against --color and the config file (a flag wins).
+	const theme = createTheme(
+		themeOptionsFrom({...process.env, NO_COLOR: undefined}, {noColor: !initial.color}),
+	);
 	let options = initial;
 	// Its wiring loads while the first frame is drawn, and fails through `crash` (below).
 	let session = openSession(options, connectOptions);
