@@ -12,7 +12,11 @@ import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
-import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
+import {
+	connectionLabel,
+	endpointBeforeConnecting,
+	regionBeforeConnecting,
+} from './connection-target.js';
 import type {ConnectOptions} from './connection.js';
 import {logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
@@ -54,7 +58,7 @@ function openSession(options: AppOptions, connectOptions: ConnectOptions): Sessi
 		connection: {
 			region: regionBeforeConnecting(options),
 			profile: connectionLabel(options),
-			endpoint: options.endpointUrl,
+			endpoint: endpointBeforeConnecting(options),
 		},
 	});
 	// Its own chunk in the build, compiled only once this runs (with it, the SDK when it runs here).

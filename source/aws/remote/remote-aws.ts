@@ -25,6 +25,8 @@ export type RemoteAws = {
 	readonly endpointUrl: string | undefined;
 	/** The region the thread's clients resolved (option, environment or profile). */
 	region(): Promise<string>;
+	/** Where the thread's ECS calls go when not to AWS's own endpoint (clients.ts). */
+	endpoint(): Promise<string | undefined>;
 	/** Ends the thread; calls in flight fail. */
 	destroy(): Promise<void>;
 };
@@ -254,6 +256,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		profile: threadOptions.profile,
 		endpointUrl: threadOptions.endpointUrl,
 		region: () => call('clients', 'region', []) as Promise<string>,
+		endpoint: () => call('clients', 'endpoint', []) as Promise<string | undefined>,
 		async destroy() {
 			destroyed = true;
 			failAll('the AWS connection is closed');
