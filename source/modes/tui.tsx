@@ -9,6 +9,7 @@ import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
 import type {ActionRunner} from '../store/actions/types.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
+import {createServiceSearch, runServiceSearch} from '../store/service-search.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
@@ -144,6 +145,17 @@ export async function runTui(
 	let options = initial;
 	// Its wiring loads while the first frame is drawn, and fails through `crash` (below).
 	let session = openSession(options, connectOptions);
+	// --service NAME: looked for once the first session is wired; the screen starts on it.
+	const serviceSearch =
+		initial.service === undefined ? undefined : createServiceSearch(initial.service);
+	if (serviceSearch !== undefined) {
+		const {store} = session;
+		session.wiring.then(
+			(wired) =>
+				runServiceSearch(serviceSearch, wired.connection.adapters.ecs, store, initial.clusters),
+			() => {}, // A session that does not connect says why itself.
+		);
+	}
 	// Set once Ink renders; the restore and switch paths need it before then as well.
 	const ink: {instance?: Instance} = {};
 	let restored = false;
@@ -223,6 +235,7 @@ export async function runTui(
 					actions={session.actions}
 					onQuit={() => quit(0)}
 					onSwitch={switchTo}
+					startService={generation === 0 ? serviceSearch : undefined}
 				/>
 			</FleetStoreContext.Provider>
 		</ThemeContext.Provider>

@@ -113,6 +113,8 @@ describe('a bad value is echoed as typed', () => {
 		[['--demo', '--seed', 'soon'], '--seed soon: not a whole number of 0 or more'],
 		[['sim', '--port', 'abc'], '--port abc: not a number'],
 		[['sim', '--latency', '5ms'], '--latency 5ms: not a number'],
+		[['--once', '--service', 'api'], '--service starts the live view on a service; --once shows'],
+		[['--service', ' '], '--service needs a service name or ARN'],
 	])('%j', async (args, message) => {
 		const result = await run(args);
 		expect(result.stderr).toMatch(/^ecs-top: [^\n]+\n$/);
