@@ -8,8 +8,15 @@
 import {existsSync} from 'node:fs';
 import meow from 'meow';
 import {printableLine} from './source/text/printable.js';
-import {checkAwsConfig, parseAppOptions} from './source/options.js';
-import {parseSimOptions} from './source/sim/options.js';
+import {booleanFlagGiven, helpOrVersion} from './source/cli/help-or-version.js';
+import {readConfigFile} from './source/config/config-file.js';
+import {configFilePath} from './source/config/config-path.js';
+import {printConfig} from './source/config/print-config.js';
+import {numberFromText} from './source/config/values.js';
+import {logFilePath} from './source/modes/log-file.js';
+import {awsConfigSources, checkAwsConfig, parseAppOptions} from './source/options.js';
+import {parseSimOptions, type RawSimFlags} from './source/sim/options.js';
+import {defaultAuditLogPath} from './source/store/actions/audit-log.js';
 import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
 import {prestartSimThread} from './source/sim/worker/sim-thread.js';
 import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
@@ -25,10 +32,12 @@ const mainHelp = `
 	  $ ecs-top sim [options]          serve a simulated AWS account on loopback
 
 	Options
-	  --profile NAME        AWS profile (else AWS_PROFILE, else the default chain)
-	  --region NAME         AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's)
+	  --profile NAME        AWS profile (else AWS_PROFILE, else the config file's, else default)
+	  --region NAME         AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the config file's,
+	                        the profile's)
 	  --endpoint-url URL    send every AWS call here (LocalStack, ecs-top sim)
 	  --cluster NAME        only this cluster (repeat for more)
+	  --service NAME        start on this service (in --cluster, or whichever cluster has it)
 	  --once                one snapshot, then exit: a summary, or with --json a document
 	  --json                with --once: the snapshot as JSON (see README for the fields)
 	  --refresh S           seconds between refreshes (default 5)
@@ -39,10 +48,20 @@ const mainHelp = `
 	  --demo-scenario NAME  demo (default), large or empty
 	  --seed N              with --demo: the same seed builds the same world
 	  --debug               log each AWS call (operation, time, status, attempts, request id)
+	  --print-config        print the settings in effect and where each came from, then exit
+	  -h, --help            this help
+	  -v, --version         the version
+
+	Settings come from a flag, else the environment, else the config file, else the default.
+
+	Files
+	  config  ${configFilePath()}
+	  log     ${logFilePath()}
+	  audit   ${defaultAuditLogPath()}
 
 	Exit codes: 0 ok; 1 AWS trouble (credentials refused or expired, endpoint unreachable,
-	unknown cluster); 2 bad flags or AWS configuration (unknown profile, no or malformed region,
-	unreadable ~/.aws/config or ~/.aws/credentials).
+	unknown cluster); 2 bad flags or configuration (a bad config file, unknown profile, no or
+	malformed region, unreadable ~/.aws/config or ~/.aws/credentials).
 	Run "ecs-top sim --help" for the simulator's options.
 `;
 
@@ -61,6 +80,8 @@ const simHelp = `
 	  --throttle-rate R     fraction of calls answered with the API's throttling error (0..1)
 	  --error-rate R        fraction of calls answered with a 500/503 (0..1)
 	  --latency MS          added delay on every answer
+
+	  -h, --help            this help
 
 	Faults can be changed while it runs: POST /__sim/faults with a JSON patch, e.g.
 	  curl -X POST -d '{"throttleRate":0.5}' http://127.0.0.1:PORT/__sim/faults
@@ -98,6 +119,36 @@ function parseFlags<T>(parse: () => T, help: string): T {
 	}
 }
 
+// --help and --version win wherever they are, before any flag is checked; they read nothing else.
+const argv = process.argv.slice(2);
+const early = helpOrVersion(argv);
+if (early !== undefined) {
+	const helper = meow(argv[0] === 'sim' ? simHelp : mainHelp, {
+		importMeta: import.meta,
+		argv: [],
+		autoHelp: false,
+		autoVersion: false,
+	});
+	if (early === 'help') helper.showHelp(0);
+	else helper.showVersion();
+}
+
+/** Number flags are read as text and parsed here: `--port abc` is echoed, not turned into NaN. */
+function numbersFromText<K extends string>(
+	flags: Partial<Record<K, string>>,
+	names: Record<K, string>,
+): {[P in K]?: number} {
+	const numbers: {[P in K]?: number} = {};
+	for (const key of Object.keys(names) as K[]) {
+		const text = flags[key];
+		if (text === undefined) continue;
+		const value = numberFromText(text);
+		if (value === undefined) fail(`${names[key]} ${text}: not a number`);
+		numbers[key] = value;
+	}
+	return numbers;
+}
+
 const cli = parseFlags(
 	() =>
 		meow(mainHelp, {
@@ -109,16 +160,20 @@ const cli = parseFlags(
 				region: {type: 'string'},
 				endpointUrl: {type: 'string'},
 				cluster: {type: 'string', isMultiple: true},
+				service: {type: 'string'},
 				once: {type: 'boolean'},
 				json: {type: 'boolean'},
-				refresh: {type: 'number'},
+				// Numbers as typed: options.ts parses them, and echoes them when refused.
+				refresh: {type: 'string'},
 				readOnly: {type: 'boolean'},
-				maxFps: {type: 'number'},
-				color: {type: 'boolean', default: true},
+				maxFps: {type: 'string'},
+				// No default: an unset --color leaves NO_COLOR and the config file their say.
+				color: {type: 'boolean'},
 				demo: {type: 'boolean'},
 				demoScenario: {type: 'string'},
-				seed: {type: 'number'},
+				seed: {type: 'string'},
 				debug: {type: 'boolean'},
+				printConfig: {type: 'boolean'},
 			},
 		}),
 	'ecs-top --help',
@@ -132,28 +187,61 @@ if (cli.command === 'sim') {
 				argv: cli.input,
 				allowUnknownFlags: false,
 				flags: {
-					port: {type: 'number'},
+					port: {type: 'string'},
 					host: {type: 'string'},
 					scenario: {type: 'string'},
-					seed: {type: 'number'},
-					throttleRate: {type: 'number'},
-					errorRate: {type: 'number'},
-					latency: {type: 'number'},
+					seed: {type: 'string'},
+					throttleRate: {type: 'string'},
+					errorRate: {type: 'string'},
+					latency: {type: 'string'},
 				},
 			}),
 		'ecs-top sim --help',
 	);
 	if (sim.input.length > 0) fail(`sim takes no arguments, got: ${sim.input.join(' ')}`);
-	const parsed = parseSimOptions(sim.flags);
+	const {port, seed, throttleRate, errorRate, latency, ...texts} = sim.flags;
+	const simFlags: RawSimFlags = {
+		...texts,
+		...numbersFromText(
+			{port, seed, throttleRate, errorRate, latency},
+			{
+				port: '--port',
+				seed: '--seed',
+				throttleRate: '--throttle-rate',
+				errorRate: '--error-rate',
+				latency: '--latency',
+			},
+		),
+	};
+	const parsed = parseSimOptions(simFlags);
 	if (!parsed.ok) fail(parsed.error);
 	const {runSimCommand} = await import('./source/sim/run-sim-command.js');
 	process.exitCode = await runSimCommand(parsed.value);
 	process.exit();
 } else {
 	if (cli.input.length > 0) fail(`unknown command ${cli.input[0]} (see ecs-top --help)`);
-	const parsed = parseAppOptions(cli.flags);
+	const {printConfig: wantsPrintConfig, color, readOnly, ...given} = cli.flags;
+	const flags = {
+		...given,
+		color: booleanFlagGiven(argv, 'color') ? color : undefined,
+		readOnly: booleanFlagGiven(argv, 'read-only') ? readOnly : undefined,
+	};
+	const configPath = configFilePath();
+	const config = await readConfigFile(configPath);
+	if (!config.ok) fail(config.error);
+	const parsed = parseAppOptions(flags, process.env, config.value);
 	if (!parsed.ok) fail(parsed.error);
-	const configProblem = await checkAwsConfig(parsed.value);
+	if (wantsPrintConfig) {
+		process.stdout.write(
+			printConfig(parsed.value.settings!, {path: configPath, exists: config.value !== undefined}),
+		);
+		process.exit(0);
+	}
+	const configProblem = await checkAwsConfig(
+		parsed.value,
+		process.env,
+		awsConfigSources(parsed.value),
+	);
 	if (configProblem !== undefined) fail(configProblem);
 	if (parsed.value.mode === 'once') {
 		try {

@@ -6,6 +6,9 @@
 import type {SharedConfig} from './aws/shared-config.js';
 import {demoRegion} from './modes/connection-target.js';
 import {scenarioNames, type ScenarioName} from './sim/scenarios/names.js';
+import type {ConfigFile} from './config/config-file.js';
+import {resolveSettings, type Setting, type Settings} from './config/settings.js';
+import {maxFpsFromFlag, refreshFromFlag, regionPattern, seedFromFlag} from './config/values.js';
 
 export interface AppOptions {
 	mode: 'tui' | 'once';
@@ -23,8 +26,21 @@ export interface AppOptions {
 	demo: {scenario: ScenarioName; seed: number} | undefined;
 	/** A line per AWS call in the log file (operation, duration, status, attempts, request id). */
 	debug: boolean;
+	/** The live view starts on this service (a name or ARN), in whichever cluster has it. */
+	service?: string | undefined;
+	/**
+	 * Each setting with where it came from (flag, environment, config file, default); with the
+	 * flags and the file it was made from, so that `:profile` can apply another profile's part
+	 * of the file as the command line would have.
+	 */
+	settings?: Settings | undefined;
+	inputs?: {readonly flags: RawAppFlags; readonly file: ConfigFile | undefined} | undefined;
 }
 
+/**
+ * The flags as the command line gives them. Numbers come as typed (a string), so that a refusal
+ * can echo them: `--refresh abc: not a number of seconds`, not `not NaN`.
+ */
 export interface RawAppFlags {
 	once?: boolean;
 	json?: boolean;
@@ -32,36 +48,44 @@ export interface RawAppFlags {
 	region?: string;
 	endpointUrl?: string;
 	cluster?: string[];
-	refresh?: number;
+	refresh?: string | number;
 	readOnly?: boolean;
-	maxFps?: number;
+	maxFps?: string | number;
 	color?: boolean;
 	demo?: boolean;
 	demoScenario?: string;
-	seed?: number;
+	seed?: string | number;
 	debug?: boolean;
+	service?: string;
 }
 
 export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string};
 
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+/** A flag's number, checked from its text as typed; undefined when the flag is not given. */
+function numberFlag(
+	value: string | number | undefined,
+	parse: (text: string) => {ok: true; value: number} | {ok: false; message?: string},
+): Parsed<number | undefined> {
+	if (value === undefined) return {ok: true, value: undefined};
+	const parsed = parse(String(value));
+	return parsed.ok ? parsed : {ok: false, error: parsed.message ?? String(value)};
+}
 
+/**
+ * The options of a run: the flags, checked, over the environment, the config file and the
+ * defaults (source/config/settings.ts has the order). `file` is ecs-top's config file, if any.
+ */
 export function parseAppOptions(
 	flags: RawAppFlags,
 	env: NodeJS.ProcessEnv = process.env,
+	file?: ConfigFile,
 ): Parsed<AppOptions> {
 	if (flags.json && !flags.once)
 		return {ok: false, error: '--json goes with --once (ecs-top --once --json)'};
-	const refresh = flags.refresh ?? 5;
-	if (!(refresh >= 1 && refresh <= 3600)) {
-		return {ok: false, error: `--refresh must be seconds from 1 to 3600, not ${flags.refresh}`};
-	}
-	// Ink spaces frames at least 1000/maxFps ms apart: at 10 a held key could not be answered in
-	// under 50 ms (p50) or 30 ms (p95). Only changed lines are written, so 30 stays frugal.
-	const maxFps = flags.maxFps ?? 30;
-	if (!Number.isInteger(maxFps) || maxFps < 1 || maxFps > 60) {
-		return {ok: false, error: `--max-fps must be a whole number from 1 to 60, not ${flags.maxFps}`};
-	}
+	const refresh = numberFlag(flags.refresh, refreshFromFlag);
+	if (!refresh.ok) return refresh;
+	const maxFps = numberFlag(flags.maxFps, maxFpsFromFlag);
+	if (!maxFps.ok) return maxFps;
 	if (flags.region !== undefined && !regionPattern.test(flags.region)) {
 		return {
 			ok: false,
@@ -88,6 +112,15 @@ export function parseAppOptions(
 	const clusters = (flags.cluster ?? []).map((name) => name.trim());
 	if (clusters.some((name) => name === ''))
 		return {ok: false, error: '--cluster needs a cluster name or ARN'};
+	const service = flags.service?.trim();
+	if (service === '') return {ok: false, error: '--service needs a service name or ARN'};
+	if (service !== undefined && flags.once) {
+		return {
+			ok: false,
+			error:
+				'--service starts the live view on a service; --once shows them all (limit it with --cluster)',
+		};
+	}
 
 	let demo: AppOptions['demo'];
 	if (flags.demo || flags.demoScenario !== undefined) {
@@ -104,31 +137,69 @@ export function parseAppOptions(
 				error: `--demo-scenario must be one of ${scenarioNames.join(', ')}, not ${scenario}`,
 			};
 		}
-		const seed = flags.seed ?? 1;
-		if (!Number.isSafeInteger(seed) || seed < 0)
-			return {ok: false, error: `--seed must be a whole number of 0 or more, not ${flags.seed}`};
-		demo = {scenario: scenario as ScenarioName, seed};
+		const seed = numberFlag(flags.seed ?? 1, seedFromFlag);
+		if (!seed.ok) return seed;
+		demo = {scenario: scenario as ScenarioName, seed: seed.value ?? 1};
 	} else if (flags.seed !== undefined) {
 		return {ok: false, error: '--seed goes with --demo'};
 	}
+
+	const resolved = resolveSettings(
+		{
+			profile: flags.profile,
+			region: flags.region,
+			clusters,
+			refresh: refresh.value,
+			maxFps: maxFps.value,
+			color: flags.color,
+			readOnly: flags.readOnly,
+		},
+		env,
+		file,
+		{demo: demo !== undefined},
+	);
+	if (!resolved.ok) return resolved;
+	const settings = resolved.value;
+	// The environment's profile and region stay the SDK's to read (and checkAwsConfig's to name);
+	// the options carry only what a flag or the file set.
+	const ownValue = <T>(setting: Setting<T>): T | undefined =>
+		setting.source.kind === 'flag' || setting.source.kind === 'file' ? setting.value : undefined;
 
 	return {
 		ok: true,
 		value: {
 			mode: flags.once ? 'once' : 'tui',
 			json: flags.json ?? false,
-			profile: flags.profile,
-			region: flags.region,
+			profile: ownValue(settings.profile),
+			region: ownValue(settings.region),
 			endpointUrl: flags.endpointUrl,
-			clusters,
-			refreshMs: refresh * 1000,
-			readOnly: flags.readOnly ?? false,
-			maxFps,
-			// https://no-color.org: any non-empty NO_COLOR turns colour off.
-			color: (flags.color ?? true) && !(env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== ''),
+			clusters: [...settings.clusters.value],
+			refreshMs: settings.refresh.value * 1000,
+			readOnly: settings.readOnly.value,
+			maxFps: settings.maxFps.value,
+			color: settings.color.value,
 			demo,
 			debug: flags.debug ?? false,
+			service,
+			settings,
+			inputs: {flags, file},
 		},
+	};
+}
+
+/**
+ * How the AWS configuration messages name where the profile and the region came from: the flag,
+ * or the config file's line.
+ */
+export function awsConfigSources(
+	options: AppOptions,
+	fallback: ConfigSources = flagSources,
+): ConfigSources {
+	const name = (setting: Setting<unknown> | undefined, otherwise: string) =>
+		setting?.source.kind === 'file' ? `${setting.source.path}:${setting.source.line}` : otherwise;
+	return {
+		profile: name(options.settings?.profile, fallback.profile),
+		region: name(options.settings?.region, fallback.region),
 	};
 }
 
@@ -305,12 +376,12 @@ export async function switchedOptions(
 			error: `--demo has one simulated account in ${current.region ?? demoRegion}: :profile and :region switch real AWS profiles and regions (start ecs-top without --demo)`,
 		};
 	}
-	const next: AppOptions = {...current};
+	let next: AppOptions = {...current};
 	if ('profile' in target) next.profile = target.profile ?? initial.profile;
 	if ('region' in target) next.region = target.region ?? initial.region;
 	if (next.profile !== undefined && next.profile.trim() === '')
 		return {ok: false, error: ':profile needs a profile name from ~/.aws/config'};
-	const sources: ConfigSources = {
+	let sources: ConfigSources = {
 		profile: next.profile === initial.profile ? '--profile' : ':profile',
 		region: next.region === initial.region ? '--region' : ':region',
 	};
@@ -319,6 +390,22 @@ export async function switchedOptions(
 			ok: false,
 			error: `${sources.region} ${JSON.stringify(next.region)} is not an AWS region name (like us-east-1)`,
 		};
+	}
+	// The other profile's part of the config file applies as if ecs-top had been started with
+	// it: its region (unless a flag, the environment or :region chose one), its clusters, and
+	// above all its readOnly, so a switch into a read-only profile cannot write.
+	if (current.inputs !== undefined && initial.inputs !== undefined) {
+		const flags: RawAppFlags = {...current.inputs.flags};
+		for (const key of ['profile', 'region'] as const) {
+			if (!(key in target)) continue;
+			const value = target[key] ?? initial.inputs.flags[key];
+			if (value === undefined) delete flags[key];
+			else flags[key] = value;
+		}
+		const reparsed = parseAppOptions(flags, env, current.inputs.file);
+		if (!reparsed.ok) return reparsed;
+		next = {...reparsed.value, mode: current.mode, service: undefined};
+		sources = awsConfigSources(next, sources);
 	}
 	const problem = await checkAwsConfig(next, env, sources);
 	return problem === undefined ? {ok: true, value: next} : {ok: false, error: problem};

@@ -45,6 +45,12 @@ export type AwsClients = {
 	readonly endpointUrl: string | undefined;
 	/** The region the clients resolved (option, environment or profile). */
 	readonly region: () => Promise<string>;
+	/**
+	 * Where ECS calls go when not to AWS's own endpoint: the option, else what
+	 * AWS_ENDPOINT_URL_ECS, AWS_ENDPOINT_URL or the shared config's `endpoint_url` say, as the
+	 * SDK itself looks them up; undefined for AWS's own.
+	 */
+	readonly endpoint: () => Promise<string | undefined>;
 	destroy(): void;
 };
 
@@ -63,6 +69,18 @@ function retryMode(profile: string | undefined) {
 		},
 		profile === undefined ? {} : {profile},
 	);
+}
+
+/**
+ * The endpoint the environment or the shared config file sets for a client's service, from the
+ * SDK's own lookup (`serviceConfiguredEndpoint`, which its endpoint middleware calls before each
+ * request) so the answer cannot differ from where the calls go. The SDK marks it internal: a
+ * test (test/cli/endpoint.test.ts) fails if an upgrade removes it.
+ */
+function configuredEndpoint(config: object): Promise<string | undefined> {
+	const lookup = (config as {serviceConfiguredEndpoint?: () => Promise<string | undefined>})
+		.serviceConfiguredEndpoint;
+	return lookup === undefined ? Promise.resolve(undefined) : lookup();
 }
 
 export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
@@ -130,6 +148,9 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 		profile,
 		endpointUrl: options.endpointUrl,
 		region: () => ecs.config.region(),
+		// A broken services section in ~/.aws/config fails the calls themselves, with the reason.
+		endpoint: async () =>
+			options.endpointUrl ?? (await configuredEndpoint(ecs.config).catch(() => undefined)),
 		destroy() {
 			ecs.destroy();
 			cloudWatch.destroy();

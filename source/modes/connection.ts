@@ -23,6 +23,8 @@ export interface Connection {
 	/** The region the clients resolved (flag, environment or profile). */
 	region(): Promise<string>;
 	endpointUrl: string | undefined;
+	/** Where ECS calls go when not to AWS's own endpoint (flag, environment or profile). */
+	endpoint(): Promise<string | undefined>;
 	/** What the header shows as the profile: the profile name, `demo`, or undefined. */
 	label: string | undefined;
 	close(): Promise<void>;
@@ -131,7 +133,9 @@ export async function connect(
 	};
 }
 
-type Aws = Pick<Connection, 'adapters' | 'stats' | 'region'> & {destroy(): Promise<void>};
+type Aws = Pick<Connection, 'adapters' | 'stats' | 'region' | 'endpoint'> & {
+	destroy(): Promise<void>;
+};
 
 async function inProcess(options: ClientOptions): Promise<Aws> {
 	const [{createAwsClients}, {createAwsAdapters}] = await Promise.all([
@@ -143,6 +147,7 @@ async function inProcess(options: ClientOptions): Promise<Aws> {
 		adapters: createAwsAdapters(clients),
 		stats: clients.stats,
 		region: clients.region,
+		endpoint: clients.endpoint,
 		async destroy() {
 			clients.destroy();
 		},
@@ -162,6 +167,7 @@ async function onThread(options: ClientOptions, entry: URL): Promise<Aws> {
 		adapters: remote.adapters,
 		stats: remote.stats,
 		region: remote.region,
+		endpoint: remote.endpoint,
 		destroy: remote.destroy,
 	};
 }

@@ -41,6 +41,13 @@ export async function wireSession(
 		(region) => store.setState({connection: {...store.getState().connection, region}}),
 		() => store.setState({connection: {...store.getState().connection, region: undefined}}),
 	);
+	// Likewise the endpoint, which a profile's endpoint_url may set: the header shows where the
+	// calls go whenever that is not AWS. The demo's header says `demo` instead.
+	if (options.demo === undefined)
+		connection.endpoint().then(
+			(endpoint) => store.setState({connection: {...store.getState().connection, endpoint}}),
+			() => {},
+		);
 	const poller = createFleetPoller({
 		adapters: connection.adapters,
 		store,

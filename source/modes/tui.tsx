@@ -8,11 +8,16 @@ import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js
 import type {ActionRunner} from '../store/actions/types.js';
 import {printableLine} from '../text/printable.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
+import {createServiceSearch, runServiceSearch} from '../store/service-search.js';
 import {createFrameClock, FrameClockContext} from '../ui/actions/confirm-guard.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';
-import {connectionLabel, regionBeforeConnecting} from './connection-target.js';
+import {
+	connectionLabel,
+	endpointBeforeConnecting,
+	regionBeforeConnecting,
+} from './connection-target.js';
 import type {ConnectOptions} from './connection.js';
 import {mfaSessionCredentials} from './mfa-prompt.js';
 import {appendLog, logFilePath} from './log-file.js';
@@ -52,7 +57,7 @@ function openSession(options: AppOptions, connectOptions: ConnectOptions): Sessi
 		connection: {
 			region: regionBeforeConnecting(options),
 			profile: connectionLabel(options),
-			endpoint: options.endpointUrl,
+			endpoint: endpointBeforeConnecting(options),
 		},
 	});
 	// Its own chunk in the build, compiled only once this runs (with it, the SDK when it runs here).
@@ -138,10 +143,24 @@ export async function runTui(
 	}
 	const connectOptions: ConnectOptions = {...startOptions, sessionCredentials: mfa.credentials};
 	const log = logFilePath();
-	const theme = createTheme(themeOptionsFrom(process.env, {noColor: !initial.color}));
+	// `color` already weighed NO_COLOR against --color and the config file (a flag wins).
+	const theme = createTheme(
+		themeOptionsFrom({...process.env, NO_COLOR: undefined}, {noColor: !initial.color}),
+	);
 	let options = initial;
 	// Its wiring loads while the first frame is drawn, and fails through `crash` (below).
 	let session = openSession(options, connectOptions);
+	// --service NAME: looked for once the first session is wired; the screen starts on it.
+	const serviceSearch =
+		initial.service === undefined ? undefined : createServiceSearch(initial.service);
+	if (serviceSearch !== undefined) {
+		const {store} = session;
+		session.wiring.then(
+			(wired) =>
+				runServiceSearch(serviceSearch, wired.connection.adapters.ecs, store, initial.clusters),
+			() => {}, // A session that does not connect says why itself.
+		);
+	}
 	// Set once Ink renders; the restore and switch paths need it before then as well.
 	const ink: {instance?: Instance} = {};
 	let restored = false;
@@ -243,6 +262,7 @@ export async function runTui(
 						actions={session.actions}
 						onQuit={() => quit(0)}
 						onSwitch={switchTo}
+						startService={generation === 0 ? serviceSearch : undefined}
 					/>
 				</FleetStoreContext.Provider>
 			</FrameClockContext.Provider>

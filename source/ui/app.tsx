@@ -55,6 +55,8 @@ import {ActionDialogBox, dialogHeight, dialogLines} from './actions/action-dialo
 import type {ActionTargets} from './actions/open-dialog.js';
 import {useActionDialog} from './actions/use-action-dialog.js';
 import {useBulkMarks, useRowMarks} from './actions/row-marks.js';
+import type {ServiceSearch} from '../store/service-search.js';
+import {searchingMessage, useStartService} from './hooks/use-start-service.js';
 import {useTheme, type Tone} from './theme.js';
 import {
 	commandSummary,
@@ -83,6 +85,8 @@ export type AppProps = {
 	}) => Promise<string | undefined>;
 	/** The write keys' action layer; without it (or under --read-only) they are refused. */
 	readonly actions?: ActionRunner;
+	/** `--service NAME`: the search whose answer the screen starts on. */
+	readonly startService?: ServiceSearch | undefined;
 };
 
 const definitions = {
@@ -108,11 +112,21 @@ const noTasks: readonly Task[] = [];
 // must not start (and abort) a fetch per row passed.
 const focusDelayMs = 200;
 
-export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
+export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProps) {
 	const theme = useTheme();
 	const store = useFleetStore();
 	const {columns, rows} = useTerminalSize();
-	const [ui, setUiState] = useState<UiState>(() => initialUiState(defaultSorts));
+	const [ui, setUiState] = useState<UiState>(() =>
+		initialUiState(
+			defaultSorts,
+			startService === undefined
+				? {}
+				: {
+						focused: 'services',
+						message: searchingMessage(startService.getState().service),
+					},
+		),
+	);
 	// Keys can arrive faster than React renders (tmux send-keys, a paste in pieces, typing during
 	// a slow frame): each key must act on the state the previous key left, not on the last render,
 	// or `:bogus` becomes `:bs` and two quick j move one row. Every change goes through here.
@@ -123,6 +137,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	}, []);
 	const onKeyRef = useRef<(input: string, key: Key) => void>(() => undefined);
 	const onPasteRef = useRef<(text: string) => void>(() => undefined);
+	useStartService(startService, setUi);
 
 	const clusters = useFleet((state) => state.clusters) ?? noClusters;
 	const focus = useFleet((state) => state.focus);

@@ -1,5 +1,5 @@
 /**
- * The top line: who and where (account, region, profile), whether the data is live, the API
+ * The top line: who and where (account, region, profile, the endpoint when it is not AWS's own), whether the data is live, the API
  * calls per minute, what is wrong (throttled, cannot reach, credentials, access denied) and the
  * READ-ONLY badge. Nothing in it ticks: it changes only when one of those facts does.
  */
@@ -7,16 +7,23 @@ import {Text} from './components/text.js';
 import {memo, useEffect, useState} from 'react';
 import {staleSinceAt, STALE_AFTER_INTERVALS, type DataStatus} from '../store/data-status.js';
 import type {DataProblem, DataSetId, FleetState} from '../store/fleet-store.js';
-import {displayWidth, truncate} from './format.js';
+import {displayWidth, truncate, truncateMiddle} from './format.js';
 import {useFleet} from './hooks/use-fleet.js';
 import {useTheme, type Tone} from './theme.js';
 
-export type HeaderSegment = {readonly text: string; readonly tone?: Tone | 'badge' | 'title'};
+export type HeaderSegment = {
+	readonly text: string;
+	readonly tone?: Tone | 'badge' | 'title';
+	/** Gets only the room the other segments leave (shortened in the middle), or none. */
+	readonly yields?: boolean;
+};
 
 export type HeaderFacts = {
 	readonly account: string | undefined;
 	readonly region: string | undefined;
 	readonly profile: string | undefined;
+	/** Where the calls go, when set (flag, environment, profile); shown unless it is AWS's own. */
+	readonly endpoint?: string | undefined;
 	readonly paused: boolean;
 	/** When the clusters data went stale, if it is. */
 	readonly staleSince: number | undefined;
@@ -71,11 +78,40 @@ function problemSegments(problems: readonly DataProblem[]): HeaderSegment[] {
 	return segments;
 }
 
+/** AWS's own domains, in every partition: an endpoint there (FIPS, a VPC endpoint) is AWS. */
+const awsDomains =
+	/(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws|c2s\.ic\.gov|sc2s\.sgov\.gov)$/i;
+
+/** Room for an endpoint: a long URL must not push the state and READ-ONLY off the line. */
+const endpointWidth = 40;
+/** Below this, a shortened endpoint says nothing useful. */
+const minimumYieldingWidth = 16;
+
+/**
+ * How the header names an endpoint that is not AWS's own (`via http://localhost:4566`), or
+ * undefined for AWS's own and for none.
+ */
+export function endpointLabel(endpoint: string | undefined): string | undefined {
+	if (endpoint === undefined || endpoint === '') return undefined;
+	let url: URL;
+	try {
+		url = new URL(endpoint);
+	} catch {
+		return `via ${truncateMiddle(endpoint, endpointWidth)}`;
+	}
+	if (awsDomains.test(url.hostname)) return undefined;
+	const shown = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+	return `via ${truncateMiddle(shown, endpointWidth)}`;
+}
+
 export function headerSegments(facts: HeaderFacts): HeaderSegment[] {
 	const segments: HeaderSegment[] = [{text: 'ecs-top', tone: 'title'}];
 	if (facts.account) segments.push({text: facts.account});
 	if (facts.region) segments.push({text: facts.region});
 	if (facts.profile) segments.push({text: facts.profile, tone: 'muted'});
+	const endpoint = endpointLabel(facts.endpoint);
+	// The state, the problems and READ-ONLY matter more than the endpoint's full length.
+	if (endpoint !== undefined) segments.push({text: endpoint, tone: 'warn', yields: true});
 	if (facts.paused) segments.push({text: 'PAUSED', tone: 'warn'});
 	else if (facts.staleSince !== undefined)
 		segments.push({text: `STALE since ${clock(facts.staleSince)}`, tone: 'warn'});
@@ -158,6 +194,7 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 	const account = useFleet((state) => state.identity?.account);
 	const region = useFleet((state) => state.connection.region);
 	const profile = useFleet((state) => state.connection.profile);
+	const endpoint = useFleet((state) => state.connection.endpoint);
 	const paused = useFleet((state) => state.paused);
 	const refreshMs = useFleet((state) => state.refreshMs);
 	const clustersStatus = useFleet((state) => state.dataSets.clusters);
@@ -169,6 +206,7 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 		account,
 		region,
 		profile,
+		endpoint,
 		paused,
 		staleSince,
 		loaded: clustersStatus?.fetchedAt !== undefined,
@@ -178,11 +216,23 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 		),
 		readOnly,
 	});
+	const others = segments
+		.filter((segment) => !segment.yields)
+		.reduce((sum, segment, index) => sum + displayWidth(segment.text) + (index > 0 ? 2 : 0), 0);
 	let used = 0;
 	const shown: HeaderSegment[] = [];
 	for (const segment of segments) {
 		const room = width - used - (shown.length > 0 ? 2 : 0);
 		if (room <= 0) break;
+		if (segment.yields) {
+			const left = width - others - 2;
+			// Too little room to tell one endpoint from another: left out.
+			if (left < minimumYieldingWidth) continue;
+			const text = truncateMiddle(segment.text, left, theme.glyphs.ellipsis);
+			shown.push({...segment, text});
+			used += displayWidth(text) + 2;
+			continue;
+		}
 		const text = truncate(segment.text, room, theme.glyphs.ellipsis);
 		shown.push({...segment, text});
 		used += displayWidth(text) + (shown.length > 1 ? 2 : 0);

@@ -35,15 +35,22 @@ export type UiState = {
 	readonly message: {readonly text: string; readonly tone: Tone} | undefined;
 };
 
-export function initialUiState(sorts: Readonly<Record<PaneId, SortState>>): UiState {
+/**
+ * The screen at start: the clusters pane, or with `--service NAME` the services pane, saying
+ * what it is looking for until the service is found.
+ */
+export function initialUiState(
+	sorts: Readonly<Record<PaneId, SortState>>,
+	start: {readonly focused?: PaneId; readonly message?: string} = {},
+): UiState {
 	return {
-		focused: 'clusters',
+		focused: start.focused ?? 'clusters',
 		selected: {clusters: undefined, instances: undefined, services: undefined, tasks: undefined},
 		filters: {clusters: '', instances: '', services: '', tasks: ''},
 		sorts,
 		overlay: {kind: 'none'},
 		stoppedTasks: false,
-		message: undefined,
+		message: start.message === undefined ? undefined : {text: start.message, tone: 'info'},
 	};
 }
 

@@ -63,6 +63,7 @@ describe('the AWS adapters on their own thread', () => {
 		expect(aws.stats.count('ECS.ListServices')).toBe(1);
 		expect(aws.stats.callsInLastMinute()).toBe(2);
 		expect(await aws.region()).toBe('us-east-1');
+		expect(await aws.endpoint()).toBe(sim.server.url);
 	}, 30_000);
 
 	it('turn a refusal into the classified AwsApiError the store shows', async () => {

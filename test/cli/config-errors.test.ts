@@ -39,7 +39,7 @@ describe('exit code 2: bad flags and configuration', () => {
 		[['--bogus'], /unknown flag --bogus \(see ecs-top --help\)/],
 		[['--once', '--frobnicate', '--x'], /unknown flags --frobnicate --x/],
 		[['sim', '--nope'], /unknown flag --nope \(see ecs-top sim --help\)/],
-		[['--refresh', 'soon'], /--refresh must be seconds from 1 to 3600/],
+		[['--refresh', 'soon'], /--refresh soon: not a number of seconds/],
 		[['--json'], /--json goes with --once/],
 		[['--once', '--region', 'mars'], /--region "mars" is not an AWS region name/],
 		[['frobnicate'], /unknown command: frobnicate \(see ecs-top --help\)/],

@@ -15,7 +15,8 @@ let initial: AppOptions;
 const opened: SwitchOutcome[] = [];
 
 function options(flags: Parameters<typeof parseAppOptions>[0]): AppOptions {
-	const parsed = parseAppOptions(flags, {});
+	// The environment the switches see too (stubbed below), so that options compare equal.
+	const parsed = parseAppOptions(flags, process.env);
 	if (!parsed.ok) throw new Error(parsed.error);
 	return parsed.value;
 }
@@ -145,8 +146,15 @@ describe(':profile and :region in the live view', () => {
 
 	it('goes back to the --profile ecs-top was started with', async () => {
 		const started = options({profile: 'staging', region: 'us-east-1'});
-		const elsewhere = {...started, profile: 'nokeys', region: 'eu-west-1'};
-		const back = await switchedOptions(elsewhere, started, {profile: undefined}, process.env);
-		expect(back).toEqual({ok: true, value: {...started, region: 'eu-west-1'}});
+		const elsewhere = await switchedOptions(
+			started,
+			started,
+			{profile: 'nokeys', region: 'eu-west-1'},
+			process.env,
+		);
+		expect(elsewhere).toMatchObject({ok: true, value: {profile: 'nokeys', region: 'eu-west-1'}});
+		if (!elsewhere.ok) return;
+		const back = await switchedOptions(elsewhere.value, started, {profile: undefined}, process.env);
+		expect(back).toMatchObject({ok: true, value: {profile: 'staging', region: 'eu-west-1'}});
 	});
 });

@@ -1,6 +1,8 @@
 /** Runs the built CLI (dist/cli.js) as a user would, for end-to-end tests of its modes. */
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {once} from 'node:events';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -14,8 +16,21 @@ export interface RunningCli {
 	exit(): Promise<{code: number | null; signal: NodeJS.Signals | null}>;
 }
 
+/** No config file unless a test gives one: the developer's own must not change what tests see. */
+const noConfigHome = join(tmpdir(), 'ecs-top-tests-no-config');
+
 export function startCli(args: string[], env: NodeJS.ProcessEnv = process.env): RunningCli {
-	const child = spawn(process.execPath, [cliPath, ...args], {env, stdio: 'pipe'});
+	const child = spawn(process.execPath, [cliPath, ...args], {
+		env: {
+			...env,
+			// A test's own config home is kept; the one it inherited from the developer's is not.
+			XDG_CONFIG_HOME:
+				env['XDG_CONFIG_HOME'] === process.env['XDG_CONFIG_HOME']
+					? noConfigHome
+					: env['XDG_CONFIG_HOME'],
+		},
+		stdio: 'pipe',
+	});
 	let out = '';
 	let err = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));

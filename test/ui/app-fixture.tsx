@@ -396,6 +396,8 @@ export type RenderOptions = {
 	readonly actions?: ActionRunner;
 	/** `:region` / `:profile`, as the live view's session switch answers them. */
 	readonly onSwitch?: AppProps['onSwitch'];
+	/** `--service NAME`: the search the screen starts on. */
+	readonly startService?: AppProps['startService'];
 };
 
 // Polling step while waiting for a key's frames (a lone Esc is held by Ink for one
@@ -419,6 +421,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 					onQuit={() => quitCount++}
 					actions={options.actions}
 					{...(options.onSwitch === undefined ? {} : {onSwitch: options.onSwitch})}
+					startService={options.startService}
 				/>
 			</FleetStoreContext.Provider>
 		</ThemeContext.Provider>,

@@ -60,6 +60,7 @@ function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<unknown
 		return Promise.reject(new Error('the AWS thread was called before it was given its options'));
 	if (call.adapter === 'clients') {
 		if (call.method === 'region') return clients.region();
+		if (call.method === 'endpoint') return clients.endpoint();
 		return Promise.reject(new Error(`no such call: clients.${call.method}`));
 	}
 	const adapter = adapters[call.adapter] as Record<string, unknown> | undefined;

@@ -31,6 +31,8 @@ export type RemoteAws = {
 	readonly endpointUrl: string | undefined;
 	/** The region the thread's clients resolved (option, environment or profile). */
 	region(): Promise<string>;
+	/** Where the thread's ECS calls go when not to AWS's own endpoint (clients.ts). */
+	endpoint(): Promise<string | undefined>;
 	/** Ends the thread; calls in flight fail. */
 	destroy(): Promise<void>;
 };
@@ -317,6 +319,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		profile: threadOptions.profile,
 		endpointUrl: threadOptions.endpointUrl,
 		region: () => call('clients', 'region', []) as Promise<string>,
+		endpoint: () => call('clients', 'endpoint', []) as Promise<string | undefined>,
 		async destroy() {
 			destroyed = true;
 			failAll('the AWS connection is closed');
