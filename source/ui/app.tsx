@@ -12,6 +12,7 @@ import type {ContainerInstance} from '../model/container-instance.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {metricSeriesKey, taskScopeKey, type ClusterView} from '../store/fleet-store.js';
+import {DrawBoundary} from './components/draw-boundary.js';
 import {Footer} from './components/footer.js';
 import {Help} from './components/help.js';
 import {Pane, paneContentSize, paneTitle} from './components/pane.js';
@@ -763,16 +764,18 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 				width={rect.width}
 				height={rect.height}
 			>
-				<Table
-					columns={definitions[pane].columns}
-					rows={paneRowsOf[pane]}
-					selectedIndex={selectedIndex(pane)}
-					height={inner.height}
-					width={inner.width}
-					sort={ui.sorts[pane]}
-					focused={pane === ui.focused}
-					emptyText={emptyText(pane)}
-				/>
+				<DrawBoundary what="pane" resetKey={paneRowsOf[pane]}>
+					<Table
+						columns={definitions[pane].columns}
+						rows={paneRowsOf[pane]}
+						selectedIndex={selectedIndex(pane)}
+						height={inner.height}
+						width={inner.width}
+						sort={ui.sorts[pane]}
+						focused={pane === ui.focused}
+						emptyText={emptyText(pane)}
+					/>
+				</DrawBoundary>
 			</Pane>
 		);
 	};
@@ -880,7 +883,9 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	return (
 		<Box flexDirection="column" width={columns} height={fullLayout.root.height}>
 			<Header width={columns} readOnly={readOnly} />
-			{body}
+			<DrawBoundary what="view" resetKey={ui.overlay}>
+				{body}
+			</DrawBoundary>
 			<Box flexGrow={1} />
 			{dialog !== undefined && dialogBox !== undefined && (
 				<ActionDialogBox
