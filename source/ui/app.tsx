@@ -23,6 +23,7 @@ import {DetailPanel} from './detail-panel.js';
 import {displayWidth, padCell} from './format.js';
 import {Header} from './header.js';
 import {useFleet, useFleetStore} from './hooks/use-fleet.js';
+import {usePaneNotes} from './hooks/use-pane-notes.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {
 	bindingFor,
@@ -140,6 +141,7 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 	const metrics = useFleet((state) => state.metrics);
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
 	const problems = useFleet((state) => state.problems);
+	const paneNotes = usePaneNotes(ui.stoppedTasks);
 
 	const taskDefinitionList = useTaskDefinitionList();
 	const services = clusterView?.services ?? noServices;
@@ -755,7 +757,9 @@ export function App({readOnly, onQuit, onSwitch, actions}: AppProps) {
 			paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
 				index: selectedIndex(pane),
 				total: list.items.length,
-			}) + (marked > 0 ? ` ${marked} marked (Esc unmarks)` : '');
+			}) +
+			(marked > 0 ? ` ${marked} marked (Esc unmarks)` : '') +
+			(paneNotes[pane] === '' ? '' : ` ${paneNotes[pane]}`);
 		return (
 			<Pane
 				key={pane}
