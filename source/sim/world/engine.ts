@@ -40,6 +40,8 @@ export interface Engine extends Pick<
 	| 'autoScalingGroups'
 	| 'ec2Instances'
 	| 'now'
+	| 'logs'
+	| 'seed'
 > {
 	readonly ids: Ids;
 	readonly random: Random;
