@@ -274,6 +274,12 @@ class WorldEngine implements World, Engine {
 			if (service.status !== 'INACTIVE') this.dirtyServices.add(service);
 	}
 
+	capacityFreed(cluster: ClusterState): void {
+		for (const service of this.unsettled)
+			if (service.clusterName === cluster.name && this.serviceRuntime(service).waitingForCapacity)
+				this.dirtyServices.add(service);
+	}
+
 	autoScalingGroupDirty(group: AutoScalingGroupState): void {
 		this.dirtyGroups.add(group);
 	}

@@ -378,5 +378,5 @@ export function releaseReservation(engine: Engine, task: TaskState): void {
 	task.reserved = {cpu: 0, memory: 0, ports: []};
 	instance.version++;
 	const cluster = engine.clusters.get(task.clusterName);
-	if (cluster) engine.clusterCapacityChanged(cluster);
+	if (cluster) engine.capacityFreed(cluster);
 }
