@@ -9,6 +9,7 @@
  * World delegating to them.
  */
 import type {Clock} from './clock.js';
+import type {LogStore} from './logs/log-store.js';
 import type {
 	AutoScalingGroupState,
 	CapacityProviderState,
@@ -168,6 +169,8 @@ export interface World {
 	/** Insertion-ordered (launch order), terminated instances kept about an hour as EC2 does. */
 	readonly ec2Instances: Map<string, Ec2InstanceState>;
 	readonly customMetrics: CustomMetricStore;
+	/** CloudWatch Logs: groups, streams, and what the containers write to them. */
+	readonly logs: LogStore;
 
 	// Lookups: accept a name or a full ARN, as the ECS API does. Undefined when unknown.
 	resolveCluster(ref: string | undefined): ClusterState | undefined; // undefined ref -> 'default'
