@@ -138,7 +138,7 @@ describe('the secret key never shows', () => {
 								? 'DENIED'
 								: name === 'endpoint down'
 									? 'CANNOT REACH AWS'
-									: 'ERROR';
+									: 'FAILED ecs:';
 				// CloudWatch is asked once a minute: its denial may not show in this window.
 				if (name !== 'CloudWatch denied')
 					await terminal.waitFor(name, (s) => s.lines[0]!.includes(label), {timeoutMs: 10_000});
