@@ -5,6 +5,7 @@
  * Authorization header is the signature), no query strings, no credentials, no bodies.
  */
 import type {Pluggable} from '@smithy/types';
+import {unwrapWriteError} from './write-once.js';
 
 export type DebugLog = (line: string) => void;
 
@@ -55,8 +56,11 @@ export function debugRequestLog<Input extends object, Output extends object>(
 						return result;
 					} catch (error) {
 						// A throttled poll arrives wrapped (PollThrottledError): AWS's answer is its cause,
-						// and the retry middleware put the attempts on the wrapper.
-						const wrapped = (error as {cause?: {$metadata?: Metadata}}).cause;
+						// and the retry middleware put the attempts on the wrapper. A write that AWS may
+						// have applied arrives wrapped too, so that it is not retried (write-once.ts).
+						const wrapped =
+							(error as {cause?: {$metadata?: Metadata}}).cause ??
+							(unwrapWriteError(error) as {$metadata?: Metadata} | undefined);
 						const answer = wrapped?.$metadata === undefined ? error : wrapped;
 						const metadata = {
 							...wrapped?.$metadata,

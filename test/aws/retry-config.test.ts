@@ -51,11 +51,15 @@ function connect(profile?: string): AwsClients {
 /** The SDK's retry strategies name their mode (`standard`, `adaptive`). */
 const modeOf = (strategy: unknown) => (strategy as {mode?: string}).mode;
 
-/** How many times one UpdateService reached AWS while every answer is a 500. */
+/**
+ * How many times one UpdateService reached AWS while every answer is throttling: a refusal AWS
+ * certainly did not apply, the one kind of failed write that is retried (a 5xx is not: it may have
+ * been applied, write-once.ts).
+ */
 async function attemptsOfFailingWrite(): Promise<number> {
 	const adapters = createAwsAdapters(connect());
 	const before = sim.requestLog.length;
-	sim.faults.set({errorRate: 1});
+	sim.faults.set({throttleRate: 1});
 	await expect(adapters.ecsActions.setDesiredCount('web', 'api', 3)).rejects.toThrow();
 	return sim.requestLog.slice(before).filter((entry) => entry.operation === 'UpdateService').length;
 }
