@@ -4,7 +4,7 @@
  * until a condition holds instead of sleeping, so they are as fast as the machine allows.
  */
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {constants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -285,10 +285,20 @@ export class TmuxTerminal {
 	}
 }
 
+/**
+ * Whether the process still runs. One that has exited but that its parent has not reaped yet (a
+ * zombie, which a loaded machine can leave for a while) still takes signals, but has ended.
+ */
 export function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
-		return true;
+	} catch {
+		return false;
+	}
+	try {
+		// The state follows the command name, which is in parentheses and may hold spaces.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
 	} catch {
 		return false;
 	}
