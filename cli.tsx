@@ -16,7 +16,7 @@ import {numberFromText} from './source/config/values.js';
 import {logFilePath} from './source/modes/log-file.js';
 import {awsConfigSources, checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions, type RawSimFlags} from './source/sim/options.js';
-import {defaultAuditLogPath} from './source/store/actions/audit-log.js';
+import {defaultAuditLogPath} from './source/store/writes/audit-log.js';
 import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
 import {prestartSimThread} from './source/sim/worker/sim-thread.js';
 import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
