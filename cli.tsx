@@ -45,7 +45,7 @@ const mainHelp = `
 	  --max-fps N           redraw at most N times a second (default 30)
 	  --no-color            no colours (also NO_COLOR=1)
 	  --demo                run against a built-in simulated account: no AWS needed
-	  --demo-scenario NAME  demo (default), large or empty
+	  --demo-scenario NAME  demo (default), large, wide or empty
 	  --seed N              with --demo: the same seed builds the same world
 	  --debug               log each AWS call (operation, time, status, attempts, request id)
 	  --print-config        print the settings in effect and where each came from, then exit
@@ -69,13 +69,15 @@ const simHelp = `
 	Usage
 	  $ ecs-top sim [options]
 
-	Serves ECS, EC2, CloudWatch, Auto Scaling and STS over HTTP, as AWS does, for any AWS client:
+	Serves ECS, EC2, CloudWatch, CloudWatch Logs, Auto Scaling and STS over HTTP, as AWS does,
+	for any AWS client:
 	  aws --endpoint-url http://127.0.0.1:PORT ecs list-clusters
 
 	Options
 	  --port N              port to listen on (default 0: a free one)
 	  --host ADDR           address to bind (default 127.0.0.1; loopback only unless you say)
-	  --scenario NAME       demo (default), large (200 clusters, 20,000+ tasks) or empty
+	  --scenario NAME       demo (default), large (200 clusters, 20,000+ tasks), wide (one
+	                        cluster, 2,000 services) or empty
 	  --seed N              the same seed builds the same world (default 1)
 	  --throttle-rate R     fraction of calls answered with the API's throttling error (0..1)
 	  --error-rate R        fraction of calls answered with a 500/503 (0..1)

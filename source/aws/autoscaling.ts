@@ -6,6 +6,8 @@ import {
 import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
 import {autoScalingGroupName} from '../model/capacity-provider.js';
 import type {Described} from '../model/failure.js';
+import {count, flag, objects, text} from './answer-fields.js';
+import {checkedItems, type ItemRule} from './answer-items.js';
 import {adapterContext, collectPages, type AdapterOptions} from './call.js';
 import {mapBatches} from './concurrency.js';
 
@@ -15,22 +17,29 @@ export type AutoScalingAdapter = ReturnType<typeof createAutoScalingAdapter>;
 
 function toGroup(group: SdkAutoScalingGroup): AutoScalingGroup {
 	return {
-		name: group.AutoScalingGroupName ?? '',
-		arn: group.AutoScalingGroupARN,
-		minSize: group.MinSize ?? 0,
-		maxSize: group.MaxSize ?? 0,
-		desiredCapacity: group.DesiredCapacity ?? 0,
-		status: group.Status,
-		instances: (group.Instances ?? []).map((instance) => ({
-			instanceId: instance.InstanceId ?? '',
-			instanceType: instance.InstanceType,
-			availabilityZone: instance.AvailabilityZone,
-			lifecycleState: instance.LifecycleState,
-			healthStatus: instance.HealthStatus,
-			protectedFromScaleIn: instance.ProtectedFromScaleIn ?? false,
+		name: text(group.AutoScalingGroupName) ?? '',
+		arn: text(group.AutoScalingGroupARN),
+		minSize: count(group.MinSize) ?? 0,
+		maxSize: count(group.MaxSize) ?? 0,
+		desiredCapacity: count(group.DesiredCapacity) ?? 0,
+		status: text(group.Status),
+		instances: objects(group.Instances).map((instance) => ({
+			instanceId: text(instance.InstanceId) ?? '',
+			instanceType: text(instance.InstanceType),
+			availabilityZone: text(instance.AvailabilityZone),
+			lifecycleState: text(instance.LifecycleState),
+			healthStatus: text(instance.HealthStatus),
+			protectedFromScaleIn: flag(instance.ProtectedFromScaleIn) ?? false,
 		})),
 	};
 }
+
+const groupRule: ItemRule<SdkAutoScalingGroup, AutoScalingGroup> = {
+	noun: 'Auto Scaling group',
+	idField: 'AutoScalingGroupName',
+	names: (name, group) => [name, text(group.AutoScalingGroupARN)],
+	convert: toGroup,
+};
 
 export function createAutoScalingAdapter(client: AutoScalingClient, options: AdapterOptions = {}) {
 	const {call, limit} = adapterContext('autoscaling', options);
@@ -55,14 +64,19 @@ export function createAutoScalingAdapter(client: AutoScalingClient, options: Ada
 							}),
 						),
 					);
-					return {items: (answer.AutoScalingGroups ?? []).map(toGroup), next: answer.NextToken};
+					const page = checkedItems(answer.AutoScalingGroups, new Set(batch), groupRule);
+					return {items: [page], next: text(answer.NextToken)};
 				}),
 			);
-			const items = batches.flat();
+			const pages = batches.flat();
+			const items = pages.flatMap((page) => page.items);
 			const found = new Set(items.map((group) => group.name));
-			const failures = names
-				.filter((name) => !found.has(name))
-				.map((name) => ({arn: name, reason: 'MISSING', detail: undefined}));
+			const failures = [
+				...pages.flatMap((page) => page.failures),
+				...names
+					.filter((name) => !found.has(name))
+					.map((name) => ({arn: name, reason: 'MISSING', detail: undefined})),
+			];
 			return {items, failures};
 		},
 	};

@@ -4,6 +4,7 @@ import {
 	type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import type {MetricQuery, MetricSeries} from '../model/metrics.js';
+import {count, objects, text, time} from './answer-fields.js';
 import {adapterContext, type AdapterOptions} from './call.js';
 import {mapBatches} from './concurrency.js';
 
@@ -48,6 +49,7 @@ export function createCloudWatchAdapter(client: CloudWatchClient, options: Adapt
 		window: MetricWindow,
 	): Promise<Map<string, Accumulated>> {
 		const byId = new Map<string, Accumulated>();
+		const asked = new Set(batch.map(({id}) => id));
 		let nextToken: string | undefined;
 		do {
 			const answer = await call('GetMetricData', () =>
@@ -61,22 +63,34 @@ export function createCloudWatchAdapter(client: CloudWatchClient, options: Adapt
 					}),
 				),
 			);
-			for (const result of answer.MetricDataResults ?? []) {
-				if (result.Id === undefined) continue;
-				const entry = byId.get(result.Id) ?? {
+			for (const result of objects(answer.MetricDataResults)) {
+				const id = text(result.Id);
+				// Only the series asked for: an id we did not send has no row to go to.
+				if (id === undefined || !asked.has(id)) continue;
+				const entry = byId.get(id) ?? {
 					timestamps: [],
 					values: [],
 					status: undefined,
 					messages: [],
 				};
-				entry.timestamps.push(...(result.Timestamps ?? []).map((date) => date.getTime()));
-				entry.values.push(...(result.Values ?? []));
+				// A point needs both halves; one of the wrong type is left out, not drawn as 0.
+				const timestamps = Array.isArray(result.Timestamps) ? result.Timestamps : [];
+				const values = Array.isArray(result.Values) ? result.Values : [];
+				for (let index = 0; index < timestamps.length; index++) {
+					const at = time(timestamps[index]);
+					const value = count(values[index]);
+					if (at === undefined || value === undefined) continue;
+					entry.timestamps.push(at);
+					entry.values.push(value);
+				}
 				// The last page's status is the one that says whether the series is complete.
-				entry.status = result.StatusCode ?? entry.status;
-				entry.messages.push(...(result.Messages ?? []).map((message) => message.Value ?? ''));
-				byId.set(result.Id, entry);
+				entry.status = text(result.StatusCode) ?? entry.status;
+				entry.messages.push(
+					...objects(result.Messages).map((message) => text(message.Value) ?? ''),
+				);
+				byId.set(id, entry);
 			}
-			nextToken = answer.NextToken;
+			nextToken = text(answer.NextToken);
 		} while (nextToken !== undefined && nextToken !== '');
 		return byId;
 	}

@@ -1,7 +1,9 @@
 import type {EC2Client, Instance} from '@aws-sdk/client-ec2';
 import type {Ec2Instance} from '../model/ec2-instance.js';
 import type {Described, DescribeFailure} from '../model/failure.js';
-import {adapterContext, collectPages, epochMs, type AdapterOptions} from './call.js';
+import {objects, record, text, time} from './answer-fields.js';
+import {checkedItems, type ItemRule} from './answer-items.js';
+import {adapterContext, collectPages, type AdapterOptions} from './call.js';
 import {mapBatches} from './concurrency.js';
 import {AwsApiError} from './errors.js';
 
@@ -11,15 +13,22 @@ export type Ec2Adapter = ReturnType<typeof createEc2Adapter>;
 
 function toEc2Instance(instance: Instance): Ec2Instance {
 	return {
-		instanceId: instance.InstanceId ?? '',
-		instanceType: instance.InstanceType,
-		state: instance.State?.Name,
-		availabilityZone: instance.Placement?.AvailabilityZone,
-		privateIpAddress: instance.PrivateIpAddress,
-		launchTime: epochMs(instance.LaunchTime),
-		instanceLifecycle: instance.InstanceLifecycle,
+		instanceId: text(instance.InstanceId) ?? '',
+		instanceType: text(instance.InstanceType),
+		state: text(record(instance.State)?.Name),
+		availabilityZone: text(record(instance.Placement)?.AvailabilityZone),
+		privateIpAddress: text(instance.PrivateIpAddress),
+		launchTime: time(instance.LaunchTime),
+		instanceLifecycle: text(instance.InstanceLifecycle),
 	};
 }
+
+const instanceRule: ItemRule<Instance, Ec2Instance> = {
+	noun: 'EC2 instance',
+	idField: 'InstanceId',
+	names: (id) => [id],
+	convert: toEc2Instance,
+};
 
 /** `The instance IDs 'i-1, i-2' do not exist` -> ['i-1', 'i-2']. */
 export function missingInstanceIds(message: string): string[] {
@@ -42,16 +51,20 @@ export function createEc2Adapter(
 			import('@aws-sdk/client-ec2'),
 			loadClient(),
 		]);
-		const items = await collectPages(async (NextToken) => {
+		const asked = new Set(ids);
+		const pages = await collectPages(async (NextToken) => {
 			const answer = await call('DescribeInstances', () =>
 				client.send(new DescribeInstancesCommand({InstanceIds: ids, NextToken})),
 			);
-			const instances = (answer.Reservations ?? []).flatMap(
-				(reservation) => reservation.Instances ?? [],
+			const instances = objects(answer.Reservations).flatMap((reservation) =>
+				objects(reservation.Instances),
 			);
-			return {items: instances.map(toEc2Instance), next: answer.NextToken};
+			return {items: [checkedItems(instances, asked, instanceRule)], next: text(answer.NextToken)};
 		});
-		return {items, failures: []};
+		return {
+			items: pages.flatMap((page) => page.items),
+			failures: pages.flatMap((page) => page.failures),
+		};
 	}
 
 	/**

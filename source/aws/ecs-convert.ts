@@ -1,6 +1,8 @@
 /**
  * SDK shapes -> domain types. Everything optional in the API model gets a definite value or an
- * explicit undefined here, so the UI never has to know what the SDK may leave out.
+ * explicit undefined here, so the UI never has to know what the SDK may leave out. Every field is
+ * read through answer-fields, whatever its declared type: the SDK does not check types, and a
+ * field of the wrong type reads as missing instead of reaching the screen.
  */
 import type {
 	CapacityProvider as SdkCapacityProvider,
@@ -25,146 +27,152 @@ import type {DescribeFailure} from '../model/failure.js';
 import type {Service} from '../model/service.js';
 import {serviceNameFromGroup, type NetworkBinding, type Task} from '../model/task.js';
 import {imageRegistry, type TaskDefinition, type TaskVolume} from '../model/task-definition.js';
-import {epochMs} from './call.js';
+import {count, flag, objects, record, strings, text, time} from './answer-fields.js';
 
 export function toFailure(failure: SdkFailure): DescribeFailure {
-	return {arn: failure.arn, reason: failure.reason, detail: failure.detail};
+	return {arn: text(failure.arn), reason: text(failure.reason), detail: text(failure.detail)};
 }
 
 function toStrategy(items: readonly SdkStrategyItem[] | undefined): CapacityProviderStrategyItem[] {
-	return (items ?? []).map((item) => ({
-		capacityProvider: item.capacityProvider ?? '',
-		weight: item.weight ?? 0,
-		base: item.base ?? 0,
+	return objects(items).map((item) => ({
+		capacityProvider: text(item.capacityProvider) ?? '',
+		weight: count(item.weight) ?? 0,
+		base: count(item.base) ?? 0,
 	}));
 }
 
-function pairs(list: readonly KeyValuePair[] | undefined): Record<string, string> {
-	const record: Record<string, string> = {};
-	for (const {name, value} of list ?? []) if (name !== undefined) record[name] = value ?? '';
-	return record;
+function pairsOf(list: readonly KeyValuePair[] | undefined): Record<string, string> {
+	const pairs: Record<string, string> = {};
+	for (const {name, value} of objects(list))
+		if (typeof name === 'string') pairs[name] = text(value) ?? '';
+	return pairs;
 }
 
 function tags(list: readonly Tag[] | undefined): Record<string, string> {
-	const record: Record<string, string> = {};
-	for (const {key, value} of list ?? []) if (key !== undefined) record[key] = value ?? '';
-	return record;
+	const byKey: Record<string, string> = {};
+	for (const {key, value} of objects(list))
+		if (typeof key === 'string') byKey[key] = text(value) ?? '';
+	return byKey;
 }
 
 export function toCluster(cluster: SdkCluster): Cluster {
-	const arn = cluster.clusterArn ?? '';
+	const arn = text(cluster.clusterArn) ?? '';
 	return {
 		arn,
-		name: cluster.clusterName ?? nameFromArn(arn),
-		status: cluster.status ?? 'UNKNOWN',
-		registeredContainerInstancesCount: cluster.registeredContainerInstancesCount ?? 0,
-		runningTasksCount: cluster.runningTasksCount ?? 0,
-		pendingTasksCount: cluster.pendingTasksCount ?? 0,
-		activeServicesCount: cluster.activeServicesCount ?? 0,
-		statistics: pairs(cluster.statistics),
-		containerInsights: cluster.settings?.find((setting) => setting.name === 'containerInsights')
-			?.value,
-		capacityProviders: cluster.capacityProviders ?? [],
+		name: text(cluster.clusterName) ?? nameFromArn(arn),
+		status: text(cluster.status) ?? 'UNKNOWN',
+		registeredContainerInstancesCount: count(cluster.registeredContainerInstancesCount) ?? 0,
+		runningTasksCount: count(cluster.runningTasksCount) ?? 0,
+		pendingTasksCount: count(cluster.pendingTasksCount) ?? 0,
+		activeServicesCount: count(cluster.activeServicesCount) ?? 0,
+		statistics: pairsOf(cluster.statistics),
+		containerInsights: text(
+			objects(cluster.settings).find((setting) => setting.name === 'containerInsights')?.value,
+		),
+		capacityProviders: strings(cluster.capacityProviders),
 		defaultCapacityProviderStrategy: toStrategy(cluster.defaultCapacityProviderStrategy),
 		tags: tags(cluster.tags),
 	};
 }
 
 function resource(list: readonly Resource[] | undefined, name: string): number {
-	const found = list?.find((item) => item.name === name);
-	return found?.integerValue ?? found?.longValue ?? found?.doubleValue ?? 0;
+	const found = objects(list).find((item) => item.name === name);
+	if (found === undefined) return 0;
+	return count(found.integerValue) ?? count(found.longValue) ?? count(found.doubleValue) ?? 0;
 }
 
 export function toContainerInstance(instance: SdkContainerInstance): ContainerInstance {
-	const arn = instance.containerInstanceArn ?? '';
+	const arn = text(instance.containerInstanceArn) ?? '';
+	const attributes = objects(instance.attributes);
 	const attribute = (name: string): string | undefined =>
-		instance.attributes?.find((item) => item.name === name)?.value;
+		text(attributes.find((item) => item.name === name)?.value);
 	return {
 		arn,
 		id: nameFromArn(arn),
-		ec2InstanceId: instance.ec2InstanceId,
+		ec2InstanceId: text(instance.ec2InstanceId),
 		instanceType: attribute('ecs.instance-type'),
 		availabilityZone: attribute('ecs.availability-zone'),
-		status: instance.status ?? 'UNKNOWN',
-		statusReason: instance.statusReason,
-		agentConnected: instance.agentConnected ?? false,
-		agentUpdateStatus: instance.agentUpdateStatus,
-		capacityProviderName: instance.capacityProviderName,
-		healthStatus: instance.healthStatus?.overallStatus,
-		runningTasksCount: instance.runningTasksCount ?? 0,
-		pendingTasksCount: instance.pendingTasksCount ?? 0,
+		status: text(instance.status) ?? 'UNKNOWN',
+		statusReason: text(instance.statusReason),
+		agentConnected: flag(instance.agentConnected) ?? false,
+		agentUpdateStatus: text(instance.agentUpdateStatus),
+		capacityProviderName: text(instance.capacityProviderName),
+		healthStatus: text(record(instance.healthStatus)?.overallStatus),
+		runningTasksCount: count(instance.runningTasksCount) ?? 0,
+		pendingTasksCount: count(instance.pendingTasksCount) ?? 0,
 		cpuRegistered: resource(instance.registeredResources, 'CPU'),
 		cpuRemaining: resource(instance.remainingResources, 'CPU'),
 		memoryRegistered: resource(instance.registeredResources, 'MEMORY'),
 		memoryRemaining: resource(instance.remainingResources, 'MEMORY'),
-		registeredAt: epochMs(instance.registeredAt),
-		agentVersion: instance.versionInfo?.agentVersion,
-		version: instance.version ?? 0,
+		registeredAt: time(instance.registeredAt),
+		agentVersion: text(record(instance.versionInfo)?.agentVersion),
+		version: count(instance.version) ?? 0,
 	};
 }
 
 export function toService(service: SdkService): Service {
-	const arn = service.serviceArn ?? '';
-	const config = service.deploymentConfiguration;
-	const breaker = config?.deploymentCircuitBreaker;
+	const arn = text(service.serviceArn) ?? '';
+	const config = record(service.deploymentConfiguration);
+	const breaker = record(config?.deploymentCircuitBreaker);
 	return {
 		arn,
-		name: service.serviceName ?? nameFromArn(arn),
-		clusterArn: service.clusterArn ?? '',
-		status: service.status ?? 'UNKNOWN',
-		desiredCount: service.desiredCount ?? 0,
-		runningCount: service.runningCount ?? 0,
-		pendingCount: service.pendingCount ?? 0,
-		launchType: service.launchType,
+		name: text(service.serviceName) ?? nameFromArn(arn),
+		clusterArn: text(service.clusterArn) ?? '',
+		status: text(service.status) ?? 'UNKNOWN',
+		desiredCount: count(service.desiredCount) ?? 0,
+		runningCount: count(service.runningCount) ?? 0,
+		pendingCount: count(service.pendingCount) ?? 0,
+		launchType: text(service.launchType),
 		capacityProviderStrategy: toStrategy(service.capacityProviderStrategy),
-		taskDefinition: service.taskDefinition ?? '',
-		schedulingStrategy: service.schedulingStrategy,
-		deployments: (service.deployments ?? []).map((deployment) => ({
-			id: deployment.id ?? '',
-			status: deployment.status ?? 'UNKNOWN',
-			taskDefinition: deployment.taskDefinition ?? '',
-			desiredCount: deployment.desiredCount ?? 0,
-			runningCount: deployment.runningCount ?? 0,
-			pendingCount: deployment.pendingCount ?? 0,
-			failedTasks: deployment.failedTasks ?? 0,
-			rolloutState: deployment.rolloutState,
-			rolloutStateReason: deployment.rolloutStateReason,
-			createdAt: epochMs(deployment.createdAt),
-			updatedAt: epochMs(deployment.updatedAt),
+		taskDefinition: text(service.taskDefinition) ?? '',
+		schedulingStrategy: text(service.schedulingStrategy),
+		deployments: objects(service.deployments).map((deployment) => ({
+			id: text(deployment.id) ?? '',
+			status: text(deployment.status) ?? 'UNKNOWN',
+			taskDefinition: text(deployment.taskDefinition) ?? '',
+			desiredCount: count(deployment.desiredCount) ?? 0,
+			runningCount: count(deployment.runningCount) ?? 0,
+			pendingCount: count(deployment.pendingCount) ?? 0,
+			failedTasks: count(deployment.failedTasks) ?? 0,
+			rolloutState: text(deployment.rolloutState),
+			rolloutStateReason: text(deployment.rolloutStateReason),
+			createdAt: time(deployment.createdAt),
+			updatedAt: time(deployment.updatedAt),
 		})),
-		events: (service.events ?? []).map((event) => ({
-			id: event.id ?? '',
-			createdAt: epochMs(event.createdAt),
-			message: event.message ?? '',
+		events: objects(service.events).map((event) => ({
+			id: text(event.id) ?? '',
+			createdAt: time(event.createdAt),
+			message: text(event.message) ?? '',
 		})),
-		placementStrategy: (service.placementStrategy ?? []).map((strategy) => ({
-			type: strategy.type ?? '',
-			field: strategy.field,
+		placementStrategy: objects(service.placementStrategy).map((strategy) => ({
+			type: text(strategy.type) ?? '',
+			field: text(strategy.field),
 		})),
-		placementConstraints: (service.placementConstraints ?? []).map((constraint) => ({
-			type: constraint.type ?? '',
-			expression: constraint.expression,
+		placementConstraints: objects(service.placementConstraints).map((constraint) => ({
+			type: text(constraint.type) ?? '',
+			expression: text(constraint.expression),
 		})),
-		loadBalancers: (service.loadBalancers ?? []).map((balancer) => ({
-			targetGroupArn: balancer.targetGroupArn,
-			loadBalancerName: balancer.loadBalancerName,
-			containerName: balancer.containerName,
-			containerPort: balancer.containerPort,
+		loadBalancers: objects(service.loadBalancers).map((balancer) => ({
+			targetGroupArn: text(balancer.targetGroupArn),
+			loadBalancerName: text(balancer.loadBalancerName),
+			containerName: text(balancer.containerName),
+			containerPort: count(balancer.containerPort),
 		})),
-		minimumHealthyPercent: config?.minimumHealthyPercent,
-		maximumPercent: config?.maximumPercent,
+		minimumHealthyPercent: count(config?.minimumHealthyPercent),
+		maximumPercent: count(config?.maximumPercent),
 		circuitBreaker:
 			breaker === undefined
 				? undefined
-				: {enable: breaker.enable ?? false, rollback: breaker.rollback ?? false},
-		createdAt: epochMs(service.createdAt),
+				: {enable: flag(breaker.enable) ?? false, rollback: flag(breaker.rollback) ?? false},
+		createdAt: time(service.createdAt),
 	};
 }
 
 /**
  * The task as it was, when the API's answer says it did not change: AWS bumps `version` on every
  * change, and the status fields are compared too, as cheap insurance against an endpoint that
- * forgets to. Checked on the SDK's shape, so an unchanged task is never converted at all.
+ * forgets to. Checked on the SDK's shape, so an unchanged task is never converted at all (a
+ * field of the wrong type never equals the converted one, so such a task is converted again).
  */
 export function isSameTask(before: Task, task: SdkTask): boolean {
 	return (
@@ -186,7 +194,8 @@ export function toTaskReusing(
 	task: SdkTask,
 	previous: ReadonlyMap<string, Task> | undefined,
 ): Task {
-	const before = task.taskArn === undefined ? undefined : previous?.get(task.taskArn);
+	const arn = text(task.taskArn);
+	const before = arn === undefined ? undefined : previous?.get(arn);
 	return before !== undefined && isSameTask(before, task) ? before : toTask(task);
 }
 
@@ -194,124 +203,132 @@ export function toTaskReusing(
 const noBindings: readonly NetworkBinding[] = Object.freeze([]);
 
 export function toTask(task: SdkTask): Task {
-	const arn = task.taskArn ?? '';
-	const taskDefinitionArn = shared(task.taskDefinitionArn ?? '');
+	const arn = text(task.taskArn) ?? '';
+	const taskDefinitionArn = shared(text(task.taskDefinitionArn) ?? '');
+	const group = shared(text(task.group));
 	return {
 		arn,
 		id: nameFromArn(arn),
-		clusterArn: shared(task.clusterArn ?? ''),
-		group: shared(task.group),
-		serviceName: shared(serviceNameFromGroup(task.group)),
-		lastStatus: shared(task.lastStatus ?? 'UNKNOWN'),
-		desiredStatus: shared(task.desiredStatus ?? 'UNKNOWN'),
-		healthStatus: shared(task.healthStatus),
-		containerInstanceArn: shared(task.containerInstanceArn),
-		availabilityZone: shared(task.availabilityZone),
-		launchType: shared(task.launchType),
-		capacityProviderName: shared(task.capacityProviderName),
-		cpu: shared(task.cpu),
-		memory: shared(task.memory),
-		createdAt: epochMs(task.createdAt),
-		startedAt: epochMs(task.startedAt),
-		stoppingAt: epochMs(task.stoppingAt),
-		stoppedAt: epochMs(task.stoppedAt),
-		stopCode: shared(task.stopCode),
-		stoppedReason: shared(task.stoppedReason),
-		startedBy: shared(task.startedBy),
+		clusterArn: shared(text(task.clusterArn) ?? ''),
+		group,
+		serviceName: shared(serviceNameFromGroup(group)),
+		lastStatus: shared(text(task.lastStatus) ?? 'UNKNOWN'),
+		desiredStatus: shared(text(task.desiredStatus) ?? 'UNKNOWN'),
+		healthStatus: shared(text(task.healthStatus)),
+		containerInstanceArn: shared(text(task.containerInstanceArn)),
+		availabilityZone: shared(text(task.availabilityZone)),
+		launchType: shared(text(task.launchType)),
+		capacityProviderName: shared(text(task.capacityProviderName)),
+		cpu: shared(text(task.cpu)),
+		memory: shared(text(task.memory)),
+		createdAt: time(task.createdAt),
+		startedAt: time(task.startedAt),
+		stoppingAt: time(task.stoppingAt),
+		stoppedAt: time(task.stoppedAt),
+		stopCode: shared(text(task.stopCode)),
+		stoppedReason: shared(text(task.stoppedReason)),
+		startedBy: shared(text(task.startedBy)),
 		taskDefinitionArn,
 		taskDefinition: shared(taskDefinitionName(taskDefinitionArn)),
-		version: task.version ?? 0,
-		containers: (task.containers ?? []).map((container) => ({
-			name: shared(container.name ?? ''),
-			image: shared(container.image),
-			lastStatus: shared(container.lastStatus),
-			exitCode: container.exitCode,
-			reason: shared(container.reason),
-			healthStatus: shared(container.healthStatus),
-			networkBindings:
-				container.networkBindings === undefined || container.networkBindings.length === 0
-					? noBindings
-					: container.networkBindings.map((binding) => ({
-							containerPort: binding.containerPort,
-							hostPort: binding.hostPort,
-							protocol: shared(binding.protocol),
-						})),
-		})),
+		version: count(task.version) ?? 0,
+		containers: objects(task.containers).map((container) => {
+			const bindings = objects(container.networkBindings);
+			return {
+				name: shared(text(container.name) ?? ''),
+				image: shared(text(container.image)),
+				lastStatus: shared(text(container.lastStatus)),
+				exitCode: count(container.exitCode),
+				reason: shared(text(container.reason)),
+				healthStatus: shared(text(container.healthStatus)),
+				networkBindings:
+					bindings.length === 0
+						? noBindings
+						: bindings.map((binding) => ({
+								containerPort: count(binding.containerPort),
+								hostPort: count(binding.hostPort),
+								protocol: shared(text(binding.protocol)),
+							})),
+			};
+		}),
 	};
 }
 
 function volumeKind(volume: Volume): string {
-	if (volume.efsVolumeConfiguration !== undefined) return 'efs';
-	if (volume.fsxWindowsFileServerVolumeConfiguration !== undefined) return 'fsx';
-	if (volume.dockerVolumeConfiguration !== undefined) return 'docker';
-	if (volume.host?.sourcePath !== undefined) return 'host';
+	if (record(volume.efsVolumeConfiguration) !== undefined) return 'efs';
+	if (record(volume.fsxWindowsFileServerVolumeConfiguration) !== undefined) return 'fsx';
+	if (record(volume.dockerVolumeConfiguration) !== undefined) return 'docker';
+	if (text(record(volume.host)?.sourcePath) !== undefined) return 'host';
 	if (volume.configuredAtLaunch === true) return 'configured-at-launch';
 	return 'none';
 }
 
 function toVolume(volume: Volume): TaskVolume {
-	return {name: volume.name ?? '', kind: volumeKind(volume), hostPath: volume.host?.sourcePath};
+	return {
+		name: text(volume.name) ?? '',
+		kind: volumeKind(volume),
+		hostPath: text(record(volume.host)?.sourcePath),
+	};
 }
 
 export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition {
 	return {
-		arn: definition.taskDefinitionArn ?? '',
-		family: definition.family ?? '',
-		revision: definition.revision ?? 0,
-		status: definition.status ?? 'UNKNOWN',
-		networkMode: definition.networkMode,
-		requiresCompatibilities: definition.requiresCompatibilities ?? [],
-		cpu: definition.cpu,
-		memory: definition.memory,
-		taskRoleArn: definition.taskRoleArn,
-		executionRoleArn: definition.executionRoleArn,
-		containers: (definition.containerDefinitions ?? []).map((container) => {
-			const image = container.image ?? '';
+		arn: text(definition.taskDefinitionArn) ?? '',
+		family: text(definition.family) ?? '',
+		revision: count(definition.revision) ?? 0,
+		status: text(definition.status) ?? 'UNKNOWN',
+		networkMode: text(definition.networkMode),
+		requiresCompatibilities: strings(definition.requiresCompatibilities),
+		cpu: text(definition.cpu),
+		memory: text(definition.memory),
+		taskRoleArn: text(definition.taskRoleArn),
+		executionRoleArn: text(definition.executionRoleArn),
+		containers: objects(definition.containerDefinitions).map((container) => {
+			const image = text(container.image) ?? '';
 			return {
-				name: container.name ?? '',
+				name: text(container.name) ?? '',
 				image,
 				registry: imageRegistry(image),
 				// The API's default: a container is essential unless it says otherwise.
-				essential: container.essential ?? true,
-				cpu: container.cpu,
-				memory: container.memory,
-				memoryReservation: container.memoryReservation,
-				portMappings: (container.portMappings ?? []).map((mapping) => ({
-					containerPort: mapping.containerPort,
-					hostPort: mapping.hostPort,
-					protocol: mapping.protocol,
+				essential: flag(container.essential) ?? true,
+				cpu: count(container.cpu),
+				memory: count(container.memory),
+				memoryReservation: count(container.memoryReservation),
+				portMappings: objects(container.portMappings).map((mapping) => ({
+					containerPort: count(mapping.containerPort),
+					hostPort: count(mapping.hostPort),
+					protocol: text(mapping.protocol),
 				})),
-				command: container.command ?? [],
-				mountPoints: (container.mountPoints ?? []).map((mount) => ({
-					sourceVolume: mount.sourceVolume,
-					containerPath: mount.containerPath,
-					readOnly: mount.readOnly ?? false,
+				command: strings(container.command),
+				mountPoints: objects(container.mountPoints).map((mount) => ({
+					sourceVolume: text(mount.sourceVolume),
+					containerPath: text(mount.containerPath),
+					readOnly: flag(mount.readOnly) ?? false,
 				})),
 			};
 		}),
-		volumes: (definition.volumes ?? []).map(toVolume),
-		registeredAt: epochMs(definition.registeredAt),
+		volumes: objects(definition.volumes).map(toVolume),
+		registeredAt: time(definition.registeredAt),
 	};
 }
 
 export function toCapacityProvider(provider: SdkCapacityProvider): CapacityProvider {
-	const group = provider.autoScalingGroupProvider;
-	const scaling = group?.managedScaling;
+	const group = record(provider.autoScalingGroupProvider);
+	const scaling = record(group?.managedScaling);
 	return {
-		arn: provider.capacityProviderArn ?? '',
-		name: provider.name ?? '',
-		status: provider.status ?? 'UNKNOWN',
-		autoScalingGroup: group?.autoScalingGroupArn,
+		arn: text(provider.capacityProviderArn) ?? '',
+		name: text(provider.name) ?? '',
+		status: text(provider.status) ?? 'UNKNOWN',
+		autoScalingGroup: text(group?.autoScalingGroupArn),
 		managedScaling:
 			scaling === undefined
 				? undefined
 				: {
-						status: scaling.status ?? 'DISABLED',
-						targetCapacity: scaling.targetCapacity,
-						minimumScalingStepSize: scaling.minimumScalingStepSize,
-						maximumScalingStepSize: scaling.maximumScalingStepSize,
+						status: text(scaling.status) ?? 'DISABLED',
+						targetCapacity: count(scaling.targetCapacity),
+						minimumScalingStepSize: count(scaling.minimumScalingStepSize),
+						maximumScalingStepSize: count(scaling.maximumScalingStepSize),
 					},
-		managedTerminationProtection: group?.managedTerminationProtection,
-		updateStatus: provider.updateStatus,
+		managedTerminationProtection: text(group?.managedTerminationProtection),
+		updateStatus: text(provider.updateStatus),
 	};
 }

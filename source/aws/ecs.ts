@@ -11,16 +11,23 @@ import {
 	ListTaskDefinitionFamiliesCommand,
 	ListTaskDefinitionsCommand,
 	ListTasksCommand,
+	type CapacityProvider as SdkCapacityProvider,
+	type Cluster as SdkCluster,
+	type ContainerInstance as SdkContainerInstance,
 	type ECSClient,
 	type Failure,
+	type Service as SdkService,
 } from '@aws-sdk/client-ecs';
+import {nameFromArn} from '../model/arn.js';
 import type {CapacityProvider} from '../model/capacity-provider.js';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
-import type {Described} from '../model/failure.js';
+import type {Described, DescribeFailure} from '../model/failure.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import type {TaskDefinition} from '../model/task-definition.js';
+import {malformedAnswer, objects, record, requiredStrings, text} from './answer-fields.js';
+import {checkedItems, type ItemRule} from './answer-items.js';
 import {adapterContext, collectPages, type AdapterOptions} from './call.js';
 import {mapBatches} from './concurrency.js';
 import {
@@ -61,12 +68,65 @@ export type ListTaskDefinitionFamiliesFilter = {
 
 export type EcsAdapter = ReturnType<typeof createEcsAdapter>;
 
-function merge<T>(batches: readonly {items: T[]; failures: Failure[] | undefined}[]): Described<T> {
+type Batch<T> = {items: T[]; failures: readonly Failure[] | undefined; invalid: DescribeFailure[]};
+
+function merge<T>(batches: readonly Batch<T>[]): Described<T> {
 	return {
 		items: batches.flatMap((batch) => batch.items),
-		failures: batches.flatMap((batch) => (batch.failures ?? []).map(toFailure)),
+		failures: batches.flatMap((batch) => [
+			...objects(batch.failures).map(toFailure),
+			...batch.invalid,
+		]),
 	};
 }
+
+/**
+ * A Describe answer's resources, checked one by one (answer-items.ts), with AWS's failures. An
+ * answer with neither list is no answer: an empty 200 must not read as "none of them exist".
+ */
+function describedBatch<S extends object, T>(
+	operation: string,
+	answer: {failures?: Failure[] | undefined},
+	raw: readonly S[] | undefined,
+	field: string,
+	/** Undefined when the call asked for every resource there is. */
+	asked: readonly string[] | undefined,
+	rule: ItemRule<S, T>,
+): Batch<T> {
+	if (!Array.isArray(raw) && !Array.isArray(answer.failures))
+		throw malformedAnswer('ecs', operation, `a ${field} list`);
+	const {items, failures} = checkedItems(
+		raw,
+		asked === undefined ? undefined : new Set(asked),
+		rule,
+	);
+	return {items, failures: answer.failures, invalid: failures};
+}
+
+const clusterRule: ItemRule<SdkCluster, Cluster> = {
+	noun: 'cluster',
+	idField: 'clusterArn',
+	names: (arn, cluster) => [arn, text(cluster.clusterName), nameFromArn(arn)],
+	convert: toCluster,
+};
+const serviceRule: ItemRule<SdkService, Service> = {
+	noun: 'service',
+	idField: 'serviceArn',
+	names: (arn, service) => [arn, text(service.serviceName), nameFromArn(arn)],
+	convert: toService,
+};
+const containerInstanceRule: ItemRule<SdkContainerInstance, ContainerInstance> = {
+	noun: 'container instance',
+	idField: 'containerInstanceArn',
+	names: (arn) => [arn, nameFromArn(arn)],
+	convert: toContainerInstance,
+};
+const capacityProviderRule: ItemRule<SdkCapacityProvider, CapacityProvider> = {
+	noun: 'capacity provider',
+	idField: 'name',
+	names: (name, provider) => [name, text(provider.capacityProviderArn)],
+	convert: toCapacityProvider,
+};
 
 /** A revision number at the end means the definition can never change, so it can be cached. */
 const pinnedRevision = /:\d+$/;
@@ -81,18 +141,29 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 				const page = await call('ListClusters', () =>
 					limit(() => client.send(new ListClustersCommand({maxResults: 100, nextToken}))),
 				);
-				return {items: page.clusterArns ?? [], next: page.nextToken};
+				return {
+					items: requiredStrings(page.clusterArns, 'ecs', 'ListClusters', 'clusterArns'),
+					next: text(page.nextToken),
+				};
 			});
 		},
 
 		async describeClusters(clusters: readonly string[]): Promise<Described<Cluster>> {
 			const batches = await mapBatches(clusters, ecsLimits.describeClusters, limit, (batch) =>
-				call('DescribeClusters', async () => {
-					const answer = await client.send(
+				call('DescribeClusters', () =>
+					client.send(
 						new DescribeClustersCommand({clusters: batch, include: ['STATISTICS', 'SETTINGS']}),
-					);
-					return {items: (answer.clusters ?? []).map(toCluster), failures: answer.failures};
-				}),
+					),
+				).then((answer) =>
+					describedBatch(
+						'DescribeClusters',
+						answer,
+						answer.clusters,
+						'clusters',
+						batch,
+						clusterRule,
+					),
+				),
 			);
 			return merge(batches);
 		},
@@ -118,7 +189,10 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 						),
 					),
 				);
-				return {items: page.serviceArns ?? [], next: page.nextToken};
+				return {
+					items: requiredStrings(page.serviceArns, 'ecs', 'ListServices', 'serviceArns'),
+					next: text(page.nextToken),
+				};
 			});
 		},
 
@@ -127,10 +201,18 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			services: readonly string[],
 		): Promise<Described<Service>> {
 			const batches = await mapBatches(services, ecsLimits.describeServices, limit, (batch) =>
-				call('DescribeServices', async () => {
-					const answer = await client.send(new DescribeServicesCommand({cluster, services: batch}));
-					return {items: (answer.services ?? []).map(toService), failures: answer.failures};
-				}),
+				call('DescribeServices', () =>
+					client.send(new DescribeServicesCommand({cluster, services: batch})),
+				).then((answer) =>
+					describedBatch(
+						'DescribeServices',
+						answer,
+						answer.services,
+						'services',
+						batch,
+						serviceRule,
+					),
+				),
 			);
 			return merge(batches);
 		},
@@ -144,7 +226,10 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 						),
 					),
 				);
-				return {items: page.taskArns ?? [], next: page.nextToken};
+				return {
+					items: requiredStrings(page.taskArns, 'ecs', 'ListTasks', 'taskArns'),
+					next: text(page.nextToken),
+				};
 			});
 		},
 
@@ -158,11 +243,16 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			previous?: ReadonlyMap<string, Task>,
 		): Promise<Described<Task>> {
 			const batches = await mapBatches(tasks, ecsLimits.describeTasks, limit, (batch) =>
-				call('DescribeTasks', async () => {
-					const answer = await client.send(new DescribeTasksCommand({cluster, tasks: batch}));
-					const items = (answer.tasks ?? []).map((task) => toTaskReusing(task, previous));
-					return {items, failures: answer.failures};
-				}),
+				call('DescribeTasks', () =>
+					client.send(new DescribeTasksCommand({cluster, tasks: batch})),
+				).then((answer) =>
+					describedBatch('DescribeTasks', answer, answer.tasks, 'tasks', batch, {
+						noun: 'task',
+						idField: 'taskArn',
+						names: (arn) => [arn, nameFromArn(arn)],
+						convert: (task) => toTaskReusing(task, previous),
+					}),
+				),
 			);
 			return merge(batches);
 		},
@@ -186,7 +276,15 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 						),
 					),
 				);
-				return {items: page.containerInstanceArns ?? [], next: page.nextToken};
+				return {
+					items: requiredStrings(
+						page.containerInstanceArns,
+						'ecs',
+						'ListContainerInstances',
+						'containerInstanceArns',
+					),
+					next: text(page.nextToken),
+				};
 			});
 		},
 
@@ -199,19 +297,24 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 				ecsLimits.describeContainerInstances,
 				limit,
 				(batch) =>
-					call('DescribeContainerInstances', async () => {
-						const answer = await client.send(
+					call('DescribeContainerInstances', () =>
+						client.send(
 							new DescribeContainerInstancesCommand({
 								cluster,
 								containerInstances: batch,
 								include: ['CONTAINER_INSTANCE_HEALTH'],
 							}),
-						);
-						return {
-							items: (answer.containerInstances ?? []).map(toContainerInstance),
-							failures: answer.failures,
-						};
-					}),
+						),
+					).then((answer) =>
+						describedBatch(
+							'DescribeContainerInstances',
+							answer,
+							answer.containerInstances,
+							'containerInstances',
+							batch,
+							containerInstanceRule,
+						),
+					),
 			);
 			return merge(batches);
 		},
@@ -226,12 +329,14 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			const pending = call('DescribeTaskDefinition', () =>
 				limit(() => client.send(new DescribeTaskDefinitionCommand({taskDefinition}))),
 			).then((answer) => {
-				if (answer.taskDefinition === undefined) {
-					throw new Error(
-						`DescribeTaskDefinition returned no task definition for ${taskDefinition}`,
+				const found = record(answer.taskDefinition);
+				if (found === undefined || text(found.taskDefinitionArn) === undefined)
+					throw malformedAnswer(
+						'ecs',
+						'DescribeTaskDefinition',
+						`a task definition for ${taskDefinition}`,
 					);
-				}
-				const definition = toTaskDefinition(answer.taskDefinition);
+				const definition = toTaskDefinition(found);
 				if (definition.arn !== '') definitions.set(definition.arn, Promise.resolve(definition));
 				return definition;
 			});
@@ -258,7 +363,10 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 						),
 					),
 				);
-				return {items: page.families ?? [], next: page.nextToken};
+				return {
+					items: requiredStrings(page.families, 'ecs', 'ListTaskDefinitionFamilies', 'families'),
+					next: text(page.nextToken),
+				};
 			});
 		},
 
@@ -275,7 +383,15 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 						),
 					),
 				);
-				return {items: page.taskDefinitionArns ?? [], next: page.nextToken};
+				return {
+					items: requiredStrings(
+						page.taskDefinitionArns,
+						'ecs',
+						'ListTaskDefinitions',
+						'taskDefinitionArns',
+					),
+					next: text(page.nextToken),
+				};
 			});
 		},
 
@@ -296,15 +412,19 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 							),
 						),
 					);
-					const page = {
-						items: (answer.capacityProviders ?? []).map(toCapacityProvider),
-						failures: answer.failures,
-					};
-					return {items: [page], next: answer.nextToken};
+					const page = describedBatch(
+						'DescribeCapacityProviders',
+						answer,
+						answer.capacityProviders,
+						'capacityProviders',
+						names,
+						capacityProviderRule,
+					);
+					return {items: [page], next: text(answer.nextToken)};
 				});
 			if (capacityProviders === undefined) return merge(await describe(undefined));
 			// Pages are already limited per call, so the batches go one after another.
-			const pages: {items: CapacityProvider[]; failures: Failure[] | undefined}[] = [];
+			const pages: Batch<CapacityProvider>[] = [];
 			for (
 				let start = 0;
 				start < capacityProviders.length;

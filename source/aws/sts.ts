@@ -1,5 +1,6 @@
 import {GetCallerIdentityCommand, type STSClient} from '@aws-sdk/client-sts';
 import type {CallerIdentity} from '../model/identity.js';
+import {text} from './answer-fields.js';
 import {adapterContext, type AdapterOptions} from './call.js';
 
 export type StsAdapter = ReturnType<typeof createStsAdapter>;
@@ -12,7 +13,11 @@ export function createStsAdapter(client: STSClient, options: AdapterOptions = {}
 			const answer = await call('GetCallerIdentity', () =>
 				client.send(new GetCallerIdentityCommand({})),
 			);
-			return {account: answer.Account ?? '', arn: answer.Arn ?? '', userId: answer.UserId ?? ''};
+			return {
+				account: text(answer.Account) ?? '',
+				arn: text(answer.Arn) ?? '',
+				userId: text(answer.UserId) ?? '',
+			};
 		},
 	};
 }

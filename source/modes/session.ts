@@ -32,6 +32,8 @@ export async function wireSession(
 	options: AppOptions,
 	store: FleetStore,
 	connectOptions?: ConnectOptions,
+	/** The live view's log file: AWS problems are written there as they appear and clear. */
+	log?: (line: string) => void,
 ): Promise<Wiring> {
 	const connection = await connect(options, connectOptions);
 	// The header showed what the flags said while connecting; now what the profile says. The
@@ -53,6 +55,7 @@ export async function wireSession(
 		store,
 		stats: connection.stats,
 		refreshMs: options.refreshMs,
+		...(log === undefined ? {} : {log}),
 	});
 	poller.start();
 	const demo = options.demo !== undefined;

@@ -52,6 +52,7 @@ type Session = {
 };
 
 function openSession(options: AppOptions, connectOptions: ConnectOptions): Session {
+	const log = logFilePath();
 	const store = createFleetStore({
 		refreshMs: options.refreshMs,
 		connection: {
@@ -62,7 +63,7 @@ function openSession(options: AppOptions, connectOptions: ConnectOptions): Sessi
 	});
 	// Its own chunk in the build, compiled only once this runs (with it, the SDK when it runs here).
 	const wiring = import('./session.js').then(({wireSession}) =>
-		wireSession(options, store, connectOptions),
+		wireSession(options, store, connectOptions, (line) => appendLog(log, line)),
 	);
 	const session: Session = {store, wiring, actions: undefined};
 	void wiring.then(

@@ -52,7 +52,14 @@ export const noFaults: FaultSettings = {
 	expiredCredentials: false,
 };
 
-const serviceNames: readonly ServiceName[] = ['ecs', 'cloudwatch', 'ec2', 'autoscaling', 'sts'];
+const serviceNames: readonly ServiceName[] = [
+	'ecs',
+	'cloudwatch',
+	'logs',
+	'ec2',
+	'autoscaling',
+	'sts',
+];
 
 /**
  * Checks a patch the way the admin endpoint needs it: from JSON typed by a person, so wrong

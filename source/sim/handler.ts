@@ -2,7 +2,7 @@
  * The contract between the wire layer (server + protocol codecs) and the API layer
  * (source/sim/api/*). A handler gets the decoded request as plain data and returns plain data:
  *
- * - JSON protocols (ECS, CloudWatch): input and output are the JSON bodies exactly as the API
+ * - JSON protocols (ECS, CloudWatch, CloudWatch Logs): input and output are the JSON bodies exactly as the API
  *   model names them (`clusterArns`, `nextToken`, ...). Timestamps are returned as `Date`; the
  *   codec writes epoch seconds.
  * - Query protocols (EC2, Auto Scaling, STS): input is the form body decoded into nested objects
@@ -15,7 +15,7 @@
  */
 import type {World} from './world/world.js';
 
-export type ServiceName = 'ecs' | 'cloudwatch' | 'ec2' | 'autoscaling' | 'sts';
+export type ServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'ec2' | 'autoscaling' | 'sts';
 
 export interface RequestContext {
 	world: World;

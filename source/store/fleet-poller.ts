@@ -25,6 +25,7 @@ import {
 	createPollScheduler,
 	type PollScheduler,
 } from './poll-scheduler.js';
+import {problemChanges} from './problem-log.js';
 import {systemTimers, type Timers} from './timers.js';
 import {createClusterTier} from './tiers/cluster.js';
 import {createClustersTier} from './tiers/clusters.js';
@@ -49,6 +50,8 @@ export type FleetPollerOptions = {
 	readonly random?: () => number;
 	/** The least time between two user refreshes (`R`); default the scheduler's 1 s. */
 	readonly minUserRefreshGapMs?: number;
+	/** Where AWS problems are written as they appear and clear (the live view's log file). */
+	readonly log?: (line: string) => void;
 };
 
 export type FleetPoller = {
@@ -181,6 +184,8 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 
 	/** What the poller follows in the store, and what it does when the user changes it. */
 	const unsubscribe = store.subscribe((state, previous) => {
+		if (options.log !== undefined)
+			for (const line of problemChanges(state, previous)) options.log(line);
 		const clusterChanged = state.focus.clusterArn !== previous.focus.clusterArn;
 		const scopeChanged = taskScopeKey(state.focus) !== taskScopeKey(previous.focus);
 		if (clusterChanged || scopeChanged || state.stoppedTasksScope !== previous.stoppedTasksScope) {

@@ -41,7 +41,16 @@ export type DataProblem = {
 	readonly message: string;
 	/** The IAM action that failed, e.g. `cloudwatch:GetMetricData`, when it was an AWS call. */
 	readonly action: string | undefined;
+	/** For the log: the HTTP status and AWS's request id of the failed call, when known. */
+	readonly httpStatus?: number | undefined;
+	readonly requestId?: string | undefined;
 };
+
+/** What a pane's first load is counting: the lists whose size is known before they arrive. */
+export type ProgressId = 'clusters' | 'services' | 'instances' | 'tasks' | 'stopped-tasks';
+
+/** How much of a list has arrived, while it loads for the first time in its scope. */
+export type LoadProgress = {readonly done: number; readonly total: number};
 
 export type Focus = {
 	readonly clusterArn?: string | undefined;
@@ -125,6 +134,8 @@ export type FleetState = {
 	readonly openedTaskDefinition: string | undefined;
 
 	readonly dataSets: Readonly<Partial<Record<DataSetId, DataStatus>>>;
+	/** First loads under way, by list: absent once the list is in (or was in before). */
+	readonly progress: Readonly<Partial<Record<ProgressId, LoadProgress>>>;
 	readonly problems: Readonly<Partial<Record<DataSetId, DataProblem>>>;
 	readonly requests: RequestStatsSnapshot;
 	/** Calls in the last minute (the header's `API 40/min`), a primitive to select. */
@@ -193,6 +204,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		taskDefinitionArns: undefined,
 		openedTaskDefinition: undefined,
 		dataSets: {},
+		progress: {},
 		problems: {},
 		requests: emptyRequests,
 		callsPerMinute: 0,

@@ -13,6 +13,7 @@ import type {ContainerInstance} from '../model/container-instance.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {metricSeriesKey, taskScopeKey, type ClusterView} from '../store/fleet-store.js';
+import {DrawBoundary} from './components/draw-boundary.js';
 import {Footer} from './components/footer.js';
 import {Help} from './components/help.js';
 import {Pane, paneContentSize, paneTitle} from './components/pane.js';
@@ -23,6 +24,7 @@ import {DetailPanel} from './detail-panel.js';
 import {displayWidth, padCell} from './format.js';
 import {Header} from './header.js';
 import {useFleet, useFleetStore} from './hooks/use-fleet.js';
+import {usePaneNotes} from './hooks/use-pane-notes.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {
 	bindingFor,
@@ -156,6 +158,7 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 	const metrics = useFleet((state) => state.metrics);
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
 	const problems = useFleet((state) => state.problems);
+	const paneNotes = usePaneNotes(ui.stoppedTasks);
 
 	const taskDefinitionList = useTaskDefinitionList();
 	const services = clusterView?.services ?? noServices;
@@ -800,7 +803,9 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 			paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
 				index: selectedIndex(pane),
 				total: list.items.length,
-			}) + (marked > 0 ? ` ${marked} marked (Esc unmarks)` : '');
+			}) +
+			(marked > 0 ? ` ${marked} marked (Esc unmarks)` : '') +
+			(paneNotes[pane] === '' ? '' : ` ${paneNotes[pane]}`);
 		return (
 			<Pane
 				key={pane}
@@ -809,16 +814,18 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 				width={rect.width}
 				height={rect.height}
 			>
-				<Table
-					columns={definitions[pane].columns}
-					rows={paneRowsOf[pane]}
-					selectedIndex={selectedIndex(pane)}
-					height={inner.height}
-					width={inner.width}
-					sort={ui.sorts[pane]}
-					focused={pane === ui.focused}
-					emptyText={emptyText(pane)}
-				/>
+				<DrawBoundary what="pane" resetKey={paneRowsOf[pane]}>
+					<Table
+						columns={definitions[pane].columns}
+						rows={paneRowsOf[pane]}
+						selectedIndex={selectedIndex(pane)}
+						height={inner.height}
+						width={inner.width}
+						sort={ui.sorts[pane]}
+						focused={pane === ui.focused}
+						emptyText={emptyText(pane)}
+					/>
+				</DrawBoundary>
 			</Pane>
 		);
 	};
@@ -926,7 +933,9 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 	return (
 		<Box flexDirection="column" width={columns} height={fullLayout.root.height}>
 			<Header width={columns} readOnly={readOnly} />
-			{body}
+			<DrawBoundary what="view" resetKey={ui.overlay}>
+				{body}
+			</DrawBoundary>
 			<Box flexGrow={1} />
 			{dialog !== undefined && dialogBox !== undefined && (
 				<ActionDialogBox

@@ -6,9 +6,10 @@
 import {Text} from './components/text.js';
 import {memo, useEffect, useState} from 'react';
 import {staleSinceAt, STALE_AFTER_INTERVALS, type DataStatus} from '../store/data-status.js';
-import type {DataProblem, DataSetId, FleetState} from '../store/fleet-store.js';
+import type {DataProblem, DataSetId, FleetState, ProgressId} from '../store/fleet-store.js';
 import {displayWidth, truncate, truncateMiddle} from './format.js';
 import {useFleet} from './hooks/use-fleet.js';
+import {progressText} from './hooks/use-pane-notes.js';
 import {useTheme, type Tone} from './theme.js';
 
 export type HeaderSegment = {
@@ -28,6 +29,8 @@ export type HeaderFacts = {
 	/** When the clusters data went stale, if it is. */
 	readonly staleSince: number | undefined;
 	readonly loaded: boolean;
+	/** What is still loading for the first time, e.g. `services 120/2,000, tasks`; '' when nothing. */
+	readonly loading?: string;
 	readonly callsPerMinute: number;
 	readonly problems: readonly DataProblem[];
 	readonly readOnly: boolean;
@@ -70,7 +73,9 @@ function problemSegments(problems: readonly DataProblem[]): HeaderSegment[] {
 								? 'CLOCK OFF'
 								: problem.kind === 'access-denied'
 									? `DENIED ${problem.action ?? ''}`.trim()
-									: 'ERROR';
+									: problem.action !== undefined
+										? `FAILED ${problem.action}`
+										: `ERROR ${problem.message}`;
 		if (seen.has(label)) continue;
 		seen.add(label);
 		segments.push({text: label, tone: problem.kind === 'throttled' ? 'warn' : 'error'});
@@ -116,10 +121,29 @@ export function headerSegments(facts: HeaderFacts): HeaderSegment[] {
 	else if (facts.staleSince !== undefined)
 		segments.push({text: `STALE since ${clock(facts.staleSince)}`, tone: 'warn'});
 	else segments.push(facts.loaded ? {text: 'live', tone: 'ok'} : {text: 'loading', tone: 'muted'});
+	if (facts.loading) segments.push({text: `loading ${facts.loading}`, tone: 'muted'});
 	segments.push({text: `API ${roundedRate(facts.callsPerMinute)}/min`, tone: 'muted'});
 	segments.push(...problemSegments(facts.problems));
 	if (facts.readOnly) segments.push({text: 'READ-ONLY', tone: 'badge'});
 	return segments;
+}
+
+const progressNames: Readonly<Record<ProgressId, string>> = {
+	clusters: 'clusters',
+	services: 'services',
+	instances: 'instances',
+	tasks: 'tasks',
+	'stopped-tasks': 'stopped tasks',
+};
+
+/** The first loads under way, as the header names them: `services 120/2,000, tasks 0/20,000`. */
+export function stillLoading(state: FleetState): string {
+	return (Object.keys(progressNames) as ProgressId[])
+		.flatMap((id) => {
+			const progress = state.progress[id];
+			return progress === undefined ? [] : [`${progressNames[id]} ${progressText(progress)}`];
+		})
+		.join(', ');
 }
 
 /** Problems that no data set escapes: whichever tier met them first, all of it is stale. */
@@ -202,6 +226,7 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 	const problems = useFleet((state) => state.problems);
 	const failingSince = useFleet(accountWideStaleSince);
 	const staleSince = useStaleSince(clustersStatus, refreshMs, failingSince);
+	const loading = useFleet(stillLoading);
 	const segments = headerSegments({
 		account,
 		region,
@@ -210,6 +235,7 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 		paused,
 		staleSince,
 		loaded: clustersStatus?.fetchedAt !== undefined,
+		loading,
 		callsPerMinute,
 		problems: Object.values(problems).filter(
 			(problem): problem is DataProblem => problem !== undefined,

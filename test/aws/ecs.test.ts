@@ -58,7 +58,12 @@ describe('ECS adapter', () => {
 			peak = Math.max(peak, active);
 			await wait(1);
 			active -= 1;
-			return {services: input.services.map((name) => ({serviceName: name}))};
+			return {
+				services: input.services.map((name) => ({
+					serviceArn: `arn:aws:ecs:us-east-1:123456789012:service/web/${name}`,
+					serviceName: name,
+				})),
+			};
 		});
 		const ecs = createEcsAdapter(client, {limit: createLimiter(4)});
 		const names = Array.from({length: 1000}, (_, index) => `svc-${index}`);

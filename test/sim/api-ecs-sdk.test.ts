@@ -51,7 +51,7 @@ beforeAll(async () => {
 	fixture.advance(20 * 60_000);
 	server = await startSimServer({
 		world: fixture.world,
-		handlers: {ecs: ecsHandlers, cloudwatch: {}, ec2: {}, autoscaling: {}, sts: {}},
+		handlers: {ecs: ecsHandlers, cloudwatch: {}, logs: {}, ec2: {}, autoscaling: {}, sts: {}},
 		port: 0,
 	});
 	ecs = new ECSClient({

@@ -30,7 +30,7 @@ describe('ecs-top sim flags', () => {
 	it.each([
 		[{port: 70_000}, /--port must be a whole number from 0 to 65535/],
 		[{port: 1.5}, /--port/],
-		[{scenario: 'huge'}, /--scenario must be one of demo, large, empty, not huge/],
+		[{scenario: 'huge'}, /--scenario must be one of demo, large, wide, empty, not huge/],
 		[{seed: -1}, /--seed/],
 		[{throttleRate: 2}, /--throttle-rate must be a fraction from 0 to 1/],
 		[{errorRate: Number.NaN}, /--error-rate/],

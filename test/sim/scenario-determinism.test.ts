@@ -35,6 +35,6 @@ describe('scenario determinism', () => {
 		expect(world.clusters.size).toBe(0);
 		expect(world.ec2Instances.size).toBe(0);
 		expect(world.now()).toBe(start);
-		expect(scenarioNames).toEqual(['demo', 'large', 'empty']);
+		expect(scenarioNames).toEqual(['demo', 'large', 'wide', 'empty']);
 	});
 });

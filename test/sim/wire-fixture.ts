@@ -96,6 +96,8 @@ export const handlers: HandlerRegistry = {
 			throw new SimError('InvalidParameterValue', 'The parameter Namespace is invalid.');
 		},
 	},
+	// CloudWatch Logs speaks the same JSON 1.1 as ECS; its own tests use the real handlers.
+	logs: {},
 	ec2: {
 		DescribeInstances: (input) => {
 			const ids = (input.InstanceId as string[] | undefined) ?? [];

@@ -9,6 +9,7 @@ import {RequestStats} from '../../source/aws/request-stats.js';
 import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
 import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
 import type {ScenarioName} from '../../source/sim/scenarios/index.js';
+import {startMutatingProxy, type Mutation} from '../helpers/mutating-proxy.js';
 import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
 
 export type Fleet = {
@@ -29,13 +30,21 @@ export async function startFleet(
 		refreshMs?: number;
 		/** Called with the empty store before the first poll: to watch the first updates. */
 		observe?: (store: FleetStore) => void;
+		/** Rewrites the simulator's JSON answers on their way (test/helpers/mutating-proxy.ts). */
+		mutate?: Mutation;
+		/** The poller's log of AWS problems. */
+		log?: (line: string) => void;
 	} = {},
 ): Promise<Fleet> {
 	const sim = await startTestSim({scenario: options.scenario ?? 'demo'});
+	const proxy =
+		options.mutate === undefined
+			? undefined
+			: await startMutatingProxy(sim.server.url, options.mutate);
 	const stats = new RequestStats();
 	// One attempt: the SDK's retries would only slow the throttling tests down.
 	const clients = createAwsClients({
-		endpointUrl: sim.server.url,
+		endpointUrl: proxy?.url ?? sim.server.url,
 		region: 'us-east-1',
 		credentials: testCredentials,
 		stats,
@@ -53,6 +62,7 @@ export async function startFleet(
 		// Tests refresh one after the other, each waiting for the last (whenIdle): the spacing
 		// that paces a held R key would only make them wait.
 		minUserRefreshGapMs: 0,
+		...(options.log === undefined ? {} : {log: options.log}),
 	});
 	poller.start();
 	await poller.whenIdle();
@@ -69,6 +79,7 @@ export async function startFleet(
 		async close() {
 			poller.stop();
 			clients.destroy();
+			await proxy?.close();
 			await sim.close();
 		},
 	};

@@ -53,6 +53,8 @@ export type RemoteError = {
 	readonly pollThrottled?: boolean;
 	readonly code?: string;
 	readonly httpStatusCode?: number;
+	/** AWS's request id of the failed call, for the log. */
+	readonly requestId?: string;
 	readonly throttling?: boolean;
 	readonly cause?: RemoteError;
 };

@@ -13,7 +13,7 @@ export function toRemoteError(error: unknown, depth = 0): RemoteError {
 	if (!(error instanceof Error)) return {name: 'Error', message: String(error)};
 	const fields = error as Error & {
 		code?: unknown;
-		$metadata?: {httpStatusCode?: unknown};
+		$metadata?: {httpStatusCode?: unknown; requestId?: unknown};
 		$retryable?: {throttling?: unknown};
 	};
 	const cause = depth < maxCauses && error.cause !== undefined ? error.cause : undefined;
@@ -26,6 +26,9 @@ export function toRemoteError(error: unknown, depth = 0): RemoteError {
 		...(typeof fields.$metadata?.httpStatusCode === 'number'
 			? {httpStatusCode: fields.$metadata.httpStatusCode}
 			: {}),
+		...(typeof fields.$metadata?.requestId === 'string'
+			? {requestId: fields.$metadata.requestId}
+			: {}),
 		...(fields.$retryable?.throttling === true ? {throttling: true} : {}),
 		...(cause === undefined ? {} : {cause: toRemoteError(cause, depth + 1)}),
 	};
@@ -37,13 +40,16 @@ export function fromRemoteError(remote: RemoteError): Error {
 	if (remote.pollThrottled === true) return new PollThrottledError(cause);
 	const error = new Error(remote.message, cause === undefined ? undefined : {cause}) as Error & {
 		code?: string;
-		$metadata?: {httpStatusCode?: number};
+		$metadata?: {httpStatusCode?: number; requestId?: string};
 		$retryable?: {throttling: boolean};
 	};
 	error.name = remote.name;
 	if (remote.code !== undefined) error.code = remote.code;
-	if (remote.httpStatusCode !== undefined)
-		error.$metadata = {httpStatusCode: remote.httpStatusCode};
+	if (remote.httpStatusCode !== undefined || remote.requestId !== undefined)
+		error.$metadata = {
+			...(remote.httpStatusCode === undefined ? {} : {httpStatusCode: remote.httpStatusCode}),
+			...(remote.requestId === undefined ? {} : {requestId: remote.requestId}),
+		};
 	if (remote.throttling === true) error.$retryable = {throttling: true};
 	return error;
 }

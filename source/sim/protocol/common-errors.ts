@@ -31,6 +31,7 @@ function deniedMessage(
 const iamPrefix: Record<ServiceName, string> = {
 	ecs: 'ecs',
 	cloudwatch: 'cloudwatch',
+	logs: 'logs',
 	ec2: 'ec2',
 	autoscaling: 'autoscaling',
 	sts: 'sts',
@@ -38,21 +39,24 @@ const iamPrefix: Record<ServiceName, string> = {
 
 const expiredMessage = 'The security token included in the request is expired';
 
-const ecsErrors: CommonErrors = {
-	throttling: () => new SimError('ThrottlingException', 'Rate exceeded'),
-	serviceUnavailable: () =>
-		new SimError('ServiceUnavailableException', 'Service Unavailable', {status: 503}),
-	internal: () => new SimError('InternalFailure', 'Internal Failure', {status: 500}),
-	accessDenied: (operation, key, account) =>
-		new SimError('AccessDeniedException', deniedMessage('ecs', operation, key, account)),
-	expiredToken: () => new SimError('ExpiredTokenException', expiredMessage),
-	missingAuthentication: () =>
-		new SimError('MissingAuthenticationTokenException', 'Missing Authentication Token', {
-			status: 403,
-		}),
-	unknownOperation: (operation) =>
-		new SimError('UnknownOperationException', `Unknown operation ${operation}`),
-};
+/** ECS and CloudWatch Logs speak the same JSON 1.1 error dialect. */
+function jsonServiceErrors(service: 'ecs' | 'logs'): CommonErrors {
+	return {
+		throttling: () => new SimError('ThrottlingException', 'Rate exceeded'),
+		serviceUnavailable: () =>
+			new SimError('ServiceUnavailableException', 'Service Unavailable', {status: 503}),
+		internal: () => new SimError('InternalFailure', 'Internal Failure', {status: 500}),
+		accessDenied: (operation, key, account) =>
+			new SimError('AccessDeniedException', deniedMessage(service, operation, key, account)),
+		expiredToken: () => new SimError('ExpiredTokenException', expiredMessage),
+		missingAuthentication: () =>
+			new SimError('MissingAuthenticationTokenException', 'Missing Authentication Token', {
+				status: 403,
+			}),
+		unknownOperation: (operation) =>
+			new SimError('UnknownOperationException', `Unknown operation ${operation}`),
+	};
+}
 
 /** CloudWatch codes are the query ones; its JSON codec derives `__type` from them. */
 const cloudWatchErrors: CommonErrors = {
@@ -114,8 +118,9 @@ function queryErrors(service: 'autoscaling' | 'sts'): CommonErrors {
 const versionOf = {autoscaling: '2011-01-01', sts: '2011-06-15'} as const;
 
 const byService: Record<ServiceName, CommonErrors> = {
-	ecs: ecsErrors,
+	ecs: jsonServiceErrors('ecs'),
 	cloudwatch: cloudWatchErrors,
+	logs: jsonServiceErrors('logs'),
 	ec2: ec2Errors,
 	autoscaling: queryErrors('autoscaling'),
 	sts: queryErrors('sts'),

@@ -1,5 +1,6 @@
 /**
- * awsJson1_0 / awsJson1_1 (ECS, CloudWatch): JSON bodies in and out, timestamps as epoch seconds,
+ * awsJson1_0 / awsJson1_1 (ECS, CloudWatch, CloudWatch Logs): JSON bodies in and out, timestamps as
+ * epoch seconds (CloudWatch Logs models its times as plain numbers of milliseconds instead),
  * errors as `{"__type", "message"}` plus `x-amzn-errortype`. A query-compatible service
  * (CloudWatch) also sends `x-amzn-query-error: <Code>;<Sender|Receiver>`, which the SDK reads
  * before `__type` to pick the typed exception by its old query error code.

@@ -19,6 +19,7 @@ interface ServiceBinding {
 }
 
 const ecsCodec = createJsonCodec({version: '1.1'});
+const logsCodec = createJsonCodec({version: '1.1'});
 const cloudWatchCodec = createJsonCodec({version: '1.0', queryCompatible: cloudWatchErrorCodes});
 const autoScalingNamespace = 'http://autoscaling.amazonaws.com/doc/2011-01-01/';
 const stsNamespace = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -27,6 +28,7 @@ const cloudWatchQueryNamespace = 'http://monitoring.amazonaws.com/doc/2010-08-01
 const byTargetPrefix: Record<string, ServiceBinding> = {
 	AmazonEC2ContainerServiceV20141113: {service: 'ecs', codec: ecsCodec},
 	GraniteServiceVersion20100801: {service: 'cloudwatch', codec: cloudWatchCodec},
+	Logs_20140328: {service: 'logs', codec: logsCodec},
 };
 
 const byQueryVersion: Record<string, ServiceBinding> = {

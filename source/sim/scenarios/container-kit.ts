@@ -30,6 +30,21 @@ export function awslogs(world: World, group: string): ContainerDefinition['logCo
 	};
 }
 
+/**
+ * Creates the log group of every awslogs configuration registered so far, as the account's
+ * infrastructure code would next to the task definitions (ECS does not create them by itself).
+ */
+export function createLogGroupsOfDefinitions(world: World): void {
+	for (const revisions of world.taskDefinitions.values())
+		for (const definition of revisions)
+			for (const container of definition.containerDefinitions) {
+				const config = container.logConfiguration;
+				const group =
+					config?.logDriver === 'awslogs' ? config.options?.['awslogs-group'] : undefined;
+				if (group !== undefined && !world.logs.groups.has(group)) world.logs.createGroup(group);
+			}
+}
+
 export function httpHealthCheck(
 	port: number,
 	path = '/health',

@@ -2,11 +2,14 @@
  * The demo account's task definitions, each with the revisions a real team leaves behind (older
  * image tags, one deregistered revision), so the task definition view has history to show. The
  * newest revision of each family is what its service runs, except where the demo tells a story:
- * checkout 2.3.1 is the release that started crash-looping.
+ * checkout 2.3.1 is the release that started crash-looping. Every family logs to CloudWatch
+ * through awslogs (its groups are created here) except `frontend-staging`, whose json-file driver
+ * keeps its logs on the instance.
  */
 import type {RegisterTaskDefinitionInput, World} from '../world/world.js';
 import {
 	awslogs,
+	createLogGroupsOfDefinitions,
 	ecrImage,
 	httpHealthCheck,
 	roleArn,
@@ -153,12 +156,18 @@ export function registerDemoTaskDefinitions(world: World): void {
 						{name: 'API_URL', value: 'https://api.staging.example.com'},
 						...simEnvironment({cpu: 0.1, memory: 0.4}),
 					],
-					logConfiguration: awslogs(world, '/ecs/staging/frontend'),
+					// Staging keeps its logs on the instances (docker logs), not in CloudWatch.
+					logConfiguration: {
+						logDriver: 'json-file',
+						options: {'max-size': '10m', 'max-file': '3'},
+					},
 				},
 			],
 			tags: tags({team: 'platform'}),
 		});
 	}
+
+	createLogGroupsOfDefinitions(world);
 }
 
 function apiDefinition(

@@ -10,6 +10,7 @@ import type {World} from '../world/world.js';
 import {demoScenario} from './demo.js';
 import {largeScenario} from './large.js';
 import type {Scenario} from './scenario.js';
+import {wideScenario} from './wide.js';
 import type {ScenarioName} from './names.js';
 
 export {scenarioNames, type ScenarioName} from './names.js';
@@ -20,6 +21,7 @@ const emptyScenario: Scenario = {historyMs: 0, build: () => {}};
 const scenarios: Record<ScenarioName, Scenario> = {
 	demo: demoScenario,
 	large: largeScenario,
+	wide: wideScenario,
 	empty: emptyScenario,
 };
 

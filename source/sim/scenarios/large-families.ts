@@ -94,6 +94,8 @@ export class LargeFamilies {
 	private register(name: string, shape: FamilyShape, version: string, behaviour: SimBehaviour) {
 		const world = this.world;
 		const http = httpRoles.has(shape.role);
+		const logGroup = `/ecs/${shape.team}/${name}`;
+		if (!world.logs.groups.has(logGroup)) world.logs.createGroup(logGroup);
 		return world.registerTaskDefinition({
 			family: name,
 			networkMode: 'bridge',
@@ -109,7 +111,7 @@ export class LargeFamilies {
 					portMappings: http ? [{containerPort: 8080, hostPort: 0, protocol: 'tcp'}] : [],
 					healthCheck: http ? httpHealthCheck(8080) : undefined,
 					environment: [{name: 'SERVICE_NAME', value: name}, ...simEnvironment(behaviour)],
-					logConfiguration: awslogs(world, `/ecs/${shape.team}/${name}`),
+					logConfiguration: awslogs(world, logGroup),
 				},
 			],
 			tags: tags({team: shape.team}),

@@ -15,7 +15,7 @@ import {apportion} from './apportion.js';
 import {tags} from './container-kit.js';
 import {LargeFamilies, type RegisteredFamily} from './large-families.js';
 import {batchRoles, environments, serviceRoles, teams, type Environment} from './large-names.js';
-import {minute, runUntil, second, type Scenario} from './scenario.js';
+import {minute, runUntil, second, shuffled, type Scenario} from './scenario.js';
 
 export const largeCounts = {
 	fleetInstances: 1000,
@@ -337,14 +337,4 @@ function runScheduledTasks(world: World, random: Random, families: LargeFamilies
 			tags: cluster.tags,
 		});
 	}
-}
-
-/** A seeded Fisher-Yates shuffle (a copy). */
-function shuffled<T>(random: Random, items: readonly T[]): T[] {
-	const out = [...items];
-	for (let i = out.length - 1; i > 0; i--) {
-		const j = random.int(0, i);
-		[out[i], out[j]] = [out[j]!, out[i]!];
-	}
-	return out;
 }

@@ -28,3 +28,13 @@ export function runUntil(world: World, time: number): void {
 
 export const second = 1000;
 export const minute = 60 * second;
+
+/** A seeded Fisher-Yates shuffle (a copy). */
+export function shuffled<T>(random: Random, items: readonly T[]): T[] {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = random.int(0, i);
+		[out[i], out[j]] = [out[j]!, out[i]!];
+	}
+	return out;
+}

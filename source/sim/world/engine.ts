@@ -26,6 +26,8 @@ export interface ServiceRuntime {
 	failureStreak: number;
 	/** The scheduler waits until then before launching again (crash-loop backoff). */
 	nextLaunchAt: Millis;
+	/** The last launch could not place every task: freed capacity is worth a new look. */
+	waitingForCapacity?: boolean;
 	lastUnableToStartEventAt?: Millis;
 	/** What a circuit-breaker rollback goes back to. */
 	lastCompletedTaskDefinitionArn?: string;
@@ -40,6 +42,8 @@ export interface Engine extends Pick<
 	| 'autoScalingGroups'
 	| 'ec2Instances'
 	| 'now'
+	| 'logs'
+	| 'seed'
 > {
 	readonly ids: Ids;
 	readonly random: Random;
@@ -60,6 +64,12 @@ export interface Engine extends Pick<
 	serviceDirty(service: ServiceState): void;
 	/** Capacity changed in the cluster (instance registered, drained...): its services look again. */
 	clusterCapacityChanged(cluster: ClusterState): void;
+	/**
+	 * A task gave its reservation back: only the services waiting to place tasks care, so a stop
+	 * in a cluster of 2,000 services does not wake the others (steady ones, or ones waiting for
+	 * health checks or a backoff, have their own wake-ups).
+	 */
+	capacityFreed(cluster: ClusterState): void;
 	autoScalingGroupDirty(group: AutoScalingGroupState): void;
 	/** A task reached STOPPED: scheduler, deployments and ASG draining react. */
 	taskStopped(task: TaskState): void;

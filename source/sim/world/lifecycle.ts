@@ -6,6 +6,7 @@
  */
 import {dynamicPortRange} from './instance-types.js';
 import type {Engine} from './engine.js';
+import {containerEndedLogging, containerStartedLogging} from './logs/container-logs.js';
 import type {TaskRequirement} from './task-requirements.js';
 import type {
 	ClusterState,
@@ -208,6 +209,7 @@ function startRunning(engine: Engine, task: TaskState, now: number): void {
 			}));
 		const containerDefinition = definition?.containerDefinitions[index];
 		const behaviour = behaviours[index];
+		containerStartedLogging(engine, task, container, containerDefinition, behaviour);
 		if (containerDefinition?.essential && behaviour?.exitAfterMs !== undefined) {
 			exitAfter = Math.min(exitAfter ?? Infinity, behaviour.exitAfterMs);
 		}
@@ -267,6 +269,8 @@ function essentialContainerExited(engine: Engine, task: TaskState): void {
 	if (container) {
 		container.lastStatus = 'STOPPED';
 		container.exitCode = behaviours[Math.max(0, index)]?.exitCode ?? 0;
+		const kind = container.exitCode === 0 ? 'finished' : 'crashed';
+		containerEndedLogging(engine, container, kind, container.exitCode);
 	}
 	task.exitAt = undefined;
 	task.desiredStatus = 'STOPPED';
@@ -331,7 +335,10 @@ function stopContainers(engine: Engine, task: TaskState): void {
 		if (container.lastStatus === 'STOPPED') continue;
 		container.lastStatus = 'STOPPED';
 		// SIGTERM: most processes exit 0, the rest die of the signal (128 + 15).
-		if (!neverRan) container.exitCode = engine.random.chance(0.7) ? 0 : 143;
+		if (!neverRan) {
+			container.exitCode = engine.random.chance(0.7) ? 0 : 143;
+			containerEndedLogging(engine, container, 'stopped', container.exitCode);
+		}
 	}
 	if (neverRan && task.stopCode === undefined) task.stopCode = 'TaskFailedToStart';
 }
@@ -371,5 +378,5 @@ export function releaseReservation(engine: Engine, task: TaskState): void {
 	task.reserved = {cpu: 0, memory: 0, ports: []};
 	instance.version++;
 	const cluster = engine.clusters.get(task.clusterName);
-	if (cluster) engine.clusterCapacityChanged(cluster);
+	if (cluster) engine.capacityFreed(cluster);
 }

@@ -116,8 +116,10 @@ export function reconcileService(
 	const keepNow = keep.filter((t) => t.desiredStatus === 'RUNNING').length;
 	const toStart = Math.max(0, Math.min(desired - keepNow, maxTotal - liveNow));
 	let launchBlocked = false;
+	runtime.waitingForCapacity = false;
 	if (toStart > 0 && definition && now >= runtime.nextLaunchAt) {
 		launchBlocked = launch(engine, cluster, service, primary.id, toStart);
+		runtime.waitingForCapacity = launchBlocked;
 	} else if (toStart > 0) launchBlocked = true;
 
 	if (stopped.length) addServiceEvent(engine, service, stoppedTasksMessage(service, stopped));

@@ -18,6 +18,7 @@ import type {Engine, ServiceRuntime} from './engine.js';
 import {Ids, lastSegment} from './ids.js';
 import {deregister, launchEc2Instance} from './instances.js';
 import {createTask, requestStop} from './lifecycle.js';
+import {LogStore} from './logs/log-store.js';
 import {MetricsRecorder} from './metrics.js';
 import {placeTask} from './placement.js';
 import {Random} from './random.js';
@@ -78,6 +79,7 @@ class WorldEngine implements World, Engine {
 	readonly autoScalingGroups = new Map<string, AutoScalingGroupState>();
 	readonly ec2Instances = new Map<string, Ec2InstanceState>();
 	readonly customMetrics: CustomMetricStore = new Map();
+	readonly logs = new LogStore(() => this.time);
 
 	private readonly requestRandom: Random;
 	private readonly startTime: number;
@@ -270,6 +272,12 @@ class WorldEngine implements World, Engine {
 	clusterCapacityChanged(cluster: ClusterState): void {
 		for (const service of cluster.services.values())
 			if (service.status !== 'INACTIVE') this.dirtyServices.add(service);
+	}
+
+	capacityFreed(cluster: ClusterState): void {
+		for (const service of this.unsettled)
+			if (service.clusterName === cluster.name && this.serviceRuntime(service).waitingForCapacity)
+				this.dirtyServices.add(service);
 	}
 
 	autoScalingGroupDirty(group: AutoScalingGroupState): void {

@@ -8,6 +8,7 @@
  * metrics...), which see the world only through the narrower Engine interface (engine.ts).
  */
 import type {Clock} from './clock.js';
+import type {LogStore} from './logs/log-store.js';
 import type {
 	AutoScalingGroupState,
 	CapacityProviderState,
@@ -167,6 +168,8 @@ export interface World {
 	/** Insertion-ordered (launch order), terminated instances kept about an hour as EC2 does. */
 	readonly ec2Instances: Map<string, Ec2InstanceState>;
 	readonly customMetrics: CustomMetricStore;
+	/** CloudWatch Logs: groups, streams, and what the containers write to them. */
+	readonly logs: LogStore;
 
 	// Lookups: accept a name or a full ARN, as the ECS API does. Undefined when unknown.
 	resolveCluster(ref: string | undefined): ClusterState | undefined; // undefined ref -> 'default'

@@ -10,6 +10,7 @@ import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Service} from '../../model/service.js';
 import type {ClusterView} from '../fleet-store.js';
 import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
+import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 const emptyView: ClusterView = {
@@ -18,6 +19,9 @@ const emptyView: ClusterView = {
 	capacityProviders: [],
 	autoScalingGroups: [],
 };
+
+/** Services and instances counted in on a first load this many at a time (10 and 1 calls). */
+const progressPart = 100;
 
 // AWS-managed providers have no Auto Scaling group behind them: no call needed to learn that.
 const fargateProviders = new Set(['FARGATE', 'FARGATE_SPOT']);
@@ -33,21 +37,43 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 	const {ecs, autoScaling} = ctx.adapters;
 	const providers = new Map<string, CapacityProvider>();
 
+	/** The view held for the cluster, if any: whether this is its first load, and what it had. */
+	const heldView = (clusterArn: string): ClusterView | undefined =>
+		ctx.read().clusterViews[clusterArn];
+
 	async function fetchServices(clusterArn: string, signal: AbortSignal): Promise<Service[]> {
-		const arns = await ecs.listServiceArns(clusterArn);
+		const held = heldView(clusterArn);
+		const arns = await confirmedList(
+			() => ecs.listServiceArns(clusterArn),
+			(held?.services.length ?? 0) > 0,
+			signal,
+		);
 		signal.throwIfAborted();
 		if (arns.length === 0) return [];
-		return [...(await ecs.describeServices(clusterArn, arns)).items];
+		const options = {firstLoad: held === undefined, part: progressPart, signal};
+		const described = await describeCounted(ctx, 'services', arns, options, (part) =>
+			ecs.describeServices(clusterArn, part),
+		);
+		return [...described.items];
 	}
 
 	async function fetchInstances(
 		clusterArn: string,
 		signal: AbortSignal,
 	): Promise<ContainerInstance[]> {
-		const arns = await ecs.listContainerInstanceArns(clusterArn);
+		const held = heldView(clusterArn);
+		const arns = await confirmedList(
+			() => ecs.listContainerInstanceArns(clusterArn),
+			(held?.containerInstances.length ?? 0) > 0,
+			signal,
+		);
 		signal.throwIfAborted();
 		if (arns.length === 0) return [];
-		return [...(await ecs.describeContainerInstances(clusterArn, arns)).items];
+		const options = {firstLoad: held === undefined, part: progressPart, signal};
+		const described = await describeCounted(ctx, 'instances', arns, options, (part) =>
+			ecs.describeContainerInstances(clusterArn, part),
+		);
+		return [...described.items];
 	}
 
 	/** The cluster's providers come with its summary, so this waits for the clusters tier. */

@@ -3,7 +3,9 @@
  * cheapest view of the whole account. The caller's identity comes along once, for the header.
  */
 import type {Cluster} from '../../model/cluster.js';
+import {ecsLimits} from '../../aws/ecs-limits.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './context.js';
+import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
 
 export function createClustersTier(ctx: TierContext): FleetTier {
@@ -36,10 +38,26 @@ export function createClustersTier(ctx: TierContext): FleetTier {
 			const written = new Promise<void>((resolve) => (markWritten = resolve));
 			const identity = fetchIdentity(written);
 			try {
-				const arns = await ecs.listClusterArns();
+				const before = ctx.read();
+				const arns = await confirmedList(
+					() => ecs.listClusterArns(),
+					before.clusters.length > 0,
+					signal,
+				);
 				signal.throwIfAborted();
+				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
 				const clusters: readonly Cluster[] =
-					arns.length === 0 ? [] : (await ecs.describeClusters(arns)).items;
+					arns.length === 0
+						? []
+						: (
+								await describeCounted(
+									ctx,
+									'clusters',
+									arns,
+									{firstLoad, part: ecsLimits.describeClusters, signal},
+									(part) => ecs.describeClusters(part),
+								)
+							).items;
 				signal.throwIfAborted();
 				ctx.write((state) => ({
 					clusters: reuseList(

@@ -34,10 +34,24 @@ export type FleetTier = {
 	readonly needed?: (state: FleetState) => boolean;
 };
 
+/** AWS's request id, wherever in the chain of causes the SDK's error carries it. */
+export function requestIdOf(error: unknown, depth = 0): string | undefined {
+	if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+	const id = (error as {$metadata?: {requestId?: unknown}}).$metadata?.requestId;
+	if (typeof id === 'string' && id !== '') return id;
+	return requestIdOf((error as {cause?: unknown}).cause, depth + 1);
+}
+
 export function problemOf(error: unknown): DataProblem {
 	if (error instanceof AwsApiError) {
-		const {kind, message, service, operation} = error.problem;
-		return {kind, message, action: `${service}:${operation}`};
+		const {kind, message, service, operation, httpStatus} = error.problem;
+		return {
+			kind,
+			message,
+			action: `${service}:${operation}`,
+			httpStatus,
+			requestId: requestIdOf(error.cause),
+		};
 	}
 	const message = error instanceof Error ? error.message || error.name : String(error);
 	return {kind: 'other', message, action: undefined};

@@ -16,6 +16,7 @@ import {nameFromArn} from '../../model/arn.js';
 import type {Task} from '../../model/task.js';
 import {taskScopeKey, type Focus} from '../fleet-store.js';
 import type {FleetTier, TierContext} from './context.js';
+import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 /**
@@ -56,6 +57,9 @@ export const TASK_CALLS_PER_SECOND = 8;
 export function taskCallsFor(count: number): number {
 	return Math.max(1, Math.ceil(count / 100)) + Math.ceil(count / 100);
 }
+
+/** Tasks counted in on a first load this many at a time (10 calls). */
+const progressPart = 1000;
 
 /** The last run of a scope, to pace the next one. */
 type LastRun = {key: string; startedAt: number; calls: number; refreshRequests: number};
@@ -100,14 +104,31 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 			if (scope === undefined || key === undefined) return;
 			const startedAt = ctx.now();
 			if (tooSoon(key, state, startedAt)) return;
-			const arns = await ecs.listTaskArns(scope.cluster, {
-				...(scope.serviceName === undefined ? {} : {serviceName: scope.serviceName}),
-				...(stopped ? {desiredStatus: 'STOPPED' as const} : {}),
-			});
+			const held = state[field][key];
+			const arns = await confirmedList(
+				() =>
+					ecs.listTaskArns(scope.cluster, {
+						...(scope.serviceName === undefined ? {} : {serviceName: scope.serviceName}),
+						...(stopped ? {desiredStatus: 'STOPPED' as const} : {}),
+					}),
+				(held?.length ?? 0) > 0,
+				signal,
+			);
 			signal.throwIfAborted();
 			const previous = tasksByArn(ctx.read()[field][key]);
+			const options = {firstLoad: held === undefined, part: progressPart, signal};
 			const tasks =
-				arns.length === 0 ? [] : (await ecs.describeTasks(scope.cluster, arns, previous)).items;
+				arns.length === 0
+					? []
+					: (
+							await describeCounted(
+								ctx,
+								stopped ? 'stopped-tasks' : 'tasks',
+								arns,
+								options,
+								(part) => ecs.describeTasks(scope.cluster, part, previous),
+							)
+						).items;
 			signal.throwIfAborted();
 			last = {key, startedAt, calls: taskCallsFor(arns.length), refreshRequests};
 			ctx.write((state) => {
