@@ -41,6 +41,17 @@ export type AwsProblem = {
 	readonly retryable: boolean;
 };
 
+/**
+ * Problems that every call meets, whichever call met them first: AWS out of reach, credentials
+ * refused or expired, this machine's clock off. No other part of the data can be had meanwhile.
+ */
+export const accountWideKinds: ReadonlySet<AwsProblemKind> = new Set<AwsProblemKind>([
+	'network',
+	'credentials-expired',
+	'credentials-missing',
+	'clock-skew',
+]);
+
 /** What adapters throw: the classified problem, with the original error as `cause`. */
 export class AwsApiError extends Error {
 	override readonly name = 'AwsApiError';

@@ -6,7 +6,7 @@
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import {nameFromArn} from '../model/arn.js';
-import {AwsApiError, type AwsProblem} from '../aws/errors.js';
+import {accountWideKinds, AwsApiError, type AwsProblem} from '../aws/errors.js';
 import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
@@ -171,10 +171,7 @@ async function partial<T>(
 		return await fetch();
 	} catch (error) {
 		if (!(error instanceof AwsApiError)) throw error;
-		const fatal = ['credentials-expired', 'credentials-missing', 'clock-skew', 'network'].includes(
-			error.problem.kind,
-		);
-		if (fatal) throw error;
+		if (accountWideKinds.has(error.problem.kind)) throw error;
 		problems.push(error.problem);
 		return fallback;
 	}
