@@ -49,7 +49,7 @@ export interface TierSpec {
 
 export interface PollSchedulerOptions {
 	readonly timers: Timers;
-	/** The `--refresh` interval (default 5 s in the CLI). */
+	/** The `--refresh` interval (its default is config/settings.ts's). */
 	readonly baseIntervalMs: number;
 	/** Uniform in [0, 1), for jitter; default Math.random. */
 	readonly random?: () => number;
