@@ -9,7 +9,7 @@
 import type {AwsAdapters} from '../aws/adapters.js';
 import type {EcsAdapter, ListTasksFilter} from '../aws/ecs.js';
 import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
-import type {CapacityProvider} from '../model/capacity-provider.js';
+import {isFargateProvider, type CapacityProvider} from '../model/capacity-provider.js';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {Described, DescribeFailure} from '../model/failure.js';
@@ -118,9 +118,6 @@ export function fetchTasks(
 	);
 }
 
-// AWS-managed providers have no Auto Scaling group behind them: no call needed to learn that.
-const fargateProviders = new Set(['FARGATE', 'FARGATE_SPOT']);
-
 export type Capacity = {
 	readonly providers: readonly CapacityProvider[];
 	readonly groups: readonly AutoScalingGroup[];
@@ -137,7 +134,7 @@ export async function fetchCapacity(
 	options: {known?: Map<string, CapacityProvider>; signal?: AbortSignal} = {},
 ): Promise<Capacity> {
 	const known = options.known ?? new Map<string, CapacityProvider>();
-	const names = providerNames.filter((name) => !fargateProviders.has(name));
+	const names = providerNames.filter((name) => !isFargateProvider(name));
 	const failures: DescribeFailure[] = [];
 	const unknown = names.filter((name) => !known.has(name));
 	if (unknown.length > 0) {
