@@ -12,11 +12,12 @@ import {booleanFlagGiven, helpOrVersion} from './source/cli/help-or-version.js';
 import {readConfigFile} from './source/config/config-file.js';
 import {configFilePath} from './source/config/config-path.js';
 import {printConfig} from './source/config/print-config.js';
+import {defaults} from './source/config/settings.js';
 import {numberFromText} from './source/config/values.js';
 import {logFilePath} from './source/modes/log-file.js';
 import {awsConfigSources, checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions, type RawSimFlags} from './source/sim/options.js';
-import {defaultAuditLogPath} from './source/store/actions/audit-log.js';
+import {defaultAuditLogPath} from './source/store/writes/audit-log.js';
 import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
 import {prestartSimThread} from './source/sim/worker/sim-thread.js';
 import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
@@ -40,9 +41,9 @@ const mainHelp = `
 	  --service NAME        start on this service (in --cluster, or whichever cluster has it)
 	  --once                one snapshot, then exit: a summary, or with --json a document
 	  --json                with --once: the snapshot as JSON (see README for the fields)
-	  --refresh S           seconds between refreshes (default 5)
+	  --refresh S           seconds between refreshes (default ${defaults.refresh})
 	  --read-only           no scaling, stopping or deploying
-	  --max-fps N           redraw at most N times a second (default 30)
+	  --max-fps N           redraw at most N times a second (default ${defaults.maxFps})
 	  --no-color            no colours (also NO_COLOR=1)
 	  --demo                run against a built-in simulated account: no AWS needed
 	  --demo-scenario NAME  demo (default), large, wide or empty

@@ -17,7 +17,7 @@ export type AwsAdapters = {
 	readonly autoScaling: AutoScalingAdapter;
 	readonly cloudWatch: CloudWatchAdapter;
 	readonly sts: StsAdapter;
-	/** The writes behind the action keys (source/store/actions), apart from the pollers' reads. */
+	/** The writes behind the action keys (source/store/writes), apart from the pollers' reads. */
 	readonly ecsActions: EcsActionsAdapter;
 	readonly autoScalingActions: AutoScalingActionsAdapter;
 };

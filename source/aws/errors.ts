@@ -41,6 +41,17 @@ export type AwsProblem = {
 	readonly retryable: boolean;
 };
 
+/**
+ * Problems that every call meets, whichever call met them first: AWS out of reach, credentials
+ * refused or expired, this machine's clock off. No other part of the data can be had meanwhile.
+ */
+export const accountWideKinds: ReadonlySet<AwsProblemKind> = new Set<AwsProblemKind>([
+	'network',
+	'credentials-expired',
+	'credentials-missing',
+	'clock-skew',
+]);
+
 /** What adapters throw: the classified problem, with the original error as `cause`. */
 export class AwsApiError extends Error {
 	override readonly name = 'AwsApiError';
@@ -87,7 +98,14 @@ export class PollThrottledError extends Error {
 	}
 }
 
-// The SDK's own list (@smithy/core retry) plus what our services answer when rate-limited.
+/**
+ * The one list of codes that mean "AWS is rate-limiting us", for the problem's message, the
+ * request stats, a write's outcome and the poller's back-off alike. It is the SDK's list
+ * (@smithy/service-error-classification) less three codes that mean something else for the
+ * services ecs-top calls: ECS's LimitExceededException is a quota (too many services, say),
+ * which waiting does not lift; ProvisionedThroughputExceededException and
+ * TransactionInProgressException are DynamoDB's.
+ */
 const throttlingCodes = new Set([
 	'ThrottlingException',
 	'Throttling',
@@ -344,10 +362,11 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 			false,
 		);
 	}
-	if (code !== undefined && throttlingCodes.has(code)) {
+	const throttlingCode = throttlingCodeOf(error);
+	if (throttlingCode !== undefined) {
 		return problem(
 			'throttled',
-			`AWS is throttling ${action} (${code}): slowing down; other tools on this account share the limit`,
+			`AWS is throttling ${action} (${throttlingCode}): slowing down; other tools on this account share the limit`,
 			true,
 		);
 	}
@@ -411,9 +430,22 @@ export function classifyAwsError(thrown: unknown, context: AwsCallContext): AwsP
 	);
 }
 
-/** Whether an attempt's failure was AWS rate-limiting us (counted apart in the request stats). */
+/**
+ * Whether a failure was AWS rate-limiting us: an attempt's (counted apart in the request stats)
+ * or a whole call's (the poller backs off harder). A classified AwsApiError answers by its kind;
+ * an SDK error by its code, HTTP 429, or the SDK's own throttling mark.
+ */
 export function isThrottlingError(error: unknown): boolean {
 	if (error instanceof PollThrottledError) return true;
-	const facts = factsOf(error);
-	return throttlingCodes.has(facts.name) || facts.httpStatus === 429;
+	if (error instanceof AwsApiError) return error.problem.kind === 'throttled';
+	return throttlingCodeOf(error) !== undefined || factsOf(error).httpStatus === 429;
+}
+
+/** The throttling code an SDK error carries (in its name or code), or the SDK's own mark. */
+function throttlingCodeOf(error: unknown): string | undefined {
+	const {name, code} = factsOf(error);
+	if (throttlingCodes.has(name)) return name;
+	if (code !== undefined && throttlingCodes.has(code)) return code;
+	const marked = (error as {$retryable?: {throttling?: unknown}} | null)?.$retryable?.throttling;
+	return marked === true ? (name !== 'Error' ? name : (code ?? 'throttled')) : undefined;
 }

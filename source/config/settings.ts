@@ -56,6 +56,7 @@ export const flagNames: {readonly [K in keyof Settings]: string} = {
 	readOnly: '--read-only',
 };
 
+/** Each setting's default, the one place it is written (the help and the store read it here). */
 export const defaults = {refresh: 5, maxFps: 30} as const;
 
 const nonEmpty = (value: string | undefined): string | undefined =>

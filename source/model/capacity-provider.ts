@@ -22,6 +22,14 @@ export type CapacityProvider = {
 	readonly updateStatus: string | undefined;
 };
 
+/**
+ * AWS's own capacity providers, in every account: Fargate, with no Auto Scaling group (nor any
+ * instance of ours) behind them, so no call is needed to learn that.
+ */
+export function isFargateProvider(name: string): boolean {
+	return name === 'FARGATE' || name === 'FARGATE_SPOT';
+}
+
 /** Describe/SetDesiredCapacity take a group name, while a provider may hold the group's ARN. */
 export function autoScalingGroupName(nameOrArn: string): string {
 	const marker = ':autoScalingGroupName/';

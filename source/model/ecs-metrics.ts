@@ -1,53 +1,53 @@
 /**
- * The CloudWatch series ecs-top shows, as queries: AWS/ECS publishes these for free, one point a
- * minute, for every cluster and service on EC2 (AWS-FACTS.md "CloudWatch").
+ * The CloudWatch series ecs-top shows, and how each is asked for: AWS/ECS publishes these for
+ * free, one point a minute, for every cluster and service on EC2. The live view's sparklines and
+ * `--once`'s latest values ask the same way.
  */
 import type {MetricQuery} from './metrics.js';
 
-export type ServiceMetric = 'cpu' | 'memory';
-export type ClusterMetric = ServiceMetric | 'cpu-reservation' | 'memory-reservation';
+/** AWS/ECS's resolution: one point a minute. */
+export const ecsMetricPeriodMs = 60_000;
 
-const metricNames: Record<ClusterMetric, string> = {
+export const clusterMetricNames = [
+	'CPUUtilization',
+	'MemoryUtilization',
+	'CPUReservation',
+	'MemoryReservation',
+] as const;
+export const serviceMetricNames = ['CPUUtilization', 'MemoryUtilization'] as const;
+
+export type ClusterMetricName = (typeof clusterMetricNames)[number];
+
+/** One AWS/ECS series, the minute's average; `key` is the caller's name for the answer. */
+export function ecsMetricQuery(
+	key: string,
+	metricName: ClusterMetricName,
+	dimensions: Record<string, string>,
+): MetricQuery {
+	return {
+		key,
+		namespace: 'AWS/ECS',
+		metricName,
+		dimensions,
+		period: ecsMetricPeriodMs / 1000,
+		stat: 'Average',
+	};
+}
+
+export type ServiceMetric = 'cpu' | 'memory';
+
+const serviceMetricName: Record<ServiceMetric, (typeof serviceMetricNames)[number]> = {
 	cpu: 'CPUUtilization',
 	memory: 'MemoryUtilization',
-	'cpu-reservation': 'CPUReservation',
-	'memory-reservation': 'MemoryReservation',
 };
-
-export function serviceMetricKey(
-	clusterName: string,
-	serviceName: string,
-	metric: ServiceMetric,
-): string {
-	return `svc:${clusterName}/${serviceName}:${metric}`;
-}
-
-export function clusterMetricKey(clusterName: string, metric: ClusterMetric): string {
-	return `cluster:${clusterName}:${metric}`;
-}
 
 export function serviceMetricQuery(
 	clusterName: string,
 	serviceName: string,
 	metric: ServiceMetric,
 ): MetricQuery {
-	return {
-		key: serviceMetricKey(clusterName, serviceName, metric),
-		namespace: 'AWS/ECS',
-		metricName: metricNames[metric],
-		dimensions: {ClusterName: clusterName, ServiceName: serviceName},
-		period: 60,
-		stat: 'Average',
-	};
-}
-
-export function clusterMetricQuery(clusterName: string, metric: ClusterMetric): MetricQuery {
-	return {
-		key: clusterMetricKey(clusterName, metric),
-		namespace: 'AWS/ECS',
-		metricName: metricNames[metric],
-		dimensions: {ClusterName: clusterName},
-		period: 60,
-		stat: 'Average',
-	};
+	return ecsMetricQuery(`svc:${clusterName}/${serviceName}:${metric}`, serviceMetricName[metric], {
+		ClusterName: clusterName,
+		ServiceName: serviceName,
+	});
 }

@@ -10,7 +10,7 @@ import {
 	createAuditLog,
 	defaultAuditLogPath,
 	type ActionRunner,
-} from '../store/actions/index.js';
+} from '../store/writes/index.js';
 import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
 import type {FleetState, FleetStore} from '../store/fleet-store.js';
 import {connect, type Connection, type ConnectOptions} from './connection.js';

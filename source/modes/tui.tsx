@@ -5,7 +5,7 @@
  */
 import {render, type Instance} from 'ink';
 import {switchedOptions, type AppOptions, type SwitchTarget} from '../options.js';
-import type {ActionRunner} from '../store/actions/types.js';
+import type {ActionRunner} from '../store/writes/types.js';
 import {printableLine} from '../text/printable.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {createServiceSearch, runServiceSearch} from '../store/service-search.js';

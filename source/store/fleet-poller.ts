@@ -8,7 +8,6 @@
  * wrong, naming the AWS action), never an empty screen.
  */
 import type {AwsAdapters} from '../aws/adapters.js';
-import {AwsApiError} from '../aws/errors.js';
 import type {RequestStats} from '../aws/request-stats.js';
 import type {DataStatus} from './data-status.js';
 import {
@@ -20,11 +19,7 @@ import {
 	type Focus,
 	type VisibleMetrics,
 } from './fleet-store.js';
-import {
-	classifyAwsError as classifySdkError,
-	createPollScheduler,
-	type PollScheduler,
-} from './poll-scheduler.js';
+import {createPollScheduler, type PollScheduler} from './poll-scheduler.js';
 import {problemChanges} from './problem-log.js';
 import {systemTimers, type Timers} from './timers.js';
 import {createClusterTier} from './tiers/cluster.js';
@@ -147,13 +142,6 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			...(tier.intervalMs === undefined ? {} : {intervalMs: tier.intervalMs}),
 			...(tier.intervalFactor === undefined ? {} : {intervalFactor: tier.intervalFactor}),
 			...(tier.enabled === undefined ? {} : {enabled: () => tier.enabled!(store.getState())}),
-			// Adapters throw classified AwsApiErrors, which the scheduler's own check cannot read.
-			classify: (error) =>
-				error instanceof AwsApiError
-					? error.problem.kind === 'throttled'
-						? 'throttled'
-						: 'other'
-					: classifySdkError(error),
 			run: (signal) => {
 				running++;
 				const run = (async () => {

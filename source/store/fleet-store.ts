@@ -9,6 +9,7 @@
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AwsProblemKind} from '../aws/errors.js';
+import {defaults} from '../config/settings.js';
 import type {RequestStatsSnapshot} from '../aws/request-stats.js';
 import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
 import type {CapacityProvider} from '../model/capacity-provider.js';
@@ -151,7 +152,8 @@ export type FleetStoreOptions = {
 	readonly connection?: Partial<Connection>;
 };
 
-export const DEFAULT_REFRESH_MS = 5_000;
+/** The `--refresh` default, for a store made without one (tests, benches). */
+export const DEFAULT_REFRESH_MS = defaults.refresh * 1000;
 
 /** Where a focus's running tasks live: the focused service's, else the whole cluster's. */
 export function taskScopeKey(focus: Focus): string | undefined {

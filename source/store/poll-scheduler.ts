@@ -18,7 +18,7 @@
  *   refresh's start, further presses make one more refresh at the end of that gap, never more
  *   (holding R once sent hundreds of requests a second).
  */
-import {PollThrottledError} from '../aws/errors.js';
+import {isThrottlingError} from '../aws/errors.js';
 import {runAsPoll} from '../aws/request-counter.js';
 import {
 	cancelled,
@@ -43,13 +43,13 @@ export interface TierSpec {
 	readonly intervalFactor?: number;
 	/** Read at registration and on every reevaluate(): is this tier on screen? Default: yes. */
 	readonly enabled?: () => boolean;
-	/** Default: the AWS SDK's own list of throttling error codes, and HTTP 429. */
+	/** Default: failureKindOf, throttled as aws/errors.ts tells it. */
 	readonly classify?: (error: unknown) => FailureKind;
 }
 
 export interface PollSchedulerOptions {
 	readonly timers: Timers;
-	/** The `--refresh` interval (default 5 s in the CLI). */
+	/** The `--refresh` interval (its default is config/settings.ts's). */
 	readonly baseIntervalMs: number;
 	/** Uniform in [0, 1), for jitter; default Math.random. */
 	readonly random?: () => number;
@@ -151,37 +151,9 @@ export function backoffDelayMs(
 	return intervalMs + random * (ceiling - intervalMs);
 }
 
-// The AWS SDK's retry strategy calls these throttling (@smithy/core service-error-classification).
-const THROTTLING_ERROR_CODES = new Set([
-	'BandwidthLimitExceeded',
-	'EC2ThrottledException',
-	'LimitExceededException',
-	'PriorRequestNotComplete',
-	'ProvisionedThroughputExceededException',
-	'RequestLimitExceeded',
-	'RequestThrottled',
-	'RequestThrottledException',
-	'SlowDown',
-	'ThrottledException',
-	'Throttling',
-	'ThrottlingException',
-	'TooManyRequestsException',
-	'TransactionInProgressException',
-]);
-
-export function classifyAwsError(error: unknown): FailureKind {
-	if (error instanceof PollThrottledError) return 'throttled';
-	if (typeof error !== 'object' || error === null) return 'other';
-	const e = error as {
-		name?: unknown;
-		code?: unknown;
-		$metadata?: {httpStatusCode?: unknown};
-		$retryable?: {throttling?: unknown};
-	};
-	if (e.$retryable?.throttling === true || e.$metadata?.httpStatusCode === 429) return 'throttled';
-	for (const name of [e.name, e.code])
-		if (typeof name === 'string' && THROTTLING_ERROR_CODES.has(name)) return 'throttled';
-	return 'other';
+/** How hard a failed run backs off: harder when AWS is throttling (aws/errors.ts decides). */
+export function failureKindOf(error: unknown): FailureKind {
+	return isThrottlingError(error) ? 'throttled' : 'other';
 }
 
 function errorMessage(error: unknown): string {
@@ -294,7 +266,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			update(tier, succeeded(tier.status, now));
 			tier.dueAt = now + intervalOfTier(tier);
 		} else {
-			const kind = (tier.spec.classify ?? classifyAwsError)(outcome.error);
+			const kind = (tier.spec.classify ?? failureKindOf)(outcome.error);
 			const next = failed(tier.status, now, {kind, message: errorMessage(outcome.error)});
 			update(tier, next);
 			// A slow tier (metrics, once a minute) backs off on the base refresh, not its own

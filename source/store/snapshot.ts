@@ -1,13 +1,13 @@
 /**
  * One full picture of the account (or of the clusters asked for), fetched with the fewest calls
- * the batch limits allow: what `ecs-top --once` prints. Clusters are fetched in parallel; the
- * adapters cap the calls in flight.
+ * the batch limits allow: what `ecs-top --once` prints. A cluster's data comes through the same
+ * functions the live view's tiers use (cluster-fetch.ts); clusters are fetched in parallel, and
+ * the adapters cap the calls in flight.
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import {nameFromArn} from '../model/arn.js';
-import {AwsApiError, type AwsProblem} from '../aws/errors.js';
+import {accountWideKinds, AwsApiError, type AwsProblem} from '../aws/errors.js';
 import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
-import {autoScalingGroupName} from '../model/capacity-provider.js';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import {serviceMetricQuery} from '../model/ecs-metrics.js';
@@ -16,6 +16,14 @@ import type {CallerIdentity} from '../model/identity.js';
 import {latestValue, type MetricQuery} from '../model/metrics.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
+import {
+	fetchCapacity,
+	fetchClusters,
+	fetchContainerInstances,
+	fetchServices,
+	fetchTasks,
+	type Capacity,
+} from './cluster-fetch.js';
 
 export interface ClusterSnapshot {
 	cluster: Cluster;
@@ -56,14 +64,12 @@ export async function takeSnapshot(
 	options: {region: string; clusters: readonly string[]; now?: () => number},
 ): Promise<Snapshot> {
 	const now = options.now ?? Date.now;
-	const [identity, clusterRefs] = await Promise.all([
+	const named = options.clusters.length > 0 ? options.clusters : undefined;
+	const [identity, described] = await Promise.all([
 		adapters.sts.getCallerIdentity(),
-		options.clusters.length > 0
-			? Promise.resolve([...options.clusters])
-			: adapters.ecs.listClusterArns(),
+		fetchClusters(adapters.ecs, named),
 	]);
-	const described = await adapters.ecs.describeClusters(clusterRefs);
-	if (options.clusters.length > 0 && described.failures.length > 0) {
+	if (named !== undefined && described.failures.length > 0) {
 		const missing = described.failures.map((failure) => nameFromArn(failure.arn ?? ''));
 		throw new UnknownClustersError(missing, options.region);
 	}
@@ -84,6 +90,7 @@ export async function takeSnapshot(
 	};
 }
 
+/** One cluster's parts, fetched as the live view's tiers fetch them, in AWS's order. */
 async function snapshotCluster(
 	adapters: AwsAdapters,
 	cluster: Cluster,
@@ -91,45 +98,29 @@ async function snapshotCluster(
 	problems: AwsProblem[],
 ): Promise<ClusterSnapshot> {
 	const {ecs} = adapters;
-	const [services, containerInstances, tasks, autoScalingGroups] = await Promise.all([
-		ecs.listServiceArns(cluster.arn).then((arns) => ecs.describeServices(cluster.arn, arns)),
-		ecs
-			.listContainerInstanceArns(cluster.arn)
-			.then((arns) => ecs.describeContainerInstances(cluster.arn, arns)),
-		ecs.listTaskArns(cluster.arn).then((arns) => ecs.describeTasks(cluster.arn, arns)),
-		groupsBehind(adapters, cluster, failures, problems),
+	const [services, containerInstances, tasks, capacity] = await Promise.all([
+		fetchServices(ecs, cluster.arn),
+		fetchContainerInstances(ecs, cluster.arn),
+		fetchTasks(ecs, cluster.arn),
+		// The groups are an optional part: without Auto Scaling access the rest still prints.
+		partial(problems, noCapacity, () => fetchCapacity(adapters, cluster.capacityProviders)),
 	]);
-	failures.push(...services.failures, ...containerInstances.failures, ...tasks.failures);
+	failures.push(
+		...capacity.failures,
+		...services.failures,
+		...containerInstances.failures,
+		...tasks.failures,
+	);
 	return {
 		cluster,
 		services: services.items,
 		containerInstances: containerInstances.items,
 		tasks: tasks.items,
-		autoScalingGroups,
+		autoScalingGroups: capacity.groups,
 	};
 }
 
-/** The Auto Scaling groups behind the cluster's capacity providers (none for Fargate or hand-registered instances). */
-async function groupsBehind(
-	adapters: AwsAdapters,
-	cluster: Cluster,
-	failures: DescribeFailure[],
-	problems: AwsProblem[],
-): Promise<readonly AutoScalingGroup[]> {
-	const named = cluster.capacityProviders.filter((name) => !name.startsWith('FARGATE'));
-	if (named.length === 0) return [];
-	return partial(problems, [], async () => {
-		const providers = await adapters.ecs.describeCapacityProviders(named);
-		const groups = providers.items
-			.map((provider) => provider.autoScalingGroup)
-			.filter((group): group is string => group !== undefined)
-			.map(autoScalingGroupName);
-		if (groups.length === 0) return [];
-		const described = await adapters.autoScaling.describeAutoScalingGroups(groups);
-		failures.push(...providers.failures, ...described.failures);
-		return described.items;
-	});
-}
+const noCapacity: Capacity = {providers: [], groups: [], failures: []};
 
 async function fetchServiceMetrics(
 	adapters: AwsAdapters,
@@ -180,10 +171,7 @@ async function partial<T>(
 		return await fetch();
 	} catch (error) {
 		if (!(error instanceof AwsApiError)) throw error;
-		const fatal = ['credentials-expired', 'credentials-missing', 'clock-skew', 'network'].includes(
-			error.problem.kind,
-		);
-		if (fatal) throw error;
+		if (accountWideKinds.has(error.problem.kind)) throw error;
 		problems.push(error.problem);
 		return fallback;
 	}

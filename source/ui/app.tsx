@@ -52,7 +52,7 @@ import {
 } from './panes/pane-rows.js';
 import {asciiMeter, unicodeMeter} from './components/meter.js';
 import {TaskDefinitionsView, useTaskDefinitionList} from './task-definitions-view.js';
-import type {ActionRunner} from '../store/actions/types.js';
+import type {ActionRunner} from '../store/writes/types.js';
 import {ActionDialogBox, dialogHeight, dialogLines} from './actions/action-dialog.js';
 import type {ActionTargets} from './actions/open-dialog.js';
 import {useActionDialog} from './actions/use-action-dialog.js';

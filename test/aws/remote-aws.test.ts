@@ -6,7 +6,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {AwsApiError, PollThrottledError} from '../../source/aws/errors.js';
 import {runAsPoll} from '../../source/aws/request-counter.js';
 import {startRemoteAws, type RemoteAws} from '../../source/aws/remote/remote-aws.js';
-import {classifyAwsError} from '../../source/store/poll-scheduler.js';
+import {failureKindOf} from '../../source/store/poll-scheduler.js';
 import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
 
 // The thread's entry is the TypeScript module, loaded through tsx by a small bootstrap.
@@ -92,7 +92,7 @@ describe('the AWS adapters on their own thread', () => {
 		// Outside a poll (a control action) the SDK retries as configured.
 		await aws.adapters.ecs.listClusterArns().catch(() => undefined);
 		expect(aws.stats.snapshot()).toMatchObject({total: 4, throttled: 4});
-		expect(classifyAwsError((failure as AwsApiError).cause)).toBe('throttled');
+		expect(failureKindOf((failure as AwsApiError).cause)).toBe('throttled');
 	}, 30_000);
 
 	it('start a new thread after one dies, and fail the calls it had', async () => {

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {DescribeServicesCommand} from '@aws-sdk/client-ecs';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {AuditEntry} from '../../source/store/actions/audit-log.js';
+import type {AuditEntry} from '../../source/store/writes/audit-log.js';
 import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
 import {cliPath, isAlive, signal, TmuxTerminal, waitUntil, type Screen} from './tmux.js';
 

@@ -4,7 +4,7 @@
 // types text, and the mode is off again however ecs-top ends, so the shell's pastes come plain.
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
-import {writeOperations} from '../store/actions/action-fixture.js';
+import {writeOperations} from '../store/writes/action-fixture.js';
 import {cliPath, demoCommand, signal, TmuxTerminal, type Screen} from './tmux.js';
 
 const ignored = 'pasted text ignored: paste into / or :';

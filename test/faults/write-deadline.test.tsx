@@ -3,7 +3,7 @@
 // unknown and being checked, and the check's finding follows on the status line.
 import {cleanup} from 'ink-testing-library';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {startActionFleet, type ActionFleet} from '../store/actions/action-fixture.js';
+import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
 import {renderApp} from '../ui/app-fixture.js';
 
 let fleet: ActionFleet;

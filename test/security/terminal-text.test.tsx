@@ -6,7 +6,7 @@ import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import {awsCommand, shellQuote} from '../../source/store/actions/cli-command.js';
+import {awsCommand, shellQuote} from '../../source/store/writes/cli-command.js';
 import {printableLine, printableLines, terminalSafeJson} from '../../source/text/printable.js';
 import {needsEscaping, terminalSafe} from '../../source/text/terminal-text.js';
 import {wrapCommand, wrapWords} from '../../source/ui/actions/action-dialog.js';

@@ -13,7 +13,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {handlers} from '../../source/sim/api/index.js';
 import {startSimServer, type SimServer} from '../../source/sim/server.js';
 import {ManualClock} from '../../source/sim/world/clock.js';
-import {createWorld} from '../../source/sim/world/create-world.js';
+import {createWorld} from '../../source/sim/world/world-engine.js';
 import type {World} from '../../source/sim/world/world.js';
 
 const minute = 60_000;

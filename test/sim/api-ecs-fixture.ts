@@ -6,7 +6,7 @@
 import {ecsHandlers} from '../../source/sim/api/ecs.js';
 import type {RequestContext} from '../../source/sim/handler.js';
 import {ManualClock} from '../../source/sim/world/clock.js';
-import {createWorld} from '../../source/sim/world/create-world.js';
+import {createWorld} from '../../source/sim/world/world-engine.js';
 import type {ClusterState} from '../../source/sim/world/types.js';
 import type {World} from '../../source/sim/world/world.js';
 

@@ -4,7 +4,7 @@ import {handlers} from '../../source/sim/api/index.js';
 import {simMfaCode} from '../../source/sim/api/sts.js';
 import {startSimServer, type SimServer} from '../../source/sim/server.js';
 import {ManualClock} from '../../source/sim/world/clock.js';
-import {createWorld} from '../../source/sim/world/create-world.js';
+import {createWorld} from '../../source/sim/world/world-engine.js';
 
 let server: SimServer;
 const secret = 'sts-test-secret-must-never-appear';

@@ -1,6 +1,6 @@
 /** Small worlds for the engine tests: a cluster with registered t-class instances and a task definition. */
 import {ManualClock} from '../../source/sim/world/clock.js';
-import {createWorld} from '../../source/sim/world/create-world.js';
+import {createWorld} from '../../source/sim/world/world-engine.js';
 import type {ClusterState, KeyValue, TaskState} from '../../source/sim/world/types.js';
 import type {RegisterTaskDefinitionInput, World} from '../../source/sim/world/world.js';
 

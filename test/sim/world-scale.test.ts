@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {ManualClock} from '../../source/sim/world/clock.js';
-import {createWorld} from '../../source/sim/world/create-world.js';
+import {createWorld} from '../../source/sim/world/world-engine.js';
 import type {World} from '../../source/sim/world/world.js';
 import {start} from './world-fixtures.js';
 

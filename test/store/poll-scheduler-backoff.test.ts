@@ -1,9 +1,10 @@
 import {ECSServiceException} from '@aws-sdk/client-ecs';
 import {describe, expect, it} from 'vitest';
+import {AwsApiError, classifyAwsError} from '../../source/aws/errors.js';
 import {isStale} from '../../source/store/data-status.js';
 import {
 	backoffDelayMs,
-	classifyAwsError,
+	failureKindOf,
 	createPollScheduler,
 } from '../../source/store/poll-scheduler.js';
 import {FakeTimers} from '../../source/store/timers.js';
@@ -59,7 +60,7 @@ describe('backoffDelayMs', () => {
 	});
 });
 
-describe('classifyAwsError', () => {
+describe('failureKindOf', () => {
 	it.each([
 		['ThrottlingException', 400],
 		['RequestLimitExceeded', 503],
@@ -67,13 +68,38 @@ describe('classifyAwsError', () => {
 		['TooManyRequestsException', 429],
 		['SomethingNew', 429],
 	])('calls %s (HTTP %i) throttling', (name, status) => {
-		expect(classifyAwsError(awsError(name, status))).toBe('throttled');
+		expect(failureKindOf(awsError(name, status))).toBe('throttled');
 	});
 
 	it('calls everything else another failure', () => {
-		expect(classifyAwsError(awsError('ClusterNotFoundException'))).toBe('other');
-		expect(classifyAwsError(new Error('socket hang up'))).toBe('other');
-		expect(classifyAwsError('boom')).toBe('other');
+		expect(failureKindOf(awsError('ClusterNotFoundException'))).toBe('other');
+		expect(failureKindOf(new Error('socket hang up'))).toBe('other');
+		expect(failureKindOf('boom')).toBe('other');
+	});
+
+	it('backs off as throttled exactly what the header reports as throttling', () => {
+		const marked = Object.assign(awsError('SlowDownPlease'), {$retryable: {throttling: true}});
+		const coded = Object.assign(new Error('Rate exceeded'), {code: 'Throttling'});
+		const errors: unknown[] = [
+			awsError('ThrottlingException'),
+			awsError('RequestLimitExceeded', 503),
+			awsError('SomethingNew', 429),
+			marked,
+			coded,
+			// ECS's quota error: waiting does not lift it, so it is no reason to back off harder.
+			awsError('LimitExceededException'),
+			awsError('ClusterNotFoundException'),
+			awsError('AccessDeniedException'),
+		];
+		for (const error of errors) {
+			const problem = classifyAwsError(error, {service: 'ecs', operation: 'ListClusters'});
+			const expected = problem.kind === 'throttled' ? 'throttled' : 'other';
+			expect(failureKindOf(error)).toBe(expected);
+			expect(failureKindOf(new AwsApiError(problem, {cause: error}))).toBe(expected);
+		}
+		expect(failureKindOf(marked)).toBe('throttled');
+		expect(failureKindOf(coded)).toBe('throttled');
+		expect(failureKindOf(awsError('LimitExceededException'))).toBe('other');
 	});
 });
 

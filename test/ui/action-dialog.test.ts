@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {dialogLines, wrapCommand, wrapWords} from '../../source/ui/actions/action-dialog.js';
 import {confirmDialog} from '../../source/ui/actions/dialog-model.js';
-import type {ActionPlan} from '../../source/store/actions/types.js';
+import type {ActionPlan} from '../../source/store/writes/types.js';
 
 /** What a shell makes of the wrapped lines: backslash-newline joins them. */
 const pasted = (lines: string[]) =>

@@ -3,7 +3,7 @@
 // refusals send nothing (the simulator's request log says so); a repeated key sends once.
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {startActionFleet, type ActionFleet} from '../store/actions/action-fixture.js';
+import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
 import {keys, overwideLines, paneRows, renderApp, type AppHarness} from './app-fixture.js';
 
 let fleet: ActionFleet;

@@ -10,7 +10,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {afterEach, beforeEach} from 'vitest';
 import {startFleet, type Fleet} from '../store/fleet-fixture.js';
 import stringWidth from 'string-width';
-import type {ActionRunner} from '../../source/store/actions/types.js';
+import type {ActionRunner} from '../../source/store/writes/types.js';
 import {App, type AppProps} from '../../source/ui/app.js';
 import {FleetStoreContext} from '../../source/ui/hooks/use-fleet.js';
 import {minimumSize} from '../../source/ui/layout.js';
@@ -392,7 +392,7 @@ export type RenderOptions = {
 	readonly rows?: number;
 	readonly readOnly?: boolean;
 	readonly theme?: Theme;
-	/** The write keys' action layer (test/store/actions/action-fixture.ts makes a real one). */
+	/** The write keys' action layer (test/store/writes/action-fixture.ts makes a real one). */
 	readonly actions?: ActionRunner;
 	/** `:region` / `:profile`, as the live view's session switch answers them. */
 	readonly onSwitch?: AppProps['onSwitch'];

@@ -5,7 +5,7 @@
 // is the simulator's request log.
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {startActionFleet, type ActionFleet} from '../store/actions/action-fixture.js';
+import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
 import {notAlone} from '../../source/ui/actions/confirm-guard.js';
 import {keys, renderApp, type AppHarness} from './app-fixture.js';
 

@@ -4,7 +4,7 @@
  * settled. The same seed (and start time) gives the same world.
  */
 import type {Clock} from '../world/clock.js';
-import {createWorld} from '../world/create-world.js';
+import {createWorld} from '../world/world-engine.js';
 import {Random} from '../world/random.js';
 import type {World} from '../world/world.js';
 import {demoScenario} from './demo.js';

@@ -1,6 +1,6 @@
 /**
  * What the world's modules (lifecycle, scheduler, deployments, autoscaling) share: the state, the
- * seeded sources, the due-time queue and the indexes that keep a step cheap. create-world.ts
+ * seeded sources, the due-time queue and the indexes that keep a step cheap. world-engine.ts
  * implements it; the modules see only this.
  */
 import type {Ids} from './ids.js';

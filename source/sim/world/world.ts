@@ -3,10 +3,9 @@
  * moving by itself on a clock. The API layer (source/sim/api) reads the state and calls the
  * mutation methods here; scenarios build worlds with the same methods.
  *
- * CONTRACT (written first, implemented by the engine work): method names, parameters and
- * returns below are what the API layer and scenarios code against. Implementations may move into
- * sibling modules (lifecycle.ts, scheduler.ts, placement.ts, autoscaling.ts, metrics.ts) with
- * World delegating to them.
+ * This interface is what the API layer and scenarios code against; world-engine.ts implements it,
+ * delegating to the sibling modules (lifecycle, service-scheduler, placement, autoscaling,
+ * metrics...), which see the world only through the narrower Engine interface (engine.ts).
  */
 import type {Clock} from './clock.js';
 import type {LogStore} from './logs/log-store.js';

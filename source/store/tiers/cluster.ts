@@ -8,9 +8,10 @@ import type {AutoScalingGroup} from '../../model/auto-scaling-group.js';
 import type {CapacityProvider} from '../../model/capacity-provider.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Service} from '../../model/service.js';
-import type {ClusterView} from '../fleet-store.js';
+import * as clusterFetch from '../cluster-fetch.js';
+import type {ClusterView, ProgressId} from '../fleet-store.js';
 import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
-import {confirmedList, describeCounted} from './first-load.js';
+import {describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 const emptyView: ClusterView = {
@@ -23,9 +24,6 @@ const emptyView: ClusterView = {
 /** Services and instances counted in on a first load this many at a time (10 and 1 calls). */
 const progressPart = 100;
 
-// AWS-managed providers have no Auto Scaling group behind them: no call needed to learn that.
-const fargateProviders = new Set(['FARGATE', 'FARGATE_SPOT']);
-
 /** Task definition ARNs a service shows: the current one and any still rolling out or draining. */
 export function serviceTaskDefinitions(service: Service): string[] {
 	return [service.taskDefinition, ...service.deployments.map((d) => d.taskDefinition)].filter(
@@ -34,27 +32,32 @@ export function serviceTaskDefinitions(service: Service): string[] {
 }
 
 export function createClusterTier(ctx: TierContext): FleetTier {
-	const {ecs, autoScaling} = ctx.adapters;
+	const {ecs} = ctx.adapters;
 	const providers = new Map<string, CapacityProvider>();
 
 	/** The view held for the cluster, if any: whether this is its first load, and what it had. */
 	const heldView = (clusterArn: string): ClusterView | undefined =>
 		ctx.read().clusterViews[clusterArn];
 
+	/** A first load of the cluster is described in parts, with its progress in the pane's title. */
+	function fetchManner(
+		id: ProgressId,
+		held: ClusterView | undefined,
+		heldItems: readonly unknown[] | undefined,
+		signal: AbortSignal,
+	): clusterFetch.FetchManner {
+		const options = {firstLoad: held === undefined, part: progressPart, signal};
+		return {
+			hadItems: (heldItems?.length ?? 0) > 0,
+			signal,
+			describe: (arns, describe) => describeCounted(ctx, id, arns, options, describe),
+		};
+	}
+
 	async function fetchServices(clusterArn: string, signal: AbortSignal): Promise<Service[]> {
 		const held = heldView(clusterArn);
-		const arns = await confirmedList(
-			() => ecs.listServiceArns(clusterArn),
-			(held?.services.length ?? 0) > 0,
-			signal,
-		);
-		signal.throwIfAborted();
-		if (arns.length === 0) return [];
-		const options = {firstLoad: held === undefined, part: progressPart, signal};
-		const described = await describeCounted(ctx, 'services', arns, options, (part) =>
-			ecs.describeServices(clusterArn, part),
-		);
-		return [...described.items];
+		const manner = fetchManner('services', held, held?.services, signal);
+		return [...(await clusterFetch.fetchServices(ecs, clusterArn, manner)).items];
 	}
 
 	async function fetchInstances(
@@ -62,18 +65,8 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 		signal: AbortSignal,
 	): Promise<ContainerInstance[]> {
 		const held = heldView(clusterArn);
-		const arns = await confirmedList(
-			() => ecs.listContainerInstanceArns(clusterArn),
-			(held?.containerInstances.length ?? 0) > 0,
-			signal,
-		);
-		signal.throwIfAborted();
-		if (arns.length === 0) return [];
-		const options = {firstLoad: held === undefined, part: progressPart, signal};
-		const described = await describeCounted(ctx, 'instances', arns, options, (part) =>
-			ecs.describeContainerInstances(clusterArn, part),
-		);
-		return [...described.items];
+		const manner = fetchManner('instances', held, held?.containerInstances, signal);
+		return [...(await clusterFetch.fetchContainerInstances(ecs, clusterArn, manner)).items];
 	}
 
 	/** The cluster's providers come with its summary, so this waits for the clusters tier. */
@@ -86,20 +79,10 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 	async function fetchCapacity(
 		clusterArn: string,
 		signal: AbortSignal,
-	): Promise<{providers: CapacityProvider[]; groups: AutoScalingGroup[]}> {
-		const names = (await providerNamesOf(clusterArn)).filter((name) => !fargateProviders.has(name));
+	): Promise<{providers: readonly CapacityProvider[]; groups: readonly AutoScalingGroup[]}> {
+		const names = await providerNamesOf(clusterArn);
 		signal.throwIfAborted();
-		const unknown = names.filter((name) => !providers.has(name));
-		if (unknown.length > 0) {
-			const found = await ecs.describeCapacityProviders(unknown);
-			for (const provider of found.items) providers.set(provider.name, provider);
-			signal.throwIfAborted();
-		}
-		const known = names.flatMap((name) => providers.get(name) ?? []);
-		const groupNames = known.flatMap((provider) => provider.autoScalingGroup ?? []);
-		if (groupNames.length === 0) return {providers: known, groups: []};
-		const groups = await autoScaling.describeAutoScalingGroups(groupNames);
-		return {providers: known, groups: [...groups.items]};
+		return clusterFetch.fetchCapacity(ctx.adapters, names, {known: providers, signal});
 	}
 
 	return {

@@ -2,10 +2,10 @@
  * Every cluster's summary, every refresh: ListClusters + DescribeClusters (100 a call), the
  * cheapest view of the whole account. The caller's identity comes along once, for the header.
  */
-import type {Cluster} from '../../model/cluster.js';
 import {ecsLimits} from '../../aws/ecs-limits.js';
+import {fetchClusters} from '../cluster-fetch.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './context.js';
-import {confirmedList, describeCounted} from './first-load.js';
+import {describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
 
 export function createClustersTier(ctx: TierContext): FleetTier {
@@ -39,25 +39,13 @@ export function createClustersTier(ctx: TierContext): FleetTier {
 			const identity = fetchIdentity(written);
 			try {
 				const before = ctx.read();
-				const arns = await confirmedList(
-					() => ecs.listClusterArns(),
-					before.clusters.length > 0,
-					signal,
-				);
-				signal.throwIfAborted();
 				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
-				const clusters: readonly Cluster[] =
-					arns.length === 0
-						? []
-						: (
-								await describeCounted(
-									ctx,
-									'clusters',
-									arns,
-									{firstLoad, part: ecsLimits.describeClusters, signal},
-									(part) => ecs.describeClusters(part),
-								)
-							).items;
+				const options = {firstLoad, part: ecsLimits.describeClusters, signal};
+				const {items: clusters} = await fetchClusters(ecs, undefined, {
+					hadItems: before.clusters.length > 0,
+					signal,
+					describe: (arns, describe) => describeCounted(ctx, 'clusters', arns, options, describe),
+				});
 				signal.throwIfAborted();
 				ctx.write((state) => ({
 					clusters: reuseList(

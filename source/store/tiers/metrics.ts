@@ -6,34 +6,22 @@
  * go in one call with the earliest start any of them needs.
  */
 import {nameFromArn} from '../../model/arn.js';
+import {
+	clusterMetricNames,
+	ecsMetricPeriodMs,
+	ecsMetricQuery,
+	serviceMetricNames,
+} from '../../model/ecs-metrics.js';
 import type {MetricQuery, MetricSeries} from '../../model/metrics.js';
 import {metricSeriesKey, type FleetState} from '../fleet-store.js';
 import type {FleetTier, TierContext} from './context.js';
 import {onlyKeys} from './reuse.js';
 
-export const METRICS_INTERVAL_MS = 60_000;
-const periodMs = 60_000;
+/** Every point CloudWatch has: asking more often than its resolution finds nothing new. */
+export const METRICS_INTERVAL_MS = ecsMetricPeriodMs;
+const periodMs = ecsMetricPeriodMs;
 /** Points kept per series (and the first fetch's window, in minutes). */
 export const METRIC_POINTS = 30;
-
-export const clusterMetricNames = [
-	'CPUUtilization',
-	'MemoryUtilization',
-	'CPUReservation',
-	'MemoryReservation',
-] as const;
-export const serviceMetricNames = ['CPUUtilization', 'MemoryUtilization'] as const;
-
-function query(key: string, metricName: string, dimensions: Record<string, string>): MetricQuery {
-	return {
-		key,
-		namespace: 'AWS/ECS',
-		metricName,
-		dimensions,
-		period: periodMs / 1000,
-		stat: 'Average',
-	};
-}
 
 /** `arn:...:service/CLUSTER/NAME` names its cluster; an old-format ARN needs the store. */
 function serviceDimensions(
@@ -56,13 +44,13 @@ export function visibleMetricQueries(state: FleetState): MetricQuery[] {
 	for (const arn of state.visibleMetrics.clusterArns) {
 		const name = state.clusters.find((c) => c.arn === arn)?.name ?? nameFromArn(arn);
 		for (const metric of clusterMetricNames)
-			queries.push(query(metricSeriesKey(arn, metric), metric, {ClusterName: name}));
+			queries.push(ecsMetricQuery(metricSeriesKey(arn, metric), metric, {ClusterName: name}));
 	}
 	for (const arn of state.visibleMetrics.serviceArns) {
 		const dimensions = serviceDimensions(state, arn);
 		if (dimensions === undefined) continue;
 		for (const metric of serviceMetricNames)
-			queries.push(query(metricSeriesKey(arn, metric), metric, dimensions));
+			queries.push(ecsMetricQuery(metricSeriesKey(arn, metric), metric, dimensions));
 	}
 	return queries;
 }

@@ -14,9 +14,10 @@
  */
 import {nameFromArn} from '../../model/arn.js';
 import type {Task} from '../../model/task.js';
+import {fetchTasks} from '../cluster-fetch.js';
 import {taskScopeKey, type Focus} from '../fleet-store.js';
 import type {FleetTier, TierContext} from './context.js';
-import {confirmedList, describeCounted} from './first-load.js';
+import {describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 /**
@@ -105,32 +106,25 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 			const startedAt = ctx.now();
 			if (tooSoon(key, state, startedAt)) return;
 			const held = state[field][key];
-			const arns = await confirmedList(
-				() =>
-					ecs.listTaskArns(scope.cluster, {
-						...(scope.serviceName === undefined ? {} : {serviceName: scope.serviceName}),
-						...(stopped ? {desiredStatus: 'STOPPED' as const} : {}),
-					}),
-				(held?.length ?? 0) > 0,
-				signal,
-			);
-			signal.throwIfAborted();
-			const previous = tasksByArn(ctx.read()[field][key]);
 			const options = {firstLoad: held === undefined, part: progressPart, signal};
-			const tasks =
-				arns.length === 0
-					? []
-					: (
-							await describeCounted(
-								ctx,
-								stopped ? 'stopped-tasks' : 'tasks',
-								arns,
-								options,
-								(part) => ecs.describeTasks(scope.cluster, part, previous),
-							)
-						).items;
+			const fetched = await fetchTasks(
+				ecs,
+				scope.cluster,
+				{
+					...(scope.serviceName === undefined ? {} : {serviceName: scope.serviceName}),
+					...(stopped ? {desiredStatus: 'STOPPED' as const} : {}),
+					previous: () => tasksByArn(ctx.read()[field][key]),
+				},
+				{
+					hadItems: (held?.length ?? 0) > 0,
+					signal,
+					describe: (arns, describe) =>
+						describeCounted(ctx, stopped ? 'stopped-tasks' : 'tasks', arns, options, describe),
+				},
+			);
+			const tasks = fetched.items;
 			signal.throwIfAborted();
-			last = {key, startedAt, calls: taskCallsFor(arns.length), refreshRequests};
+			last = {key, startedAt, calls: taskCallsFor(fetched.listed), refreshRequests};
 			ctx.write((state) => {
 				const before = state[field][key];
 				const next = reuseList(

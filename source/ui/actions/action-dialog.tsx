@@ -5,7 +5,7 @@
  */
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
-import type {PlanOutcome} from '../../store/actions/types.js';
+import type {PlanOutcome} from '../../store/writes/types.js';
 import {Pane, paneContentSize} from '../components/pane.js';
 import {displayWidth, padCell} from '../format.js';
 import {terminalSafe} from '../../text/terminal-text.js';

@@ -4,7 +4,7 @@
  * to confirming a plan. What is confirmed is the plan frozen when the user pressed Enter, so the
  * request sent is exactly the change the dialog showed, even if a poll lands in between.
  */
-import type {ActionPlan, ActionRequest, PlanOutcome} from '../../store/actions/types.js';
+import type {ActionPlan, ActionRequest, PlanOutcome} from '../../store/writes/types.js';
 
 export type DialogField = {
 	readonly label: string;

@@ -9,7 +9,7 @@ import type {Cluster} from '../../model/cluster.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
-import type {ActionRunner, PlanOutcome} from '../../store/actions/types.js';
+import type {ActionRunner, PlanOutcome} from '../../store/writes/types.js';
 import {confirmDialog, editDialog, parseCount, type ActionDialog} from './dialog-model.js';
 
 /** What the write keys can act on, as the screen shows it now. */

@@ -6,7 +6,7 @@
 import {useCallback, useRef, useState} from 'react';
 import {useStore} from 'zustand';
 import {createStore} from 'zustand/vanilla';
-import type {ActionRunner, ActionState, RowMark} from '../../store/actions/types.js';
+import type {ActionRunner, ActionState, RowMark} from '../../store/writes/types.js';
 import type {TableRow} from '../components/table.js';
 import type {PaneId} from '../layout.js';
 

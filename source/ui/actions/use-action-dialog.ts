@@ -10,7 +10,7 @@
  */
 import type {Key} from 'ink';
 import {useCallback, useContext, useEffect, useInsertionEffect, useRef, useState} from 'react';
-import type {ActionResult, ActionRunner, PlanOutcome} from '../../store/actions/types.js';
+import type {ActionResult, ActionRunner, PlanOutcome} from '../../store/writes/types.js';
 import {commandFor, keyName} from '../keymap.js';
 import type {Tone} from '../theme.js';
 import {backspace, nextField, previewOf, typeInto, type ActionDialog} from './dialog-model.js';

@@ -87,6 +87,9 @@ function deadlineFailure(ms: number): RequestFailure {
 	};
 }
 
+/** The id every preview carries: no kept plan has it, so a preview can never be confirmed. */
+export const previewPlanId = 'preview';
+
 /** Plans the UI may still confirm: a few dialogs' worth, the oldest forgotten. */
 const keptPlans = 50;
 
@@ -131,6 +134,35 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			newClientToken: () => `ecs-top-${randomUUID()}`,
 		};
 	};
+
+	/**
+	 * The last preview, and what it was worked out from: an open dialog asks on every frame, and
+	 * until the fields, the fleet or a pending count change the answer is the same object.
+	 */
+	let lastPreview:
+		{request: string; fleet: FleetState; pending: string; outcome: PlanOutcome} | undefined;
+
+	function preview(request: ActionRequest): PlanOutcome {
+		if (readOnly) return {ok: false, refusal: readOnlyRefusal};
+		const fleetState = fleet.getState();
+		const key = JSON.stringify(request);
+		const pending = JSON.stringify([...pendingDesired]);
+		if (
+			lastPreview !== undefined &&
+			lastPreview.request === key &&
+			lastPreview.fleet === fleetState &&
+			lastPreview.pending === pending
+		)
+			return lastPreview.outcome;
+		const planned = planRequest(request, {
+			...context(),
+			newPlanId: () => previewPlanId,
+			newClientToken: () => previewPlanId,
+		});
+		const outcome = toPlanOutcome(planned);
+		lastPreview = {request: key, fleet: fleetState, pending, outcome};
+		return outcome;
+	}
 
 	function keep(planned: PlannedOutcome): PlanOutcome {
 		if (planned.ok) {
@@ -514,6 +546,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			if (readOnly) return {ok: false, refusal: readOnlyRefusal};
 			return keep(planRequest(request, context()));
 		},
+		preview,
 		planUndo(): PlanOutcome {
 			if (readOnly) return {ok: false, refusal: readOnlyRefusal};
 			return keep(planUndoOf(state.getState().undo, context()));

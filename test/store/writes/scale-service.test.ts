@@ -1,6 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {FakeTimers} from '../../../source/store/timers.js';
-import type {ActionPlan} from '../../../source/store/actions/types.js';
+import type {ActionPlan} from '../../../source/store/writes/types.js';
 import {focus, startActionFleet, type ActionFleet} from './action-fixture.js';
 
 let fleet: ActionFleet;

@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {createAuditLog, defaultAuditLogPath} from '../../../source/store/actions/audit-log.js';
+import {createAuditLog, defaultAuditLogPath} from '../../../source/store/writes/audit-log.js';
 import {testCredentials} from '../../helpers/sim.js';
 import {focus, startActionFleet, type ActionFleet} from './action-fixture.js';
 

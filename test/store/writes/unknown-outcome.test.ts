@@ -4,7 +4,7 @@ import {DescribeServicesCommand} from '@aws-sdk/client-ecs';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../../source/aws/adapters.js';
 import {createAwsClients} from '../../../source/aws/clients.js';
-import type {ActionResult, ActionRunner} from '../../../source/store/actions/types.js';
+import type {ActionResult, ActionRunner} from '../../../source/store/writes/types.js';
 import {testCredentials} from '../../helpers/sim.js';
 import {focus, startActionFleet, type ActionFleet} from './action-fixture.js';
 

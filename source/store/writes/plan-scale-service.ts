@@ -1,14 +1,13 @@
 /** `+`, `-`, `s` and `u`: a service's new desired count, checked against the quota and the room. */
 import type {ActionRequest} from './types.js';
 import {awsCommand} from './cli-command.js';
+import {isFargateProvider} from '../../model/capacity-provider.js';
 import {capacityWarning} from './capacity-room.js';
 import {clusterNameOf, clusterViewOf, findService, findTaskDefinition} from './fleet-lookup.js';
 import {plural, type PlanContext} from './plan-context.js';
 import {refuse, type PlannedOutcome} from './work.js';
 
 type ScaleServiceRequest = Extract<ActionRequest, {kind: 'scale-service'}>;
-
-const fargate = new Set(['FARGATE', 'FARGATE_SPOT']);
 
 export function planScaleService(
 	request: ScaleServiceRequest,
@@ -45,7 +44,7 @@ export function planScaleService(
 	}
 	const onFargate =
 		service.launchType === 'FARGATE' ||
-		service.capacityProviderStrategy.some((item) => fargate.has(item.capacityProvider));
+		service.capacityProviderStrategy.some((item) => isFargateProvider(item.capacityProvider));
 	const toPlace = desiredCount - service.runningCount - service.pendingCount;
 	if (desiredCount > before && !onFargate && toPlace > 0) {
 		const instances = clusterViewOf(ctx.state, request.clusterArn)?.containerInstances ?? [];

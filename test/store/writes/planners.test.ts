@@ -8,12 +8,12 @@ import type {ContainerInstance} from '../../../source/model/container-instance.j
 import type {Service} from '../../../source/model/service.js';
 import type {Task} from '../../../source/model/task.js';
 import type {TaskDefinition} from '../../../source/model/task-definition.js';
-import {awsCommand, shellQuote} from '../../../source/store/actions/cli-command.js';
-import {tasksThatFit} from '../../../source/store/actions/capacity-room.js';
-import type {PlanContext} from '../../../source/store/actions/plan-context.js';
-import {planRequest} from '../../../source/store/actions/planner.js';
-import {stopReason} from '../../../source/store/actions/plan-stop-tasks.js';
-import {scalingGroupsOf} from '../../../source/store/actions/scaling-groups.js';
+import {awsCommand, shellQuote} from '../../../source/store/writes/cli-command.js';
+import {tasksThatFit} from '../../../source/store/writes/capacity-room.js';
+import type {PlanContext} from '../../../source/store/writes/plan-context.js';
+import {planRequest} from '../../../source/store/writes/planner.js';
+import {stopReason} from '../../../source/store/writes/plan-stop-tasks.js';
+import {scalingGroupsOf} from '../../../source/store/writes/scaling-groups.js';
 import {createFleetStore, type FleetState} from '../../../source/store/fleet-store.js';
 
 const clusterArn = 'arn:aws:ecs:eu-west-1:1:cluster/jobs';

@@ -5,6 +5,7 @@
  */
 import type {RunTaskPlacement} from '../../aws/ecs-actions.js';
 import {taskDefinitionName} from '../../model/arn.js';
+import {isFargateProvider} from '../../model/capacity-provider.js';
 import type {ActionRequest} from './types.js';
 import {awsCommand} from './cli-command.js';
 import {capacityWarning} from './capacity-room.js';
@@ -17,8 +18,6 @@ type RunTaskRequest = Extract<ActionRequest, {kind: 'run-task'}>;
 export const maxRunTaskCount = 10;
 /** What `startedBy` says on every task ecs-top starts (ListTasks can filter by it). */
 export const startedByEcsTop = 'ecs-top';
-
-const fargate = new Set(['FARGATE', 'FARGATE_SPOT']);
 
 function placementWords(placement: RunTaskPlacement): string {
 	if ('launchType' in placement) return `launch type ${placement.launchType}`;
@@ -59,7 +58,7 @@ export function planRunTask(request: RunTaskRequest, ctx: PlanContext): PlannedO
 		strategy.length > 0 ? {capacityProviderStrategy: strategy} : {launchType: 'EC2'};
 	const onFargate =
 		'capacityProviderStrategy' in placement &&
-		placement.capacityProviderStrategy.some((item) => fargate.has(item.capacityProvider));
+		placement.capacityProviderStrategy.some((item) => isFargateProvider(item.capacityProvider));
 
 	const warnings: string[] = [];
 	if (!onFargate) {

@@ -134,7 +134,15 @@ export type ActionRunner = {
 	readonly readOnly: boolean;
 	/** What the dialogs and rows show: in-flight plans, marks, results, the undo entry. */
 	readonly state: StoreApi<ActionState>;
+	/** A plan to confirm: its own id, kept until confirmed (or forgotten among many). */
 	plan(request: ActionRequest): PlanOutcome;
+	/**
+	 * What `plan` would give, for a dialog to show while its fields are edited: nothing is kept
+	 * and no id is minted (every preview's id is the same, and confirming it is refused), and the
+	 * same answer object comes back until the request or the fleet changes. Optional so existing
+	 * fakes of this type still compile.
+	 */
+	preview?(request: ActionRequest): PlanOutcome;
 	/** A plan putting the last desired-count change back; refused when there is none. */
 	planUndo(): PlanOutcome;
 	/** The groups the `S` dialog offers, or why the cluster has none (Fargate, no ASG). */

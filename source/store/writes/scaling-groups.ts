@@ -2,12 +2,10 @@
  * The Auto Scaling groups behind a cluster's capacity providers: what `S` offers. A cluster on
  * Fargate, or with instances registered by hand, has none, and the refusal says which.
  */
-import {autoScalingGroupName} from '../../model/capacity-provider.js';
+import {autoScalingGroupName, isFargateProvider} from '../../model/capacity-provider.js';
 import type {FleetState} from '../fleet-store.js';
 import {clusterNameOf, clusterViewOf, findCluster} from './fleet-lookup.js';
 import type {ScalingGroupsOutcome} from './types.js';
-
-const fargate = new Set(['FARGATE', 'FARGATE_SPOT']);
 
 export function scalingGroupsOf(state: FleetState, clusterArn: string): ScalingGroupsOutcome {
 	const name = clusterNameOf(state, clusterArn);
@@ -19,7 +17,7 @@ export function scalingGroupsOf(state: FleetState, clusterArn: string): ScalingG
 			refusal: `${name}'s capacity providers are not loaded: select the cluster and wait for the next refresh`,
 		};
 	}
-	const ownProviders = cluster.capacityProviders.filter((provider) => !fargate.has(provider));
+	const ownProviders = cluster.capacityProviders.filter((provider) => !isFargateProvider(provider));
 	if (ownProviders.length === 0) {
 		return {
 			ok: false,

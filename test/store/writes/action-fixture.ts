@@ -8,13 +8,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createAwsAdapters} from '../../../source/aws/adapters.js';
 import {createAwsClients} from '../../../source/aws/clients.js';
-import type {AuditEntry} from '../../../source/store/actions/audit-log.js';
-import {createAuditLog} from '../../../source/store/actions/audit-log.js';
-import {
-	createActionRunner,
-	type ActionRunnerOptions,
-} from '../../../source/store/actions/runner.js';
-import type {ActionRunner} from '../../../source/store/actions/types.js';
+import type {AuditEntry} from '../../../source/store/writes/audit-log.js';
+import {createAuditLog} from '../../../source/store/writes/audit-log.js';
+import {createActionRunner, type ActionRunnerOptions} from '../../../source/store/writes/runner.js';
+import type {ActionRunner} from '../../../source/store/writes/types.js';
 import type {RequestLogEntry} from '../../../source/sim/protocol/admin.js';
 import type {FaultSettings} from '../../../source/sim/faults.js';
 import {testCredentials} from '../../helpers/sim.js';

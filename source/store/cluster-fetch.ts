@@ -1,0 +1,151 @@
+/**
+ * How a cluster's data is fetched from AWS: the clusters themselves, a cluster's services,
+ * container instances and tasks (a List, then Describe of what it listed) and the Auto Scaling
+ * groups behind its capacity providers. The live view's poll tiers (source/store/tiers) and the
+ * `--once` snapshot (snapshot.ts) both fetch through here, so the two cannot drift apart in what
+ * they ask AWS for; each then keeps what it needs (the tiers sort and reuse for the screen, the
+ * snapshot keeps AWS's order and the describe failures it prints).
+ */
+import type {AwsAdapters} from '../aws/adapters.js';
+import type {EcsAdapter, ListTasksFilter} from '../aws/ecs.js';
+import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
+import {isFargateProvider, type CapacityProvider} from '../model/capacity-provider.js';
+import type {Cluster} from '../model/cluster.js';
+import type {ContainerInstance} from '../model/container-instance.js';
+import type {Described, DescribeFailure} from '../model/failure.js';
+import type {Service} from '../model/service.js';
+import type {Task} from '../model/task.js';
+import {confirmedList} from './tiers/first-load.js';
+
+/** Describes listed ARNs; the adapters batch them to the API's limits. */
+export type DescribeArns<T> = (arns: readonly string[]) => Promise<Described<T>>;
+
+/** How a fetch is carried out; `--once` takes the defaults, the live view's tiers set them. */
+export type FetchManner = {
+	/** The screen holds items of this list: an empty List answer is asked again before belief. */
+	readonly hadItems?: boolean;
+	readonly signal?: AbortSignal;
+	/**
+	 * Runs the Describe over the listed ARNs: in one go by default; the live view counts a first
+	 * load in parts, for the progress in a pane's title.
+	 */
+	readonly describe?: <T>(
+		arns: readonly string[],
+		describe: DescribeArns<T>,
+	) => Promise<Described<T>>;
+};
+
+/** What a List-then-Describe fetch found, with how many ARNs the List calls gave. */
+export type Fetched<T> = Described<T> & {readonly listed: number};
+
+const neverAborted = new AbortController().signal;
+
+async function listThenDescribe<T>(
+	list: () => Promise<string[]>,
+	describe: DescribeArns<T>,
+	manner: FetchManner,
+): Promise<Fetched<T>> {
+	const signal = manner.signal ?? neverAborted;
+	const arns = await confirmedList(list, manner.hadItems ?? false, signal);
+	signal.throwIfAborted();
+	if (arns.length === 0) return {items: [], failures: [], listed: 0};
+	const described = await (manner.describe ?? ((all, run) => run(all)))(arns, describe);
+	return {...described, listed: arns.length};
+}
+
+/** The named clusters, or every cluster in the account when `names` is undefined. */
+export function fetchClusters(
+	ecs: EcsAdapter,
+	names: readonly string[] | undefined,
+	manner: FetchManner = {},
+): Promise<Fetched<Cluster>> {
+	const list = names === undefined ? () => ecs.listClusterArns() : async () => [...names];
+	return listThenDescribe(list, (arns) => ecs.describeClusters(arns), manner);
+}
+
+export function fetchServices(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	manner: FetchManner = {},
+): Promise<Fetched<Service>> {
+	return listThenDescribe(
+		() => ecs.listServiceArns(clusterArn),
+		(arns) => ecs.describeServices(clusterArn, arns),
+		manner,
+	);
+}
+
+export function fetchContainerInstances(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	manner: FetchManner = {},
+): Promise<Fetched<ContainerInstance>> {
+	return listThenDescribe(
+		() => ecs.listContainerInstanceArns(clusterArn),
+		(arns) => ecs.describeContainerInstances(clusterArn, arns),
+		manner,
+	);
+}
+
+export type TasksWanted = Pick<ListTasksFilter, 'serviceName' | 'desiredStatus'> & {
+	/**
+	 * The tasks as last seen, by ARN, asked for once the list is in: an unchanged task comes back
+	 * as that very object (see the ECS adapter's describeTasks).
+	 */
+	readonly previous?: () => ReadonlyMap<string, Task> | undefined;
+};
+
+/** The cluster's tasks (RUNNING unless asked otherwise), or one service's. */
+export function fetchTasks(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	wanted: TasksWanted = {},
+	manner: FetchManner = {},
+): Promise<Fetched<Task>> {
+	const filter: ListTasksFilter = {
+		...(wanted.serviceName === undefined ? {} : {serviceName: wanted.serviceName}),
+		...(wanted.desiredStatus === undefined ? {} : {desiredStatus: wanted.desiredStatus}),
+	};
+	let previous: ReadonlyMap<string, Task> | undefined;
+	return listThenDescribe(
+		async () => {
+			const arns = await ecs.listTaskArns(clusterArn, filter);
+			previous = wanted.previous?.();
+			return arns;
+		},
+		(arns) => ecs.describeTasks(clusterArn, arns, previous),
+		manner,
+	);
+}
+
+export type Capacity = {
+	readonly providers: readonly CapacityProvider[];
+	readonly groups: readonly AutoScalingGroup[];
+	readonly failures: readonly DescribeFailure[];
+};
+
+/**
+ * The capacity providers a cluster names (from its summary) and the Auto Scaling groups behind
+ * them. `known` caches providers across calls: the group a provider points at cannot change.
+ */
+export async function fetchCapacity(
+	adapters: Pick<AwsAdapters, 'ecs' | 'autoScaling'>,
+	providerNames: readonly string[],
+	options: {known?: Map<string, CapacityProvider>; signal?: AbortSignal} = {},
+): Promise<Capacity> {
+	const known = options.known ?? new Map<string, CapacityProvider>();
+	const names = providerNames.filter((name) => !isFargateProvider(name));
+	const failures: DescribeFailure[] = [];
+	const unknown = names.filter((name) => !known.has(name));
+	if (unknown.length > 0) {
+		const found = await adapters.ecs.describeCapacityProviders(unknown);
+		for (const provider of found.items) known.set(provider.name, provider);
+		failures.push(...found.failures);
+		options.signal?.throwIfAborted();
+	}
+	const providers = names.flatMap((name) => known.get(name) ?? []);
+	const groupNames = providers.flatMap((provider) => provider.autoScalingGroup ?? []);
+	if (groupNames.length === 0) return {providers, groups: [], failures};
+	const groups = await adapters.autoScaling.describeAutoScalingGroups(groupNames);
+	return {providers, groups: groups.items, failures: [...failures, ...groups.failures]};
+}
