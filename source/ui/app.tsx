@@ -35,6 +35,7 @@ import {
 	keymap,
 	noKey,
 	taskDefinitionListCommands,
+	type Command,
 	type KeyScope,
 } from './keymap.js';
 import {computeLayout, type PaneId, type PaneRect} from './layout.js';
@@ -59,16 +60,15 @@ import type {ServiceSearch} from '../store/service-search.js';
 import {searchingMessage, useStartService} from './hooks/use-start-service.js';
 import {useTheme, type Tone} from './theme.js';
 import {
-	commandSummary,
 	cyclePane,
 	initialUiState,
 	movedIndex,
 	nextSort,
-	parseCommand,
 	scrolledTo,
 	type TextViewport,
 	type UiState,
 } from './ui-state.js';
+import {commandSummary, parseCommand} from './commands/registry.js';
 
 const refreshingMessage = 'refreshing…';
 
@@ -215,7 +215,7 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 		},
 		[setUi],
 	);
-	const scrollText = (command: string): boolean => {
+	const scrollText = (command: Command): boolean => {
 		const overlay = uiRef.current.overlay;
 		if (!('scroll' in overlay)) return false;
 		const scroll = scrolledTo(command, overlay.scroll, textViewport.current);
@@ -683,7 +683,7 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 	};
 	// The `:td` view takes movement, Enter and Esc; other keys fall through to the usual ones.
 	const onTaskDefinitionKey = (
-		command: string,
+		command: Command,
 		overlay: Extract<UiState['overlay'], {kind: 'task-definitions'}>,
 	): boolean => {
 		const rowsShown = taskDefinitionList.rows;

@@ -4,6 +4,7 @@
  * Selections are kept by row id (an ARN), so a row stays selected when refreshes reorder rows.
  */
 import type {SortState} from './components/table.js';
+import type {Command} from './keymap.js';
 import type {PaneId} from './layout.js';
 import {paneOrder} from './layout.js';
 import type {Tone} from './theme.js';
@@ -67,12 +68,12 @@ export type TextViewport = {readonly maxScroll: number; readonly page: number};
  * lines the view shows, or the very top or end, always within the text.
  */
 export function scrolledTo(
-	command: string,
+	command: Command,
 	scroll: number,
 	viewport: TextViewport,
 ): number | undefined {
 	const page = Math.max(1, viewport.page);
-	const next: Readonly<Record<string, number>> = {
+	const next: Partial<Readonly<Record<Command, number>>> = {
 		up: scroll - 1,
 		down: scroll + 1,
 		'page-up': scroll - page,
@@ -86,7 +87,7 @@ export function scrolledTo(
 
 /** The row index a movement command lands on, clamped to the list. */
 export function movedIndex(
-	command: string,
+	command: Command,
 	index: number,
 	count: number,
 	pageSize: number,
@@ -125,72 +126,4 @@ export function nextSort(
 	const index = sortable.findIndex((column) => column.key === current.columnKey);
 	const next = sortable[(index + step + sortable.length) % sortable.length] ?? sortable[0]!;
 	return {columnKey: next.key, direction: next.numeric ? 'desc' : 'asc'};
-}
-
-export type ParsedCommand =
-	| {readonly kind: 'pane'; readonly pane: PaneId; readonly clearServiceScope?: boolean}
-	/** Without a name: back to the region or profile ecs-top was started with. */
-	| {readonly kind: 'region'; readonly region: string | undefined}
-	| {readonly kind: 'profile'; readonly profile: string | undefined}
-	| {readonly kind: 'quit'}
-	| {readonly kind: 'task-definitions'}
-	| {readonly kind: 'error'; readonly message: string};
-
-/** The `:` commands, as help, the prompt and its errors list them. */
-export const commandSummary = ':clusters :svc :tasks :td :region [NAME] :profile [NAME] :q';
-
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-/** The `:` command line, k9s style: `:svc`, `:tasks`, `:region eu-west-1`, `:q`. */
-export function parseCommand(text: string): ParsedCommand {
-	const [word = '', ...rest] = text.trim().split(/\s+/);
-	const argument = rest.join(' ');
-	switch (word.toLowerCase()) {
-		case 'clusters':
-		case 'cluster':
-		case 'cl':
-			return {kind: 'pane', pane: 'clusters'};
-		case 'instances':
-		case 'inst':
-		case 'ci':
-		case 'nodes':
-			return {kind: 'pane', pane: 'instances'};
-		case 'svc':
-		case 'services':
-		case 'service':
-			return {kind: 'pane', pane: 'services'};
-		case 'tasks':
-		case 'task':
-		case 'po':
-			// `:tasks` is every task of the cluster, not only the selected service's.
-			return {kind: 'pane', pane: 'tasks', clearServiceScope: true};
-		case 'td':
-		case 'taskdefs':
-			return {kind: 'task-definitions'};
-		case 'region':
-			if (argument === '') return {kind: 'region', region: undefined};
-			if (!regionPattern.test(argument)) {
-				return {
-					kind: 'error',
-					message: `:region needs a region name like eu-west-1${argument ? `, not ${argument}` : ''}`,
-				};
-			}
-			return {kind: 'region', region: argument};
-		case 'profile':
-			return {kind: 'profile', profile: argument === '' ? undefined : argument};
-		case 'q':
-		case 'quit':
-		case 'q!':
-			return {kind: 'quit'};
-		case '':
-			return {
-				kind: 'error',
-				message: `type a command: ${commandSummary}`,
-			};
-		default:
-			return {
-				kind: 'error',
-				message: `unknown command :${word} (try ${commandSummary})`,
-			};
-	}
 }
