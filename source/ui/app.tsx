@@ -52,10 +52,10 @@ import {
 import {asciiMeter, unicodeMeter} from './components/meter.js';
 import {TaskDefinitionsView, useTaskDefinitionList} from './task-definitions-view.js';
 import type {ActionRunner} from '../store/actions/types.js';
-import {ActionDialogBox, dialogHeight, dialogLines} from './actions/action-dialog.js';
-import type {ActionTargets} from './actions/open-dialog.js';
-import {useActionDialog} from './actions/use-action-dialog.js';
-import {useBulkMarks, useRowMarks} from './actions/row-marks.js';
+import {ActionDialogBox, dialogHeight, dialogLines} from './dialogs/action-dialog.js';
+import type {ActionTargets} from './dialogs/open-dialog.js';
+import {useActionDialog} from './dialogs/use-action-dialog.js';
+import {useBulkMarks, useRowMarks} from './dialogs/row-marks.js';
 import type {ServiceSearch} from '../store/service-search.js';
 import {searchingMessage, useStartService} from './hooks/use-start-service.js';
 import {useTheme, type Tone} from './theme.js';
