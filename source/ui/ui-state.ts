@@ -1,9 +1,11 @@
 /**
- * The UI's own state (which pane has the keyboard, what is selected, filters, sorts, overlays)
- * and its pure transitions. Fleet data lives in the fleet store; this is only about the screen.
- * Selections are kept by row id (an ARN), so a row stays selected when refreshes reorder rows.
+ * The UI's own state (which pane has the keyboard, what is selected, filters, sorts, overlays,
+ * the open dialog, the marked rows) and its pure transitions. Fleet data lives in the fleet store;
+ * this is only about the screen. Selections are kept by row id (an ARN), so a row stays selected
+ * when refreshes reorder rows.
  */
 import type {SortState} from './components/table.js';
+import type {ActionDialog} from './dialogs/dialog-model.js';
 import type {Command} from './keymap.js';
 import type {PaneId} from './layout.js';
 import {paneOrder} from './layout.js';
@@ -33,8 +35,23 @@ export type UiState = {
 	/** The tasks pane lists the scope's recently stopped tasks instead of its running ones (t). */
 	readonly stoppedTasks: boolean;
 	/** One line for the footer until the next key: a refusal, a result, an unknown command. */
-	readonly message: {readonly text: string; readonly tone: Tone} | undefined;
+	readonly message: Message | undefined;
+	/** The confirmation dialog of a write key, while one is open: it has the keyboard alone. */
+	readonly dialog: ActionDialog | undefined;
+	/** Rows marked with Space for one bulk stop or drain, by row id (of the focused cluster). */
+	readonly marked: ReadonlySet<string>;
+	/**
+	 * Whether the selected service scopes the tasks. Esc in the tasks pane, `:tasks` and a task
+	 * run by hand widen them to the cluster's, until a service is selected again.
+	 */
+	readonly serviceScoped: boolean;
+	/** How far the text view on screen (help, details, a task definition) scrolls, as it last said. */
+	readonly textViewport: TextViewport;
 };
+
+export type Message = {readonly text: string; readonly tone: Tone};
+
+const noMarks: ReadonlySet<string> = new Set();
 
 /**
  * The screen at start: the clusters pane, or with `--service NAME` the services pane, saying
@@ -52,7 +69,38 @@ export function initialUiState(
 		overlay: {kind: 'none'},
 		stoppedTasks: false,
 		message: start.message === undefined ? undefined : {text: start.message, tone: 'info'},
+		dialog: undefined,
+		marked: noMarks,
+		serviceScoped: true,
+		textViewport: {maxScroll: 0, page: 1},
 	};
+}
+
+/** The state with a line for the footer. */
+export function withMessage(state: UiState, text: string, tone: Tone = 'info'): UiState {
+	return {...state, message: {text, tone}};
+}
+
+/** The state with no row marked (a sent bulk action, another cluster, Esc). */
+export function withoutMarks(state: UiState): UiState {
+	return state.marked.size === 0 ? state : {...state, marked: noMarks};
+}
+
+/**
+ * The text view on screen said how far it scrolls: kept for the scroll keys, and a scroll past
+ * its end (the view got taller, the text shorter) comes back to the end.
+ */
+export function withTextViewport(state: UiState, viewport: TextViewport): UiState {
+	const overlay = state.overlay;
+	const clamped =
+		'scroll' in overlay && overlay.scroll > viewport.maxScroll
+			? {...overlay, scroll: viewport.maxScroll}
+			: overlay;
+	const same =
+		state.textViewport.maxScroll === viewport.maxScroll &&
+		state.textViewport.page === viewport.page;
+	if (same && clamped === overlay) return state;
+	return {...state, overlay: clamped, textViewport: same ? state.textViewport : viewport};
 }
 
 export function cyclePane(current: PaneId, step: 1 | -1): PaneId {
