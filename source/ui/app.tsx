@@ -132,7 +132,7 @@ function Dashboard({readOnly, onQuit, onSwitch, actions, startService}: AppProps
 		// Tasks run by hand belong to no service: show the cluster's tasks, where they arrive.
 		if (result.kind !== 'run-task' || result.status !== 'succeeded') return;
 		const clusterArn = fleet.getState().focus.clusterArn;
-		if (clusterArn !== undefined) fleet.getState().actions.setFocus({clusterArn});
+		if (clusterArn !== undefined) fleet.getState().wants.setFocus({clusterArn});
 		updateUi(ui, (state) => ({
 			...state,
 			serviceScoped: false,

@@ -23,7 +23,7 @@ export type EffectTargets = {
 };
 
 export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): void {
-	const wants = to.fleet.getState().actions;
+	const wants = to.fleet.getState().wants;
 	switch (effect.kind) {
 		case 'quit':
 			to.onQuit();

@@ -15,7 +15,7 @@ import type {PaneData} from './use-pane-data.js';
 // must not start (and abort) a fetch per row passed.
 const focusDelayMs = 200;
 
-export type ScreenWants = {
+export type OnScreen = {
 	readonly data: PaneData;
 	readonly selectedClusterArn: string | undefined;
 	readonly selectedServiceArn: string | undefined;
@@ -30,14 +30,14 @@ export function useScreenWants({
 	selectedServiceArn,
 	visibleClusterArns,
 	visibleServiceArns,
-}: ScreenWants): void {
+}: OnScreen): void {
 	const fleet = useFleetStore();
 	const ui = useUiStore();
 	const {services, focus, scope} = data;
 
 	const showStopped = useUi((state) => state.stoppedTasks);
 	useEffect(() => {
-		fleet.getState().actions.requestStoppedTasks(showStopped);
+		fleet.getState().wants.requestStoppedTasks(showStopped);
 	}, [fleet, showStopped, scope]);
 
 	// R's note goes once the refresh it asked for has brought the clusters back, not at the next key.
@@ -63,7 +63,7 @@ export function useScreenWants({
 				? selectedServiceArn
 				: undefined;
 		const timer = setTimeout(
-			() => fleet.getState().actions.setFocus({clusterArn: selectedClusterArn, serviceArn}),
+			() => fleet.getState().wants.setFocus({clusterArn: selectedClusterArn, serviceArn}),
 			focusDelayMs,
 		);
 		return () => clearTimeout(timer);
@@ -73,7 +73,7 @@ export function useScreenWants({
 	const visibleClusterKey = visibleClusterArns.join(',');
 	const visibleServiceKey = visibleServiceArns.join(',');
 	useEffect(() => {
-		fleet.getState().actions.setVisibleMetrics({
+		fleet.getState().wants.setVisibleMetrics({
 			clusterArns: visibleClusterKey === '' ? [] : visibleClusterKey.split(','),
 			serviceArns: visibleServiceKey === '' ? [] : visibleServiceKey.split(','),
 		});
@@ -85,9 +85,9 @@ export function useScreenWants({
 		state.overlay.kind === 'task-definitions' ? state.overlay.opened : undefined,
 	);
 	useEffect(() => {
-		fleet.getState().actions.showTaskDefinitionList(showingTaskDefinitions);
+		fleet.getState().wants.showTaskDefinitionList(showingTaskDefinitions);
 	}, [fleet, showingTaskDefinitions]);
 	useEffect(() => {
-		fleet.getState().actions.openTaskDefinition(openedTaskDefinition);
+		fleet.getState().wants.openTaskDefinition(openedTaskDefinition);
 	}, [fleet, openedTaskDefinition]);
 }
