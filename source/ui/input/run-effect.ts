@@ -3,6 +3,7 @@
  * pause (the pollers react to them), the dialog's writes through the action layer, a session
  * switch, quitting. The UI never calls AWS itself.
  */
+import type {ActionResult} from '../../store/actions/types.js';
 import type {FleetStore} from '../../store/fleet-store.js';
 import type {KeyTurn} from '../dialogs/confirm-guard.js';
 import type {ActionTargets} from '../dialogs/open-dialog.js';
@@ -52,4 +53,20 @@ export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): voi
 			to.writes.confirm(effect.dialog, turn);
 			return;
 	}
+}
+
+/**
+ * After a write's answer: tasks run by hand belong to no service, so the screen goes to the
+ * cluster's tasks, where they arrive.
+ */
+export function afterWrite(result: ActionResult, fleet: FleetStore, ui: UiStore): void {
+	if (result.kind !== 'run-task' || result.status !== 'succeeded') return;
+	updateUi(ui, (state) => ({
+		...state,
+		serviceScoped: false,
+		focused: 'tasks',
+		overlay: {kind: 'none'},
+	}));
+	const clusterArn = fleet.getState().focus.clusterArn;
+	if (clusterArn !== undefined) fleet.getState().wants.setFocus({clusterArn});
 }

@@ -4,10 +4,14 @@
  */
 import {Box} from 'ink';
 import {nameFromArn} from '../../model/arn.js';
+import type {ActionRunner} from '../../store/actions/types.js';
 import {Pane, paneContentSize, paneTitle} from '../components/pane.js';
 import {TabBar} from '../components/tab-bar.js';
 import {Table, type TableRows} from '../components/table.js';
+import {useRowMarks} from '../dialogs/row-marks.js';
 import {useFleet, useFleetStore} from '../hooks/use-fleet.js';
+import {usePaneRows} from '../hooks/use-pane-list.js';
+import {selectedIndex} from '../input/selection.js';
 import type {Layout, PaneId, PaneRect} from '../layout.js';
 import type {PaneList} from '../panes/pane-list.js';
 import {useUi} from '../ui-store.js';
@@ -17,21 +21,33 @@ export type PanesViewProps = {
 	readonly layout: Layout;
 	readonly width: number;
 	readonly data: PaneData;
-	/** Each pane's rows, with their marks drawn in. */
-	readonly rows: Readonly<Record<PaneId, TableRows>>;
-	readonly selectedIndex: (pane: PaneId) => number;
+	/** The action layer, whose marks (`desired 12, pending`, `stopping`) the rows show. */
+	readonly runner: ActionRunner | undefined;
 };
 
-export function PanesView({layout, width, data, rows, selectedIndex}: PanesViewProps) {
+export function PanesView({layout, width, data, runner}: PanesViewProps) {
 	const store = useFleetStore();
 	const focused = useUi((state) => state.focused);
+	const selected = useUi((state) => state.selected);
 	const filters = useUi((state) => state.filters);
 	const sorts = useUi((state) => state.sorts);
 	const showStopped = useUi((state) => state.stoppedTasks);
 	const marked = useUi((state) => state.marked);
 	const problems = useFleet((state) => state.problems);
 	const clustersFetchedAt = useFleet((state) => state.dataSets.clusters?.fetchedAt);
-	const {clusters, services, focus, scope, clusterView, lists} = data;
+	const {clusters, services, focus, scope, clusterView, lists, context} = data;
+	const selectedIndexOf = (pane: PaneId) => selectedIndex(lists[pane], selected[pane]);
+
+	// Rows are built as the table asks for them (the rows in view), with their marks drawn in.
+	const rowMarks = useRowMarks(runner);
+	const marks = [rowMarks, marked] as const;
+	const {clusters: c, instances: i, services: s, tasks: t} = paneDefinitions;
+	const rows: Record<PaneId, TableRows> = {
+		clusters: usePaneRows('clusters', c, lists.clusters, context, ...marks),
+		instances: usePaneRows('instances', i, lists.instances, context, ...marks),
+		services: usePaneRows('services', s, lists.services, context, ...marks),
+		tasks: usePaneRows('tasks', t, lists.tasks, context, ...marks),
+	};
 
 	// The focused cluster names its panes while they load too: `Services (batch) loading…` says
 	// what is coming, where a bare `Services` would look like the previous cluster's.
@@ -77,7 +93,7 @@ export function PanesView({layout, width, data, rows, selectedIndex}: PanesViewP
 		for (const id of marked) if (list.indexOf.has(id)) markedHere++;
 		const title =
 			paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
-				index: selectedIndex(pane),
+				index: selectedIndexOf(pane),
 				total: list.items.length,
 			}) + (markedHere > 0 ? ` ${markedHere} marked (Esc unmarks)` : '');
 		return (
@@ -91,7 +107,7 @@ export function PanesView({layout, width, data, rows, selectedIndex}: PanesViewP
 				<Table
 					columns={paneDefinitions[pane].columns}
 					rows={rows[pane]}
-					selectedIndex={selectedIndex(pane)}
+					selectedIndex={selectedIndexOf(pane)}
 					height={inner.height}
 					width={inner.width}
 					sort={sorts[pane]}
