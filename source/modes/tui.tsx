@@ -9,7 +9,7 @@ import type {ActionRunner} from '../store/writes/types.js';
 import {printableLine} from '../text/printable.js';
 import {createFleetStore, type FleetStore} from '../store/fleet-store.js';
 import {createServiceSearch, runServiceSearch} from '../store/service-search.js';
-import {createFrameClock, FrameClockContext} from '../ui/actions/confirm-guard.js';
+import {createFrameClock, FrameClockContext} from '../ui/dialogs/confirm-guard.js';
 import {App} from '../ui/app.js';
 import {FleetStoreContext} from '../ui/hooks/use-fleet.js';
 import {createTheme, ThemeContext, themeOptionsFrom} from '../ui/theme.js';

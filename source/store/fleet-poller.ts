@@ -2,7 +2,7 @@
  * Wires the poll tiers (source/store/tiers/) to the poll scheduler and the fleet store. What is
  * fetched follows what is on screen, read from the store: the focus decides which tiers run,
  * the visible rows decide which metrics are fetched. The UI changes those through the store's
- * actions; this module reacts (aborts outdated runs, runs the affected tiers at once).
+ * wants; this module reacts (aborts outdated runs, runs the affected tiers at once).
  *
  * Each tier's failure becomes its data set's status (stale, kept data) and problem (what went
  * wrong, naming the AWS action), never an empty screen.
@@ -217,22 +217,22 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		return tiers.get(id)?.enabled?.(state) ?? true;
 	}
 
-	const actions = () => store.getState().actions;
+	const wants = () => store.getState().wants;
 
 	return {
 		scheduler,
 		start: () => scheduler.start(),
-		refreshNow: () => actions().refreshNow(),
-		pause: () => actions().setPaused(true),
-		resume: () => actions().setPaused(false),
+		refreshNow: () => wants().refreshNow(),
+		pause: () => wants().setPaused(true),
+		resume: () => wants().setPaused(false),
 		stop() {
 			unsubscribe();
 			scheduler.stop();
 			writer.flush();
 		},
-		setFocus: (focus) => actions().setFocus(focus),
-		setVisibleMetrics: (visible) => actions().setVisibleMetrics(visible),
-		requestStoppedTasks: (wanted) => actions().requestStoppedTasks(wanted),
+		setFocus: (focus) => wants().setFocus(focus),
+		setVisibleMetrics: (visible) => wants().setVisibleMetrics(visible),
+		requestStoppedTasks: (wanted) => wants().requestStoppedTasks(wanted),
 		setRefreshInterval(ms) {
 			if (ms !== store.getState().refreshMs) store.setState({refreshMs: ms});
 		},

@@ -4,8 +4,8 @@
  * Ink components read it with `useStore(store, selector)`, selecting primitives or the stable
  * references kept here (an entity object or array is only replaced when its content changed).
  *
- * The UI never calls AWS: its actions (focus, visible metric rows, stopped tasks, refresh, pause)
- * only change state here, and the poller, subscribed to the store, reacts to them.
+ * The UI never calls AWS: what the screen wants (focus, visible metric rows, stopped tasks, refresh,
+ * pause) only changes state here, and the poller, subscribed to the store, reacts to them.
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {AwsProblemKind} from '../aws/errors.js';
@@ -79,7 +79,8 @@ export type Connection = {
 	readonly endpoint: string | undefined;
 };
 
-export type FleetActions = {
+/** What the screen wants fetched: the UI says it here, the poller reacts. */
+export type ScreenWants = {
 	/** Selecting a cluster scopes instances and services; a service scopes tasks. */
 	setFocus(focus: Focus): void;
 	/** Stopped tasks are fetched only while asked for, for the focused scope. */
@@ -142,7 +143,7 @@ export type FleetState = {
 	/** Calls in the last minute (the header's `API 40/min`), a primitive to select. */
 	readonly callsPerMinute: number;
 
-	readonly actions: FleetActions;
+	readonly wants: ScreenWants;
 };
 
 export type FleetStore = StoreApi<FleetState>;
@@ -210,7 +211,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		problems: {},
 		requests: emptyRequests,
 		callsPerMinute: 0,
-		actions: {
+		wants: {
 			setFocus(focus) {
 				const next: Focus =
 					focus.clusterArn === undefined

@@ -99,8 +99,8 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 	const store = useFleetStore();
 	useEffect(() => {
 		if (pane !== 'instances') return;
-		store.getState().actions.showEc2Details(true);
-		return () => store.getState().actions.showEc2Details(false);
+		store.getState().wants.showEc2Details(true);
+		return () => store.getState().wants.showEc2Details(false);
 	}, [store, pane]);
 
 	const inner = paneContentSize(width, height);

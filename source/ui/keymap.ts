@@ -1,9 +1,10 @@
 // THE keymap: every shortcut of ecs-top is a row in this table and nowhere else. The help
 // overlay, the footer hints and the key dispatcher are all generated from it, so they cannot
-// disagree (the Gemini CLI keyBindings.ts habit).
+// disagree. The `Command` type is derived from it too: a handler for a command the table does not
+// have, or a command without a handler, does not compile.
 import type {Key} from 'ink';
+import {commandSummary} from './commands/registry.js';
 import type {PaneId} from './layout.js';
-import {commandSummary} from './ui-state.js';
 
 /**
  * Where a binding applies. 'global' and 'list' and 'action' bindings are live together while a
@@ -12,8 +13,8 @@ import {commandSummary} from './ui-state.js';
  */
 export type KeyScope = 'global' | 'list' | 'action' | 'dialog' | 'filter';
 
-export type KeyBinding = {
-	readonly command: string;
+export type KeyBinding<C extends string = string> = {
+	readonly command: C;
 	/** Key names as `keyName()` produces them: `j`, `G`, `up`, `pagedown`, `shift+tab`, `ctrl+c`. */
 	readonly keys: readonly string[];
 	readonly description: string;
@@ -28,7 +29,7 @@ export type KeyBinding = {
 	readonly everywhere?: boolean;
 };
 
-export const keymap: readonly KeyBinding[] = [
+const table = [
 	// global
 	{
 		command: 'help',
@@ -230,7 +231,24 @@ export const keymap: readonly KeyBinding[] = [
 		scope: 'filter',
 		hint: 'cancel',
 	},
-];
+] as const satisfies readonly KeyBinding[];
+
+/** Every command a key can mean, from the table: a misspelled one is a type error. */
+export type Command = (typeof table)[number]['command'];
+type BindingOf<S extends KeyScope> = Extract<(typeof table)[number], {readonly scope: S}>;
+/** Commands of the panes' keyboard (the list, its actions and the global keys). */
+export type PaneCommand = BindingOf<'global' | 'list' | 'action'>['command'];
+/** The keys of an open confirmation dialog. */
+export type DialogCommand = BindingOf<'dialog'>['command'];
+/** The keys of the `/` filter and the `:` prompt that are not text. */
+export type TextCommand = BindingOf<'filter'>['command'];
+/** Commands that change AWS: bound only when writes are allowed. */
+export type WriteCommand = Extract<
+	(typeof table)[number],
+	{readonly requiresWrite: true}
+>['command'];
+
+export const keymap: readonly KeyBinding<Command>[] = table;
 
 /** Which scopes' bindings are live when the keyboard belongs to `scope`, first match wins. */
 export const liveScopes: Readonly<Record<KeyScope, readonly KeyScope[]>> = {
@@ -268,10 +286,10 @@ export function keyName(input: string, key: Key): string | undefined {
 }
 
 // Built once: matching runs on every key press.
-const bindingsByScope = new Map<KeyScope, Map<string, KeyBinding>>();
-const everywhereBindings = new Map<string, KeyBinding>();
+const bindingsByScope = new Map<KeyScope, Map<string, KeyBinding<Command>>>();
+const everywhereBindings = new Map<string, KeyBinding<Command>>();
 for (const binding of keymap) {
-	const byKey = bindingsByScope.get(binding.scope) ?? new Map<string, KeyBinding>();
+	const byKey = bindingsByScope.get(binding.scope) ?? new Map<string, KeyBinding<Command>>();
 	bindingsByScope.set(binding.scope, byKey);
 	for (const name of binding.keys) {
 		byKey.set(name, binding);
@@ -279,22 +297,53 @@ for (const binding of keymap) {
 	}
 }
 
+/**
+ * What a key means where the keyboard is: a command, or a write key while writes are off (not
+ * bound then, but named, so the screen can say why it does nothing), or nothing.
+ */
+export type KeyMatch =
+	| {readonly kind: 'command'; readonly binding: KeyBinding<Command>}
+	| {readonly kind: 'write-refused'; readonly binding: KeyBinding<Command>}
+	| {readonly kind: 'none'};
+
+const noMatch: KeyMatch = {kind: 'none'};
+
+/**
+ * The one lookup of a key: the first binding of `name` among the `live` scopes (Ctrl-C's before
+ * all), write bindings only when `writes` are allowed.
+ */
+export function matchKey(
+	name: string | undefined,
+	live: readonly KeyScope[],
+	writes = true,
+): KeyMatch {
+	if (name === undefined) return noMatch;
+	const binding =
+		everywhereBindings.get(name) ??
+		live.map((scope) => bindingsByScope.get(scope)?.get(name)).find((found) => found);
+	if (binding === undefined) return noMatch;
+	if (binding.requiresWrite && !writes) return {kind: 'write-refused', binding};
+	return {kind: 'command', binding};
+}
+
 /** The binding a key press triggers where the keyboard belongs to `scope`. */
-export function bindingFor(input: string, key: Key, scope: KeyScope): KeyBinding | undefined {
-	const name = keyName(input, key);
-	if (name === undefined) return undefined;
-	const everywhere = everywhereBindings.get(name);
-	if (everywhere) return everywhere;
-	for (const live of liveScopes[scope]) {
-		const binding = bindingsByScope.get(live)?.get(name);
-		if (binding) return binding;
-	}
-	return undefined;
+export function bindingFor(
+	input: string,
+	key: Key,
+	scope: KeyScope,
+): KeyBinding<Command> | undefined {
+	const match = matchKey(keyName(input, key), liveScopes[scope]);
+	return match.kind === 'command' ? match.binding : undefined;
 }
 
 /** The command id a key press means in `scope`, or undefined (let a text input have it). */
-export function commandFor(input: string, key: Key, scope: KeyScope): string | undefined {
+export function commandFor(input: string, key: Key, scope: KeyScope): Command | undefined {
 	return bindingFor(input, key, scope)?.command;
+}
+
+/** The keys bound to a command, in the table's order. */
+export function keysOf(command: Command): readonly string[] {
+	return keymap.find((binding) => binding.command === command)?.keys ?? [];
 }
 
 const keyLabels: Readonly<Record<string, string>> = {
@@ -334,14 +383,10 @@ export function keyLabel(name: string, unicode = true): string {
 export type FooterHint = {readonly keys: string; readonly label: string};
 
 /**
- * The short hint list for the footer: only bindings with a hint, live in `scope`, meaningful in
- * `pane` (when given), and no write keys under --read-only, which would only be refused.
- */
-/**
  * What the `:td` list does with keys of its own (movement, Enter, Esc) aside: the rest act on the
  * panes behind it, so they are refused there rather than sent to a pane the user cannot see.
  */
-export const taskDefinitionListCommands: ReadonlySet<string> = new Set([
+export const taskDefinitionListCommands: ReadonlySet<Command> = new Set<Command>([
 	'help',
 	'command',
 	'quit',
@@ -351,13 +396,17 @@ export const taskDefinitionListCommands: ReadonlySet<string> = new Set([
 	'run-task',
 ]);
 
+/**
+ * The short hint list for the footer: only bindings with a hint, live in `scope`, meaningful in
+ * `pane` (when given), and no write keys under --read-only, which would only be refused.
+ */
 export function footerHints(
 	scope: KeyScope,
 	options: {
 		readonly readOnly: boolean;
 		readonly pane?: PaneId;
 		/** Only these commands (a view that takes only some keys, like `:td`). */
-		readonly only?: ReadonlySet<string>;
+		readonly only?: ReadonlySet<Command>;
 	},
 ): FooterHint[] {
 	const live = new Set(liveScopes[scope]);
@@ -380,16 +429,16 @@ export function footerHints(
  * reviews the plan (y and n are text then); confirming, y or Enter sends and n or Esc cancels.
  */
 export function dialogHints(step: 'edit' | 'confirm' | 'sending'): FooterHint[] {
-	const keysOf = (command: string, typing: boolean) =>
-		(keymap.find((binding) => binding.command === command)?.keys ?? [])
+	const labelsOf = (command: DialogCommand, typing: boolean) =>
+		keysOf(command)
 			.filter((name) => !typing || name.length > 1)
 			.map((name) => keyLabel(name))
 			.join('/');
-	if (step === 'sending') return [{keys: keysOf('cancel', true), label: 'hide'}];
+	if (step === 'sending') return [{keys: labelsOf('cancel', true), label: 'hide'}];
 	const typing = step === 'edit';
 	return [
-		{keys: keysOf('confirm', typing), label: typing ? 'review' : 'send'},
-		{keys: keysOf('cancel', typing), label: 'cancel'},
+		{keys: labelsOf('confirm', typing), label: typing ? 'review' : 'send'},
+		{keys: labelsOf('cancel', typing), label: 'cancel'},
 	];
 }
 

@@ -1,9 +1,12 @@
 /**
- * The UI's own state (which pane has the keyboard, what is selected, filters, sorts, overlays)
- * and its pure transitions. Fleet data lives in the fleet store; this is only about the screen.
- * Selections are kept by row id (an ARN), so a row stays selected when refreshes reorder rows.
+ * The UI's own state (which pane has the keyboard, what is selected, filters, sorts, overlays,
+ * the open dialog, the marked rows) and its pure transitions. Fleet data lives in the fleet store;
+ * this is only about the screen. Selections are kept by row id (an ARN), so a row stays selected
+ * when refreshes reorder rows.
  */
 import type {SortState} from './components/table.js';
+import type {ActionDialog} from './dialogs/dialog-model.js';
+import type {Command} from './keymap.js';
 import type {PaneId} from './layout.js';
 import {paneOrder} from './layout.js';
 import type {Tone} from './theme.js';
@@ -32,8 +35,23 @@ export type UiState = {
 	/** The tasks pane lists the scope's recently stopped tasks instead of its running ones (t). */
 	readonly stoppedTasks: boolean;
 	/** One line for the footer until the next key: a refusal, a result, an unknown command. */
-	readonly message: {readonly text: string; readonly tone: Tone} | undefined;
+	readonly message: Message | undefined;
+	/** The confirmation dialog of a write key, while one is open: it has the keyboard alone. */
+	readonly dialog: ActionDialog | undefined;
+	/** Rows marked with Space for one bulk stop or drain, by row id (of the focused cluster). */
+	readonly marked: ReadonlySet<string>;
+	/**
+	 * Whether the selected service scopes the tasks. Esc in the tasks pane, `:tasks` and a task
+	 * run by hand widen them to the cluster's, until a service is selected again.
+	 */
+	readonly serviceScoped: boolean;
+	/** How far the text view on screen (help, details, a task definition) scrolls, as it last said. */
+	readonly textViewport: TextViewport;
 };
+
+export type Message = {readonly text: string; readonly tone: Tone};
+
+const noMarks: ReadonlySet<string> = new Set();
 
 /**
  * The screen at start: the clusters pane, or with `--service NAME` the services pane, saying
@@ -51,7 +69,38 @@ export function initialUiState(
 		overlay: {kind: 'none'},
 		stoppedTasks: false,
 		message: start.message === undefined ? undefined : {text: start.message, tone: 'info'},
+		dialog: undefined,
+		marked: noMarks,
+		serviceScoped: true,
+		textViewport: {maxScroll: 0, page: 1},
 	};
+}
+
+/** The state with a line for the footer. */
+export function withMessage(state: UiState, text: string, tone: Tone = 'info'): UiState {
+	return {...state, message: {text, tone}};
+}
+
+/** The state with no row marked (a sent bulk action, another cluster, Esc). */
+export function withoutMarks(state: UiState): UiState {
+	return state.marked.size === 0 ? state : {...state, marked: noMarks};
+}
+
+/**
+ * The text view on screen said how far it scrolls: kept for the scroll keys, and a scroll past
+ * its end (the view got taller, the text shorter) comes back to the end.
+ */
+export function withTextViewport(state: UiState, viewport: TextViewport): UiState {
+	const overlay = state.overlay;
+	const clamped =
+		'scroll' in overlay && overlay.scroll > viewport.maxScroll
+			? {...overlay, scroll: viewport.maxScroll}
+			: overlay;
+	const same =
+		state.textViewport.maxScroll === viewport.maxScroll &&
+		state.textViewport.page === viewport.page;
+	if (same && clamped === overlay) return state;
+	return {...state, overlay: clamped, textViewport: same ? state.textViewport : viewport};
 }
 
 export function cyclePane(current: PaneId, step: 1 | -1): PaneId {
@@ -67,12 +116,12 @@ export type TextViewport = {readonly maxScroll: number; readonly page: number};
  * lines the view shows, or the very top or end, always within the text.
  */
 export function scrolledTo(
-	command: string,
+	command: Command,
 	scroll: number,
 	viewport: TextViewport,
 ): number | undefined {
 	const page = Math.max(1, viewport.page);
-	const next: Readonly<Record<string, number>> = {
+	const next: Partial<Readonly<Record<Command, number>>> = {
 		up: scroll - 1,
 		down: scroll + 1,
 		'page-up': scroll - page,
@@ -86,7 +135,7 @@ export function scrolledTo(
 
 /** The row index a movement command lands on, clamped to the list. */
 export function movedIndex(
-	command: string,
+	command: Command,
 	index: number,
 	count: number,
 	pageSize: number,
@@ -125,72 +174,4 @@ export function nextSort(
 	const index = sortable.findIndex((column) => column.key === current.columnKey);
 	const next = sortable[(index + step + sortable.length) % sortable.length] ?? sortable[0]!;
 	return {columnKey: next.key, direction: next.numeric ? 'desc' : 'asc'};
-}
-
-export type ParsedCommand =
-	| {readonly kind: 'pane'; readonly pane: PaneId; readonly clearServiceScope?: boolean}
-	/** Without a name: back to the region or profile ecs-top was started with. */
-	| {readonly kind: 'region'; readonly region: string | undefined}
-	| {readonly kind: 'profile'; readonly profile: string | undefined}
-	| {readonly kind: 'quit'}
-	| {readonly kind: 'task-definitions'}
-	| {readonly kind: 'error'; readonly message: string};
-
-/** The `:` commands, as help, the prompt and its errors list them. */
-export const commandSummary = ':clusters :svc :tasks :td :region [NAME] :profile [NAME] :q';
-
-const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-/** The `:` command line, k9s style: `:svc`, `:tasks`, `:region eu-west-1`, `:q`. */
-export function parseCommand(text: string): ParsedCommand {
-	const [word = '', ...rest] = text.trim().split(/\s+/);
-	const argument = rest.join(' ');
-	switch (word.toLowerCase()) {
-		case 'clusters':
-		case 'cluster':
-		case 'cl':
-			return {kind: 'pane', pane: 'clusters'};
-		case 'instances':
-		case 'inst':
-		case 'ci':
-		case 'nodes':
-			return {kind: 'pane', pane: 'instances'};
-		case 'svc':
-		case 'services':
-		case 'service':
-			return {kind: 'pane', pane: 'services'};
-		case 'tasks':
-		case 'task':
-		case 'po':
-			// `:tasks` is every task of the cluster, not only the selected service's.
-			return {kind: 'pane', pane: 'tasks', clearServiceScope: true};
-		case 'td':
-		case 'taskdefs':
-			return {kind: 'task-definitions'};
-		case 'region':
-			if (argument === '') return {kind: 'region', region: undefined};
-			if (!regionPattern.test(argument)) {
-				return {
-					kind: 'error',
-					message: `:region needs a region name like eu-west-1${argument ? `, not ${argument}` : ''}`,
-				};
-			}
-			return {kind: 'region', region: argument};
-		case 'profile':
-			return {kind: 'profile', profile: argument === '' ? undefined : argument};
-		case 'q':
-		case 'quit':
-		case 'q!':
-			return {kind: 'quit'};
-		case '':
-			return {
-				kind: 'error',
-				message: `type a command: ${commandSummary}`,
-			};
-		default:
-			return {
-				kind: 'error',
-				message: `unknown command :${word} (try ${commandSummary})`,
-			};
-	}
 }

@@ -9,7 +9,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {awsCommand, shellQuote} from '../../source/store/writes/cli-command.js';
 import {printableLine, printableLines, terminalSafeJson} from '../../source/text/printable.js';
 import {needsEscaping, terminalSafe} from '../../source/text/terminal-text.js';
-import {wrapCommand, wrapWords} from '../../source/ui/actions/action-dialog.js';
+import {wrapCommand, wrapWords} from '../../source/ui/dialogs/action-dialog.js';
 import {Table, type TableColumn, type TableRow} from '../../source/ui/components/table.js';
 import {Text} from '../../source/ui/components/text.js';
 import {DetailView} from '../../source/ui/details/detail-view.js';

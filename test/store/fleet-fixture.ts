@@ -91,9 +91,9 @@ export async function startFleet(
  */
 export async function focusPaused(fleet: Fleet, clusterName: string): Promise<string> {
 	const clusterArn = clusterArnOf(fleet, clusterName);
-	fleet.store.getState().actions.setFocus({clusterArn});
+	fleet.store.getState().wants.setFocus({clusterArn});
 	await fleet.poller.whenIdle();
-	fleet.store.getState().actions.setPaused(true);
+	fleet.store.getState().wants.setPaused(true);
 	await fleet.poller.whenIdle();
 	return clusterArn;
 }

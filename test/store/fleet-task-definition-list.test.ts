@@ -19,7 +19,7 @@ describe('the :td view data', () => {
 		expect(fleet.store.getState().taskDefinitionArns).toBeUndefined();
 		expect(count(fleet, 'ECS.ListTaskDefinitions')).toBe(0);
 
-		fleet.store.getState().actions.showTaskDefinitionList(true);
+		fleet.store.getState().wants.showTaskDefinitionList(true);
 		await fleet.poller.whenIdle();
 		const arns = fleet.store.getState().taskDefinitionArns ?? [];
 		const families = new Set(arns.map((arn) => arn.split('/').pop()!.split(':')[0]));
@@ -32,7 +32,7 @@ describe('the :td view data', () => {
 			.map((arn) => Number(arn.split(':').pop()));
 		expect(frontend).toEqual([...frontend].sort((a, b) => b - a));
 
-		fleet.store.getState().actions.showTaskDefinitionList(false);
+		fleet.store.getState().wants.showTaskDefinitionList(false);
 		const calls = count(fleet, 'ECS.ListTaskDefinitions');
 		expect(calls).toBeGreaterThan(0);
 		await fleet.refresh();
@@ -42,7 +42,7 @@ describe('the :td view data', () => {
 	it('fetches an opened task definition once, even with no cluster in focus', async () => {
 		const arn = fleet.store.getState().taskDefinitionArns?.find((a) => a.includes('/redis:'));
 		expect(arn).toBeDefined();
-		fleet.store.getState().actions.openTaskDefinition(arn);
+		fleet.store.getState().wants.openTaskDefinition(arn);
 		await fleet.poller.whenIdle();
 		expect(fleet.store.getState().taskDefinitions[arn!]?.family).toBe('redis');
 		const calls = count(fleet, 'ECS.DescribeTaskDefinition');

@@ -42,7 +42,7 @@ describe('fleet tiers against the simulator (demo)', () => {
 		// EC2 is asked only while an instance's detail is open.
 		expect(state().requests.byOperation['EC2.DescribeInstances']).toBeUndefined();
 		expect(state().ec2Instances).toEqual({});
-		fleet.store.getState().actions.showEc2Details(true);
+		fleet.store.getState().wants.showEc2Details(true);
 		await fleet.poller.whenIdle();
 		expect(state().requests.byOperation['EC2.DescribeInstances']).toBe(1);
 		const view = state().clusterViews[web];

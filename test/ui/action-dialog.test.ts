@@ -1,8 +1,8 @@
 // The confirmation box's text: the aws command must paste into a shell as one command whatever
 // the terminal width, and a bulk stop must not push the prompt off the screen.
 import {describe, expect, it} from 'vitest';
-import {dialogLines, wrapCommand, wrapWords} from '../../source/ui/actions/action-dialog.js';
-import {confirmDialog} from '../../source/ui/actions/dialog-model.js';
+import {dialogLines, wrapCommand, wrapWords} from '../../source/ui/dialogs/action-dialog.js';
+import {confirmDialog} from '../../source/ui/dialogs/dialog-model.js';
 import type {ActionPlan} from '../../source/store/writes/types.js';
 
 /** What a shell makes of the wrapped lines: backslash-newline joins them. */

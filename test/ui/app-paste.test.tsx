@@ -6,7 +6,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
-import {notAlone} from '../../source/ui/actions/confirm-guard.js';
+import {notAlone} from '../../source/ui/dialogs/confirm-guard.js';
 import {keys, renderApp, type AppHarness} from './app-fixture.js';
 
 let fleet: ActionFleet;

@@ -463,7 +463,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 				at: now(),
 				checked: true,
 			});
-			if (!disposed) fleet.getState().actions.refreshNow();
+			if (!disposed) fleet.getState().wants.refreshNow();
 		});
 	}
 
@@ -525,7 +525,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			}
 			armSweep();
 			// The change shows at the next poll; ask for it now rather than in a refresh interval.
-			if (!disposed) fleet.getState().actions.refreshNow();
+			if (!disposed) fleet.getState().wants.refreshNow();
 		} else {
 			// Unknown, and ecs-top is quitting: nothing will check it; the audit line says so.
 			forget(arns);

@@ -1,9 +1,10 @@
-// The `?` overlay, generated from the keymap table: a key added there shows up here, and there
-// is no second list of shortcuts to forget to update.
+// The `?` overlay, generated from the keymap table and the `:` command registry: a key or a
+// command added there shows up here, and there is no second list to forget to update.
 import {Box} from 'ink';
 import {Text} from './text.js';
 import {useLayoutEffect} from 'react';
-import {keyLabel, keymap, type KeyBinding, type KeyScope} from '../keymap.js';
+import {commandUsage, promptCommands} from '../commands/registry.js';
+import {keyLabel, keymap, keysOf, type Command, type KeyBinding, type KeyScope} from '../keymap.js';
 import {displayWidth, padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
 import {Pane, paneContentSize} from './pane.js';
@@ -29,6 +30,10 @@ export type HelpLine = {
 
 const keyColumn = 16;
 
+/** The `:` commands are listed just before the keys that edit and run them. */
+const commandsBefore: KeyScope = 'filter';
+const commandsTitle = 'Commands (type after :)';
+
 export function helpLines(options: {
 	readonly readOnly: boolean;
 	readonly unicode?: boolean;
@@ -37,17 +42,35 @@ export function helpLines(options: {
 	readonly width?: number;
 }): HelpLine[] {
 	const lines: HelpLine[] = [];
+	const section = (title: string, entries: readonly HelpLine[]) => {
+		if (lines.length > 0) lines.push({text: '', kind: 'blank'});
+		lines.push({text: title, kind: 'heading'});
+		for (const entry of entries)
+			lines.push(...(options.width === undefined ? [entry] : wrapEntry(entry, options.width)));
+	};
 	for (const scope of options.scopes ?? allScopes) {
 		const bindings = keymap.filter((binding) => binding.scope === scope);
 		if (bindings.length === 0) continue;
-		if (lines.length > 0) lines.push({text: '', kind: 'blank'});
-		lines.push({text: helpScopeTitles[scope], kind: 'heading'});
-		for (const binding of bindings) {
-			const entry = entryLine(binding, options);
-			lines.push(...(options.width === undefined ? [entry] : wrapEntry(entry, options.width)));
-		}
+		if (scope === commandsBefore) section(commandsTitle, commandLines());
+		section(
+			helpScopeTitles[scope],
+			bindings.map((binding) => entryLine(binding, options)),
+		);
 	}
 	return lines;
+}
+
+/** One line per `:` command: its usage, what it does, and its other names. */
+function commandLines(): HelpLine[] {
+	return promptCommands.map((command) => {
+		const aliases = command.names.slice(1).map((name) => `:${name}`);
+		const also = aliases.length === 0 ? '' : ` (also ${aliases.join(' ')})`;
+		const usage = commandUsage(command, false);
+		return {
+			text: `  ${padCell(usage, keyColumn - 2)} ${command.description}${also}`,
+			kind: 'entry',
+		};
+	});
 }
 
 /** An entry wider than `width`, broken between words, its later lines under the description. */
@@ -89,11 +112,11 @@ export function helpViewport(total: number, height: number) {
 
 // The scroll line names the keys from the table too, so rebinding them cannot leave it stale.
 function scrollHint(unicode: boolean): string {
-	const keysOf = (command: string) =>
-		(keymap.find((binding) => binding.command === command)?.keys ?? [])
+	const labels = (command: Command) =>
+		keysOf(command)
 			.map((name) => keyLabel(name, unicode))
 			.join('/');
-	return `${keysOf('up')} ${keysOf('down')} scroll, ${keysOf('help')} or ${keysOf('back')} close`;
+	return `${labels('up')} ${labels('down')} scroll, ${labels('help')} or ${labels('back')} close`;
 }
 
 function lineStyle(line: HelpLine, theme: Theme): TextStyle {

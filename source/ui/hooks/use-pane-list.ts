@@ -7,7 +7,7 @@
 import {useMemo, useState} from 'react';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import type {RowMark} from '../../store/writes/types.js';
-import {rowMarker} from '../actions/row-marks.js';
+import {rowMarker} from '../dialogs/row-marks.js';
 import type {SortState, TableRows} from '../components/table.js';
 import type {PaneId} from '../layout.js';
 import {listContextKey, paneList, paneRows, type PaneList} from '../panes/pane-list.js';

@@ -7,16 +7,13 @@
 import {useEffect, useRef} from 'react';
 import type {ServiceSearch, ServiceSearchState} from '../../store/service-search.js';
 import type {Tone} from '../theme.js';
-import type {UiState} from '../ui-state.js';
+import {updateUi, type UiStore} from '../ui-store.js';
 
 export function searchingMessage(service: string): string {
 	return `looking for service ${service}…`;
 }
 
-export function useStartService(
-	search: ServiceSearch | undefined,
-	setUi: (update: (state: UiState) => UiState) => void,
-): void {
+export function useStartService(search: ServiceSearch | undefined, ui: UiStore): void {
 	const done = useRef(false);
 	useEffect(() => {
 		if (search === undefined) return;
@@ -24,23 +21,25 @@ export function useStartService(
 			if (done.current || state.status === 'searching') return;
 			done.current = true;
 			const ours = searchingMessage(state.service);
-			setUi((ui) => {
+			updateUi(ui, (current) => {
 				// The note is replaced only if it is still the search's own.
 				const message =
-					ui.message === undefined || ui.message.text === ours ? undefined : ui.message;
+					current.message === undefined || current.message.text === ours
+						? undefined
+						: current.message;
 				if (state.status === 'not-found') {
 					const tone: Tone = 'warn';
-					return {...ui, message: message ?? {text: state.message, tone}};
+					return {...current, message: message ?? {text: state.message, tone}};
 				}
 				return {
-					...ui,
+					...current,
 					focused: 'services',
-					selected: {...ui.selected, clusters: state.clusterArn, services: state.serviceArn},
+					selected: {...current.selected, clusters: state.clusterArn, services: state.serviceArn},
 					message,
 				};
 			});
 		};
 		apply(search.getState());
 		return search.subscribe(apply);
-	}, [search, setUi]);
+	}, [search, ui]);
 }

@@ -10,6 +10,7 @@ import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import type {ActionRunner, PlanOutcome} from '../../store/writes/types.js';
+import type {WriteCommand} from '../keymap.js';
 import {confirmDialog, editDialog, parseCount, type ActionDialog} from './dialog-model.js';
 
 /** What the write keys can act on, as the screen shows it now. */
@@ -35,7 +36,11 @@ function needsCluster(targets: ActionTargets): string | undefined {
 	return targets.cluster === undefined ? 'select a cluster first' : undefined;
 }
 
-export function openDialog(command: string, targets: ActionTargets, runner: ActionRunner): Opened {
+export function openDialog(
+	command: WriteCommand,
+	targets: ActionTargets,
+	runner: ActionRunner,
+): Opened {
 	const {cluster, service} = targets;
 	switch (command) {
 		case 'scale-up':

@@ -1,0 +1,112 @@
+/**
+ * The fleet data the panes show, read from the fleet store, and each pane's list as the UI state
+ * filters and sorts it. A refresh that keeps the entities keeps the lists.
+ */
+import {useMemo} from 'react';
+import type {Cluster} from '../../model/cluster.js';
+import type {ContainerInstance} from '../../model/container-instance.js';
+import type {Service} from '../../model/service.js';
+import type {Task} from '../../model/task.js';
+import {
+	metricSeriesKey,
+	taskScopeKey,
+	type ClusterView,
+	type Focus,
+} from '../../store/fleet-store.js';
+import type {SortState} from '../components/table.js';
+import {asciiMeter, unicodeMeter} from '../components/meter.js';
+import {useFleet} from '../hooks/use-fleet.js';
+import {useEc2InstanceIds, usePaneList} from '../hooks/use-pane-list.js';
+import type {PaneId} from '../layout.js';
+import type {PaneList} from '../panes/pane-list.js';
+import {
+	clustersPane,
+	instancesPane,
+	servicesPane,
+	tasksPane,
+	type RowContext,
+} from '../panes/pane-rows.js';
+import {useTheme} from '../theme.js';
+import {useUi} from '../ui-store.js';
+
+export const paneDefinitions = {
+	clusters: clustersPane,
+	instances: instancesPane,
+	services: servicesPane,
+	tasks: tasksPane,
+} as const;
+
+export const defaultSorts: Record<PaneId, SortState> = {
+	clusters: clustersPane.defaultSort,
+	instances: instancesPane.defaultSort,
+	services: servicesPane.defaultSort,
+	tasks: tasksPane.defaultSort,
+};
+
+export type PaneLists = {
+	readonly clusters: PaneList<Cluster>;
+	readonly instances: PaneList<ContainerInstance>;
+	readonly services: PaneList<Service>;
+	readonly tasks: PaneList<Task>;
+};
+
+export type PaneData = {
+	readonly clusters: readonly Cluster[];
+	readonly services: readonly Service[];
+	readonly instances: readonly ContainerInstance[];
+	readonly tasks: readonly Task[];
+	readonly focus: Focus;
+	readonly clusterView: ClusterView | undefined;
+	/** The task scope key of the focus: its service's or its cluster's tasks. */
+	readonly scope: string | undefined;
+	readonly context: RowContext;
+	readonly lists: PaneLists;
+};
+
+const noClusters: readonly Cluster[] = [];
+const noServices: readonly Service[] = [];
+const noInstances: readonly ContainerInstance[] = [];
+const noTasks: readonly Task[] = [];
+
+export function usePaneData(): PaneData {
+	const theme = useTheme();
+	const filters = useUi((state) => state.filters);
+	const sorts = useUi((state) => state.sorts);
+	// t: the scope's stopped tasks (ECS keeps them about an hour), fetched only while shown.
+	const tasksField = useUi((state) => (state.stoppedTasks ? 'stoppedTasks' : 'tasks'));
+
+	const clusters = useFleet((state) => state.clusters) ?? noClusters;
+	const focus = useFleet((state) => state.focus);
+	const clusterView = useFleet((state) =>
+		focus.clusterArn === undefined ? undefined : state.clusterViews[focus.clusterArn],
+	);
+	const scope = taskScopeKey(focus);
+	const tasks =
+		useFleet((state) => (scope === undefined ? undefined : state[tasksField][scope])) ?? noTasks;
+	const metrics = useFleet((state) => state.metrics);
+	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
+	const services = clusterView?.services ?? noServices;
+	const instances = clusterView?.containerInstances ?? noInstances;
+
+	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
+	const ec2InstanceIds = useEc2InstanceIds(instances);
+	const context: RowContext = useMemo(
+		() => ({
+			now: tasksFetchedAt ?? 0,
+			sparklineRamp: theme.glyphs.sparkline,
+			meterGlyphs: theme.unicode ? unicodeMeter : asciiMeter,
+			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
+			ec2InstanceId: (arn) => ec2InstanceIds.get(arn),
+			textKey: ec2InstanceIds,
+		}),
+		[ec2InstanceIds, metrics, tasksFetchedAt, theme],
+	);
+
+	const lists: PaneLists = {
+		clusters: usePaneList(clustersPane, clusters, filters.clusters, sorts.clusters, context),
+		instances: usePaneList(instancesPane, instances, filters.instances, sorts.instances, context),
+		services: usePaneList(servicesPane, services, filters.services, sorts.services, context),
+		tasks: usePaneList(tasksPane, tasks, filters.tasks, sorts.tasks, context),
+	};
+	return {clusters, services, instances, tasks, focus, clusterView, scope, context, lists};
+}
