@@ -52,6 +52,8 @@ export type FleetPollerOptions = {
 	readonly minUserRefreshGapMs?: number;
 	/** Where AWS problems are written as they appear and clear (the live view's log file). */
 	readonly log?: (line: string) => void;
+	/** `--cluster` names or ARNs: only these clusters are shown; none means every one. */
+	readonly clusters?: readonly string[];
 };
 
 export type FleetPoller = {
@@ -158,8 +160,8 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 				running++;
 				const run = (async () => {
 					try {
-						await tier.run(signal);
-						writer.write(withProblem(tier.id, undefined));
+						const problem = await tier.run(signal);
+						writer.write(withProblem(tier.id, problem ?? undefined));
 					} catch (error) {
 						if (!signal.aborted) writer.write(withProblem(tier.id, problemOf(error)));
 						throw error;
@@ -173,7 +175,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		});
 	}
 
-	register(createClustersTier(ctx));
+	register(createClustersTier(ctx, {only: options.clusters ?? []}));
 	register(createClusterTier(ctx));
 	register(createTasksTier(ctx, {desiredStatus: 'RUNNING'}));
 	register(createTasksTier(ctx, {desiredStatus: 'STOPPED'}));

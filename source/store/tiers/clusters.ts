@@ -1,15 +1,45 @@
 /**
  * Every cluster's summary, every refresh: ListClusters + DescribeClusters (100 a call), the
  * cheapest view of the whole account. The caller's identity comes along once, for the header.
+ *
+ * With `--cluster` (or the config file's `clusters`), only those: they are described by the
+ * names or ARNs given, with no ListClusters, and one that AWS does not know is reported as the
+ * tier's problem (`cluster nope not found in us-east-1`) while the others stay live.
  */
 import type {Cluster} from '../../model/cluster.js';
+import {nameFromArn} from '../../model/arn.js';
+import type {DescribeFailure} from '../../model/failure.js';
 import {ecsLimits} from '../../aws/ecs-limits.js';
+import type {DataProblem} from '../fleet-store.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
 
-export function createClustersTier(ctx: TierContext): FleetTier {
+export type ClustersTierOptions = {
+	/** `--cluster` names or ARNs; empty or absent: every cluster in the region. */
+	readonly only?: readonly string[];
+};
+
+/** The named clusters AWS does not know, said as `--once` says it. */
+export function unknownClustersProblem(
+	failures: readonly DescribeFailure[],
+	region: string | undefined,
+): DataProblem | undefined {
+	const names = [...new Set(failures.map((failure) => nameFromArn(failure.arn ?? '')))].filter(
+		(name) => name !== '',
+	);
+	if (names.length === 0) return undefined;
+	const where = region === undefined ? '' : ` in ${region}`;
+	return {
+		kind: 'not-found',
+		message: `cluster ${names.join(', ')} not found${where}`,
+		action: undefined,
+	};
+}
+
+export function createClustersTier(ctx: TierContext, options: ClustersTierOptions = {}): FleetTier {
 	const {ecs, sts} = ctx.adapters;
+	const only = [...new Set(options.only ?? [])].filter((name) => name !== '');
 
 	/**
 	 * STS needs no IAM grant; its failure is the identity's problem, not the clusters'. Written
@@ -31,6 +61,12 @@ export function createClustersTier(ctx: TierContext): FleetTier {
 		);
 	}
 
+	/** The clusters to describe: the ones named, else every one ListClusters finds. */
+	async function clusterRefs(hadClusters: boolean, signal: AbortSignal): Promise<string[]> {
+		if (only.length > 0) return only;
+		return confirmedList(() => ecs.listClusterArns(), hadClusters, signal);
+	}
+
 	return {
 		id: 'clusters',
 		async run(signal) {
@@ -39,33 +75,30 @@ export function createClustersTier(ctx: TierContext): FleetTier {
 			const identity = fetchIdentity(written);
 			try {
 				const before = ctx.read();
-				const arns = await confirmedList(
-					() => ecs.listClusterArns(),
-					before.clusters.length > 0,
-					signal,
-				);
+				const refs = await clusterRefs(before.clusters.length > 0, signal);
 				signal.throwIfAborted();
 				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
-				const clusters: readonly Cluster[] =
-					arns.length === 0
-						? []
-						: (
-								await describeCounted(
-									ctx,
-									'clusters',
-									arns,
-									{firstLoad, part: ecsLimits.describeClusters, signal},
-									(part) => ecs.describeClusters(part),
-								)
-							).items;
+				const described =
+					refs.length === 0
+						? {items: [], failures: []}
+						: await describeCounted(
+								ctx,
+								'clusters',
+								refs,
+								{firstLoad, part: ecsLimits.describeClusters, signal},
+								(part) => ecs.describeClusters(part),
+							);
 				signal.throwIfAborted();
 				ctx.write((state) => ({
 					clusters: reuseList(
 						state.clusters,
-						sortedBy(clusters, (cluster) => cluster.name),
+						sortedBy(described.items, (cluster: Cluster) => cluster.name),
 						(cluster) => cluster.arn,
 					),
 				}));
+				return only.length > 0
+					? unknownClustersProblem(described.failures, ctx.read().connection.region)
+					: undefined;
 			} finally {
 				markWritten();
 				// Settled within the run, so "the refresh is done" includes the header's account.

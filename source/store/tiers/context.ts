@@ -25,7 +25,12 @@ export type TierContext = {
 /** A tier as the poll scheduler takes it, with its id narrowed to a data set. */
 export type FleetTier = {
 	readonly id: DataSetId;
-	readonly run: (signal: AbortSignal) => Promise<void>;
+	/**
+	 * Fetches and stores the tier's data. A problem it resolves with is shown (header, log) while
+	 * the run still counts as a success: what did arrive is current (a `--cluster` AWS does not
+	 * know, beside the ones it does).
+	 */
+	readonly run: (signal: AbortSignal) => Promise<DataProblem | void>;
 	readonly intervalMs?: number;
 	readonly intervalFactor?: number;
 	/** Whether the tier is on screen in this state (the scheduler asks with the store's). */
