@@ -1,30 +1,28 @@
 /**
- * The focused cluster, every refresh: its services (ListServices 100 a page, DescribeServices 10
- * a call), its container instances (List/Describe 100 a call) and the Auto Scaling groups behind
- * its capacity providers (DescribeAutoScalingGroups 100 a call). Capacity providers are described
- * once and cached: the group a provider points at cannot be changed.
+ * The focused cluster's services. Every refresh, the services on screen: one DescribeServices
+ * call (10 services) with the selected service and, in turn, the others in view, so each row on
+ * screen is at most a few refreshes old and the selected one (whose tasks are shown) one. The
+ * whole list (ListServices 100 a page, DescribeServices 10 a call) is swept on the first load of
+ * a cluster, on the user's refresh, and otherwise every SERVICES_SWEEP_EVERY refreshes, or slower
+ * for a cluster so large that its sweep would cost more than SWEEP_CALLS_PER_MINUTE: 2,000
+ * services are 220 calls, which every minute would be most of what AWS lets an account spend.
  */
-import type {AutoScalingGroup} from '../../model/auto-scaling-group.js';
-import type {CapacityProvider} from '../../model/capacity-provider.js';
-import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Service} from '../../model/service.js';
-import type {ClusterView} from '../fleet-store.js';
-import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
+import type {ClusterView, FleetState} from '../fleet-store.js';
+import {type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
+import {emptyClusterView} from './instances.js';
 import {reuseList, sortedBy} from './reuse.js';
 
-const emptyView: ClusterView = {
-	services: [],
-	containerInstances: [],
-	capacityProviders: [],
-	autoScalingGroups: [],
-};
-
-/** Services and instances counted in on a first load this many at a time (10 and 1 calls). */
+/** Services counted in on a first load this many at a time (10 calls). */
 const progressPart = 100;
 
-// AWS-managed providers have no Auto Scaling group behind them: no call needed to learn that.
-const fargateProviders = new Set(['FARGATE', 'FARGATE_SPOT']);
+/** DescribeServices takes 10 services a call: the services on screen described per refresh. */
+export const SERVICES_ON_SCREEN_PER_RUN = 10;
+/** The whole list is swept at least this many refreshes apart. */
+export const SERVICES_SWEEP_EVERY = 12;
+/** And at most this many calls a minute on average, however large the cluster. */
+export const SWEEP_CALLS_PER_MINUTE = 8;
 
 /** Task definition ARNs a service shows: the current one and any still rolling out or draining. */
 export function serviceTaskDefinitions(service: Service): string[] {
@@ -33,16 +31,57 @@ export function serviceTaskDefinitions(service: Service): string[] {
 	);
 }
 
+/** ListServices pages plus DescribeServices calls for `count` services. */
+export function serviceSweepCalls(count: number): number {
+	return Math.max(1, Math.ceil(count / 100)) + Math.ceil(count / 10);
+}
+
+/** The last sweep of a cluster's whole list. */
+type Sweep = {clusterArn: string; at: number; calls: number; refreshRequests: number};
+
+/**
+ * The services on screen to describe now: the selected one first, then the next of the others
+ * in view, taking turns (`turn` counts the runs), up to one call's worth.
+ */
+export function servicesOnScreen(
+	state: FleetState,
+	held: readonly Service[],
+	turn: number,
+): string[] {
+	const heldArns = new Set(held.map((service) => service.arn));
+	const selected = state.focus.serviceArn;
+	const inView = state.visibleMetrics.serviceArns.filter(
+		(arn) => heldArns.has(arn) && arn !== selected,
+	);
+	// No services pane on screen: the list itself takes turns, so none goes unrefreshed.
+	const others = inView.length > 0 ? inView : held.map((s) => s.arn).filter((a) => a !== selected);
+	const first = selected !== undefined && heldArns.has(selected) ? [selected] : [];
+	const room = SERVICES_ON_SCREEN_PER_RUN - first.length;
+	if (others.length <= room) return [...first, ...others];
+	const start = (turn * room) % others.length;
+	const picked = [...others.slice(start, start + room)];
+	if (picked.length < room) picked.push(...others.slice(0, room - picked.length));
+	return [...first, ...picked];
+}
+
 export function createClusterTier(ctx: TierContext): FleetTier {
-	const {ecs, autoScaling} = ctx.adapters;
-	const providers = new Map<string, CapacityProvider>();
+	const {ecs} = ctx.adapters;
+	let sweep: Sweep | undefined;
+	let turn = 0;
 
-	/** The view held for the cluster, if any: whether this is its first load, and what it had. */
-	const heldView = (clusterArn: string): ClusterView | undefined =>
-		ctx.read().clusterViews[clusterArn];
+	function sweepDue(state: FleetState, clusterArn: string, now: number): boolean {
+		const held = state.clusterViews[clusterArn];
+		if (held === undefined || sweep === undefined || sweep.clusterArn !== clusterArn) return true;
+		if (sweep.refreshRequests !== state.refreshRequests) return true;
+		const everyMs = Math.max(
+			SERVICES_SWEEP_EVERY * state.refreshMs,
+			(sweep.calls / SWEEP_CALLS_PER_MINUTE) * 60_000,
+		);
+		return now - sweep.at >= everyMs;
+	}
 
-	async function fetchServices(clusterArn: string, signal: AbortSignal): Promise<Service[]> {
-		const held = heldView(clusterArn);
+	async function fetchAll(clusterArn: string, signal: AbortSignal): Promise<Service[]> {
+		const held = ctx.read().clusterViews[clusterArn];
 		const arns = await confirmedList(
 			() => ecs.listServiceArns(clusterArn),
 			(held?.services.length ?? 0) > 0,
@@ -50,115 +89,71 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 		);
 		signal.throwIfAborted();
 		if (arns.length === 0) return [];
-		const options = {firstLoad: held === undefined, part: progressPart, signal};
+		const options = {
+			firstLoad: held === undefined || held.services.length === 0,
+			part: progressPart,
+			signal,
+		};
 		const described = await describeCounted(ctx, 'services', arns, options, (part) =>
 			ecs.describeServices(clusterArn, part),
 		);
 		return [...described.items];
 	}
 
-	async function fetchInstances(
+	/** The held list with the services on screen as just described; a MISSING one dropped. */
+	async function fetchOnScreen(
 		clusterArn: string,
+		held: readonly Service[],
 		signal: AbortSignal,
-	): Promise<ContainerInstance[]> {
-		const held = heldView(clusterArn);
-		const arns = await confirmedList(
-			() => ecs.listContainerInstanceArns(clusterArn),
-			(held?.containerInstances.length ?? 0) > 0,
-			signal,
-		);
+	): Promise<Service[]> {
+		const arns = servicesOnScreen(ctx.read(), held, turn++);
+		if (arns.length === 0) return [...held];
+		const described = await ecs.describeServices(clusterArn, arns);
 		signal.throwIfAborted();
-		if (arns.length === 0) return [];
-		const options = {firstLoad: held === undefined, part: progressPart, signal};
-		const described = await describeCounted(ctx, 'instances', arns, options, (part) =>
-			ecs.describeContainerInstances(clusterArn, part),
+		const fresh = new Map(described.items.map((service) => [service.arn, service]));
+		const gone = new Set(
+			described.failures.filter((f) => f.reason === 'MISSING').map((f) => f.arn ?? ''),
 		);
-		return [...described.items];
-	}
-
-	/** The cluster's providers come with its summary, so this waits for the clusters tier. */
-	async function providerNamesOf(clusterArn: string): Promise<readonly string[]> {
-		const find = () => ctx.read().clusters.find((cluster) => cluster.arn === clusterArn);
-		if (find() === undefined) await ctx.clustersSettled();
-		return find()?.capacityProviders ?? [];
-	}
-
-	async function fetchCapacity(
-		clusterArn: string,
-		signal: AbortSignal,
-	): Promise<{providers: CapacityProvider[]; groups: AutoScalingGroup[]}> {
-		const names = (await providerNamesOf(clusterArn)).filter((name) => !fargateProviders.has(name));
-		signal.throwIfAborted();
-		const unknown = names.filter((name) => !providers.has(name));
-		if (unknown.length > 0) {
-			const found = await ecs.describeCapacityProviders(unknown);
-			for (const provider of found.items) providers.set(provider.name, provider);
-			signal.throwIfAborted();
-		}
-		const known = names.flatMap((name) => providers.get(name) ?? []);
-		const groupNames = known.flatMap((provider) => provider.autoScalingGroup ?? []);
-		if (groupNames.length === 0) return {providers: known, groups: []};
-		const groups = await autoScaling.describeAutoScalingGroups(groupNames);
-		return {providers: known, groups: [...groups.items]};
+		return held.flatMap((service) =>
+			gone.has(service.arn) ? [] : [fresh.get(service.arn) ?? service],
+		);
 	}
 
 	return {
 		id: 'cluster',
 		enabled: (state) => state.focus.clusterArn !== undefined,
 		async run(signal) {
-			const clusterArn = ctx.read().focus.clusterArn;
+			const state = ctx.read();
+			const clusterArn = state.focus.clusterArn;
 			if (clusterArn === undefined) return;
-			const results = await Promise.allSettled([
-				fetchServices(clusterArn, signal),
-				fetchInstances(clusterArn, signal),
-				fetchCapacity(clusterArn, signal),
-			]);
-			signal.throwIfAborted();
-			const services = valueOf(results[0]);
-			const instances = valueOf(results[1]);
-			const capacity = valueOf(results[2]);
-			ctx.write((state) => {
-				const before = state.clusterViews[clusterArn] ?? emptyView;
-				const view: ClusterView = {
-					services:
-						services === undefined
-							? before.services
-							: reuseList(
-									before.services,
-									sortedBy(services, (s) => s.name),
-									(s) => s.arn,
-								),
-					containerInstances:
-						instances === undefined
-							? before.containerInstances
-							: reuseList(
-									before.containerInstances,
-									sortedBy(instances, (i) => i.ec2InstanceId ?? i.arn),
-									(i) => i.arn,
-								),
-					capacityProviders:
-						capacity === undefined
-							? before.capacityProviders
-							: reuseList(before.capacityProviders, capacity.providers, (p) => p.name),
-					autoScalingGroups:
-						capacity === undefined
-							? before.autoScalingGroups
-							: reuseList(
-									before.autoScalingGroups,
-									sortedBy(capacity.groups, (g) => g.name),
-									(g) => g.name,
-								),
+			const now = ctx.now();
+			let services: Service[];
+			if (sweepDue(state, clusterArn, now)) {
+				services = await fetchAll(clusterArn, signal);
+				sweep = {
+					clusterArn,
+					at: now,
+					calls: serviceSweepCalls(services.length),
+					refreshRequests: state.refreshRequests,
 				};
-				const unchanged = (Object.keys(view) as (keyof ClusterView)[]).every(
-					(key) => view[key] === before[key],
+			} else {
+				const held = state.clusterViews[clusterArn]?.services ?? [];
+				services = await fetchOnScreen(clusterArn, held, signal);
+			}
+			signal.throwIfAborted();
+			ctx.write((current) => {
+				const before = current.clusterViews[clusterArn] ?? emptyClusterView;
+				const next = reuseList(
+					before.services,
+					sortedBy(services, (s) => s.name),
+					(s) => s.arn,
 				);
-				if (unchanged && state.clusterViews[clusterArn] !== undefined) return {};
-				return {clusterViews: {...state.clusterViews, [clusterArn]: view}};
+				if (next === before.services && current.clusterViews[clusterArn] !== undefined) return {};
+				const view: ClusterView = {...before, services: next};
+				return {clusterViews: {...current.clusterViews, [clusterArn]: view}};
 			});
-			// Same refresh, not one interval later: EC2 details and task definitions of what is new.
-			ctx.wake('ec2');
+			// Same refresh, not one interval later: task definitions of what is new.
 			ctx.wake('task-definitions');
-			throwFirstFailure(results);
 		},
 	};
 }

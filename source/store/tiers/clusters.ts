@@ -1,6 +1,10 @@
 /**
- * Every cluster's summary, every refresh: ListClusters + DescribeClusters (100 a call), the
- * cheapest view of the whole account. The caller's identity comes along once, for the header.
+ * Every cluster's summary, every third refresh (15 s by default): DescribeClusters (100 a call)
+ * of the clusters held, the cheapest view of the whole account. Which clusters exist is asked
+ * (ListClusters) only every LIST_CLUSTERS_EVERY refreshes, on the first run and on the user's
+ * refresh: clusters come and go far more seldom than their counts move. A held cluster that is
+ * gone (MISSING, INACTIVE) drops out at once. The caller's identity comes along once, for the
+ * header.
  *
  * With `--cluster` (or the config file's `clusters`), only those: they are described by the
  * names or ARNs given, with no ListClusters, and one that AWS does not know is reported as the
@@ -10,10 +14,15 @@ import type {Cluster} from '../../model/cluster.js';
 import {nameFromArn} from '../../model/arn.js';
 import type {DescribeFailure} from '../../model/failure.js';
 import {ecsLimits} from '../../aws/ecs-limits.js';
-import type {DataProblem} from '../fleet-store.js';
+import type {DataProblem, FleetState} from '../fleet-store.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
+
+/** Cluster summaries are described every this many refreshes. */
+export const CLUSTERS_EVERY = 3;
+/** The clusters are listed (new ones found) every this many refreshes. */
+export const LIST_CLUSTERS_EVERY = 12;
 
 export type ClustersTierOptions = {
 	/** `--cluster` names or ARNs; empty or absent: every cluster in the region. */
@@ -61,21 +70,44 @@ export function createClustersTier(ctx: TierContext, options: ClustersTierOption
 		);
 	}
 
-	/** The clusters to describe: the ones named, else every one ListClusters finds. */
-	async function clusterRefs(hadClusters: boolean, signal: AbortSignal): Promise<string[]> {
-		if (only.length > 0) return only;
-		return confirmedList(() => ecs.listClusterArns(), hadClusters, signal);
+	/** When the clusters were last listed, and on which user refresh (R lists them again). */
+	let listed: {at: number; refreshRequests: number} | undefined;
+
+	/**
+	 * The clusters to describe: the ones named; else the ones held, or every one ListClusters
+	 * finds when a listing is due.
+	 */
+	async function clusterRefs(
+		state: FleetState,
+		signal: AbortSignal,
+	): Promise<{refs: string[]; listed: boolean}> {
+		if (only.length > 0) return {refs: only, listed: true};
+		const now = ctx.now();
+		const due =
+			listed === undefined ||
+			state.clusters.length === 0 ||
+			listed.refreshRequests !== state.refreshRequests ||
+			now - listed.at >= LIST_CLUSTERS_EVERY * state.refreshMs;
+		if (!due) return {refs: state.clusters.map((cluster) => cluster.arn), listed: false};
+		const refs = await confirmedList(
+			() => ecs.listClusterArns(),
+			state.clusters.length > 0,
+			signal,
+		);
+		listed = {at: now, refreshRequests: state.refreshRequests};
+		return {refs, listed: true};
 	}
 
 	return {
 		id: 'clusters',
+		intervalFactor: CLUSTERS_EVERY,
 		async run(signal) {
 			let markWritten!: () => void;
 			const written = new Promise<void>((resolve) => (markWritten = resolve));
 			const identity = fetchIdentity(written);
 			try {
 				const before = ctx.read();
-				const refs = await clusterRefs(before.clusters.length > 0, signal);
+				const {refs, listed: fromList} = await clusterRefs(before, signal);
 				signal.throwIfAborted();
 				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
 				const described =
@@ -89,10 +121,15 @@ export function createClustersTier(ctx: TierContext, options: ClustersTierOption
 								(part) => ecs.describeClusters(part),
 							);
 				signal.throwIfAborted();
+				// Held clusters described without a listing: one deleted since drops out, as a listing
+				// would have left it out.
+				const current = fromList
+					? described.items
+					: described.items.filter((cluster) => cluster.status !== 'INACTIVE');
 				ctx.write((state) => ({
 					clusters: reuseList(
 						state.clusters,
-						sortedBy(described.items, (cluster: Cluster) => cluster.name),
+						sortedBy(current, (cluster: Cluster) => cluster.name),
 						(cluster) => cluster.arn,
 					),
 				}));

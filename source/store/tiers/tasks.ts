@@ -10,11 +10,15 @@
  * A large scope is refreshed at the pace AWS allows rather than every refresh: 20,000 tasks are
  * 400 calls, which every 5 s would be 80 calls a second against a bucket that refills 20 a second
  * and is shared with the user's deploy pipelines (AWS-FACTS.md). Describing them also kept a
- * core busy parsing 20,000 tasks every refresh, which is what a key press waited behind.
+ * core busy parsing 20,000 tasks every refresh, which is what a key press waited behind. A run
+ * asked for too soon (a wake-up) fetches nothing and says so (NOT_DUE): the tasks keep the age of
+ * their last real fetch, and the pace is the tier's interval, so they are stale only at three
+ * paces, not three refreshes.
  */
 import {nameFromArn} from '../../model/arn.js';
 import type {Task} from '../../model/task.js';
 import {taskScopeKey, type Focus} from '../fleet-store.js';
+import {NOT_DUE} from '../poll-scheduler.js';
 import type {FleetTier, TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
@@ -64,6 +68,8 @@ const progressPart = 1000;
 /** The last run of a scope, to pace the next one. */
 type LastRun = {key: string; startedAt: number; calls: number; refreshRequests: number};
 
+const paceOf = (run: LastRun): number => (run.calls / TASK_CALLS_PER_SECOND) * 1000;
+
 function scopeOf(focus: Focus): {cluster: string; serviceName: string | undefined} | undefined {
 	if (focus.clusterArn === undefined) return undefined;
 	const serviceName = focus.serviceArn === undefined ? undefined : nameFromArn(focus.serviceArn);
@@ -83,14 +89,21 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 	function tooSoon(key: string, state: {refreshRequests: number; refreshMs: number}, now: number) {
 		if (last === undefined || last.key !== key || last.refreshRequests !== state.refreshRequests)
 			return false;
-		const paceMs = (last.calls / TASK_CALLS_PER_SECOND) * 1000;
+		const paceMs = paceOf(last);
 		return paceMs > state.refreshMs && now - last.startedAt < paceMs;
+	}
+
+	/** The current scope's pace, as the scheduler's interval for the next run. */
+	function currentPaceMs(): number | undefined {
+		const key = taskScopeKey(ctx.read().focus);
+		return last === undefined || last.key !== key ? undefined : paceOf(last);
 	}
 
 	return {
 		id: stopped ? 'stopped-tasks' : 'tasks',
 		// Stopped tasks change far less often and are only a look back: a third of the cadence.
 		...(stopped ? {intervalFactor: 3} : {}),
+		minIntervalMs: currentPaceMs,
 		enabled(state) {
 			const key = taskScopeKey(state.focus);
 			if (key === undefined) return false;
@@ -103,7 +116,7 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 			const key = taskScopeKey(focus);
 			if (scope === undefined || key === undefined) return;
 			const startedAt = ctx.now();
-			if (tooSoon(key, state, startedAt)) return;
+			if (tooSoon(key, state, startedAt)) return NOT_DUE;
 			const held = state[field][key];
 			const arns = await confirmedList(
 				() =>
