@@ -27,7 +27,7 @@ function connect(): RemoteAws {
 		log: () => {},
 		onThreadStart: (thread: Worker) =>
 			thread.on('message', (message: {kind: string}) => {
-				if (message.kind !== 'attempt') answers.push(message.kind);
+				if (message.kind !== 'attempts') answers.push(message.kind);
 			}),
 	});
 	return remote;

@@ -76,7 +76,10 @@ export type AwsThreadMessage =
 	/** Every answer of the call was the same as the caller's `known`: its result stands. */
 	| {readonly kind: 'unchanged'; readonly id: number}
 	| {readonly kind: 'failure'; readonly id: number; readonly error: RemoteError}
-	/** One HTTP attempt, as request-stats.ts counts it. */
-	| {readonly kind: 'attempt'; readonly operation: string; readonly throttled: boolean}
+	/** HTTP attempts, as request-stats.ts counts them, in the order they were made. */
+	| {
+			readonly kind: 'attempts';
+			readonly attempts: readonly {readonly operation: string; readonly throttled: boolean}[];
+	  }
 	/** A `--debug` line about one AWS call. */
 	| {readonly kind: 'log'; readonly line: string};

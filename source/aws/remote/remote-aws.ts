@@ -110,6 +110,7 @@ const memoCalls = new Set([
 	'ecs.listClusterArns',
 	'ecs.describeClusters',
 	'ecs.listServiceArns',
+	'ecs.listServiceArnsPage',
 	'ecs.describeServices',
 	'ecs.listTaskArns',
 	'ecs.describeTasks',
@@ -249,8 +250,9 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		thread.stdout.on('data', forward);
 		thread.stderr.on('data', forward);
 		thread.on('message', (message: AwsThreadMessage) => {
-			if (message.kind === 'attempt') {
-				stats.record(message.operation, {throttled: message.throttled});
+			if (message.kind === 'attempts') {
+				for (const attempt of message.attempts)
+					stats.record(attempt.operation, {throttled: attempt.throttled});
 				return;
 			}
 			if (message.kind === 'log') {

@@ -51,11 +51,14 @@ export type TasksTierOptions = {
 };
 
 /**
- * Calls a second the tasks tier averages at most: under half of the cluster resource read
- * bucket's refill (20/s), which the cluster tier's container instance calls share. A scope of up
- * to 2,000 tasks (40 calls) still refreshes every 5 s.
+ * Calls a second the tasks tier averages at most: a tenth of the cluster resource read bucket's
+ * refill (20/s), which the user's pipelines share. A scope of up to 500 tasks (10 calls) still
+ * refreshes every 5 s, 2,000 every 20 s, and fleet-main's 20,000 (400 calls) every 200 s: at 8 a
+ * second those 400 calls, repeated with nothing changed, were most of an idle ecs-top's CPU
+ * (each call is signed, sent, read and hashed), while the rows on screen are a few dozen; the
+ * selected service's counts stay on their own 5 s tier.
  */
-export const TASK_CALLS_PER_SECOND = 8;
+export const TASK_CALLS_PER_SECOND = 2;
 
 /** ListTasks pages plus DescribeTasks calls for `count` tasks (100 each). */
 export function taskCallsFor(count: number): number {
