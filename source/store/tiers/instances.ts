@@ -7,10 +7,10 @@
  * their change. Capacity providers are described once and cached: the group a provider points at
  * cannot be changed.
  */
-import type {AutoScalingGroup} from '../../model/auto-scaling-group.js';
 import type {CapacityProvider} from '../../model/capacity-provider.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import type {ClusterView} from '../fleet-store.js';
+import {describeCapacity, type ClusterCapacity} from './capacity.js';
 import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
@@ -28,11 +28,8 @@ export const emptyClusterView: ClusterView = {
 /** Instances counted in on a first load this many at a time (1 call). */
 const progressPart = 100;
 
-// AWS-managed providers have no Auto Scaling group behind them: no call needed to learn that.
-const fargateProviders = new Set(['FARGATE', 'FARGATE_SPOT']);
-
 export function createInstancesTier(ctx: TierContext): FleetTier {
-	const {ecs, autoScaling} = ctx.adapters;
+	const {ecs} = ctx.adapters;
 	const providers = new Map<string, CapacityProvider>();
 
 	async function fetchInstances(
@@ -61,23 +58,15 @@ export function createInstancesTier(ctx: TierContext): FleetTier {
 		return find()?.capacityProviders ?? [];
 	}
 
-	async function fetchCapacity(
-		clusterArn: string,
-		signal: AbortSignal,
-	): Promise<{providers: CapacityProvider[]; groups: AutoScalingGroup[]}> {
-		const names = (await providerNamesOf(clusterArn)).filter((name) => !fargateProviders.has(name));
+	async function fetchCapacity(clusterArn: string, signal: AbortSignal): Promise<ClusterCapacity> {
+		const capacityProviders = await providerNamesOf(clusterArn);
 		signal.throwIfAborted();
-		const unknown = names.filter((name) => !providers.has(name));
-		if (unknown.length > 0) {
-			const found = await ecs.describeCapacityProviders(unknown);
-			for (const provider of found.items) providers.set(provider.name, provider);
-			signal.throwIfAborted();
-		}
-		const known = names.flatMap((name) => providers.get(name) ?? []);
-		const groupNames = known.flatMap((provider) => provider.autoScalingGroup ?? []);
-		if (groupNames.length === 0) return {providers: known, groups: []};
-		const groups = await autoScaling.describeAutoScalingGroups(groupNames);
-		return {providers: known, groups: [...groups.items]};
+		const {byCluster} = await describeCapacity(
+			ctx.adapters,
+			[{arn: clusterArn, capacityProviders}],
+			providers,
+		);
+		return byCluster.get(clusterArn)!;
 	}
 
 	return {
