@@ -8,6 +8,11 @@
  *
  * Prints the cold first refresh (identity, capacity providers, EC2 details, task definitions,
  * the first 30 minutes of metrics) apart from the steady ones.
+ *
+ * Then the live view as a user leaves it open at the default refresh, on `large` and on `wide`
+ * (bench/live-calls.ts): calls a minute, mean and busiest minute, against the budget of 60.
+ *
+ *   npm run bench:api [-- --refreshes 10 --live-minutes 40]
  */
 import {performance} from 'node:perf_hooks';
 import {createAwsAdapters} from '../source/aws/adapters.js';
@@ -17,10 +22,15 @@ import {startSim} from '../source/sim/index.js';
 import {createFleetPoller} from '../source/store/fleet-poller.js';
 import {createFleetStore, taskScopeKey, type FleetState} from '../source/store/fleet-store.js';
 import {visibleMetricQueries} from '../source/store/tiers/metrics.js';
+import {measureLiveCalls} from './live-calls.js';
+import {loadavg} from 'node:os';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const refreshes = Number(process.argv[process.argv.indexOf('--refreshes') + 1]) || 10;
+const liveMinutes = Number(process.argv[process.argv.indexOf('--live-minutes') + 1]) || 40;
+/** Calls a minute the live view may spend at the default refresh on `large` and `wide`. */
+const liveBudget = 60;
 const budget = 1.1;
 /** Rows a pane shows on a 120x40 terminal: the rows whose sparklines are fetched. */
 const visibleRows = 10;
@@ -186,3 +196,23 @@ if (ratio > budget) process.exitCode = 1;
 poller.stop();
 clients.destroy();
 await server.close();
+
+// The live view left open: calls a minute at the default refresh, on virtual time.
+const load = () =>
+	loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' ');
+for (const scenario of ['large', 'wide'] as const) {
+	console.log(`\nlive view, ${scenario}, default refresh (load average ${load()})`);
+	const live = await measureLiveCalls(scenario, {minutes: liveMinutes});
+	console.log(`on screen: ${live.view}`);
+	const ops = Object.entries(live.byOperation).sort(([a], [b]) => a.localeCompare(b));
+	const width = Math.max(...ops.map(([op]) => op.length));
+	for (const [op, n] of ops) console.log(`  ${op.padEnd(width)}  ${n.toFixed(1).padStart(5)}/min`);
+	const verdict = live.peakMinute <= liveBudget ? 'PASS' : 'FAIL';
+	console.log(
+		`budget: live calls a minute <= ${liveBudget}: ${verdict} (mean ${live.perMinute.toFixed(1)}, ` +
+			`busiest minute ${live.peakMinute}, over ${live.minutes} minutes)`,
+	);
+	if (verdict === 'FAIL') process.exitCode = 1;
+}

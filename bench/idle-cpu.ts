@@ -4,7 +4,7 @@
  * refresh answers the same fleet and any CPU the TUI uses is its own overhead: polling, parsing,
  * comparing, rendering.
  *
- *   npm run bench:idle [-- --seconds 120 --settle-seconds 20 --refresh 5 --columns 200 --rows 50
+ *   npm run bench:idle [-- --seconds 240 --settle-seconds 20 --refresh 5 --columns 200 --rows 50
  *                         --view tasks|default --cpu-prof DIR --budget 2]
  *
  * Prints the TUI's CPU as a share of one core, per thread (UI, the AWS thread, the rest), beside
@@ -30,7 +30,9 @@ function stringFlag(name: string): string | undefined {
 	return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-const seconds = flag('seconds', 120);
+// Longer than the tasks' pace at this size (20,000 tasks every 200 s): the window must hold at
+// least one refresh of every tier, or it measures the quiet between them.
+const seconds = flag('seconds', 240);
 const settleSeconds = flag('settle-seconds', 20);
 const refreshSeconds = flag('refresh', 5);
 const columns = flag('columns', 200);

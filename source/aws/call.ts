@@ -1,3 +1,4 @@
+import {isUnchangedAnswer} from './answer-digest.js';
 import {AwsApiError, classifyAwsError, type AwsService} from './errors.js';
 import {maskEndpoint} from '../text/url-secrets.js';
 import {createLimiter, defaultConcurrency, type Limiter} from './concurrency.js';
@@ -23,6 +24,8 @@ export function adapterContext(service: AwsService, options: AdapterOptions): Ad
 			try {
 				return await send();
 			} catch (error) {
+				// Not a failure: the caller holds the result (answer-digest.ts).
+				if (isUnchangedAnswer(error)) throw error;
 				const problem = classifyAwsError(error, {
 					service,
 					operation,

@@ -6,6 +6,7 @@ import {STSClient} from '@aws-sdk/client-sts';
 import {loadConfig} from '@smithy/node-config-provider';
 import packageJson from '../../package.json' with {type: 'json'};
 import {credentialProvider, fixedCredentials, type SessionCredentials} from './credentials.js';
+import {answerDigests} from './answer-digest.js';
 import {debugRequestLog, type DebugLog} from './http-debug-log.js';
 import {createTransport, type TransportLimits} from './http-handler.js';
 import {RequestStats} from './request-stats.js';
@@ -31,6 +32,8 @@ export type AwsClientOptions = {
 	readonly limits?: Partial<TransportLimits> | undefined;
 	/** `--debug`: one line per AWS call (http-debug-log.ts). */
 	readonly debugLog?: DebugLog | undefined;
+	/** Hash answers for runDigested (answer-digest.ts): the AWS thread's clients do. */
+	readonly answerDigests?: boolean | undefined;
 };
 
 export type AwsClients = {
@@ -115,6 +118,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 	};
 	const instrument = (client: {middlewareStack: {use(plugin: never): void}}, service: string) => {
 		client.middlewareStack.use(requestCounter(service, stats) as never);
+		if (options.answerDigests === true) client.middlewareStack.use(answerDigests() as never);
 		if (options.debugLog !== undefined)
 			client.middlewareStack.use(debugRequestLog(service, options.debugLog) as never);
 	};

@@ -168,6 +168,27 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			return merge(batches);
 		},
 
+		/**
+		 * One page of ListServices: a list swept a page at a time, so a 2,000-service cluster's
+		 * listing is spread over minutes instead of 20 calls at once.
+		 */
+		async listServiceArnsPage(
+			cluster: string,
+			nextToken: string | undefined,
+		): Promise<{arns: string[]; next: string | undefined}> {
+			const page = await call('ListServices', () =>
+				limit(() =>
+					client.send(
+						new ListServicesCommand({cluster, maxResults: ecsLimits.pageSize, nextToken}),
+					),
+				),
+			);
+			return {
+				arns: [...requiredStrings(page.serviceArns, 'ecs', 'ListServices', 'serviceArns')],
+				next: text(page.nextToken) || undefined,
+			};
+		},
+
 		listServiceArns(
 			cluster: string,
 			filter: {

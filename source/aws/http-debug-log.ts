@@ -5,6 +5,7 @@
  * Authorization header is the signature), no query strings, no credentials, no bodies.
  */
 import type {Pluggable} from '@smithy/types';
+import {isUnchangedAnswer} from './answer-digest.js';
 import {unwrapWriteError} from './write-once.js';
 
 export type DebugLog = (line: string) => void;
@@ -55,6 +56,10 @@ export function debugRequestLog<Input extends object, Output extends object>(
 						log(`aws ${operation} ok ${Date.now() - started}ms ${describe(metadata)}`);
 						return result;
 					} catch (error) {
+						if (isUnchangedAnswer(error)) {
+							log(`aws ${operation} ok ${Date.now() - started}ms unchanged`);
+							throw error;
+						}
 						// A throttled poll arrives wrapped (PollThrottledError): AWS's answer is its cause,
 						// and the retry middleware put the attempts on the wrapper. A write that AWS may
 						// have applied arrives wrapped too, so that it is not retried (write-once.ts).

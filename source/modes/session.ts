@@ -55,6 +55,7 @@ export async function wireSession(
 		store,
 		stats: connection.stats,
 		refreshMs: options.refreshMs,
+		clusters: options.clusters,
 		...(log === undefined ? {} : {log}),
 	});
 	poller.start();

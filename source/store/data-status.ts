@@ -21,6 +21,12 @@ export interface DataStatus {
 	readonly consecutiveFailures: number;
 	/** When the next automatic run is armed for; absent while paused, disabled or running. */
 	readonly nextRunAt?: number;
+	/**
+	 * How often the data is fetched when all is well, as of the last fetch: a slow tier (60 s)
+	 * or a paced one (20,000 tasks) ages into staleness at three of its own intervals, not three
+	 * refreshes. Absent: the refresh interval.
+	 */
+	readonly cadenceMs?: number;
 }
 
 export const initialDataStatus: DataStatus = {inFlight: false, consecutiveFailures: 0};
@@ -32,13 +38,22 @@ export function started(status: DataStatus): DataStatus {
 	return {...status, inFlight: true, nextRunAt: undefined};
 }
 
-export function succeeded(status: DataStatus, at: number): DataStatus {
+export function succeeded(status: DataStatus, at: number, cadenceMs?: number): DataStatus {
 	return {
 		fetchedAt: at,
 		inFlight: false,
 		consecutiveFailures: 0,
 		nextRunAt: status.nextRunAt,
+		...(cadenceMs === undefined ? {} : {cadenceMs}),
 	};
+}
+
+/**
+ * A run that found nothing due (a paced tier asked again too soon): nothing was fetched, so the
+ * data is exactly as old as it was, and a failure streak is not over either.
+ */
+export function notDue(status: DataStatus): DataStatus {
+	return {...status, inFlight: false};
 }
 
 export function failed(status: DataStatus, at: number, error: DataError): DataStatus {
@@ -60,7 +75,7 @@ export function scheduled(status: DataStatus, nextRunAt: number | undefined): Da
 	return {...status, nextRunAt};
 }
 
-/** Stale: the last attempt failed, or the data is older than three refresh intervals. */
+/** Stale: the last attempt failed, or the data is older than three of its intervals. */
 export function isStale(status: DataStatus, now: number, refreshMs: number): boolean {
 	return staleSinceAt(status, now, refreshMs) !== undefined;
 }
@@ -76,13 +91,16 @@ export function staleSinceAt(
 	refreshMs: number,
 ): number | undefined {
 	const agedOutAt =
-		status.fetchedAt === undefined
-			? undefined
-			: status.fetchedAt + STALE_AFTER_INTERVALS * refreshMs;
+		status.fetchedAt === undefined ? undefined : status.fetchedAt + staleAfterMs(status, refreshMs);
 	const aged = agedOutAt !== undefined && now > agedOutAt ? agedOutAt : undefined;
 	if (status.error === undefined) return aged;
 	const failedSince = status.staleSince ?? now;
 	return aged === undefined ? failedSince : Math.min(aged, failedSince);
+}
+
+/** How old the data may get before it is stale: three of its own intervals. */
+export function staleAfterMs(status: DataStatus, refreshMs: number): number {
+	return STALE_AFTER_INTERVALS * Math.max(refreshMs, status.cadenceMs ?? 0);
 }
 
 export function sameStatus(a: DataStatus, b: DataStatus): boolean {
@@ -93,6 +111,7 @@ export function sameStatus(a: DataStatus, b: DataStatus): boolean {
 		a.staleSince === b.staleSince &&
 		a.inFlight === b.inFlight &&
 		a.consecutiveFailures === b.consecutiveFailures &&
-		a.nextRunAt === b.nextRunAt
+		a.nextRunAt === b.nextRunAt &&
+		a.cadenceMs === b.cadenceMs
 	);
 }

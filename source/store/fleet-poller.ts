@@ -19,13 +19,19 @@ import {
 	type Focus,
 	type VisibleMetrics,
 } from './fleet-store.js';
-import {createPollScheduler, type PollScheduler} from './poll-scheduler.js';
+import {
+	createPollScheduler,
+	NOT_DUE,
+	type PollScheduler,
+	type RunResult,
+} from './poll-scheduler.js';
 import {problemChanges} from './problem-log.js';
 import {systemTimers, type Timers} from './timers.js';
 import {createClusterTier} from './tiers/cluster.js';
 import {createClustersTier} from './tiers/clusters.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './tiers/context.js';
 import {createEc2Tier} from './tiers/ec2.js';
+import {createInstancesTier} from './tiers/instances.js';
 import {createMetricsTier} from './tiers/metrics.js';
 import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
@@ -47,6 +53,8 @@ export type FleetPollerOptions = {
 	readonly minUserRefreshGapMs?: number;
 	/** Where AWS problems are written as they appear and clear (the live view's log file). */
 	readonly log?: (line: string) => void;
+	/** `--cluster` names or ARNs: only these clusters are shown; none means every one. */
+	readonly clusters?: readonly string[];
 };
 
 export type FleetPoller = {
@@ -73,7 +81,13 @@ export type FleetPoller = {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Tiers whose data depends on the focused cluster or on the task scope. */
-const clusterTiers: readonly DataSetId[] = ['cluster', 'tasks', 'task-definitions', 'ec2'];
+const clusterTiers: readonly DataSetId[] = [
+	'cluster',
+	'instances',
+	'tasks',
+	'task-definitions',
+	'ec2',
+];
 const scopeTiers: readonly DataSetId[] = ['tasks', 'stopped-tasks', 'task-definitions'];
 
 export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
@@ -141,13 +155,15 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			id: tier.id,
 			...(tier.intervalMs === undefined ? {} : {intervalMs: tier.intervalMs}),
 			...(tier.intervalFactor === undefined ? {} : {intervalFactor: tier.intervalFactor}),
+			...(tier.minIntervalMs === undefined ? {} : {minIntervalMs: tier.minIntervalMs}),
 			...(tier.enabled === undefined ? {} : {enabled: () => tier.enabled!(store.getState())}),
 			run: (signal) => {
 				running++;
-				const run = (async () => {
+				const run = (async (): Promise<RunResult> => {
 					try {
-						await tier.run(signal);
-						writer.write(withProblem(tier.id, undefined));
+						const result = await tier.run(signal);
+						if (result === NOT_DUE) return NOT_DUE;
+						writer.write(withProblem(tier.id, result ?? undefined));
 					} catch (error) {
 						if (!signal.aborted) writer.write(withProblem(tier.id, problemOf(error)));
 						throw error;
@@ -155,14 +171,19 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 						running--;
 					}
 				})();
-				if (tier.id === 'clusters') clustersRun = run.catch(() => undefined);
+				if (tier.id === 'clusters')
+					clustersRun = run.then(
+						() => undefined,
+						() => undefined,
+					);
 				return run;
 			},
 		});
 	}
 
-	register(createClustersTier(ctx));
+	register(createClustersTier(ctx, {only: options.clusters ?? []}));
 	register(createClusterTier(ctx));
+	register(createInstancesTier(ctx));
 	register(createTasksTier(ctx, {desiredStatus: 'RUNNING'}));
 	register(createTasksTier(ctx, {desiredStatus: 'STOPPED'}));
 	register(createTaskDefinitionsTier(ctx));

@@ -28,7 +28,10 @@ import {onlyKeys, sameData} from './tiers/reuse.js';
 export type DataSetId =
 	| 'identity'
 	| 'clusters'
+	/** The focused cluster's services. */
 	| 'cluster'
+	/** The focused cluster's container instances and Auto Scaling groups. */
+	| 'instances'
 	| 'tasks'
 	| 'stopped-tasks'
 	| 'task-definitions'

@@ -17,6 +17,10 @@
  *   endpoint must not hold it), but presses coalesce: within `minUserRefreshGapMs` of one such
  *   refresh's start, further presses make one more refresh at the end of that gap, never more
  *   (holding R once sent hundreds of requests a second).
+ * - A run may find nothing due (a paced tier asked again too soon) and say so ('not-due'): that
+ *   is no fetch, so the data keeps the age of the last real one.
+ * - Each success records the tier's interval then in force (its cadence), so the data ages into
+ *   staleness at three of its own intervals, not three refreshes.
  */
 import {isThrottlingError} from '../aws/errors.js';
 import {runAsPoll} from '../aws/request-counter.js';
@@ -24,6 +28,7 @@ import {
 	cancelled,
 	failed,
 	initialDataStatus,
+	notDue,
 	sameStatus,
 	scheduled,
 	started,
@@ -33,14 +38,20 @@ import {
 } from './data-status.js';
 import type {TimerHandle, Timers} from './timers.js';
 
+/** A run that fetched nothing because nothing was due yet: not a fresh fetch. */
+export const NOT_DUE = 'not-due';
+export type RunResult = void | typeof NOT_DUE;
+
 export interface TierSpec {
 	readonly id: string;
 	/** Fetches and stores this tier's data; should stop early when `signal` aborts. */
-	readonly run: (signal: AbortSignal) => Promise<void>;
+	readonly run: (signal: AbortSignal) => Promise<RunResult>;
 	/** A fixed interval (CloudWatch's 60 s); otherwise `intervalFactor` x the base interval. */
 	readonly intervalMs?: number;
 	/** Multiple of the base (`--refresh`) interval; default 1. */
 	readonly intervalFactor?: number;
+	/** A longer interval the tier needs now (a paced scope), read after each run. */
+	readonly minIntervalMs?: () => number | undefined;
 	/** Read at registration and on every reevaluate(): is this tier on screen? Default: yes. */
 	readonly enabled?: () => boolean;
 	/** Default: failureKindOf, throttled as aws/errors.ts tells it. */
@@ -196,7 +207,8 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	}
 
 	function intervalOfTier(tier: Tier): number {
-		return tier.spec.intervalMs ?? baseIntervalMs * (tier.spec.intervalFactor ?? 1);
+		const normal = tier.spec.intervalMs ?? baseIntervalMs * (tier.spec.intervalFactor ?? 1);
+		return Math.max(normal, tier.spec.minIntervalMs?.() ?? 0);
 	}
 
 	function isEnabled(tier: Tier): boolean {
@@ -237,7 +249,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 		const controller = new AbortController();
 		tier.controller = controller;
 		update(tier, started(tier.status));
-		let result: Promise<void>;
+		let result: Promise<RunResult>;
 		try {
 			result = Promise.resolve(
 				runAsPoll(() => tier.spec.run(controller.signal), controller.signal),
@@ -246,7 +258,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			result = Promise.reject(error);
 		}
 		void result.then(
-			() => settle(tier, controller, {ok: true}),
+			(value) => settle(tier, controller, {ok: true, fetched: value !== NOT_DUE}),
 			(error: unknown) => settle(tier, controller, {ok: false, error}),
 		);
 	}
@@ -254,7 +266,7 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 	function settle(
 		tier: Tier,
 		controller: AbortController,
-		outcome: {ok: true} | {ok: false; error: unknown},
+		outcome: {ok: true; fetched: boolean} | {ok: false; error: unknown},
 	): void {
 		tier.controller = undefined;
 		const now = timers.now();
@@ -263,21 +275,30 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			update(tier, cancelled(tier.status));
 			tier.dueAt = undefined;
 		} else if (outcome.ok) {
-			update(tier, succeeded(tier.status, now));
-			tier.dueAt = now + intervalOfTier(tier);
+			const interval = intervalOfTier(tier);
+			update(
+				tier,
+				outcome.fetched
+					? succeeded(tier.status, now, interval === baseIntervalMs ? undefined : interval)
+					: notDue(tier.status),
+			);
+			tier.dueAt = now + interval;
 		} else {
 			const kind = (tier.spec.classify ?? failureKindOf)(outcome.error);
 			const next = failed(tier.status, now, {kind, message: errorMessage(outcome.error)});
 			update(tier, next);
-			// A slow tier (metrics, once a minute) backs off on the base refresh, not its own
-			// interval: otherwise one throttled call kept its problem on screen for up to two
-			// minutes after a storm, where every other tier healed within two refreshes.
+			// A fixed-interval tier (metrics, once a minute, `intervalMs`) backs off on the base
+			// refresh, not its own interval: otherwise one throttled call kept its problem on screen for up to two
+			// minutes after a storm, where every other tier healed within two refreshes. A tier
+			// refreshed every few refreshes backs off on its own interval: retrying it faster than it
+			// runs when all is well would spend more calls in a storm, not fewer.
+			const own = intervalOfTier(tier);
 			tier.dueAt =
 				now +
 				backoffDelayMs(
 					kind,
 					next.consecutiveFailures,
-					Math.min(intervalOfTier(tier), baseIntervalMs),
+					tier.spec.intervalMs === undefined ? own : Math.min(own, baseIntervalMs),
 					random(),
 					maxBackoffFactor,
 				);

@@ -5,7 +5,7 @@
  */
 import {Text} from './components/text.js';
 import {memo, useEffect, useState} from 'react';
-import {staleSinceAt, STALE_AFTER_INTERVALS, type DataStatus} from '../store/data-status.js';
+import {staleAfterMs, staleSinceAt, type DataStatus} from '../store/data-status.js';
 import type {DataProblem, DataSetId, FleetState, ProgressId} from '../store/fleet-store.js';
 import {displayWidth, truncate, truncateMiddle} from './format.js';
 import {useFleet} from './hooks/use-fleet.js';
@@ -188,7 +188,7 @@ function useStaleSince(
 	const agesOutAt =
 		status?.fetchedAt === undefined
 			? undefined
-			: status.fetchedAt + STALE_AFTER_INTERVALS * refreshMs;
+			: status.fetchedAt + staleAfterMs(status, refreshMs);
 	useEffect(() => {
 		if (staleSince !== undefined || agesOutAt === undefined) return;
 		const timer = setTimeout(() => setNow(Date.now()), Math.max(0, agesOutAt - Date.now()) + 50);

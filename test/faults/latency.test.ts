@@ -24,11 +24,12 @@ function mostInFlight(entries: readonly RequestLogEntry[]): number {
 	return most;
 }
 
-/** Operations each called once per run of one tier, with the tier's own input. */
+/**
+ * Operations each called once per run of one tier, with the tier's own input: the tiers that run
+ * every refresh (the slower ones, docs/polling.md, would not run twice in the window).
+ */
 const perTier: Record<string, (entry: RequestLogEntry) => boolean> = {
-	'clusters: ListClusters': (e) => e.operation === 'ListClusters',
-	'cluster: ListServices': (e) => e.operation === 'ListServices',
-	'cluster: ListContainerInstances': (e) => e.operation === 'ListContainerInstances',
+	'cluster: DescribeServices': (e) => e.operation === 'DescribeServices',
 	'tasks: ListTasks RUNNING': (e) =>
 		e.operation === 'ListTasks' && (e.input.desiredStatus ?? 'RUNNING') === 'RUNNING',
 };

@@ -34,6 +34,10 @@ export async function startFleet(
 		mutate?: Mutation;
 		/** The poller's log of AWS problems. */
 		log?: (line: string) => void;
+		/** `--cluster`: only these clusters (names or ARNs). */
+		clusters?: readonly string[];
+		/** The region the header shows (the store's connection), as the live view sets it. */
+		region?: string;
 	} = {},
 ): Promise<Fleet> {
 	const sim = await startTestSim({scenario: options.scenario ?? 'demo'});
@@ -51,7 +55,10 @@ export async function startFleet(
 		maxAttempts: 1,
 	});
 	const adapters = createAwsAdapters(clients);
-	const store = createFleetStore({refreshMs: options.refreshMs ?? 600_000});
+	const store = createFleetStore({
+		refreshMs: options.refreshMs ?? 600_000,
+		...(options.region === undefined ? {} : {connection: {region: options.region}}),
+	});
 	options.observe?.(store);
 	const poller = createFleetPoller({
 		adapters,
@@ -63,6 +70,7 @@ export async function startFleet(
 		// that paces a held R key would only make them wait.
 		minUserRefreshGapMs: 0,
 		...(options.log === undefined ? {} : {log: options.log}),
+		...(options.clusters === undefined ? {} : {clusters: options.clusters}),
 	});
 	poller.start();
 	await poller.whenIdle();

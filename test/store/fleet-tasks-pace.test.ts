@@ -43,8 +43,13 @@ describe('the tasks tier paces large scopes', () => {
 		expect(paceMs).toBeGreaterThan(100);
 
 		const before = listTasksCalls();
+		const fetchedAt = store.getState().dataSets.tasks?.fetchedAt;
 		await scheduledTasksRun();
 		expect(listTasksCalls(), 'a run within the pace sends nothing').toBe(before);
+		// Nothing was fetched, so nothing is fresher: the age shown is the last real fetch's.
+		expect(store.getState().dataSets.tasks?.fetchedAt).toBe(fetchedAt);
+		// The pace is the tasks' interval: they are stale only at three paces.
+		expect(store.getState().dataSets.tasks?.cadenceMs).toBeCloseTo(paceMs);
 
 		sim.advance(paceMs);
 		await scheduledTasksRun();

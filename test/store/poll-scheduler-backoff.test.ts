@@ -231,7 +231,7 @@ describe('a once-a-minute tier after a throttled call', () => {
 		let throttled = true;
 		scheduler.register({
 			id: 'metrics',
-			intervalFactor: 12,
+			intervalMs: 12 * base,
 			run: async () => {
 				calls.push(timers.now());
 				if (throttled) throw awsError('ThrottlingException');
@@ -251,6 +251,29 @@ describe('a once-a-minute tier after a throttled call', () => {
 		expect(calls).toHaveLength(2);
 		await timers.advance(1);
 		expect(calls).toHaveLength(3);
+		scheduler.stop();
+	});
+});
+
+describe('a tier refreshed every few refreshes, when throttled', () => {
+	it('backs off from its own interval: a storm never makes it call more often than when well', async () => {
+		const timers = new FakeTimers();
+		const scheduler = createPollScheduler({timers, baseIntervalMs: base, random: () => 0});
+		const calls: number[] = [];
+		scheduler.register({
+			id: 'clusters',
+			intervalFactor: 3,
+			run: async () => {
+				calls.push(timers.now());
+				throw awsError('ThrottlingException');
+			},
+		});
+		scheduler.start();
+		await timers.advance(0);
+		await timers.advance(3 * base - 1);
+		expect(calls).toEqual([0]);
+		await timers.advance(1);
+		expect(calls).toEqual([0, 3 * base]);
 		scheduler.stop();
 	});
 });

@@ -6,6 +6,7 @@
  */
 import {parentPort} from 'node:worker_threads';
 import {createAwsAdapters, type AwsAdapters} from '../adapters.js';
+import {isUnchangedAnswer, runDigested, type AnswerDigest} from '../answer-digest.js';
 import {createAwsClients, type AwsClients} from '../clients.js';
 import {runAsPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
@@ -19,14 +20,32 @@ import type {
 } from './protocol.js';
 import {toRemoteError} from './remote-error.js';
 
-/** Attempts are forwarded as they happen: the UI thread keeps the counts the header shows. */
+/**
+ * Attempts are forwarded to the UI thread, which keeps the counts the header shows: those of one
+ * turn of the event loop in one message, as a message per attempt cost more than the attempts'
+ * own bookkeeping (a refresh of 20,000 tasks is 400 attempts).
+ */
 class ForwardedStats extends RequestStats {
+	private queued: {operation: string; throttled: boolean}[] = [];
+
 	override record(operation: string, outcome: {throttled: boolean} = {throttled: false}): void {
-		post({kind: 'attempt', operation, throttled: outcome.throttled});
+		if (this.queued.length === 0) setImmediate(() => this.flush());
+		this.queued.push({operation, throttled: outcome.throttled});
+	}
+
+	/** Sent before any answer, so a call's attempts are counted when its answer arrives. */
+	flush(): void {
+		if (this.queued.length === 0) return;
+		const attempts = this.queued;
+		this.queued = [];
+		post({kind: 'attempts', attempts});
 	}
 }
 
+const forwarded = new ForwardedStats();
+
 function post(message: AwsThreadMessage): void {
+	if (message.kind !== 'attempts') forwarded.flush();
 	try {
 		parentPort!.postMessage(message);
 	} catch (error) {
@@ -46,7 +65,8 @@ function init(options: AwsThreadOptions): void {
 	const {debug, ...clientOptions} = options;
 	clients = createAwsClients({
 		...clientOptions,
-		stats: new ForwardedStats(),
+		stats: forwarded,
+		answerDigests: true,
 		...(debug ? {debugLog: (line: string) => post({kind: 'log', line})} : {}),
 	});
 	adapters = createAwsAdapters(clients);
@@ -55,12 +75,14 @@ function init(options: AwsThreadOptions): void {
 /** The polls' calls in flight, to abort when the UI thread's poll is aborted. */
 const inFlight = new Map<number, AbortController>();
 
-function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<unknown> {
+type Invoked = {value: unknown; digest?: AnswerDigest | undefined};
+
+function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<Invoked> {
 	if (clients === undefined || adapters === undefined)
 		return Promise.reject(new Error('the AWS thread was called before it was given its options'));
 	if (call.adapter === 'clients') {
-		if (call.method === 'region') return clients.region();
-		if (call.method === 'endpoint') return clients.endpoint();
+		if (call.method === 'region') return clients.region().then((value) => ({value}));
+		if (call.method === 'endpoint') return clients.endpoint().then((value) => ({value}));
 		return Promise.reject(new Error(`no such call: clients.${call.method}`));
 	}
 	const adapter = adapters[call.adapter] as Record<string, unknown> | undefined;
@@ -71,7 +93,10 @@ function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<unknown
 	// describeTasks' tasks as last seen come as a list of their compared fields (task-transfer.ts).
 	if (call.adapter === 'ecs' && call.method === 'describeTasks' && Array.isArray(args[2]))
 		args[2] = new Map((args[2] as {arn: string}[]).map((known) => [known.arn, known]));
-	const run = () => (method as (...args: unknown[]) => Promise<unknown>).apply(adapter, args);
+	const apply = () => (method as (...args: unknown[]) => Promise<unknown>).apply(adapter, args);
+	const digest = call.digest;
+	const run = (): Promise<Invoked> =>
+		digest === undefined ? apply().then((value) => ({value})) : runDigested(digest.known, apply);
 	return call.poll ? runAsPoll(run, signal) : run();
 }
 
@@ -89,8 +114,13 @@ parentPort!.on('message', (message: AwsThreadInit | AwsCall | AwsCancel) => {
 	if (controller !== undefined) inFlight.set(call.id, controller);
 	invoke(call, controller?.signal)
 		.then(
-			(value) => post({kind: 'answer', id: call.id, value}),
-			(error: unknown) => post({kind: 'failure', id: call.id, error: toRemoteError(error)}),
+			({value, digest}) => post({kind: 'answer', id: call.id, value, digest}),
+			(error: unknown) =>
+				post(
+					isUnchangedAnswer(error)
+						? {kind: 'unchanged', id: call.id}
+						: {kind: 'failure', id: call.id, error: toRemoteError(error)},
+				),
 		)
 		.finally(() => inFlight.delete(call.id));
 });

@@ -4,6 +4,7 @@
  * the store expects, and a note of every HTTP attempt for the header's calls/min.
  */
 import type {AwsAdapters} from '../adapters.js';
+import type {AnswerDigest} from '../answer-digest.js';
 import type {SessionCredentials} from '../credentials.js';
 import type {AwsProblem} from '../errors.js';
 import type {SharedFileTexts} from '../shared-config.js';
@@ -39,6 +40,11 @@ export type AwsCall = {
 	readonly args: readonly unknown[];
 	/** Made inside a poll run: a throttled attempt is not retried (request-counter.ts). */
 	readonly poll: boolean;
+	/**
+	 * Hash the call's answers (answer-digest.ts); `known` is what they hashed to for the result
+	 * the caller holds, and the thread answers `unchanged` when they hash the same again.
+	 */
+	readonly digest?: {readonly known: AnswerDigest | undefined};
 };
 
 /** The poll that made call `id` was aborted: its HTTP requests end now. */
@@ -60,9 +66,20 @@ export type RemoteError = {
 };
 
 export type AwsThreadMessage =
-	| {readonly kind: 'answer'; readonly id: number; readonly value: unknown}
+	| {
+			readonly kind: 'answer';
+			readonly id: number;
+			readonly value: unknown;
+			/** For a call that asked for it: what its answers hashed to. */
+			readonly digest?: AnswerDigest | undefined;
+	  }
+	/** Every answer of the call was the same as the caller's `known`: its result stands. */
+	| {readonly kind: 'unchanged'; readonly id: number}
 	| {readonly kind: 'failure'; readonly id: number; readonly error: RemoteError}
-	/** One HTTP attempt, as request-stats.ts counts it. */
-	| {readonly kind: 'attempt'; readonly operation: string; readonly throttled: boolean}
+	/** HTTP attempts, as request-stats.ts counts them, in the order they were made. */
+	| {
+			readonly kind: 'attempts';
+			readonly attempts: readonly {readonly operation: string; readonly throttled: boolean}[];
+	  }
 	/** A `--debug` line about one AWS call. */
 	| {readonly kind: 'log'; readonly line: string};

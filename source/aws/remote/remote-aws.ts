@@ -10,6 +10,7 @@
  */
 import {Worker, type ResourceLimits} from 'node:worker_threads';
 import type {AwsAdapters} from '../adapters.js';
+import type {AnswerDigest} from '../answer-digest.js';
 import type {Task} from '../../model/task.js';
 import {ecsLimits} from '../ecs-limits.js';
 import {inPoll, pollSignal} from '../request-counter.js';
@@ -86,7 +87,53 @@ function knownTasksOf(arns: readonly string[], previous: ReadonlyMap<string, Tas
 	return known;
 }
 
-type Pending = {resolve(value: unknown): void; reject(error: Error): void};
+type Pending = {
+	resolve(value: unknown): void;
+	reject(error: Error): void;
+	/** Where the call's result is kept, for an answer the same as last time's. */
+	readonly memoKey?: string | undefined;
+	/** The result held for that key when the call was sent. */
+	readonly held?: MemoEntry | undefined;
+	/** Rebuilds the answer's value on this side (tasks: task-transfer.ts). */
+	readonly received?: ((value: unknown) => unknown) | undefined;
+};
+
+/** The result of a read call, and what its answers hashed to (answer-digest.ts). */
+type MemoEntry = {readonly digest: AnswerDigest; readonly value: unknown};
+
+/**
+ * The reads whose results are kept, so that a refresh answered with the same bytes as the last is
+ * neither decoded on the thread nor sent across: the polls' lists and describes, where an idle
+ * account's answers repeat. Not the writes, nor CloudWatch (each call asks for new minutes).
+ */
+const memoCalls = new Set([
+	'ecs.listClusterArns',
+	'ecs.describeClusters',
+	'ecs.listServiceArns',
+	'ecs.listServiceArnsPage',
+	'ecs.describeServices',
+	'ecs.listTaskArns',
+	'ecs.describeTasks',
+	'ecs.listContainerInstanceArns',
+	'ecs.describeContainerInstances',
+	'ecs.describeCapacityProviders',
+	'autoScaling.describeAutoScalingGroups',
+]);
+
+/**
+ * Results kept, the least recently used dropped first: a refresh of fleet-main's 20,000 tasks is
+ * 200 describes and one list, its 2,000-service cluster 200 describes, so this holds a whole
+ * refresh of either with room to spare, and a busy fleet's outdated batches age out.
+ */
+const memoCapacity = 1_000;
+
+function memoKeyOf(adapter: string, method: string, args: readonly unknown[]): string | undefined {
+	const name = `${adapter}.${method}`;
+	if (!memoCalls.has(name)) return undefined;
+	// describeTasks' third argument, the tasks held, changes what crosses, not the result.
+	const keyArgs = name === 'ecs.describeTasks' ? args.slice(0, 2) : args;
+	return `${name}:${JSON.stringify(keyArgs)}`;
+}
 
 function abortError(signal: AbortSignal): Error {
 	const error = new Error('the poll was aborted', {cause: signal.reason});
@@ -176,6 +223,12 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 				}),
 	};
 	const pending = new Map<number, Pending>();
+	const memo = new Map<string, MemoEntry>();
+	const remember = (key: string, entry: MemoEntry) => {
+		memo.delete(key);
+		memo.set(key, entry);
+		if (memo.size > memoCapacity) memo.delete(memo.keys().next().value!);
+	};
 	let nextId = 1;
 	let worker: Worker | undefined;
 	let destroyed = false;
@@ -197,8 +250,9 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		thread.stdout.on('data', forward);
 		thread.stderr.on('data', forward);
 		thread.on('message', (message: AwsThreadMessage) => {
-			if (message.kind === 'attempt') {
-				stats.record(message.operation, {throttled: message.throttled});
+			if (message.kind === 'attempts') {
+				for (const attempt of message.attempts)
+					stats.record(attempt.operation, {throttled: attempt.throttled});
 				return;
 			}
 			if (message.kind === 'log') {
@@ -209,8 +263,31 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 			if (call === undefined) return;
 			pending.delete(message.id);
 			if (pending.size === 0) thread.unref();
-			if (message.kind === 'answer') call.resolve(message.value);
-			else call.reject(fromRemoteError(message.error));
+			if (message.kind === 'unchanged') {
+				if (call.held === undefined || call.memoKey === undefined) {
+					call.reject(
+						new Error('the AWS thread said "unchanged" of a call it was told nothing of'),
+					);
+					return;
+				}
+				remember(call.memoKey, call.held);
+				call.resolve(call.held.value);
+				return;
+			}
+			if (message.kind === 'failure') {
+				call.reject(fromRemoteError(message.error));
+				return;
+			}
+			let value: unknown;
+			try {
+				value = call.received === undefined ? message.value : call.received(message.value);
+			} catch (error) {
+				call.reject(error instanceof Error ? error : new Error(String(error)));
+				return;
+			}
+			if (call.memoKey !== undefined && message.digest !== undefined)
+				remember(call.memoKey, {digest: message.digest, value});
+			call.resolve(value);
 		});
 		thread.on('error', (error) => {
 			log(`aws thread failed: ${error.stack ?? error.message}\n`);
@@ -225,12 +302,31 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		return thread;
 	};
 
-	const call = (adapter: AwsCall['adapter'], method: string, args: unknown[]) => {
+	const call = (
+		adapter: AwsCall['adapter'],
+		method: string,
+		args: unknown[],
+		options: {
+			/** The arguments the result depends on, when some only change what crosses. */
+			memoArgs?: readonly unknown[];
+			received?: (value: unknown) => unknown;
+		} = {},
+	) => {
 		if (destroyed) return Promise.reject(new Error('the AWS connection is closed'));
 		worker ??= start();
 		const thread = worker;
 		const id = nextId++;
-		const message: AwsCall = {kind: 'call', id, adapter, method, args, poll: inPoll()};
+		const memoKey = memoKeyOf(adapter, method, options.memoArgs ?? args);
+		const held = memoKey === undefined ? undefined : memo.get(memoKey);
+		const message: AwsCall = {
+			kind: 'call',
+			id,
+			adapter,
+			method,
+			args,
+			poll: inPoll(),
+			...(memoKey === undefined ? {} : {digest: {known: held?.digest}}),
+		};
 		const signal = pollSignal();
 		if (signal?.aborted) return Promise.reject(abortError(signal));
 		return new Promise<unknown>((resolve, reject) => {
@@ -248,7 +344,13 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 					signal?.removeEventListener('abort', onAbort);
 					done(value);
 				};
-			pending.set(id, {resolve: settle(resolve), reject: settle(reject)});
+			pending.set(id, {
+				resolve: settle(resolve),
+				reject: settle(reject),
+				memoKey,
+				held,
+				received: options.received,
+			});
 			signal?.addEventListener('abort', onAbort, {once: true});
 			thread.ref();
 			try {
@@ -280,15 +382,24 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		for (let start = 0; start < list.length; start += split.size)
 			batches.push(list.slice(start, start + split.size));
 		const tasks = adapter === 'ecs' && method === 'describeTasks';
+		// Each batch's tasks are rebuilt as it arrives, so its structured clone dies young: held
+		// until the last of fleet-main's 200 batches, the clones (~25 MB) outlived the young
+		// generation and were promoted, and the old one grew to twice what it kept.
+		const received = tasks
+			? (value: unknown) => {
+					const answer = value as Described;
+					return {...answer, items: receivedTasks(answer.items as Task[], previous)};
+				}
+			: undefined;
 		const answers = await Promise.all(
 			batches.map(async (batch) => {
 				const batchArgs = args.with(split.list, batch);
+				const memoArgs = [...batchArgs];
 				if (previous !== undefined) batchArgs[2] = knownTasksOf(batch as string[], previous);
-				const answer = (await call(adapter, method, batchArgs)) as Described;
-				// Each batch's tasks are rebuilt as it arrives, so its structured clone dies young:
-				// held until the last of fleet-main's 200 batches, the clones (~25 MB) outlived the
-				// young generation and were promoted, and the old one grew to twice what it kept.
-				return tasks ? {...answer, items: receivedTasks(answer.items as Task[], previous)} : answer;
+				return (await call(adapter, method, batchArgs, {
+					memoArgs,
+					...(received === undefined ? {} : {received}),
+				})) as Described;
 			}),
 		);
 		return {

@@ -1,15 +1,54 @@
 /**
- * Every cluster's summary, every refresh: ListClusters + DescribeClusters (100 a call), the
- * cheapest view of the whole account. The caller's identity comes along once, for the header.
+ * Every cluster's summary, every third refresh (15 s by default): DescribeClusters (100 a call)
+ * of the clusters held, the cheapest view of the whole account. Which clusters exist is asked
+ * (ListClusters) only every LIST_CLUSTERS_EVERY refreshes, on the first run and on the user's
+ * refresh: clusters come and go far more seldom than their counts move. A held cluster that is
+ * gone (MISSING, INACTIVE) drops out at once. The caller's identity comes along once, for the
+ * header.
+ *
+ * With `--cluster` (or the config file's `clusters`), only those: they are described by the
+ * names or ARNs given, with no ListClusters, and one that AWS does not know is reported as the
+ * tier's problem (`cluster nope not found in us-east-1`) while the others stay live.
  */
+import type {Cluster} from '../../model/cluster.js';
+import {nameFromArn} from '../../model/arn.js';
+import type {DescribeFailure} from '../../model/failure.js';
 import {ecsLimits} from '../../aws/ecs-limits.js';
-import {fetchClusters} from '../cluster-fetch.js';
+import type {DataProblem, FleetState} from '../fleet-store.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './context.js';
-import {describeCounted} from './first-load.js';
+import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
 
-export function createClustersTier(ctx: TierContext): FleetTier {
+/** Cluster summaries are described every this many refreshes. */
+export const CLUSTERS_EVERY = 3;
+/** The clusters are listed (new ones found) every this many refreshes. */
+export const LIST_CLUSTERS_EVERY = 12;
+
+export type ClustersTierOptions = {
+	/** `--cluster` names or ARNs; empty or absent: every cluster in the region. */
+	readonly only?: readonly string[];
+};
+
+/** The named clusters AWS does not know, said as `--once` says it. */
+export function unknownClustersProblem(
+	failures: readonly DescribeFailure[],
+	region: string | undefined,
+): DataProblem | undefined {
+	const names = [...new Set(failures.map((failure) => nameFromArn(failure.arn ?? '')))].filter(
+		(name) => name !== '',
+	);
+	if (names.length === 0) return undefined;
+	const where = region === undefined ? '' : ` in ${region}`;
+	return {
+		kind: 'not-found',
+		message: `cluster ${names.join(', ')} not found${where}`,
+		action: undefined,
+	};
+}
+
+export function createClustersTier(ctx: TierContext, options: ClustersTierOptions = {}): FleetTier {
 	const {ecs, sts} = ctx.adapters;
+	const only = [...new Set(options.only ?? [])].filter((name) => name !== '');
 
 	/**
 	 * STS needs no IAM grant; its failure is the identity's problem, not the clusters'. Written
@@ -31,29 +70,72 @@ export function createClustersTier(ctx: TierContext): FleetTier {
 		);
 	}
 
+	/** When the clusters were last listed, and on which user refresh (R lists them again). */
+	let listed: {at: number; refreshRequests: number} | undefined;
+
+	/**
+	 * The clusters to describe: the ones named; else the ones held, or every one ListClusters
+	 * finds when a listing is due.
+	 */
+	async function clusterRefs(
+		state: FleetState,
+		signal: AbortSignal,
+	): Promise<{refs: string[]; listed: boolean}> {
+		if (only.length > 0) return {refs: only, listed: true};
+		const now = ctx.now();
+		const due =
+			listed === undefined ||
+			state.clusters.length === 0 ||
+			listed.refreshRequests !== state.refreshRequests ||
+			now - listed.at >= LIST_CLUSTERS_EVERY * state.refreshMs;
+		if (!due) return {refs: state.clusters.map((cluster) => cluster.arn), listed: false};
+		const refs = await confirmedList(
+			() => ecs.listClusterArns(),
+			state.clusters.length > 0,
+			signal,
+		);
+		listed = {at: now, refreshRequests: state.refreshRequests};
+		return {refs, listed: true};
+	}
+
 	return {
 		id: 'clusters',
+		intervalFactor: CLUSTERS_EVERY,
 		async run(signal) {
 			let markWritten!: () => void;
 			const written = new Promise<void>((resolve) => (markWritten = resolve));
 			const identity = fetchIdentity(written);
 			try {
 				const before = ctx.read();
-				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
-				const options = {firstLoad, part: ecsLimits.describeClusters, signal};
-				const {items: clusters} = await fetchClusters(ecs, undefined, {
-					hadItems: before.clusters.length > 0,
-					signal,
-					describe: (arns, describe) => describeCounted(ctx, 'clusters', arns, options, describe),
-				});
+				const {refs, listed: fromList} = await clusterRefs(before, signal);
 				signal.throwIfAborted();
+				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
+				const described =
+					refs.length === 0
+						? {items: [], failures: []}
+						: await describeCounted(
+								ctx,
+								'clusters',
+								refs,
+								{firstLoad, part: ecsLimits.describeClusters, signal},
+								(part) => ecs.describeClusters(part),
+							);
+				signal.throwIfAborted();
+				// Held clusters described without a listing: one deleted since drops out, as a listing
+				// would have left it out.
+				const current = fromList
+					? described.items
+					: described.items.filter((cluster) => cluster.status !== 'INACTIVE');
 				ctx.write((state) => ({
 					clusters: reuseList(
 						state.clusters,
-						sortedBy(clusters, (cluster) => cluster.name),
+						sortedBy(current, (cluster: Cluster) => cluster.name),
 						(cluster) => cluster.arn,
 					),
 				}));
+				return only.length > 0
+					? unknownClustersProblem(described.failures, ctx.read().connection.region)
+					: undefined;
 			} finally {
 				markWritten();
 				// Settled within the run, so "the refresh is done" includes the header's account.

@@ -6,6 +6,7 @@
 import type {AwsAdapters} from '../../aws/adapters.js';
 import {AwsApiError} from '../../aws/errors.js';
 import type {DataProblem, DataSetId, FleetState, FleetUpdate} from '../fleet-store.js';
+import type {NOT_DUE} from '../poll-scheduler.js';
 
 export type TierContext = {
 	readonly adapters: AwsAdapters;
@@ -25,9 +26,17 @@ export type TierContext = {
 /** A tier as the poll scheduler takes it, with its id narrowed to a data set. */
 export type FleetTier = {
 	readonly id: DataSetId;
-	readonly run: (signal: AbortSignal) => Promise<void>;
+	/**
+	 * Fetches and stores the tier's data. A problem it resolves with is shown (header, log) while
+	 * the run still counts as a success: what did arrive is current (a `--cluster` AWS does not
+	 * know, beside the ones it does). NOT_DUE: nothing was fetched (a paced tier asked too soon),
+	 * so the data keeps its age and its problem.
+	 */
+	readonly run: (signal: AbortSignal) => Promise<DataProblem | typeof NOT_DUE | void>;
 	readonly intervalMs?: number;
 	readonly intervalFactor?: number;
+	/** A longer interval the tier needs now (a paced scope); read after each run. */
+	readonly minIntervalMs?: () => number | undefined;
 	/** Whether the tier is on screen in this state (the scheduler asks with the store's). */
 	readonly enabled?: (state: FleetState) => boolean;
 	/** Whether a wake-up finds work (uncached items); a tier without it always runs when woken. */

@@ -10,12 +10,16 @@
  * A large scope is refreshed at the pace AWS allows rather than every refresh: 20,000 tasks are
  * 400 calls, which every 5 s would be 80 calls a second against a bucket that refills 20 a second
  * and is shared with the user's deploy pipelines (AWS-FACTS.md). Describing them also kept a
- * core busy parsing 20,000 tasks every refresh, which is what a key press waited behind.
+ * core busy parsing 20,000 tasks every refresh, which is what a key press waited behind. A run
+ * asked for too soon (a wake-up) fetches nothing and says so (NOT_DUE): the tasks keep the age of
+ * their last real fetch, and the pace is the tier's interval, so they are stale only at three
+ * paces, not three refreshes.
  */
 import {nameFromArn} from '../../model/arn.js';
 import type {Task} from '../../model/task.js';
 import {fetchTasks} from '../cluster-fetch.js';
 import {taskScopeKey, type Focus} from '../fleet-store.js';
+import {NOT_DUE} from '../poll-scheduler.js';
 import type {FleetTier, TierContext} from './context.js';
 import {describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
@@ -48,11 +52,14 @@ export type TasksTierOptions = {
 };
 
 /**
- * Calls a second the tasks tier averages at most: under half of the cluster resource read
- * bucket's refill (20/s), which the cluster tier's container instance calls share. A scope of up
- * to 2,000 tasks (40 calls) still refreshes every 5 s.
+ * Calls a second the tasks tier averages at most: a tenth of the cluster resource read bucket's
+ * refill (20/s), which the user's pipelines share. A scope of up to 500 tasks (10 calls) still
+ * refreshes every 5 s, 2,000 every 20 s, and fleet-main's 20,000 (400 calls) every 200 s: at 8 a
+ * second those 400 calls, repeated with nothing changed, were most of an idle ecs-top's CPU
+ * (each call is signed, sent, read and hashed), while the rows on screen are a few dozen; the
+ * selected service's counts stay on their own 5 s tier.
  */
-export const TASK_CALLS_PER_SECOND = 8;
+export const TASK_CALLS_PER_SECOND = 2;
 
 /** ListTasks pages plus DescribeTasks calls for `count` tasks (100 each). */
 export function taskCallsFor(count: number): number {
@@ -64,6 +71,8 @@ const progressPart = 1000;
 
 /** The last run of a scope, to pace the next one. */
 type LastRun = {key: string; startedAt: number; calls: number; refreshRequests: number};
+
+const paceOf = (run: LastRun): number => (run.calls / TASK_CALLS_PER_SECOND) * 1000;
 
 function scopeOf(focus: Focus): {cluster: string; serviceName: string | undefined} | undefined {
 	if (focus.clusterArn === undefined) return undefined;
@@ -84,14 +93,21 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 	function tooSoon(key: string, state: {refreshRequests: number; refreshMs: number}, now: number) {
 		if (last === undefined || last.key !== key || last.refreshRequests !== state.refreshRequests)
 			return false;
-		const paceMs = (last.calls / TASK_CALLS_PER_SECOND) * 1000;
+		const paceMs = paceOf(last);
 		return paceMs > state.refreshMs && now - last.startedAt < paceMs;
+	}
+
+	/** The current scope's pace, as the scheduler's interval for the next run. */
+	function currentPaceMs(): number | undefined {
+		const key = taskScopeKey(ctx.read().focus);
+		return last === undefined || last.key !== key ? undefined : paceOf(last);
 	}
 
 	return {
 		id: stopped ? 'stopped-tasks' : 'tasks',
 		// Stopped tasks change far less often and are only a look back: a third of the cadence.
 		...(stopped ? {intervalFactor: 3} : {}),
+		minIntervalMs: currentPaceMs,
 		enabled(state) {
 			const key = taskScopeKey(state.focus);
 			if (key === undefined) return false;
@@ -104,7 +120,7 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 			const key = taskScopeKey(focus);
 			if (scope === undefined || key === undefined) return;
 			const startedAt = ctx.now();
-			if (tooSoon(key, state, startedAt)) return;
+			if (tooSoon(key, state, startedAt)) return NOT_DUE;
 			const held = state[field][key];
 			const options = {firstLoad: held === undefined, part: progressPart, signal};
 			const fetched = await fetchTasks(

@@ -39,7 +39,7 @@ function sourceOf(pane: PaneId, showStopped: boolean): [DataSetId, ProgressId] {
 		case 'clusters':
 			return ['clusters', 'clusters'];
 		case 'instances':
-			return ['cluster', 'instances'];
+			return ['instances', 'instances'];
 		case 'services':
 			return ['cluster', 'services'];
 		case 'tasks':
