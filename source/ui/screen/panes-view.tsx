@@ -68,7 +68,14 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 	const emptyText = (pane: PaneId): string => {
 		if (pane !== 'clusters' && focus.clusterArn === undefined) return 'select a cluster';
 		const tasksDataSet = showStopped ? 'stopped-tasks' : 'tasks';
-		const dataSet = pane === 'clusters' ? 'clusters' : pane === 'tasks' ? tasksDataSet : 'cluster';
+		const dataSet =
+			pane === 'clusters'
+				? 'clusters'
+				: pane === 'tasks'
+					? tasksDataSet
+					: pane === 'instances'
+						? 'instances'
+						: 'cluster';
 		const problem = problems[dataSet];
 		if (problem !== undefined) return problem.message;
 		const tasksField = showStopped ? 'stoppedTasks' : 'tasks';
