@@ -1,6 +1,6 @@
 /**
  * The CloudWatch series ecs-top shows, as queries: AWS/ECS publishes these for free, one point a
- * minute, for every cluster and service on EC2 (AWS-FACTS.md "CloudWatch").
+ * minute, for every cluster and service on EC2 (docs/aws-limits.md, "CloudWatch").
  */
 import type {MetricQuery} from './metrics.js';
 

@@ -1,8 +1,8 @@
 /**
  * The live dashboard: header, the panes the terminal has room for, overlays (help, details,
  * filter and command line) and the footer. It reads the fleet store and changes only what is on
- * screen; the store's actions tell the pollers what to fetch. One key dispatcher (STYLE.md
- * pitfall 7) maps keys to commands through the keymap table.
+ * screen; the store's actions tell the pollers what to fetch. One key dispatcher (one stable
+ * useInput: docs/architecture.md, "Ink pitfalls") maps keys to commands through the keymap table.
  */
 import {Box, useInput, usePaste, type Key} from 'ink';
 import {Text} from './components/text.js';
@@ -541,7 +541,7 @@ export function App({readOnly, onQuit, onSwitch, actions, startService}: AppProp
 		});
 	};
 
-	// One stable subscription (STYLE.md pitfall 7): Ink re-subscribes whenever the handler's
+	// One stable subscription: Ink re-subscribes whenever the handler's
 	// identity changes, and keys arriving in between are lost. The ref always holds this render's handler.
 	const onKey = (input: string, key: Key) => {
 		const current = uiRef.current;
