@@ -1,6 +1,7 @@
 // Realistic model objects for the detail view tests: the shapes the adapters return, with
 // values as AWS reports them, from the shared builders at a fixed clock. Each factory takes
 // overrides for the one thing a test is about.
+import {fitLine, labelWidth, type DetailLine} from '../../source/ui/details/detail-lines.js';
 import {modelBuilders, minutes} from '../helpers/model-builders.js';
 
 export const account = '123456789012';
@@ -31,3 +32,14 @@ export const {
 	taskDefinition,
 	series,
 } = build;
+
+/** The lines as a user reads them at `width` columns, without styling. */
+export function plain(lines: readonly DetailLine[], width = 200): string[] {
+	const labels = labelWidth(lines);
+	return lines.map((line) =>
+		fitLine(line, width, labels)
+			.map((part) => part.text)
+			.join('')
+			.trimEnd(),
+	);
+}
