@@ -3,7 +3,7 @@ import {defineConfig} from 'vitest/config';
 /**
  * Tests that run the built CLI (dist/, so `npm run build` first), a real terminal (tmux), an npm
  * pack and install, threads, deadlines and back-offs that take seconds of real time, or seeded
- * fuzz. `npm test` runs them with the rest; the `unit` project leaves them out, for the fast loop
+ * fuzz. `npm test` runs them with the rest; the `unit` projects leave them out, for the fast loop
  * (`npm run test:unit`) while changing code.
  */
 const slowTests = [
@@ -24,6 +24,30 @@ const slowTests = [
 	'test/ui/app-terminal-input.test.tsx',
 ];
 
+/**
+ * Fast tests that need a fresh module graph of their own; the other fast ones share one per
+ * worker (`isolate: false`), which saves loading Ink, React and the SDK again for every file,
+ * two thirds of the fast loop's CPU time.
+ */
+const isolatedUnitTests = [
+	// chalk (Ink's colours) picks its colour level when first imported: these force it on.
+	'test/ui/app-no-color.test.tsx',
+	'test/ui/details-no-color.test.tsx',
+	'test/ui/theme.test.tsx',
+	// fleetState() dates its data at app-fixture.tsx's load: in a shared module graph a later file
+	// would find that data three refresh intervals old, and the header would say STALE.
+	'test/ui/app-panes.test.tsx',
+	'test/ui/app-columns.test.tsx',
+	'test/ui/app-scale.test.tsx',
+	'test/ui/app-header.test.tsx',
+	'test/ui/header-endpoint.test.tsx',
+	'test/ui/app-layout.test.tsx',
+	// aws-sdk-client-mock replaces send() on every client of a class until restored.
+	'test/aws/ecs.test.ts',
+	'test/aws/other-adapters.test.ts',
+	'test/aws/write-actions.test.ts',
+];
+
 const allTests = ['test/**/*.test.{ts,tsx}'];
 
 export default defineConfig({
@@ -35,9 +59,27 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		reporters: ['default', './test/helpers/summary-reporter.ts'],
+		// The `unit` project's pool; the others run in forks, a fresh process per file.
+		poolOptions: {threads: {isolate: false}},
 		projects: [
-			{extends: true, test: {name: 'unit', include: allTests, exclude: slowTests}},
-			{extends: true, test: {name: 'system', include: slowTests.map(toTestGlob)}},
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: allTests,
+					exclude: [...slowTests, ...isolatedUnitTests],
+					// Worker threads that keep their modules from one file to the next. The pool's
+					// isolation is set once for all projects (poolOptions above): only this one uses threads.
+					pool: 'threads',
+				},
+			},
+			{extends: true, test: {name: 'unit-isolated', include: isolatedUnitTests}},
+			{
+				extends: true,
+				// After the unit projects, alone: these time real processes and terminals, and
+				// projects in one group run at the same time.
+				test: {name: 'system', include: slowTests.map(toTestGlob), sequence: {groupOrder: 1}},
+			},
 		],
 	},
 });
