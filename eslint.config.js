@@ -4,9 +4,62 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
+import {createNodeResolver, importX} from 'eslint-plugin-import-x';
+
+/**
+ * The layers' import boundaries (docs/architecture.md, "The layers"). Checked on resolved paths, so
+ * `../../aws/ecs.js` and a dynamic import() count as much as any other way of reaching a folder.
+ */
+export const importBoundaries = {
+	files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
+	plugins: {'import-x': importX},
+	settings: {
+		// The sources import `./x.js` for `./x.ts` (NodeNext): resolve as TypeScript does.
+		'import-x/resolver-next': [
+			createNodeResolver({
+				extensions: ['.ts', '.tsx', '.js', '.mjs', '.json', '.node'],
+				extensionAlias: {'.js': ['.ts', '.tsx', '.js']},
+			}),
+		],
+	},
+	rules: {
+		'import-x/no-restricted-paths': [
+			'error',
+			{
+				basePath: import.meta.dirname,
+				zones: [
+					{
+						target: './source/ui',
+						from: ['./source/aws', './node_modules/@aws-sdk', './node_modules/@smithy'],
+						message:
+							'Components never call AWS: a key becomes an action in source/store, which calls the adapters.',
+					},
+					{
+						target: './source/ui',
+						from: './source/sim',
+						message: 'The UI knows only the store; the simulator is reached as AWS is, over HTTP.',
+					},
+					{
+						target: './source/store',
+						from: './source/ui',
+						message:
+							'Data flows from the store to the components, never back: the store knows no component.',
+					},
+					{
+						target: './source/sim',
+						from: './',
+						except: ['./source/sim', './node_modules'],
+						message:
+							'The simulator stands apart from the app (it plays AWS for any client): only source/sim, node and packages.',
+					},
+				],
+			},
+		],
+	},
+};
 
 export default tseslint.config(
-	{ignores: ['dist/', 'node_modules/', 'coverage/', '*.config.*', 'scripts/']},
+	{ignores: ['dist/', 'node_modules/', 'coverage/', '*.config.*']},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -46,5 +99,13 @@ export default tseslint.config(
 			],
 		},
 	},
+	{
+		// The build scripts are plain ES modules for Node; tsc checks them (scripts/tsconfig.json,
+		// checkJs), which knows Node's globals, so ESLint's own undefined-name check would only
+		// repeat it without those globals.
+		files: ['scripts/**/*.mjs'],
+		rules: {'no-undef': 'off'},
+	},
+	importBoundaries,
 	prettier,
 );

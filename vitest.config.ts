@@ -1,8 +1,57 @@
 import {defineConfig} from 'vitest/config';
 
+/**
+ * Tests that run the built CLI (dist/, so `npm run build` first), a real terminal (tmux), an npm
+ * pack and install, threads, deadlines and back-offs that take seconds of real time, or seeded
+ * fuzz. `npm test` runs them with the rest; the `unit` projects leave them out, for the fast loop
+ * (`npm run test:unit`) while changing code.
+ */
+const slowTests = [
+	// The built CLI, tmux, the package.
+	'test/e2e/**',
+	'test/package/**',
+	'test/cli/**',
+	'test/security/hostile-terminal.test.ts',
+	'test/security/printers-files.test.ts',
+	'test/aws/debug-log.test.ts',
+	'test/aws/http-proxy.test.ts',
+	// Faults, deadlines and the AWS thread: seconds of real time each.
+	'test/faults/**',
+	'test/store/writes/unknown-outcome.test.ts',
+	'test/aws/remote-aws.test.ts',
+	// Seeded fuzz, and one App on the simulator per terminal sequence.
+	'test/ui/app-fuzz.test.tsx',
+	'test/ui/app-terminal-input.test.tsx',
+];
+
+/**
+ * Fast tests that need a fresh module graph of their own; the other fast ones share one per
+ * worker (`isolate: false`), which saves loading Ink, React and the SDK again for every file,
+ * two thirds of the fast loop's CPU time.
+ */
+const isolatedUnitTests = [
+	// chalk (Ink's colours) picks its colour level when first imported: these force it on.
+	'test/ui/app-no-color.test.tsx',
+	'test/ui/details-no-color.test.tsx',
+	'test/ui/theme.test.tsx',
+	// fleetState() dates its data at app-fixture.tsx's load: in a shared module graph a later file
+	// would find that data three refresh intervals old, and the header would say STALE.
+	'test/ui/app-panes.test.tsx',
+	'test/ui/app-columns.test.tsx',
+	'test/ui/app-scale.test.tsx',
+	'test/ui/app-header.test.tsx',
+	'test/ui/header-endpoint.test.tsx',
+	'test/ui/app-layout.test.tsx',
+	// aws-sdk-client-mock replaces send() on every client of a class until restored.
+	'test/aws/ecs.test.ts',
+	'test/aws/other-adapters.test.ts',
+	'test/aws/write-actions.test.ts',
+];
+
+const allTests = ['test/**/*.test.{ts,tsx}'];
+
 export default defineConfig({
 	test: {
-		include: ['test/**/*.test.{ts,tsx}'],
 		globals: false,
 		// The SDK warns once per process that Node 20 support ends in 2027; we know, and the
 		// warning would bury real output.
@@ -10,5 +59,32 @@ export default defineConfig({
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		reporters: ['default', './test/helpers/summary-reporter.ts'],
+		// The `unit` project's pool; the others run in forks, a fresh process per file.
+		poolOptions: {threads: {isolate: false}},
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: allTests,
+					exclude: [...slowTests, ...isolatedUnitTests],
+					// Worker threads that keep their modules from one file to the next. The pool's
+					// isolation is set once for all projects (poolOptions above): only this one uses threads.
+					pool: 'threads',
+				},
+			},
+			{extends: true, test: {name: 'unit-isolated', include: isolatedUnitTests}},
+			{
+				extends: true,
+				// After the unit projects, alone: these time real processes and terminals, and
+				// projects in one group run at the same time.
+				test: {name: 'system', include: slowTests.map(toTestGlob), sequence: {groupOrder: 1}},
+			},
+		],
 	},
 });
+
+/** A folder's glob as the test files in it; a file's path as itself. */
+function toTestGlob(pattern: string): string {
+	return pattern.endsWith('/**') ? `${pattern}/*.test.{ts,tsx}` : pattern;
+}

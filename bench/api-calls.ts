@@ -1,8 +1,9 @@
 /**
- * API calls per refresh against the fewest the batch limits allow for what is on screen
- * (DESIGN.md budget: at most 1.1x). The simulator serves the `large` world in-process; the
- * fleet store and poller run over the real adapters and SDK clients, focused on `fleet-main`
- * and its biggest service, with a screenful of clusters and services showing sparklines.
+ * API calls per refresh against the fewest the batch limits allow for what is on screen (the
+ * budget: at most 1.1x; docs/architecture.md, "Budgets"). The simulator serves the `large` world
+ * in-process; the fleet store and poller run over the real adapters and SDK clients, focused on
+ * `fleet-main` and its biggest service, with a screenful of clusters and services showing
+ * sparklines.
  *
  *   npm run bench:api [-- --refreshes 10]
  *
@@ -85,7 +86,7 @@ const diff = (after: Counts, before: Counts): Counts =>
 			.filter(([, n]) => n > 0),
 	);
 
-/** The fewest calls the API's batch limits allow for what the store holds (AWS-FACTS.md). */
+/** The fewest calls the API's batch limits allow for what the store holds (docs/aws-limits.md). */
 function minimum(state: FleetState, cold: boolean): Counts {
 	const up = (n: number, per: number) => Math.ceil(n / per);
 	const view = state.clusterViews[fleetMain]!;

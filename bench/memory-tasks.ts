@@ -1,6 +1,7 @@
 /**
  * What fleet-main's 20,000 tasks cost the heap once loaded, and how much garbage one describe of
- * them leaves: the store side of issue 4, apart from Ink. Run with --expose-gc:
+ * them leaves: the store's share of the memory budget (docs/architecture.md), apart from Ink.
+ * Run with --expose-gc:
  *
  *   npm run build && node --expose-gc --import tsx bench/memory-tasks.ts
  */

@@ -1,6 +1,7 @@
 /**
- * Resident memory of the built TUI with fleet-main's 20,000 tasks on screen (issue 4), under a
- * choice of node flags, so a V8 setting can be compared with the default in one run:
+ * Resident memory of the built TUI with fleet-main's 20,000 tasks on screen (the memory budget in
+ * docs/architecture.md), under a choice of node flags, so a V8 setting can be compared with the
+ * default in one run:
  *
  *   npm run build && node --import tsx bench/memory.ts [-- --presses 250 --runs 1
  *       --variant 'default=' --variant 'semi2=--max-semi-space-size=2' ...]

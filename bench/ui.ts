@@ -1,5 +1,5 @@
 /**
- * The TUI's budgets (../shared/DESIGN.md "Budgets"), measured on the built CLI in a real pty:
+ * The TUI's budgets (docs/architecture.md, "Budgets"), measured on the built CLI in a real pty:
  *
  *   npm run bench:ui [-- --runs 5 --columns 200 --rows 50 --idle-seconds 16 --settle-seconds 65 --presses 200
  *                       --rest-seconds 60
@@ -239,7 +239,7 @@ async function pausedWorldBytes(): Promise<void> {
 		const changedTotal = changed.reduce((sum, burst) => sum + burst.bytes, 0);
 		const largest = Math.max(0, ...changed.map((burst) => burst.bytes));
 		// A stopped task leaves the list: every row below it moves up, so this is not the budget's
-		// one changed row; DESIGN.md asks only that it is never a full frame.
+		// one changed row; the budget asks only that it is never a full frame.
 		record('one task stopped (rows below move up), largest frame', largest, 'B');
 		notes.push(
 			`after StopTask of ${taskArn.split('/').at(-1)}: ${changedTotal} B in ${changed.length} ` +

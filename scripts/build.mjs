@@ -1,3 +1,4 @@
+// @ts-check
 // An esbuild bundle: unbundled ink + react + the SDK clients take ~0.75 s and 160 MB to import
 // (measured before the first line of the app); a bundle halves that. It is split into chunks (dist/chunks/) that
 // cli.tsx imports per mode, so `--help` or a bad flag compiles and runs only the flag parsing,
@@ -13,6 +14,7 @@ import {chmod, readFile, rm} from 'node:fs/promises';
 import {pathToFileURL} from 'node:url';
 import {runtimeExternals, writeThirdPartyNotices} from './third-party-notices.mjs';
 
+/** @satisfies {import('esbuild').BuildOptions} */
 export const buildOptions = {
 	// The demo's simulator thread (source/sim/worker/): cli.js starts it as ./sim-worker.js.
 	entryPoints: [

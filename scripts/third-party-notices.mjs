@@ -1,3 +1,4 @@
+// @ts-check
 // The bundle (dist/) carries other people's code, and the package has no dependencies to carry
 // their licences for them: this writes them beside the bundle. What counts is what esbuild put in
 // the output, read from its metafile (an input file with bytes in some output), so a package the
@@ -19,37 +20,79 @@ const licenceFilePattern = /^(licen[cs]e|copying|notice)([-._].*)?$/i;
  */
 const optionalExternals = new Set(['bufferutil', 'utf-8-validate', 'kerberos']);
 
+/** @typedef {import('esbuild').Metafile} Metafile */
+/**
+ * The fields of a package.json read here.
+ * @typedef {{
+ *   name: string,
+ *   version: string,
+ *   license?: string,
+ *   licenses?: {type: string}[],
+ *   repository?: string | {url?: string},
+ *   dependencies?: Record<string, string>,
+ * }} Manifest
+ */
+/**
+ * A bundled package and the licence text the notices give for it.
+ * @typedef {{
+ *   name: string,
+ *   version: string,
+ *   licence: string,
+ *   repository: string | undefined,
+ *   files: string[],
+ *   text: string,
+ *   source: string,
+ *   inputs: Set<string>,
+ * }} BundledPackage
+ */
+
 /**
  * Bare imports the bundle leaves to Node's resolver at run time, other than Node's own modules and
  * `optionalExternals`: each must be a runtime dependency of the package, as nothing else installs it.
+ * @param {Metafile} metafile
+ * @returns {string[]}
  */
 export function runtimeExternals(metafile) {
+	/** @type {Set<string>} */
 	const names = new Set();
 	for (const output of Object.values(metafile.outputs)) {
 		for (const {path, external} of output.imports) {
 			if (!external || isBuiltin(path) || optionalExternals.has(path)) continue;
-			names.add(path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]);
+			names.add(
+				path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : (path.split('/')[0] ?? path),
+			);
 		}
 	}
 	return [...names].sort();
 }
 
-/** Every package directory with code in the output, each with the input files that brought it. */
+/**
+ * Every package directory with code in the output, each with the input files that brought it.
+ * @param {Metafile} metafile
+ * @param {string} workingDir
+ * @returns {Map<string, Set<string>>}
+ */
 function bundledPackageDirs(metafile, workingDir) {
+	/** @type {Map<string, Set<string>>} */
 	const dirs = new Map();
 	for (const output of Object.values(metafile.outputs)) {
 		for (const [input, {bytesInOutput}] of Object.entries(output.inputs)) {
 			const match = packageDirPattern.exec(input);
-			if (match === null || bytesInOutput === 0) continue;
+			if (match?.[1] === undefined || bytesInOutput === 0) continue;
 			const dir = resolve(workingDir, match[1]);
-			if (!dirs.has(dir)) dirs.set(dir, new Set());
-			dirs.get(dir).add(resolve(workingDir, input));
+			const inputs = dirs.get(dir) ?? new Set();
+			inputs.add(resolve(workingDir, input));
+			dirs.set(dir, inputs);
 		}
 	}
 	return dirs;
 }
 
-/** The repository a package comes from, without the folder inside it: `github.com/owner/name`. */
+/**
+ * The repository a package comes from, without the folder inside it: `github.com/owner/name`.
+ * @param {Manifest} manifest
+ * @returns {string | undefined}
+ */
 function repositoryOf(manifest) {
 	const url =
 		typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
@@ -62,13 +105,20 @@ function repositoryOf(manifest) {
 		.toLowerCase();
 }
 
+/** @param {Manifest} manifest */
 function licenceOf(manifest) {
 	if (typeof manifest.license === 'string') return manifest.license;
 	if (Array.isArray(manifest.licenses)) return manifest.licenses.map((l) => l.type).join(' OR ');
 	return 'unknown';
 }
 
+/**
+ * @param {string} dir
+ * @param {Set<string>} inputs
+ * @returns {Promise<BundledPackage>}
+ */
 async function readPackage(dir, inputs) {
+	/** @type {Manifest} */
 	const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
 	const files = (await readdir(dir, {withFileTypes: true}))
 		.filter((entry) => entry.isFile() && licenceFilePattern.test(entry.name))
@@ -87,8 +137,12 @@ async function readPackage(dir, inputs) {
 	};
 }
 
-/** `Copyright ...` lines from the package's bundled files (the bundle itself keeps no comments). */
+/**
+ * `Copyright ...` lines from the package's bundled files (the bundle itself keeps no comments).
+ * @param {Iterable<string>} inputs
+ */
 async function copyrightLines(inputs) {
+	/** @type {Set<string>} */
 	const lines = new Set();
 	for (const input of inputs) {
 		const source = await readFile(input, 'utf8');
@@ -101,6 +155,8 @@ async function copyrightLines(inputs) {
  * A package that ships no licence file takes the text of one from the same repository (the AWS
  * SDK's internal packages share the monorepo's LICENSE), or, for MIT, the MIT text with the
  * copyright lines of its own source files. Anything else stops the build: a person has to look.
+ * @param {BundledPackage[]} packages
+ * @param {string} mitText
  */
 async function fillMissingTexts(packages, mitText) {
 	for (const pkg of packages.filter((p) => p.files.length === 0)) {
@@ -128,15 +184,23 @@ async function fillMissingTexts(packages, mitText) {
 	}
 }
 
+/** @param {string} character */
 const rule = (character) => character.repeat(80);
 
+/**
+ * @param {BundledPackage[]} packages
+ * @param {Manifest} project
+ */
 function render(packages, project) {
+	/** @param {BundledPackage} pkg */
 	const label = (pkg) => `${pkg.name} ${pkg.version} (${pkg.licence})`;
+	/** @type {Map<string, BundledPackage[]>} */
 	const groups = new Map();
 	for (const pkg of packages) {
 		const key = pkg.text.replace(/\s+/g, ' ');
-		if (!groups.has(key)) groups.set(key, []);
-		groups.get(key).push(pkg);
+		const group = groups.get(key) ?? [];
+		group.push(pkg);
+		groups.set(key, group);
 	}
 	const lines = [
 		`Third-party software in ${project.name} ${project.version}`,
@@ -149,7 +213,7 @@ function render(packages, project) {
 	for (const group of groups.values()) {
 		lines.push('', rule('='));
 		for (const pkg of group) lines.push(`${label(pkg)}: ${pkg.source}`);
-		lines.push(rule('-'), group[0].text);
+		lines.push(rule('-'), group[0]?.text ?? '');
 	}
 	return `${lines.join('\n')}\n`;
 }
@@ -157,8 +221,12 @@ function render(packages, project) {
 /**
  * Writes `outFile`: the packages whose code `metafile` says is in the output, their licences and
  * licence texts. Paths in the metafile are relative to `workingDir` (esbuild's absWorkingDir).
+ * @param {Metafile} metafile
+ * @param {string} outFile
+ * @param {string} [workingDir]
  */
 export async function writeThirdPartyNotices(metafile, outFile, workingDir = process.cwd()) {
+	/** @type {Manifest} */
 	const project = JSON.parse(await readFile(join(workingDir, 'package.json'), 'utf8'));
 	const mitText = (await readFile(join(workingDir, 'LICENSE'), 'utf8')).trim();
 	const dirs = bundledPackageDirs(metafile, workingDir);

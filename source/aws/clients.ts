@@ -41,7 +41,10 @@ export type AwsClients = {
 	readonly cloudWatch: CloudWatchClient;
 	readonly autoScaling: AutoScalingClient;
 	readonly sts: STSClient;
-	/** EC2's client costs ~0.13 s and 60 MB to load (DESIGN.md), so only on first use. */
+	/**
+	 * EC2's client costs ~0.13 s and 60 MB to load, so only on first use (docs/architecture.md,
+	 * "Why a bundle").
+	 */
 	readonly ec2: () => Promise<EC2Client>;
 	readonly stats: RequestStats;
 	readonly profile: string | undefined;

@@ -37,8 +37,9 @@ export function missingInstanceIds(message: string): string[] {
 }
 
 /**
- * The EC2 client is passed as a loader so it is only imported when first needed (DESIGN.md:
- * it costs ~60 MB), which is only for what the container instance does not already tell us.
+ * The EC2 client is passed as a loader so it is only imported when first needed (it costs
+ * ~60 MB: docs/architecture.md, "Why a bundle"), which is only for what the container instance
+ * does not already tell us.
  */
 export function createEc2Adapter(
 	loadClient: () => Promise<EC2Client>,

@@ -23,7 +23,7 @@ import {chunk} from './concurrency.js';
 import {toContainerInstance, toFailure, toService, toTask} from './ecs-convert.js';
 import {deadlineSignal, sendOnce, unwrapWriteError, type WriteOptions} from './write-once.js';
 
-// The API model's limits (AWS-FACTS.md).
+// The API model's limits (docs/aws-limits.md).
 export const ecsActionLimits = {
 	runTaskCount: 10,
 	clientToken: 64,

@@ -188,7 +188,8 @@ export function isSameTask(before: Task, task: SdkTask): boolean {
  * The previous task object when the task did not change, else a new one. A large scope's refresh
  * describes 20,000 tasks that mostly did not change: converting them anyway made 20,000 new
  * objects that lived until the last of 200 calls had answered, long enough to be promoted to the
- * old generation, which then grew by their size every refresh (issue 4: resident memory).
+ * old generation, which then grew by their size every refresh (docs/architecture.md, "Memory at
+ * 20,000 tasks").
  */
 export function toTaskReusing(
 	task: SdkTask,

@@ -1,5 +1,5 @@
-/** ECS API maxima per call (AWS-FACTS.md): fewer calls for the same data. No SDK import, so the
- * UI thread can batch calls to the AWS thread without loading the SDK. */
+/** ECS API maxima per call (docs/aws-limits.md): fewer calls for the same data. No SDK import, so
+ * the UI thread can batch calls to the AWS thread without loading the SDK. */
 export const ecsLimits = {
 	pageSize: 100,
 	describeClusters: 100,

@@ -2,7 +2,7 @@ export type ContainerInstance = {
 	readonly arn: string;
 	readonly id: string;
 	readonly ec2InstanceId: string | undefined;
-	/** From the `ecs.instance-type` attribute, so EC2 need not be asked (see DESIGN.md). */
+	/** From the `ecs.instance-type` attribute, so EC2 need not be asked (docs/aws-limits.md). */
 	readonly instanceType: string | undefined;
 	/** From the `ecs.availability-zone` attribute. */
 	readonly availabilityZone: string | undefined;

@@ -1,4 +1,7 @@
-/** What only EC2 knows about a container instance; fetched lazily (see DESIGN.md). */
+/**
+ * What only EC2 knows about a container instance; fetched lazily (docs/aws-limits.md, "What needs
+ * no EC2 call").
+ */
 export type Ec2Instance = {
 	readonly instanceId: string;
 	readonly instanceType: string | undefined;

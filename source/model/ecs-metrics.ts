@@ -1,7 +1,7 @@
 /**
  * The CloudWatch series ecs-top shows, and how each is asked for: AWS/ECS publishes these for
  * free, one point a minute, for every cluster and service on EC2. The live view's sparklines and
- * `--once`'s latest values ask the same way.
+ * `--once`'s latest values ask the same way (docs/aws-limits.md, "CloudWatch").
  */
 import type {MetricQuery} from './metrics.js';
 

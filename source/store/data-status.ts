@@ -31,7 +31,10 @@ export interface DataStatus {
 
 export const initialDataStatus: DataStatus = {inFlight: false, consecutiveFailures: 0};
 
-/** DESIGN.md: data is stale once it is older than three refresh intervals. */
+/**
+ * Data is stale once it is older than three refresh intervals: a poll or two may fail or run late
+ * without a warning, and the header's `STALE since HH:MM:SS` then names a time that does not tick.
+ */
 export const STALE_AFTER_INTERVALS = 3;
 
 export function started(status: DataStatus): DataStatus {

@@ -3,8 +3,8 @@
  * on their own cadence. Whoever wires the store supplies each tier's fetch; this module only
  * decides when a tier runs. The rules, and why:
  * - One run per tier at a time, and the next run is timed from the END of the previous one: a
- *   slow API slows polling down instead of piling requests up (STYLE.md's kubelive
- *   anti-example).
+ *   slow API slows polling down instead of piling requests up, as a bare setInterval with no
+ *   in-flight guard would.
  * - A failure backs off with jitter, a throttled one more steeply; the first success resets it.
  *   ECS buckets are shared with the user's deploy pipelines, so a monitor must yield.
  * - A failed tier keeps its data: its status keeps `fetchedAt` and is marked stale.

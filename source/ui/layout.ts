@@ -1,6 +1,6 @@
 // Where the panes go for a terminal size: pure arithmetic, so every size can be tested
-// without a terminal, and components get exact widths and heights as props (STYLE.md
-// pitfall 4: size flows down, nothing measures itself).
+// without a terminal, and components get exact widths and heights as props (size flows
+// down, nothing measures itself: docs/architecture.md, "Ink pitfalls").
 
 export type PaneId = 'clusters' | 'instances' | 'services' | 'tasks';
 
@@ -19,7 +19,7 @@ export type PaneRect = Rect & {readonly pane: PaneId};
 
 export type Layout = {
 	readonly mode: LayoutMode;
-	/** The root box: one row short of the terminal (STYLE.md pitfall 1). */
+	/** The root box: one row short of the terminal, or Ink clears the whole screen every frame. */
 	readonly root: {readonly width: number; readonly height: number};
 	readonly header?: Rect;
 	/** Narrow and medium modes: the line of pane tabs above the panes shown. */

@@ -1,4 +1,4 @@
-// Random keys and a resize storm at the live demo in a real terminal (issue 6, item 5): whatever
+// Random keys and a resize storm at the live demo in a real terminal: whatever
 // is typed and however the window is dragged, ecs-top keeps running, draws sane frames, writes
 // nothing to stderr, sends no mutation under --read-only, and gives the terminal back on quit.
 // The keys come from a fixed seed: ECS_TOP_FUZZ_SEED=N replays another sequence (the timing of

@@ -16,16 +16,49 @@ export const testCredentials = {
 	secretAccessKey: 'test-secret-do-not-print',
 };
 
-export interface TestSim {
-	server: SimServer;
-	clock: ManualClock;
-	/** Advance the world's clock; the next request sees the world at that time. */
-	advance(ms: number): void;
+/** One real SDK client of each service ecs-top calls, all at one endpoint. */
+export interface SdkClients {
 	ecs: ECSClient;
 	ec2: EC2Client;
 	cloudwatch: CloudWatchClient;
 	autoscaling: AutoScalingClient;
 	sts: STSClient;
+}
+
+/**
+ * The clients at `endpoint`, with one attempt each: a retry would hide the very errors the tests
+ * look for, and slow the suite. `destroy` closes them all.
+ */
+export function sdkClients(
+	endpoint: string,
+	options: {region?: string; credentials?: {accessKeyId: string; secretAccessKey: string}} = {},
+): SdkClients & {destroy(): void} {
+	const config = {
+		endpoint,
+		region: options.region ?? 'us-east-1',
+		credentials: options.credentials ?? testCredentials,
+		maxAttempts: 1,
+	};
+	const clients: SdkClients = {
+		ecs: new ECSClient(config),
+		ec2: new EC2Client(config),
+		cloudwatch: new CloudWatchClient(config),
+		autoscaling: new AutoScalingClient(config),
+		sts: new STSClient(config),
+	};
+	return {
+		...clients,
+		destroy() {
+			for (const client of Object.values(clients)) client.destroy();
+		},
+	};
+}
+
+export interface TestSim extends SdkClients {
+	server: SimServer;
+	clock: ManualClock;
+	/** Advance the world's clock; the next request sees the world at that time. */
+	advance(ms: number): void;
 	close(): Promise<void>;
 }
 
@@ -41,27 +74,14 @@ export async function startTestSim(
 		clock,
 		port: 0,
 	});
-	// One attempt: a retry would hide the very errors these tests look for.
-	const config = {
-		endpoint: server.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
-		maxAttempts: 1,
-	};
-	const clients = {
-		ecs: new ECSClient(config),
-		ec2: new EC2Client(config),
-		cloudwatch: new CloudWatchClient(config),
-		autoscaling: new AutoScalingClient(config),
-		sts: new STSClient(config),
-	};
+	const {destroy, ...clients} = sdkClients(server.url);
 	return {
 		server,
 		clock,
 		advance: (ms) => clock.advance(ms),
 		...clients,
 		async close() {
-			for (const client of Object.values(clients)) client.destroy();
+			destroy();
 			await server.close();
 		},
 	};

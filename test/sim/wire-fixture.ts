@@ -2,17 +2,13 @@
  * A tiny world stub and fake handlers for the wire tests: the real world and API layer are
  * other modules' business; here only the bytes between the SDK and the server matter.
  */
-import {AutoScalingClient} from '@aws-sdk/client-auto-scaling';
-import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
-import {EC2Client} from '@aws-sdk/client-ec2';
-import {ECSClient} from '@aws-sdk/client-ecs';
-import {STSClient} from '@aws-sdk/client-sts';
 import {clusterNotFound, invalidParameter, SimError} from '../../source/sim/errors.js';
 import type {FaultSettings} from '../../source/sim/faults.js';
 import type {HandlerRegistry} from '../../source/sim/handler.js';
 import {startSimServer, type SimServer} from '../../source/sim/server.js';
 import {ManualClock} from '../../source/sim/world/clock.js';
 import type {World} from '../../source/sim/world/world.js';
+import {sdkClients, type SdkClients} from '../helpers/sim.js';
 
 export const launched = new Date(Date.UTC(2026, 0, 1, 11, 30, 15, 250));
 
@@ -179,14 +175,9 @@ export const handlers: HandlerRegistry = {
 
 export const testCredentials = {accessKeyId: 'AKIDTEST', secretAccessKey: 'secret'};
 
-export interface WireSim {
+export interface WireSim extends SdkClients {
 	server: SimServer;
 	stub: StubWorld;
-	ecs: ECSClient;
-	ec2: EC2Client;
-	cloudwatch: CloudWatchClient;
-	autoscaling: AutoScalingClient;
-	sts: STSClient;
 	close(): Promise<void>;
 }
 
@@ -200,26 +191,16 @@ export async function startWireSim(
 		faults: options.faults,
 		backgroundTickMs: false,
 	});
-	// One attempt: a retry would hide the errors under test and slow the suite.
-	const config = {
-		endpoint: server.url,
-		region: options.region ?? 'us-east-1',
+	const {destroy, ...clients} = sdkClients(server.url, {
 		credentials: testCredentials,
-		maxAttempts: 1,
-	};
-	const clients = {
-		ecs: new ECSClient(config),
-		ec2: new EC2Client(config),
-		cloudwatch: new CloudWatchClient(config),
-		autoscaling: new AutoScalingClient(config),
-		sts: new STSClient(config),
-	};
+		...(options.region === undefined ? {} : {region: options.region}),
+	});
 	return {
 		server,
 		stub,
 		...clients,
 		async close() {
-			for (const client of Object.values(clients)) client.destroy();
+			destroy();
 			await server.close();
 		},
 	};

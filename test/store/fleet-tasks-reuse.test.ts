@@ -1,4 +1,4 @@
-// A refresh that finds a task unchanged hands back the very task object the store holds (issue 4):
+// A refresh that finds a task unchanged hands back the very task object the store holds:
 // the UI's selectors compare by reference, and a 20,000-task refresh that built 20,000 fresh
 // copies anyway kept them alive across 200 calls, growing the old generation every refresh.
 import {ECSClient, StopTaskCommand} from '@aws-sdk/client-ecs';

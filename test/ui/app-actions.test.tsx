@@ -1,7 +1,7 @@
 // The write keys end to end below the terminal: the App's dialogs over the real action runner,
 // SDK clients and simulator. What the user reads before confirming is what is sent; Esc and
 // refusals send nothing (the simulator's request log says so); a repeated key sends once.
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
 import {keys, overwideLines, paneRows, renderApp, type AppHarness} from './app-fixture.js';
@@ -43,6 +43,20 @@ function webService(name: string) {
 
 async function waitForResult(app: AppHarness, pattern: RegExp) {
 	return app.waitFor((f) => pattern.test(footer(f)), 10_000);
+}
+
+/**
+ * Until the simulator has answered exactly these writes, in order. The footer says `sending: ...`
+ * before the first request leaves, and a bulk stop sends one StopTask after another, so no
+ * message tells that every request has arrived: the request log does.
+ */
+async function waitForWrites(...operations: string[]) {
+	await vi.waitFor(
+		async () => {
+			expect((await fleet.writeRequests()).map((w) => w.operation)).toEqual(operations);
+		},
+		{timeout: 10_000, interval: 50},
+	);
 }
 
 describe('scale a service', () => {
@@ -112,9 +126,8 @@ describe('scale a service', () => {
 		await app.press(keys.enter);
 		expect(app.frame()).toContain('y or Enter sends this');
 		await app.press(keys.enter);
-		await waitForResult(app, /api/);
-		const writes = await fleet.writeRequests();
-		expect(writes).toHaveLength(1);
+		await waitForWrites('UpdateService');
+		await waitForResult(app, /api desired count set to 3/);
 		fleet.sim.advance(60_000);
 		await fleet.refresh();
 		expect(webService('api').desiredCount).toBe(3);
@@ -163,9 +176,8 @@ describe('stop tasks, drain instances, run tasks, scale the cluster', () => {
 		expect(frame).toMatch(/replaced/);
 		expect(frame).toContain('aws ecs stop-task');
 		await app.press('y');
-		await waitForResult(app, /stop/i);
-		const writes = await fleet.writeRequests();
-		expect(writes.map((w) => w.operation)).toEqual(['StopTask', 'StopTask']);
+		await waitForWrites('StopTask', 'StopTask');
+		await waitForResult(app, /Stopping 2 tasks/);
 		// The marks are spent.
 		expect(marked(app.frame())).toHaveLength(0);
 	});
@@ -200,9 +212,8 @@ describe('stop tasks, drain instances, run tasks, scale the cluster', () => {
 		expect(app.frame()).toContain('DRAINING');
 		expect(app.frame()).toContain('aws ecs update-container-instances-state');
 		await app.press('y');
-		await waitForResult(app, /drain/i);
-		const writes = await fleet.writeRequests();
-		expect(writes.map((w) => w.operation)).toEqual(['UpdateContainerInstancesState']);
+		await waitForWrites('UpdateContainerInstancesState');
+		await waitForResult(app, /set to DRAINING/);
 	});
 
 	it('S refuses a capacity outside the group min..max, naming the limit, and Esc sends nothing', async () => {

@@ -22,11 +22,10 @@ import {
 	type FleetState,
 	type FleetStore,
 } from '../../source/store/fleet-store.js';
-import type {Cluster} from '../../source/model/cluster.js';
 import type {ContainerInstance} from '../../source/model/container-instance.js';
-import type {MetricSeries} from '../../source/model/metrics.js';
 import type {Deployment, Service} from '../../source/model/service.js';
 import type {Task, TaskContainer} from '../../source/model/task.js';
+import {minutes, modelBuilders} from '../helpers/model-builders.js';
 
 export const account = '123456789012';
 export const region = 'us-east-1';
@@ -35,73 +34,38 @@ export const region = 'us-east-1';
  * they are exact; it is the real clock's now so the header does not call the data stale.
  */
 export const now = Date.now();
-const minutes = (n: number) => n * 60_000;
 
-const arn = (resource: string) => `arn:aws:ecs:${region}:${account}:${resource}`;
+const build = modelBuilders({now, account, region});
+const {arn} = build;
 
-export function cluster(name: string, overrides: Partial<Cluster> = {}): Cluster {
-	return {
-		arn: arn(`cluster/${name}`),
-		name,
-		status: 'ACTIVE',
-		registeredContainerInstancesCount: 0,
-		runningTasksCount: 0,
-		pendingTasksCount: 0,
-		activeServicesCount: 0,
-		statistics: {},
-		containerInsights: 'enabled',
-		capacityProviders: [],
-		defaultCapacityProviderStrategy: [],
-		tags: {},
-		...overrides,
-	};
-}
+export const cluster = build.cluster;
 
 export function containerInstance(
 	clusterName: string,
 	id: string,
 	overrides: Partial<ContainerInstance> = {},
 ): ContainerInstance {
-	return {
+	return build.containerInstance({
 		arn: arn(`container-instance/${clusterName}/${id}`),
 		id,
 		ec2InstanceId: undefined,
-		instanceType: 't3.large',
-		availabilityZone: 'us-east-1a',
-		status: 'ACTIVE',
-		statusReason: undefined,
-		agentConnected: true,
-		agentUpdateStatus: undefined,
 		capacityProviderName: `${clusterName}-asg-cp`,
-		healthStatus: 'OK',
 		runningTasksCount: 0,
-		pendingTasksCount: 0,
-		cpuRegistered: 2048,
 		cpuRemaining: 2048,
-		memoryRegistered: 7680,
 		memoryRemaining: 7680,
-		registeredAt: now - 2 * 24 * 60 * 60_000,
-		agentVersion: '1.82.0',
 		version: 1,
 		...overrides,
-	};
+	});
 }
 
 export function deployment(overrides: Partial<Deployment> = {}): Deployment {
-	return {
-		id: 'ecs-svc/1234567890123456789',
-		status: 'PRIMARY',
+	return build.deployment({
 		taskDefinition: arn('task-definition/web:1'),
 		desiredCount: 1,
 		runningCount: 1,
-		pendingCount: 0,
-		failedTasks: 0,
-		rolloutState: 'COMPLETED',
 		rolloutStateReason: undefined,
-		createdAt: now - minutes(90),
-		updatedAt: now - minutes(80),
 		...overrides,
-	};
+	});
 }
 
 export function service(
@@ -110,42 +74,21 @@ export function service(
 	family: string,
 	overrides: Partial<Service> = {},
 ): Service {
-	return {
+	return build.service({
 		arn: arn(`service/${clusterName}/${name}`),
 		name,
 		clusterArn: arn(`cluster/${clusterName}`),
-		status: 'ACTIVE',
 		desiredCount: 1,
 		runningCount: 1,
-		pendingCount: 0,
-		launchType: 'EC2',
-		capacityProviderStrategy: [],
 		taskDefinition: arn(`task-definition/${family}`),
-		schedulingStrategy: 'REPLICA',
 		deployments: [deployment({taskDefinition: arn(`task-definition/${family}`)})],
 		events: [],
-		placementStrategy: [],
-		placementConstraints: [],
-		loadBalancers: [],
-		minimumHealthyPercent: 100,
-		maximumPercent: 200,
-		circuitBreaker: {enable: true, rollback: true},
-		createdAt: now - 3 * 24 * 60 * 60_000,
 		...overrides,
-	};
+	});
 }
 
 export function container(overrides: Partial<TaskContainer> = {}): TaskContainer {
-	return {
-		name: 'app',
-		image: 'nginx:1.27',
-		lastStatus: 'RUNNING',
-		exitCode: undefined,
-		reason: undefined,
-		healthStatus: 'HEALTHY',
-		networkBindings: [],
-		...overrides,
-	};
+	return build.container({name: 'app', networkBindings: [], ...overrides});
 }
 
 export function task(
@@ -154,45 +97,22 @@ export function task(
 	id: string,
 	overrides: Partial<Task> = {},
 ): Task {
-	return {
+	return build.task({
 		arn: arn(`task/${clusterName}/${id}`),
 		id,
 		clusterArn: arn(`cluster/${clusterName}`),
 		group: `service:${serviceName}`,
 		serviceName,
-		lastStatus: 'RUNNING',
-		desiredStatus: 'RUNNING',
-		healthStatus: 'HEALTHY',
 		containerInstanceArn: undefined,
-		availabilityZone: 'us-east-1a',
-		launchType: 'EC2',
-		capacityProviderName: undefined,
-		cpu: '256',
-		memory: '512',
-		createdAt: now - minutes(12),
-		startedAt: now - minutes(11),
-		stoppingAt: undefined,
-		stoppedAt: undefined,
-		stopCode: undefined,
-		stoppedReason: undefined,
-		startedBy: 'ecs-svc/1234567890123456789',
 		taskDefinitionArn: arn(`task-definition/${serviceName}:1`),
 		taskDefinition: `${serviceName}:1`,
-		version: 3,
 		containers: [container()],
 		...overrides,
-	};
+	});
 }
 
 /** One point a minute, oldest first, ending at `now`. */
-export function series(key: string, values: readonly number[]): MetricSeries {
-	return {
-		key,
-		points: values.map((value, i) => ({timestamp: now - minutes(values.length - 1 - i), value})),
-		status: 'Complete',
-		message: undefined,
-	};
-}
+export const series = build.series;
 
 // The fleet used by most tests: three clusters; `api-prod` (first by name, so selected at
 // start) with three instances, three services and the tasks of `checkout` (first by name).

@@ -1,22 +1,12 @@
-import {afterAll, describe, expect, it, vi} from 'vitest';
-
-// chalk picks its colour level on first import and the test process has no TTY: force colour on
-// so that a colourless frame is the theme's doing, and the check below can fail.
-const previousForceColor = vi.hoisted(() => {
-	const previous = process.env['FORCE_COLOR'];
-	process.env['FORCE_COLOR'] = '1';
-	return previous;
-});
+// First: colour must be on before Ink (and chalk) load.
+import '../helpers/force-color.js';
+import {afterAll, describe, expect, it} from 'vitest';
 
 import {cleanup} from 'ink-testing-library';
 import {createTheme, type Theme} from '../../source/ui/theme.js';
 import {keys, renderApp} from './app-fixture.js';
 
-afterAll(() => {
-	cleanup();
-	if (previousForceColor === undefined) delete process.env['FORCE_COLOR'];
-	else process.env['FORCE_COLOR'] = previousForceColor;
-});
+afterAll(cleanup);
 
 const escape = String.fromCharCode(27);
 

@@ -1,204 +1,45 @@
 // Realistic model objects for the detail view tests: the shapes the adapters return, with
-// values as AWS reports them. Each factory takes overrides for the one thing a test is about.
-import type {ContainerInstance} from '../../source/model/container-instance.js';
-import type {Ec2Instance} from '../../source/model/ec2-instance.js';
-import type {MetricSeries} from '../../source/model/metrics.js';
-import type {Deployment, Service, ServiceEvent} from '../../source/model/service.js';
-import {
-	imageRegistry,
-	type ContainerDefinition,
-	type TaskDefinition,
-} from '../../source/model/task-definition.js';
-import type {Task, TaskContainer} from '../../source/model/task.js';
+// values as AWS reports them, from the shared builders at a fixed clock. Each factory takes
+// overrides for the one thing a test is about.
+import {fitLine, labelWidth, type DetailLine} from '../../source/ui/details/detail-lines.js';
+import {modelBuilders, minutes} from '../helpers/model-builders.js';
 
 export const account = '123456789012';
 export const region = 'us-east-1';
-export const clusterArn = `arn:aws:ecs:${region}:${account}:cluster/web`;
 /** A fixed "now" so ages are exact: 2024-06-01T12:00:00Z. */
 export const now = Date.UTC(2024, 5, 1, 12, 0, 0);
-export const minutes = (n: number) => n * 60_000;
+export {minutes};
+
+const build = modelBuilders({now, account, region});
+
+export const clusterArn = build.arn('cluster/web');
 
 export function taskDefinitionArn(familyRevision: string): string {
-	return `arn:aws:ecs:${region}:${account}:task-definition/${familyRevision}`;
+	return build.arn(`task-definition/${familyRevision}`);
 }
 
-export function deployment(overrides: Partial<Deployment> = {}): Deployment {
-	return {
-		id: 'ecs-svc/1234567890123456789',
-		status: 'PRIMARY',
-		taskDefinition: taskDefinitionArn('web:13'),
-		desiredCount: 4,
-		runningCount: 4,
-		pendingCount: 0,
-		failedTasks: 0,
-		rolloutState: 'COMPLETED',
-		rolloutStateReason: 'ECS deployment ecs-svc/1234567890123456789 completed.',
-		createdAt: now - minutes(90),
-		updatedAt: now - minutes(80),
-		...overrides,
-	};
-}
+export const containerInstanceArn = build.containerInstance().arn;
 
-export function serviceEvent(minutesAgo: number, message: string): ServiceEvent {
-	return {id: `event-${minutesAgo}`, createdAt: now - minutes(minutesAgo), message};
-}
+export const {
+	deployment,
+	serviceEvent,
+	service,
+	container,
+	task,
+	containerInstance,
+	ec2Instance,
+	containerDefinition,
+	taskDefinition,
+	series,
+} = build;
 
-export function service(overrides: Partial<Service> = {}): Service {
-	return {
-		arn: `arn:aws:ecs:${region}:${account}:service/web/web`,
-		name: 'web',
-		clusterArn,
-		status: 'ACTIVE',
-		desiredCount: 4,
-		runningCount: 4,
-		pendingCount: 0,
-		launchType: 'EC2',
-		capacityProviderStrategy: [],
-		taskDefinition: taskDefinitionArn('web:13'),
-		schedulingStrategy: 'REPLICA',
-		deployments: [deployment()],
-		events: [serviceEvent(3, '(service web) has reached a steady state.')],
-		placementStrategy: [],
-		placementConstraints: [],
-		loadBalancers: [],
-		minimumHealthyPercent: 100,
-		maximumPercent: 200,
-		circuitBreaker: {enable: true, rollback: true},
-		createdAt: now - 3 * 24 * 60 * 60_000,
-		...overrides,
-	};
-}
-
-export function container(overrides: Partial<TaskContainer> = {}): TaskContainer {
-	return {
-		name: 'web',
-		image: 'nginx:1.27',
-		lastStatus: 'RUNNING',
-		exitCode: undefined,
-		reason: undefined,
-		healthStatus: 'HEALTHY',
-		networkBindings: [{containerPort: 80, hostPort: 32768, protocol: 'tcp'}],
-		...overrides,
-	};
-}
-
-export const containerInstanceArn = `arn:aws:ecs:${region}:${account}:container-instance/web/0f1e2d3c4b5a69788796a5b4c3d2e1f0`;
-
-export function task(overrides: Partial<Task> = {}): Task {
-	const id = overrides.id ?? '3f2c9a7d1e0b4c6a8f5e2d1c0b9a8f7e';
-	return {
-		arn: `arn:aws:ecs:${region}:${account}:task/web/${id}`,
-		id,
-		clusterArn,
-		group: 'service:web',
-		serviceName: 'web',
-		lastStatus: 'RUNNING',
-		desiredStatus: 'RUNNING',
-		healthStatus: 'HEALTHY',
-		containerInstanceArn,
-		availabilityZone: 'us-east-1a',
-		launchType: 'EC2',
-		capacityProviderName: undefined,
-		cpu: '256',
-		memory: '512',
-		createdAt: now - minutes(12),
-		startedAt: now - minutes(11),
-		stoppingAt: undefined,
-		stoppedAt: undefined,
-		stopCode: undefined,
-		stoppedReason: undefined,
-		startedBy: 'ecs-svc/1234567890123456789',
-		taskDefinitionArn: taskDefinitionArn('web:13'),
-		taskDefinition: 'web:13',
-		version: 3,
-		containers: [container()],
-		...overrides,
-	};
-}
-
-export function containerInstance(overrides: Partial<ContainerInstance> = {}): ContainerInstance {
-	return {
-		arn: containerInstanceArn,
-		id: '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
-		ec2InstanceId: 'i-0abc123def4567890',
-		instanceType: 't3.large',
-		availabilityZone: 'us-east-1a',
-		status: 'ACTIVE',
-		statusReason: undefined,
-		agentConnected: true,
-		agentUpdateStatus: undefined,
-		capacityProviderName: 'web-asg-cp',
-		healthStatus: 'OK',
-		runningTasksCount: 3,
-		pendingTasksCount: 0,
-		cpuRegistered: 2048,
-		cpuRemaining: 512,
-		memoryRegistered: 7680,
-		memoryRemaining: 6144,
-		registeredAt: now - 2 * 24 * 60 * 60_000,
-		agentVersion: '1.82.0',
-		version: 7,
-		...overrides,
-	};
-}
-
-export function ec2Instance(overrides: Partial<Ec2Instance> = {}): Ec2Instance {
-	return {
-		instanceId: 'i-0abc123def4567890',
-		instanceType: 't3.large',
-		state: 'running',
-		availabilityZone: 'us-east-1a',
-		privateIpAddress: '10.0.1.23',
-		launchTime: now - 2 * 24 * 60 * 60_000,
-		instanceLifecycle: 'spot',
-		...overrides,
-	};
-}
-
-export function containerDefinition(
-	overrides: Partial<ContainerDefinition> = {},
-): ContainerDefinition {
-	const image = overrides.image ?? 'nginx:1.27';
-	return {
-		name: 'web',
-		image,
-		registry: imageRegistry(image),
-		essential: true,
-		cpu: 256,
-		memory: 512,
-		memoryReservation: 256,
-		portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}],
-		command: [],
-		mountPoints: [],
-		...overrides,
-	};
-}
-
-export function taskDefinition(overrides: Partial<TaskDefinition> = {}): TaskDefinition {
-	return {
-		arn: taskDefinitionArn('web:13'),
-		family: 'web',
-		revision: 13,
-		status: 'ACTIVE',
-		networkMode: 'bridge',
-		requiresCompatibilities: ['EC2'],
-		cpu: '512',
-		memory: '1024',
-		taskRoleArn: `arn:aws:iam::${account}:role/web-task`,
-		executionRoleArn: `arn:aws:iam::${account}:role/ecsTaskExecutionRole`,
-		containers: [containerDefinition()],
-		volumes: [],
-		registeredAt: now - 5 * 24 * 60 * 60_000,
-		...overrides,
-	};
-}
-
-/** One point a minute, oldest first, ending at `now`. */
-export function series(key: string, values: readonly number[]): MetricSeries {
-	return {
-		key,
-		points: values.map((value, i) => ({timestamp: now - minutes(values.length - 1 - i), value})),
-		status: 'Complete',
-		message: undefined,
-	};
+/** The lines as a user reads them at `width` columns, without styling. */
+export function plain(lines: readonly DetailLine[], width = 200): string[] {
+	const labels = labelWidth(lines);
+	return lines.map((line) =>
+		fitLine(line, width, labels)
+			.map((part) => part.text)
+			.join('')
+			.trimEnd(),
+	);
 }

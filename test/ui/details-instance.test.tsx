@@ -1,18 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {instanceDetailLines} from '../../source/ui/details/instance-detail.js';
-import {fitLine, labelWidth, type DetailLine} from '../../source/ui/details/detail-lines.js';
+import {type DetailLine} from '../../source/ui/details/detail-lines.js';
 import {asciiGlyphs} from '../../source/ui/theme.js';
-import {containerInstance, ec2Instance, minutes, now, task} from './details-fixtures.js';
-
-function plain(lines: readonly DetailLine[], width = 200): string[] {
-	const labels = labelWidth(lines);
-	return lines.map((line) =>
-		fitLine(line, width, labels)
-			.map((part) => part.text)
-			.join('')
-			.trimEnd(),
-	);
-}
+import {containerInstance, ec2Instance, minutes, now, plain, task} from './details-fixtures.js';
 
 function fieldOf(lines: readonly DetailLine[], label: string) {
 	const line = lines.find((item) => item.kind === 'field' && item.label === label);

@@ -2,11 +2,11 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {ServiceDetail, serviceDetailLines} from '../../source/ui/details/service-detail.js';
-import {fitLine, labelWidth, type DetailLine} from '../../source/ui/details/detail-lines.js';
 import {
 	deployment,
-	now,
 	minutes,
+	now,
+	plain,
 	series,
 	service,
 	serviceEvent,
@@ -14,17 +14,6 @@ import {
 } from './details-fixtures.js';
 
 afterEach(cleanup);
-
-/** The lines as a user reads them at `width` columns, without styling. */
-function plain(lines: readonly DetailLine[], width = 200): string[] {
-	const labels = labelWidth(lines);
-	return lines.map((line) =>
-		fitLine(line, width, labels)
-			.map((part) => part.text)
-			.join('')
-			.trimEnd(),
-	);
-}
 
 const rolling = service({
 	desiredCount: 10,

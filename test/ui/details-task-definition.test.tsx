@@ -5,21 +5,10 @@ import {
 	TaskDefinitionDetail,
 	taskDefinitionDetailLines,
 } from '../../source/ui/details/task-definition-detail.js';
-import {fitLine, labelWidth, type DetailLine} from '../../source/ui/details/detail-lines.js';
 import type {TaskDefinition} from '../../source/model/task-definition.js';
-import {account, containerDefinition, now, taskDefinition} from './details-fixtures.js';
+import {account, containerDefinition, now, plain, taskDefinition} from './details-fixtures.js';
 
 afterEach(cleanup);
-
-function plain(lines: readonly DetailLine[], width = 200): string[] {
-	const labels = labelWidth(lines);
-	return lines.map((line) =>
-		fitLine(line, width, labels)
-			.map((part) => part.text)
-			.join('')
-			.trimEnd(),
-	);
-}
 
 const secret = 'postgres://admin:hunter2@db.internal:5432/app';
 

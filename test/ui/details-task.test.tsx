@@ -4,19 +4,9 @@ import stringWidth from 'string-width';
 import {TaskDetail, taskDetailLines} from '../../source/ui/details/task-detail.js';
 import {shortImage} from '../../source/ui/details/detail-format.js';
 import {fitLine, labelWidth, type DetailLine} from '../../source/ui/details/detail-lines.js';
-import {container, containerInstance, minutes, now, task} from './details-fixtures.js';
+import {container, containerInstance, minutes, now, plain, task} from './details-fixtures.js';
 
 afterEach(cleanup);
-
-function plain(lines: readonly DetailLine[], width = 200): string[] {
-	const labels = labelWidth(lines);
-	return lines.map((line) =>
-		fitLine(line, width, labels)
-			.map((part) => part.text)
-			.join('')
-			.trimEnd(),
-	);
-}
 
 const crashed = task({
 	lastStatus: 'STOPPED',

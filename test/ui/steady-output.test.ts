@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {steadyRate} from '../../source/ui/header.js';
 import {taskAge} from '../../source/ui/panes/pane-rows.js';
 
-// An idle refresh must rewrite nothing on the terminal (DESIGN.md budget: 0 bytes).
+// An idle refresh must rewrite nothing on the terminal (the budget: 0 bytes; docs/architecture.md).
 describe('output that holds still while nothing happens', () => {
 	it('keeps the shown API rate through the sliding window wobbling', () => {
 		expect(steadyRate(15, 18)).toBe(15);

@@ -1,13 +1,6 @@
-import {afterAll, describe, expect, it, vi} from 'vitest';
-
-// Ink colours through chalk, which decides its colour level when first imported; the test
-// process has no TTY, so without this every frame would be colourless and the NO_COLOR check
-// below could not fail. vi.hoisted runs before the imports.
-const previousForceColor = vi.hoisted(() => {
-	const previous = process.env['FORCE_COLOR'];
-	process.env['FORCE_COLOR'] = '1';
-	return previous;
-});
+// First: colour must be on before Ink (and chalk) load.
+import '../helpers/force-color.js';
+import {afterAll, describe, expect, it} from 'vitest';
 
 import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
@@ -19,11 +12,7 @@ import {Help} from '../../source/ui/components/help.js';
 import {TooSmall} from '../../source/ui/components/too-small.js';
 import {ThemeContext, createTheme, themeOptionsFrom, type Theme} from '../../source/ui/theme.js';
 
-afterAll(() => {
-	cleanup();
-	if (previousForceColor === undefined) delete process.env['FORCE_COLOR'];
-	else process.env['FORCE_COLOR'] = previousForceColor;
-});
+afterAll(cleanup);
 
 const columns: TableColumn[] = [
 	{key: 'name', title: 'NAME', flex: 1},

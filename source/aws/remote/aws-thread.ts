@@ -2,7 +2,8 @@
  * The AWS thread: the SDK clients and adapters, answering calls from the UI thread
  * (remote-aws.ts). Parsing AWS's answers is the heaviest work ecs-top does (at `large`, the
  * focused cluster's 1,000 container instances and 200 services cost ~200 ms of CPU every refresh),
- * and on the UI thread it held key presses back for as long (issue 4's key latency budget).
+ * and on the UI thread it held key presses back for as long, past the 30 ms key budget
+ * (docs/architecture.md, "Why the SDK runs on its own thread").
  */
 import {parentPort} from 'node:worker_threads';
 import {createAwsAdapters, type AwsAdapters} from '../adapters.js';

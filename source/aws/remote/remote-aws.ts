@@ -3,7 +3,8 @@
  * they were here: same interface, same errors, and the attempts counted in this thread's
  * RequestStats. The UI thread then never parses an AWS answer; it receives the adapters' plain
  * results, a structured clone that costs a fraction of the SDK's parsing, and stays free to
- * answer keys while a refresh of a large cluster is read (issue 4).
+ * answer keys while a refresh of a large cluster is read (docs/architecture.md, "Why the SDK
+ * runs on its own thread").
  *
  * A thread that dies (a bug, out of memory) fails the calls in flight with a clear message, and
  * the next call starts a new one: polling goes on.

@@ -1,7 +1,8 @@
 /**
  * Keeping references stable across refreshes. The UI reads the store with zustand selectors that
  * compare by reference, so a refresh that brings back the same data must hand back the very same
- * objects and arrays: that is what makes an unchanged refresh redraw nothing (DESIGN.md budget).
+ * objects and arrays: that is what makes an unchanged refresh redraw nothing
+ * (docs/architecture.md, "Stable references").
  */
 
 /** Structural equality for the plain readonly data the adapters return (no Dates, Maps, classes). */

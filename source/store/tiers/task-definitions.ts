@@ -10,7 +10,7 @@ import {throwFirstFailure, type FleetTier, type TierContext} from './context.js'
 import {withEntries} from './reuse.js';
 
 /**
- * At most this many per run: the task definition read bucket holds 50 (AWS-FACTS.md) and is
+ * At most this many per run: the task definition read bucket holds 50 (docs/aws-limits.md) and is
  * shared with the user's pipelines, so a cold cluster-wide view fills in over a few refreshes
  * instead of draining it at once.
  */

@@ -9,7 +9,7 @@
  *
  * A large scope is refreshed at the pace AWS allows rather than every refresh: 20,000 tasks are
  * 400 calls, which every 5 s would be 80 calls a second against a bucket that refills 20 a second
- * and is shared with the user's deploy pipelines (AWS-FACTS.md). Describing them also kept a
+ * and is shared with the user's deploy pipelines (docs/aws-limits.md). Describing them also kept a
  * core busy parsing 20,000 tasks every refresh, which is what a key press waited behind. A run
  * asked for too soon (a wake-up) fetches nothing and says so (NOT_DUE): the tasks keep the age of
  * their last real fetch, and the pace is the tier's interval, so they are stale only at three
@@ -40,7 +40,7 @@ export function sameTask(before: Task, after: Task): boolean {
 /**
  * The scope's tasks by ARN, for the adapter to hand back an unchanged task as the object the store
  * already holds: the fresh copies of a 20,000-task refresh then die young instead of piling up
- * in the old generation (issue 4).
+ * in the old generation (docs/architecture.md, "Memory at 20,000 tasks").
  */
 function tasksByArn(tasks: readonly Task[] | undefined): ReadonlyMap<string, Task> | undefined {
 	if (tasks === undefined || tasks.length === 0) return undefined;

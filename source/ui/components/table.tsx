@@ -1,6 +1,7 @@
-// A virtualized table: only the rows in view become Ink nodes (STYLE.md pitfall 2), each row is
-// one <Text> with its columns pre-padded by display width, and rows are memoized so a change in
-// one row re-renders one row. Cost follows the pane height, not the 20,000 tasks behind it.
+// A virtualized table: only the rows in view become Ink nodes (Ink's cost follows its nodes),
+// each row is one <Text> with its columns pre-padded by display width, and rows are memoized so a
+// change in one row re-renders one row. Cost follows the pane height, not the 20,000 tasks behind
+// it.
 import {memo, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';

@@ -1,5 +1,5 @@
-// Shows a window of detail lines: one <Text> per row (STYLE.md pitfall 2), each cut to the
-// width, and a position indicator on the last row when the content is taller than the view.
+// Shows a window of detail lines: one <Text> per row (Ink's cost follows its nodes), each cut to
+// the width, and a position indicator on the last row when the content is taller than the view.
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
 import {padCell} from '../format.js';

@@ -1,7 +1,8 @@
 /**
  * Components read the fleet store through this: state outside React, read with zustand's
  * useStore (useSyncExternalStore underneath). Select primitives or the store's stable references,
- * never build a new object in a selector (STYLE.md's zustand note).
+ * never build a new object in a selector: zustand 5 re-renders forever when a selector returns
+ * a new object on every call.
  */
 import {createContext, useContext} from 'react';
 import {useStore} from 'zustand';

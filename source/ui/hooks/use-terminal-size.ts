@@ -1,6 +1,7 @@
 /**
- * The terminal's size, following resizes (STYLE.md pitfall 4: read it from Ink's stdout and pass
- * widths down; nothing measures itself). Tests give a fake stdout with columns and rows.
+ * The terminal's size, following resizes (read it from Ink's stdout and pass widths down; nothing
+ * measures itself: docs/architecture.md, "Ink pitfalls"). Tests give a fake stdout with columns
+ * and rows.
  */
 import {useStdout} from 'ink';
 import {useEffect, useState} from 'react';

@@ -3,7 +3,7 @@
  * chosen column. Rows (the formatted cells) are built only for what the table draws, the few
  * dozen rows in view, never for the 20,000 tasks behind them: a refresh (new ages, new metrics)
  * then costs the rows on screen, and scrolling through every task does not leave a row object
- * per task on the heap (issue 4: key latency and resident memory at `large`).
+ * per task on the heap (the key latency and memory budgets at `large`: docs/architecture.md).
  *
  * A row rebuilt for a new refresh that reads the same as before keeps its previous object, so the
  * table's memoized row lines do not re-render and an unchanged refresh writes nothing.

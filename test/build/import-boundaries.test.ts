@@ -1,0 +1,65 @@
+// The layers' import boundaries are lint errors (eslint.config.js, docs/architecture.md). The rule
+// checks resolved paths and skips an import it cannot resolve, so a resolver that stopped mapping
+// `./x.js` to `./x.ts` would silently allow everything: these cases fail then.
+import {join} from 'node:path';
+import {ESLint, type Linter} from 'eslint';
+import tseslint from 'typescript-eslint';
+import {describe, expect, it} from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+async function boundaryErrors(file: string, code: string): Promise<string[]> {
+	const configPath = join(root, 'eslint.config.js');
+	const {importBoundaries} = (await import(configPath)) as {importBoundaries: Linter.Config};
+	const eslint = new ESLint({
+		cwd: root,
+		overrideConfigFile: true,
+		overrideConfig: [{languageOptions: {parser: tseslint.parser}}, importBoundaries],
+	});
+	const [result] = await eslint.lintText(code, {filePath: join(root, file)});
+	return (result?.messages ?? []).map((message) => `${message.line}: ${message.ruleId}`);
+}
+
+describe('import boundaries', () => {
+	it('keep AWS, the SDK and the simulator out of source/ui, dynamic imports too', async () => {
+		const errors = await boundaryErrors(
+			'source/ui/probe.ts',
+			[
+				"import {ecsLimits} from '../aws/ecs-limits.js';",
+				"import {ECSClient} from '@aws-sdk/client-ecs';",
+				"export const sim = () => import('../sim/errors.js');",
+				"import {createFleetStore} from '../store/fleet-store.js';",
+				"import {nameFromArn} from '../model/arn.js';",
+				'export const used = [ecsLimits, ECSClient, createFleetStore, nameFromArn];',
+			].join('\n'),
+		);
+		expect(errors).toEqual([
+			'1: import-x/no-restricted-paths',
+			'2: import-x/no-restricted-paths',
+			'3: import-x/no-restricted-paths',
+		]);
+	});
+
+	it('keep source/ui out of source/store', async () => {
+		const errors = await boundaryErrors(
+			'source/store/tiers/probe.ts',
+			"import {layoutFor} from '../../ui/layout.js';\nexport const used = layoutFor;",
+		);
+		expect(errors).toEqual(['1: import-x/no-restricted-paths']);
+	});
+
+	it('let source/sim import only itself, node and packages', async () => {
+		const errors = await boundaryErrors(
+			'source/sim/world/probe.ts',
+			[
+				"import {nameFromArn} from '../../model/arn.js';",
+				"import {terminalSafe} from '../../text/terminal-text.js';",
+				"import {createServer} from 'node:http';",
+				"import {XMLParser} from 'fast-xml-parser';",
+				"import {simErrors} from '../errors.js';",
+				'export const used = [nameFromArn, terminalSafe, createServer, XMLParser, simErrors];',
+			].join('\n'),
+		);
+		expect(errors).toEqual(['1: import-x/no-restricted-paths', '2: import-x/no-restricted-paths']);
+	});
+});
