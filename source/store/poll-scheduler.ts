@@ -290,15 +290,19 @@ export function createPollScheduler(options: PollSchedulerOptions): PollSchedule
 			// A fixed-interval tier (metrics, once a minute, `intervalMs`) backs off on the base
 			// refresh, not its own interval: otherwise one throttled call kept its problem on screen for up to two
 			// minutes after a storm, where every other tier healed within two refreshes. A tier
-			// refreshed every few refreshes backs off on its own interval: retrying it faster than it
-			// runs when all is well would spend more calls in a storm, not fewer.
+			// refreshed every few refreshes backs off on its own interval when throttled: retrying it
+			// faster than it runs when all is well would spend more calls in a storm, not fewer. Any
+			// other failure (AWS out of reach, credentials expired) costs AWS's budget nothing, and
+			// the data is stale until the retry: it is retried on the base refresh, so every tier is
+			// fresh again within two refreshes of AWS answering.
 			const own = intervalOfTier(tier);
+			const slowTierThrottled = kind === 'throttled' && tier.spec.intervalMs === undefined;
 			tier.dueAt =
 				now +
 				backoffDelayMs(
 					kind,
 					next.consecutiveFailures,
-					tier.spec.intervalMs === undefined ? own : Math.min(own, baseIntervalMs),
+					slowTierThrottled ? own : Math.min(own, baseIntervalMs),
 					random(),
 					maxBackoffFactor,
 				);

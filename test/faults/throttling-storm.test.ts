@@ -15,8 +15,10 @@ const tiers = {clusters: CLUSTERS_EVERY * refreshMs, cluster: refreshMs, tasks: 
 describe('a throttling storm on every API', () => {
 	it('backs off, says throttled, keeps the data and is fresh within two intervals after', async () => {
 		await waitFor(() => state().clusterViews[state().focus.clusterArn!], 10_000, 'web loaded');
-		await sleep(4 * refreshMs);
-		const calmStart = Date.now() - 3 * refreshMs;
+		// Windows of whole multiples of the slowest watched tier's interval, so each holds the
+		// same share of its runs: a calm window of 3 refreshes held one or two clusters runs.
+		await sleep((2 * CLUSTERS_EVERY + 1) * refreshMs);
+		const calmStart = Date.now() - 2 * CLUSTERS_EVERY * refreshMs;
 		const stormStart = Date.now();
 		const calmRate = callRate(live.fleet, calmStart, stormStart);
 		const clusters = state().clusters;
@@ -27,7 +29,7 @@ describe('a throttling storm on every API', () => {
 			5 * refreshMs,
 			'a throttled problem',
 		);
-		await sleep(8 * refreshMs);
+		await sleep((3 * CLUSTERS_EVERY + 1) * refreshMs);
 		const stormEnd = Date.now();
 		// The first interval of the storm is still the old cadence: measure after it.
 		const stormRate = callRate(live.fleet, stormStart + refreshMs, stormEnd);
