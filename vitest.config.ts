@@ -42,6 +42,8 @@ const isolatedUnitTests = [
 	'test/ui/app-header.test.tsx',
 	'test/ui/header-endpoint.test.tsx',
 	'test/ui/app-layout.test.tsx',
+	'test/ui/pane-notes.test.tsx',
+	'test/ui/draw-boundary.test.tsx',
 	// aws-sdk-client-mock replaces send() on every client of a class until restored.
 	'test/aws/ecs.test.ts',
 	'test/aws/other-adapters.test.ts',
