@@ -78,7 +78,7 @@ describe('the AWS thread out of memory', () => {
 			credentials: testCredentials,
 			maxAttempts: 1,
 			// A heap the SDK fits in, and an answer under the cap whose parse does not fit beside it.
-			resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 40},
+			resourceLimits: {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 30},
 			log: () => {},
 		});
 		await expect(remote.adapters.ecs.listClusterArns()).resolves.toHaveLength(3);

@@ -101,7 +101,7 @@ describe('the CA bundle', () => {
 		expect(error).toBeInstanceOf(AwsApiError);
 		expect((error as AwsApiError).problem.kind).toBe('network');
 		expect((error as AwsApiError).message).toMatch(
-			/^Cannot reach AWS: its TLS certificate is not trusted \(self[- ]signed certificate\).*AWS_CA_BUNDLE/i,
+			/^Cannot reach AWS: its TLS certificate is not trusted \(self[- ]signed certificate[^)]*\).*AWS_CA_BUNDLE/i,
 		);
 	});
 
