@@ -3,7 +3,7 @@
  * Every bad value is one line that says what is accepted (cli.tsx prints it and exits 2);
  * nothing here touches AWS.
  */
-import type {SharedConfig} from './aws/shared-config.js';
+import type {SharedConfig} from './aws/aws-config-files.js';
 import {demoRegion} from './modes/connection-target.js';
 import {scenarioNames, type ScenarioName} from './sim/scenarios/names.js';
 import type {ConfigFile} from './config/config-file.js';
@@ -292,7 +292,8 @@ export async function inspectAwsConfig(
 	sources: ConfigSources = flagSources,
 ): Promise<Parsed<AwsSetup>> {
 	// The SDK's loader, only once AWS configuration is needed: `--help` does not load it.
-	const {readSharedFiles, parseWithSdk, profileSettings} = await import('./aws/shared-config.js');
+	const {readSharedFiles, parseWithSdk, profileSettings} =
+		await import('./aws/aws-config-files.js');
 	const texts = await readSharedFiles(env);
 	if (!texts.ok) return texts;
 	for (const [path, text] of [

@@ -18,7 +18,7 @@ import type {
 	Tag,
 	Volume,
 } from '@aws-sdk/client-ecs';
-import {shared} from './shared-strings.js';
+import {shared} from './interned-strings.js';
 import {nameFromArn, taskDefinitionName} from '../model/arn.js';
 import type {CapacityProvider, CapacityProviderStrategyItem} from '../model/capacity-provider.js';
 import type {Cluster} from '../model/cluster.js';

@@ -3,7 +3,7 @@
  * credentials go through (`source_profile`), and whether one of them needs an MFA code. No SDK
  * here: the UI thread asks this before the live view starts.
  */
-import type {ParsedIniData} from './shared-config.js';
+import type {ParsedIniData} from './aws-config-files.js';
 
 type Settings = Record<string, string | undefined>;
 

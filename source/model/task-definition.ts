@@ -46,14 +46,15 @@ export type TaskDefinition = {
 	readonly registeredAt: number | undefined;
 };
 
-const privateEcr = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+/** An account's own ECR registry host (commercial, FIPS and China partitions), with its slash. */
+export const privateEcrHost = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
 
 /**
  * Where an image is pulled from. Docker's rule: the first path segment is a registry host only
  * if it has a dot or a colon or is `localhost`; otherwise the image is on Docker Hub.
  */
 export function imageRegistry(image: string): RegistryKind {
-	if (privateEcr.test(image)) return 'ecr';
+	if (privateEcrHost.test(image)) return 'ecr';
 	if (image.startsWith('public.ecr.aws/')) return 'ecr-public';
 	const slash = image.indexOf('/');
 	if (slash === -1) return 'docker-hub';

@@ -11,7 +11,7 @@ import type {AwsAdapters} from '../aws/adapters.js';
 import type {RequestStats} from '../aws/request-stats.js';
 import type {SessionCredentials} from '../aws/credentials.js';
 import {mergedProfiles, mfaSerialOf} from '../aws/profile-chain.js';
-import type {SharedFileTexts} from '../aws/shared-config.js';
+import type {SharedFileTexts} from '../aws/aws-config-files.js';
 import {inspectAwsConfig, type AppOptions} from '../options.js';
 import {connectionLabel, demoRegion} from './connection-target.js';
 import {appendLog, logFilePath} from './log-file.js';

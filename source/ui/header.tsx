@@ -6,7 +6,8 @@
 import {Text} from './components/text.js';
 import {memo, useEffect, useState} from 'react';
 import {staleAfterMs, staleSinceAt, type DataStatus} from '../store/data-status.js';
-import type {DataProblem, DataSetId, FleetState, ProgressId} from '../store/fleet-store.js';
+import {accountWideStaleSince} from '../store/account-wide.js';
+import type {DataProblem, FleetState, ProgressId} from '../store/fleet-store.js';
 import {displayWidth, truncate, truncateMiddle} from './format.js';
 import {useFleet} from './hooks/use-fleet.js';
 import {progressText} from './hooks/use-pane-notes.js';
@@ -144,30 +145,6 @@ export function stillLoading(state: FleetState): string {
 			return progress === undefined ? [] : [`${progressNames[id]} ${progressText(progress)}`];
 		})
 		.join(', ');
-}
-
-/** Problems that no data set escapes: whichever tier met them first, all of it is stale. */
-const accountWide = new Set<DataProblem['kind']>([
-	'network',
-	'credentials-expired',
-	'credentials-missing',
-	'clock-skew',
-]);
-
-/**
- * Since when a failure that hits every call (AWS out of reach, credentials refused) has held,
- * if one does: the tier that meets it first is seldom the clusters tier, and `live` beside
- * `CANNOT REACH AWS` would be a contradiction. A primitive, so the header is not re-rendered
- * by every status change.
- */
-export function accountWideStaleSince(state: FleetState): number | undefined {
-	let since: number | undefined;
-	for (const [id, problem] of Object.entries(state.problems)) {
-		if (problem === undefined || !accountWide.has(problem.kind)) continue;
-		const at = state.dataSets[id as DataSetId]?.staleSince;
-		if (at !== undefined && (since === undefined || at < since)) since = at;
-	}
-	return since;
 }
 
 /**

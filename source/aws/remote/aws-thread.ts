@@ -11,7 +11,7 @@ import {isUnchangedAnswer, runDigested, type AnswerDigest} from '../answer-diges
 import {createAwsClients, type AwsClients} from '../clients.js';
 import {runAsPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
-import {shareWithSdk} from '../shared-config.js';
+import {shareWithSdk} from '../aws-config-files.js';
 import type {
 	AwsCall,
 	AwsCancel,

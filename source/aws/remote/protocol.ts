@@ -7,7 +7,7 @@ import type {AwsAdapters} from '../adapters.js';
 import type {AnswerDigest} from '../answer-digest.js';
 import type {SessionCredentials} from '../credentials.js';
 import type {AwsProblem} from '../errors.js';
-import type {SharedFileTexts} from '../shared-config.js';
+import type {SharedFileTexts} from '../aws-config-files.js';
 import type {TransportLimits} from '../http-handler.js';
 
 /** The options the thread builds its clients from: plain data, no functions. */

@@ -8,7 +8,7 @@
  *   and spills its fields into out-of-object storage (~5 MB).
  */
 import type {Task, TaskContainer} from '../../model/task.js';
-import {shared} from '../shared-strings.js';
+import {shared} from '../interned-strings.js';
 
 /** The fields of a task the adapter compares to tell an unchanged one (ecs-convert isSameTask). */
 export type KnownTask = Pick<

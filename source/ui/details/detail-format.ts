@@ -1,12 +1,11 @@
 // Words for the values detail views show: images, ports, placement rules, load balancers.
-import type {RegistryKind} from '../../model/task-definition.js';
+import {privateEcrHost, type RegistryKind} from '../../model/task-definition.js';
 import type {
 	PlacementConstraint,
 	PlacementStrategy,
 	ServiceLoadBalancer,
 } from '../../model/service.js';
 
-const privateEcrHost = /^\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
 const dockerHubHost = /^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//;
 // Digests are 64 hex characters; twelve tell images apart, as `docker images` does.
 const digest = /@sha256:([0-9a-f]{12})[0-9a-f]+$/;

@@ -14,7 +14,7 @@ let home: string;
 let config: string;
 
 beforeEach(() => {
-	home = mkdtempSync(join(tmpdir(), 'ecs-top-shared-config-'));
+	home = mkdtempSync(join(tmpdir(), 'ecs-top-aws-config-'));
 	config = join(home, 'config');
 	vi.stubEnv('HOME', home);
 	vi.stubEnv('AWS_CONFIG_FILE', config);
