@@ -240,6 +240,12 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 					scheduler.refreshNow(['logs'], {restart: retargeted && wasOn});
 			}
 		}
+		// A view opened before its tasks or their definitions were in reads as soon as they are.
+		if (
+			state.logView?.loaded === false &&
+			(state.tasks !== previous.tasks || state.taskDefinitions !== previous.taskDefinitions)
+		)
+			scheduler.refreshNow(['logs']);
 		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshForUser();
 		if (state.paused !== previous.paused) {
 			if (state.paused) scheduler.pause();
