@@ -45,7 +45,7 @@ describe('the log view keys', () => {
 		const task = logs(run({...start, focused: 'tasks'}, typed('l')));
 		expect(task).toMatchObject({
 			target: {kind: 'task', taskArn: 'arn:aws:ecs:us-east-1:1:task/web/0123456789abcdef'},
-			title: 'task 0123456789abcdef',
+			title: 'task 01234567',
 			follow: true,
 			atEnd: true,
 		});

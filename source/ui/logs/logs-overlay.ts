@@ -13,7 +13,7 @@ import {say, stay, withEffects, type Step} from '../input/step.js';
 export type LogsOverlay = {
 	readonly kind: 'logs';
 	readonly target: LogTarget;
-	/** What the title names: `task 0c4e6270…`, `service api`. */
+	/** What the title names: `task 0c4e6270`, `service api`. */
 	readonly title: string;
 	/** First row shown, when not at the end. */
 	readonly scroll: number;
@@ -41,7 +41,7 @@ export function logsOverlayFor(pane: PaneId, id: string): LogsOverlay | undefine
 		return {
 			kind: 'logs',
 			target: {kind: 'task', taskArn: id},
-			title: `task ${lastSegment(id)}`,
+			title: `task ${lastSegment(id).slice(0, 8)}`,
 			...base,
 			searching: false,
 		};

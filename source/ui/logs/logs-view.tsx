@@ -140,7 +140,7 @@ export function LogsView({overlay, width, height, onViewport}: LogsViewProps) {
 
 	return (
 		<Pane
-			title={`Logs: ${overlay.title}${position}  (Esc back, f follow, w wrap, T time, / search)`}
+			title={`Logs${position}  (Esc back, f follow, w wrap, T time, / search)`}
 			focused
 			width={width}
 			height={height}
