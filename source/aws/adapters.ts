@@ -9,6 +9,7 @@ import {createLimiter, defaultConcurrency} from './concurrency.js';
 import {createEc2Adapter, type Ec2Adapter} from './ec2.js';
 import {createEcsAdapter, type EcsAdapter} from './ecs.js';
 import {createEcsActionsAdapter, type EcsActionsAdapter} from './ecs-actions.js';
+import {createLogsAdapter, type LogsAdapter} from './logs.js';
 import {createStsAdapter, type StsAdapter} from './sts.js';
 
 export type AwsAdapters = {
@@ -17,6 +18,8 @@ export type AwsAdapters = {
 	readonly autoScaling: AutoScalingAdapter;
 	readonly cloudWatch: CloudWatchAdapter;
 	readonly sts: StsAdapter;
+	/** The log view's reads (CloudWatch Logs). */
+	readonly logs: LogsAdapter;
 	/** The writes behind the action keys (source/store/writes), apart from the pollers' reads. */
 	readonly ecsActions: EcsActionsAdapter;
 	readonly autoScalingActions: AutoScalingActionsAdapter;
@@ -38,6 +41,7 @@ export function createAwsAdapters(
 		autoScaling: createAutoScalingAdapter(clients.autoScaling, shared),
 		cloudWatch: createCloudWatchAdapter(clients.cloudWatch, shared),
 		sts: createStsAdapter(clients.sts, shared),
+		logs: createLogsAdapter(clients.logs, shared),
 		ecsActions: createEcsActionsAdapter(clients.ecs, shared),
 		autoScalingActions: createAutoScalingActionsAdapter(clients.autoScaling, shared),
 	};

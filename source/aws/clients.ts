@@ -1,5 +1,6 @@
 import {AutoScalingClient} from '@aws-sdk/client-auto-scaling';
 import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
+import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {EC2Client} from '@aws-sdk/client-ec2';
 import {ECSClient, type ECSClientConfig} from '@aws-sdk/client-ecs';
 import {STSClient} from '@aws-sdk/client-sts';
@@ -46,6 +47,11 @@ export type AwsClients = {
 	 * "Why a bundle").
 	 */
 	readonly ec2: () => Promise<EC2Client>;
+	/**
+	 * CloudWatch Logs, loaded when the log view first opens, one client per region (a task
+	 * definition's `awslogs-region`; undefined is the session's).
+	 */
+	readonly logs: (region: string | undefined) => Promise<CloudWatchLogsClient>;
 	readonly stats: RequestStats;
 	readonly profile: string | undefined;
 	readonly endpointUrl: string | undefined;
@@ -145,12 +151,31 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 		return ec2;
 	};
 
+	const logsClients = new Map<string, Promise<CloudWatchLogsClient>>();
+	const loadLogs = (region: string | undefined): Promise<CloudWatchLogsClient> => {
+		const key = region ?? '';
+		let client = logsClients.get(key);
+		if (client === undefined) {
+			client = import('@aws-sdk/client-cloudwatch-logs').then(({CloudWatchLogsClient}) => {
+				const made = new CloudWatchLogsClient({
+					...config,
+					...(region === undefined ? {} : {region}),
+				});
+				instrument(made, 'Logs');
+				return made;
+			});
+			logsClients.set(key, client);
+		}
+		return client;
+	};
+
 	return {
 		ecs,
 		cloudWatch,
 		autoScaling,
 		sts,
 		ec2: loadEc2,
+		logs: loadLogs,
 		stats,
 		profile,
 		endpointUrl: options.endpointUrl,
@@ -164,6 +189,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 			autoScaling.destroy();
 			sts.destroy();
 			void ec2?.then((client) => client.destroy());
+			for (const client of logsClients.values()) void client.then((made) => made.destroy());
 		},
 	};
 }

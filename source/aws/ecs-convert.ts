@@ -8,6 +8,7 @@ import type {
 	CapacityProvider as SdkCapacityProvider,
 	CapacityProviderStrategyItem as SdkStrategyItem,
 	Cluster as SdkCluster,
+	ContainerDefinition as SdkContainerDefinition,
 	ContainerInstance as SdkContainerInstance,
 	Failure as SdkFailure,
 	KeyValuePair,
@@ -26,7 +27,12 @@ import type {ContainerInstance} from '../model/container-instance.js';
 import type {DescribeFailure} from '../model/failure.js';
 import type {Service} from '../model/service.js';
 import {serviceNameFromGroup, type NetworkBinding, type Task} from '../model/task.js';
-import {imageRegistry, type TaskDefinition, type TaskVolume} from '../model/task-definition.js';
+import {
+	imageRegistry,
+	type ContainerLogConfiguration,
+	type TaskDefinition,
+	type TaskVolume,
+} from '../model/task-definition.js';
 import {count, flag, objects, record, strings, text, time} from './answer-fields.js';
 
 export function toFailure(failure: SdkFailure): DescribeFailure {
@@ -271,6 +277,18 @@ function toVolume(volume: Volume): TaskVolume {
 	};
 }
 
+/** The log driver and its options; options that are not text are left out. */
+function toLogConfiguration(
+	config: SdkContainerDefinition['logConfiguration'],
+): ContainerLogConfiguration | undefined {
+	const driver = text(record(config)?.logDriver);
+	if (driver === undefined) return undefined;
+	const options: Record<string, string> = {};
+	for (const [name, value] of Object.entries(record(config?.options) ?? {}))
+		if (typeof value === 'string') options[name] = value;
+	return {driver, options};
+}
+
 export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition {
 	return {
 		arn: text(definition.taskDefinitionArn) ?? '',
@@ -305,6 +323,7 @@ export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition 
 					containerPath: text(mount.containerPath),
 					readOnly: flag(mount.readOnly) ?? false,
 				})),
+				logConfiguration: toLogConfiguration(container.logConfiguration),
 			};
 		}),
 		volumes: objects(definition.volumes).map(toVolume),

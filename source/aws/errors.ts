@@ -5,7 +5,7 @@
 import {deadlineErrorName, tooLargeErrorName} from './http-errors.js';
 
 /** The IAM prefix of each service we call: also how actions are named in policies. */
-export type AwsService = 'ecs' | 'ec2' | 'autoscaling' | 'cloudwatch' | 'sts';
+export type AwsService = 'ecs' | 'ec2' | 'autoscaling' | 'cloudwatch' | 'sts' | 'logs';
 
 export type AwsProblemKind =
 	| 'throttled'

@@ -6,6 +6,12 @@ export type PortMapping = {
 	readonly protocol: string | undefined;
 };
 
+/** Where a container's output goes: its log driver and the driver's options, as registered. */
+export type ContainerLogConfiguration = {
+	readonly driver: string;
+	readonly options: Readonly<Record<string, string>>;
+};
+
 export type ContainerDefinition = {
 	readonly name: string;
 	readonly image: string;
@@ -21,6 +27,8 @@ export type ContainerDefinition = {
 		readonly containerPath: string | undefined;
 		readonly readOnly: boolean;
 	}[];
+	/** Absent when the definition names no log driver (the container's output is not kept). */
+	readonly logConfiguration?: ContainerLogConfiguration | undefined;
 };
 
 export type TaskVolume = {

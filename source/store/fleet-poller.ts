@@ -12,6 +12,7 @@ import type {RequestStats} from '../aws/request-stats.js';
 import type {DataStatus} from './data-status.js';
 import {
 	createBatchedWriter,
+	sameLogTarget,
 	taskScopeKey,
 	type DataSetId,
 	type FleetState,
@@ -32,6 +33,7 @@ import {createClustersTier} from './tiers/clusters.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './tiers/context.js';
 import {createEc2Tier} from './tiers/ec2.js';
 import {createInstancesTier} from './tiers/instances.js';
+import {createLogsTier} from './tiers/logs.js';
 import {createMetricsTier} from './tiers/metrics.js';
 import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
@@ -190,6 +192,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	register(createEc2Tier(ctx));
 	register(createMetricsTier(ctx));
 	register(createTaskDefinitionListTier(ctx));
+	register(createLogsTier(ctx));
 
 	/** What the poller follows in the store, and what it does when the user changes it. */
 	const unsubscribe = store.subscribe((state, previous) => {
@@ -226,6 +229,23 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			scheduler.reevaluate();
 			if (state.openedTaskDefinition !== undefined) scheduler.refreshNow(['task-definitions']);
 		}
+		if (state.logView !== previous.logView) {
+			const [now, before] = [state.logView, previous.logView];
+			const retargeted = !sameLogTarget(now?.target, before?.target);
+			if (retargeted || now?.follow !== before?.follow || now?.loaded !== before?.loaded) {
+				const wasOn = isOn('logs', previous);
+				scheduler.reevaluate();
+				// Opened, another target, or follow turned on: read now, not a refresh later.
+				if (now !== undefined && isOn('logs', state) && (retargeted || !wasOn))
+					scheduler.refreshNow(['logs'], {restart: retargeted && wasOn});
+			}
+		}
+		// A view opened before its tasks or their definitions were in reads as soon as they are.
+		if (
+			state.logView?.loaded === false &&
+			(state.tasks !== previous.tasks || state.taskDefinitions !== previous.taskDefinitions)
+		)
+			scheduler.refreshNow(['logs']);
 		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshForUser();
 		if (state.paused !== previous.paused) {
 			if (state.paused) scheduler.pause();

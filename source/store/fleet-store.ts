@@ -16,6 +16,8 @@ import type {CapacityProvider} from '../model/capacity-provider.js';
 import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {Ec2Instance} from '../model/ec2-instance.js';
+import {emptyLogBuffer, type LogBuffer} from '../model/log-buffer.js';
+import type {LogStreamRef, LogTarget, UnreadableContainer} from '../model/log-source.js';
 import type {CallerIdentity} from '../model/identity.js';
 import type {MetricSeries} from '../model/metrics.js';
 import type {Service} from '../model/service.js';
@@ -37,7 +39,9 @@ export type DataSetId =
 	| 'task-definitions'
 	| 'ec2'
 	| 'metrics'
-	| 'task-definition-list';
+	| 'task-definition-list'
+	/** The open log view's lines. */
+	| 'logs';
 
 /** What went wrong with a data set, in words a person can act on. */
 export type DataProblem = {
@@ -82,6 +86,33 @@ export type Connection = {
 	readonly endpoint: string | undefined;
 };
 
+/** The log view: what it is open on, and what has been read (docs/logs.md). */
+export type LogView = {
+	readonly target: LogTarget;
+	/** New lines are read every refresh while on; off, the view keeps what it has. */
+	readonly follow: boolean;
+	readonly buffer: LogBuffer;
+	/** The streams read at the last refresh. */
+	readonly streams: readonly LogStreamRef[];
+	/** Containers whose logs are not in CloudWatch, or cannot be named, and why. */
+	readonly unreadable: readonly UnreadableContainer[];
+	/** Tasks whose definition is not known yet, so their streams are not either. */
+	readonly waiting: number;
+	/** What CloudWatch said instead of lines: a group or stream that does not exist yet. */
+	readonly notes: readonly string[];
+	/** Streams left out: FilterLogEvents takes 100 names a call. */
+	readonly streamsLeftOut: number;
+	/** Whether a first read has been made. */
+	readonly loaded: boolean;
+};
+
+/** Whether two targets are the same task or service. */
+export function sameLogTarget(a: LogTarget | undefined, b: LogTarget | undefined): boolean {
+	if (a === undefined || b === undefined) return a === b;
+	if (a.kind === 'task') return b.kind === 'task' && a.taskArn === b.taskArn;
+	return b.kind === 'service' && a.serviceArn === b.serviceArn;
+}
+
 /** What the screen wants fetched: the UI says it here, the poller reacts. */
 export type ScreenWants = {
 	/** Selecting a cluster scopes instances and services; a service scopes tasks. */
@@ -102,6 +133,13 @@ export type ScreenWants = {
 	 * fetched. The EC2 SDK client alone costs about 70 MB resident, so it loads on demand.
 	 */
 	showEc2Details(wanted: boolean): void;
+	/**
+	 * The log view opens on a task or a service (undefined: it closed). Logs are read only
+	 * while it is open; closing it drops its lines.
+	 */
+	showLogs(target: LogTarget | undefined, options?: {follow?: boolean}): void;
+	/** `f` in the log view: new lines every refresh, or none. */
+	setLogFollow(follow: boolean): void;
 };
 
 export type FleetState = {
@@ -137,6 +175,8 @@ export type FleetState = {
 	readonly taskDefinitionArns: readonly string[] | undefined;
 	/** The task definition opened from that list, if any. */
 	readonly openedTaskDefinition: string | undefined;
+	/** The open log view, if any. */
+	readonly logView: LogView | undefined;
 
 	readonly dataSets: Readonly<Partial<Record<DataSetId, DataStatus>>>;
 	/** First loads under way, by list: absent once the list is in (or was in before). */
@@ -209,6 +249,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		ec2DetailsWanted: false,
 		taskDefinitionArns: undefined,
 		openedTaskDefinition: undefined,
+		logView: undefined,
 		dataSets: {},
 		progress: {},
 		problems: {},
@@ -257,6 +298,39 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 			},
 			openTaskDefinition(arn) {
 				if (get().openedTaskDefinition !== arn) set({openedTaskDefinition: arn});
+			},
+			showLogs(target, options = {}) {
+				const state = get();
+				const follow = options.follow ?? true;
+				if (sameLogTarget(state.logView?.target, target)) {
+					if (state.logView !== undefined && state.logView.follow !== follow)
+						set({logView: {...state.logView, follow}});
+					return;
+				}
+				// A closed or retargeted view's lines and problem go with it: nothing stays behind.
+				const problems = {...state.problems};
+				delete problems.logs;
+				set({
+					logView:
+						target === undefined
+							? undefined
+							: {
+									target,
+									follow,
+									buffer: emptyLogBuffer,
+									streams: [],
+									unreadable: [],
+									waiting: 0,
+									notes: [],
+									streamsLeftOut: 0,
+									loaded: false,
+								},
+					problems,
+				});
+			},
+			setLogFollow(follow) {
+				const view = get().logView;
+				if (view !== undefined && view.follow !== follow) set({logView: {...view, follow}});
 			},
 			setPaused(paused) {
 				if (get().paused !== paused) set({paused});

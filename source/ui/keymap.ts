@@ -11,7 +11,7 @@ import type {PaneId} from './layout.js';
  * pane has the keyboard; 'dialog' and 'filter' take the keyboard alone, because their keys are
  * text: `q` typed into a filter is a letter, not quit.
  */
-export type KeyScope = 'global' | 'list' | 'action' | 'dialog' | 'filter';
+export type KeyScope = 'global' | 'list' | 'action' | 'dialog' | 'filter' | 'logs';
 
 export type KeyBinding<C extends string = string> = {
 	readonly command: C;
@@ -100,6 +100,13 @@ const table = [
 		scope: 'list',
 		hint: 'stopped',
 		panes: ['tasks'],
+	},
+	{
+		command: 'logs',
+		keys: ['l'],
+		description: "Logs of the task, or of the service's running tasks merged",
+		scope: 'list',
+		panes: ['tasks', 'services'],
 	},
 	{
 		command: 'sort-previous',
@@ -222,6 +229,29 @@ const table = [
 		hint: 'cancel',
 	},
 
+	// the log view (l): movement, g/G, / (shows only matching lines) and Esc work there too
+	{
+		command: 'logs-follow',
+		keys: ['f'],
+		description: 'Logs: follow on or off (new lines every refresh)',
+		scope: 'logs',
+		hint: 'follow',
+	},
+	{
+		command: 'logs-wrap',
+		keys: ['w'],
+		description: 'Logs: wrap long lines on or off',
+		scope: 'logs',
+		hint: 'wrap',
+	},
+	{
+		command: 'logs-timestamps',
+		keys: ['T'],
+		description: 'Logs: timestamps on or off',
+		scope: 'logs',
+		hint: 'time',
+	},
+
 	// filter and command line input
 	{command: 'submit', keys: ['enter'], description: 'Apply', scope: 'filter', hint: 'apply'},
 	{
@@ -238,6 +268,8 @@ export type Command = (typeof table)[number]['command'];
 type BindingOf<S extends KeyScope> = Extract<(typeof table)[number], {readonly scope: S}>;
 /** Commands of the panes' keyboard (the list, its actions and the global keys). */
 export type PaneCommand = BindingOf<'global' | 'list' | 'action'>['command'];
+/** The log view's own keys. */
+export type LogsCommand = BindingOf<'logs'>['command'];
 /** The keys of an open confirmation dialog. */
 export type DialogCommand = BindingOf<'dialog'>['command'];
 /** The keys of the `/` filter and the `:` prompt that are not text. */
@@ -257,6 +289,7 @@ export const liveScopes: Readonly<Record<KeyScope, readonly KeyScope[]>> = {
 	action: ['action', 'global'],
 	dialog: ['dialog'],
 	filter: ['filter'],
+	logs: ['logs', 'list', 'action', 'global'],
 };
 
 /**

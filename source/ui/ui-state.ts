@@ -8,6 +8,7 @@ import type {SortState} from './components/table.js';
 import type {ActionDialog} from './dialogs/dialog-model.js';
 import type {Command} from './keymap.js';
 import type {PaneId} from './layout.js';
+import type {LogsOverlay} from './logs/logs-overlay.js';
 import {paneOrder} from './layout.js';
 import type {Tone} from './theme.js';
 
@@ -24,7 +25,8 @@ export type Overlay =
 			/** The revision shown in full (Enter), or undefined while the list is shown. */
 			readonly opened: string | undefined;
 			readonly scroll: number;
-	  };
+	  }
+	| LogsOverlay;
 
 export type UiState = {
 	readonly focused: PaneId;

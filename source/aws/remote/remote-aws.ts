@@ -61,6 +61,7 @@ const adapterNames: ReadonlyArray<keyof AwsAdapters> = [
 	'autoScaling',
 	'cloudWatch',
 	'sts',
+	'logs',
 	'ecsActions',
 	'autoScalingActions',
 ];

@@ -16,9 +16,10 @@ export const helpScopeTitles: Readonly<Record<KeyScope, string>> = {
 	action: 'Actions (each asks for confirmation)',
 	dialog: 'Confirmation dialogs',
 	filter: 'Filter and command line',
+	logs: 'Log view (l; / shows only matching lines)',
 };
 
-const allScopes: readonly KeyScope[] = ['global', 'list', 'action', 'dialog', 'filter'];
+const allScopes: readonly KeyScope[] = ['global', 'list', 'action', 'dialog', 'filter', 'logs'];
 
 export type HelpLine = {
 	readonly text: string;

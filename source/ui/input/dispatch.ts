@@ -5,6 +5,7 @@
  * filter, the `:` prompt), the panes (and the views over them).
  */
 import type {UiState} from '../ui-state.js';
+import {logsSearchKey, logsSearchPaste} from '../logs/logs-overlay.js';
 import {dialogKey, dialogPaste} from './dialog-keys.js';
 import type {KeyPress} from './key-press.js';
 import {paneKey} from './pane-keys.js';
@@ -20,6 +21,7 @@ export function dispatchKey(state: UiState, press: KeyPress, screen: Screen): St
 	const overlay = state.overlay;
 	if (overlay.kind === 'filter' || overlay.kind === 'command')
 		return textKey(state, overlay, press, screen);
+	if (overlay.kind === 'logs' && overlay.searching) return logsSearchKey(state, overlay, press);
 	return paneKey(state, press, screen);
 }
 
@@ -29,5 +31,6 @@ export function dispatchPaste(state: UiState, text: string): Step {
 	const overlay = state.overlay;
 	if (overlay.kind === 'filter' || overlay.kind === 'command')
 		return textPaste(state, overlay, text);
+	if (overlay.kind === 'logs' && overlay.searching) return logsSearchPaste(state, overlay, text);
 	return say(state, 'pasted text ignored: paste into / or :', 'warn');
 }

@@ -14,6 +14,7 @@ import {
 	withoutMarks,
 	type UiState,
 } from '../ui-state.js';
+import {logsOverlayFor} from '../logs/logs-overlay.js';
 import type {Screen} from './screen.js';
 import {selectedIndex, selectedRowId, withSelection} from './selection.js';
 import {say, stay, withEffects, type Step} from './step.js';
@@ -129,6 +130,19 @@ const mark: Handler = (key) => {
 	);
 };
 
+/** `l`: the log view over the selected task or service (the fleet reads logs while it is open). */
+const openLogs: Handler = (key) => {
+	const refused = wrongPane(key);
+	if (refused !== undefined) return refused;
+	const {state, screen} = key;
+	const pane = state.focused;
+	const id = selectedRowId(screen.lists[pane], state.selected[pane]);
+	const overlay = id === undefined ? undefined : logsOverlayFor(pane, id);
+	if (overlay === undefined)
+		return say(state, `no ${pane === 'tasks' ? 'task' : 'service'} selected`);
+	return stay({...state, overlay});
+};
+
 export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	help: ({state}) => stay({...state, overlay: {kind: 'help', scroll: 0}}),
 	filter: ({state}) =>
@@ -170,6 +184,7 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 			stopped ? 'stopped tasks of the last hour: t shows the running ones' : 'running tasks',
 		);
 	},
+	logs: openLogs,
 	'sort-previous': sortStep(-1),
 	'sort-next': sortStep(1),
 

@@ -15,6 +15,7 @@ import {
 } from '../keymap.js';
 import {movedIndex, scrolledTo, type Overlay, type UiState} from '../ui-state.js';
 import type {KeyPress} from './key-press.js';
+import {logsKey} from '../logs/logs-overlay.js';
 import {paneHandlers} from './pane-handlers.js';
 import type {Screen} from './screen.js';
 import {say, stay, type Step} from './step.js';
@@ -22,10 +23,17 @@ import {say, stay, type Step} from './step.js';
 const closed: Overlay = {kind: 'none'};
 
 export function paneKey(state: UiState, press: KeyPress, screen: Screen): Step {
-	const match = matchKey(press.name, liveScopes.list, screen.writes.allowed);
+	const live = state.overlay.kind === 'logs' ? liveScopes.logs : liveScopes.list;
+	const match = matchKey(press.name, live, screen.writes.allowed);
 	if (match.kind === 'none') return stay(state);
 	// A key that means something replaces the last key's message.
 	let current = state.message === undefined ? state : {...state, message: undefined};
+	// The log view has first say over every key (docs/logs.md).
+	if (current.overlay.kind === 'logs') {
+		const handled = logsKey(current, current.overlay, match.binding.command, press);
+		if (handled !== undefined && 'step' in handled) return handled.step;
+		if (handled !== undefined) current = handled.state;
+	}
 	// The keymap's list, action and global scopes hold only pane commands.
 	const binding = match.binding as KeyBinding<PaneCommand>;
 	const command = binding.command;

@@ -7,6 +7,7 @@ import {Footer} from '../components/footer.js';
 import {Text} from '../components/text.js';
 import {displayWidth, padCell} from '../format.js';
 import {dialogHints, footerHints, taskDefinitionListCommands} from '../keymap.js';
+import {logsFooterCommands} from '../logs/logs-overlay.js';
 import {useTheme} from '../theme.js';
 import {useUi} from '../ui-store.js';
 import type {WriteAccess} from '../input/write-access.js';
@@ -40,6 +41,17 @@ export function FooterLine({
 			</Text>
 		);
 	}
+	if (overlay.kind === 'logs' && overlay.searching) {
+		const prompt = `/${overlay.search}_`;
+		const about = '  searching the logs (only matching lines): Enter keeps it, Esc clears it';
+		const room = Math.max(0, width - displayWidth(prompt));
+		return (
+			<Text wrap="truncate">
+				<Text {...theme.keyHint}>{prompt}</Text>
+				<Text {...theme.status.muted}>{padCell(about, room, 'left', theme.glyphs.ellipsis)}</Text>
+			</Text>
+		);
+	}
 	if (message !== undefined) {
 		return (
 			<Text wrap="truncate" {...theme.status[message.tone]}>
@@ -53,6 +65,8 @@ export function FooterLine({
 	const hints =
 		overlay.kind === 'task-definitions'
 			? footerHints('list', {readOnly, only: taskDefinitionListCommands})
-			: footerHints('list', {readOnly, pane: focused});
+			: overlay.kind === 'logs'
+				? footerHints('logs', {readOnly, only: logsFooterCommands})
+				: footerHints('list', {readOnly, pane: focused});
 	return <Footer hints={hints} width={width} />;
 }

@@ -7,6 +7,7 @@ import type {ActionRunner} from '../../store/writes/types.js';
 import {Help} from '../components/help.js';
 import {DetailPanel} from '../detail-panel.js';
 import type {Layout} from '../layout.js';
+import {LogsView} from '../logs/logs-view.js';
 import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-view.js';
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withTextViewport, type TextViewport} from '../ui-state.js';
@@ -79,5 +80,7 @@ export function ScreenBody({
 				onViewport={onViewport}
 			/>
 		);
+	if (overlay.kind === 'logs')
+		return <LogsView overlay={overlay} width={width} height={height} onViewport={onViewport} />;
 	return <PanesView layout={layout} width={width} data={data} runner={runner} />;
 }
