@@ -41,7 +41,7 @@ describe('instance detail lines', () => {
 			/\[#{4}-{16}\] {2}20% {2}6144 MiB free of 7680 MiB$/,
 		);
 		expect(fieldOf(lines, 'CPU reserved')[0]?.tone).toBe('warn');
-		expect(text.find((line) => line.startsWith('Tasks'))).toMatch(/running 2 {2}pending 1$/);
+		expect(text.find((line) => line.startsWith('Tasks'))).toMatch(/3 {2}\(running 2, pending 1\)$/);
 	});
 
 	it('marks a disconnected agent as an error', () => {
@@ -101,9 +101,9 @@ describe('instance detail lines', () => {
 			),
 		);
 		expect(text.find((line) => line.startsWith('Private IP'))).toMatch(/10\.0\.1\.23$/);
-		expect(text.find((line) => line.startsWith('Lifecycle'))).toMatch(/spot$/);
+		expect(text.find((line) => line.startsWith('Purchase'))).toMatch(/spot$/);
 		expect(text.find((line) => line.startsWith('Launched'))).toMatch(/2d ago$/);
-		const at = text.indexOf('Tasks on this instance (2)');
+		const at = text.findIndex((line) => line.startsWith('Tasks on this instance (2 of '));
 		expect(text[at + 1]).toMatch(/TASK +TASKDEF +GROUP +STATUS +STARTED/);
 		expect(text[at + 2]).toMatch(/3f2c9a7d +web:13 +service:web +RUNNING +11m$/);
 		expect(text[at + 3]).toMatch(/aa11bb22 +batch:4 +family:batch +PENDING +-$/);
