@@ -116,3 +116,44 @@ describe('instance detail lines', () => {
 		expect(text.at(-1)).toBe('  no tasks');
 	});
 });
+
+describe('instance detail lifecycle', () => {
+	it('a DRAINING instance says which tasks keep it, standalone or by service', () => {
+		const draining = containerInstance({
+			status: 'DRAINING',
+			runningTasksCount: 3,
+			pendingTasksCount: 0,
+		});
+		const text = plain(
+			instanceDetailLines(
+				{
+					instance: draining,
+					tasks: [
+						task({id: 'aaaa1111bbbb2222cccc3333dddd4444', group: 'family:report'}),
+						task({id: 'eeee5555ffff6666aaaa7777bbbb8888', group: 'service:web'}),
+					],
+					membership: {
+						groupName: 'web-asg',
+						lifecycleState: 'Terminating:Wait',
+						healthStatus: 'Healthy',
+						protectedFromScaleIn: false,
+					},
+					tasksScope: undefined,
+				},
+				{width: 160, now},
+			),
+		);
+		const kept = text.findIndex((line) => line.startsWith('Kept draining by'));
+		expect(text[kept]).toMatch(/1 standalone task \(aaaa1111\) +no service will move it/);
+		expect(text[kept + 1]).toMatch(/service web: 1 task +replaced elsewhere/);
+		// ECS counts 3 on it, 2 are loaded here: the third is said, not hidden.
+		expect(text[kept + 2]).toMatch(/1 task not loaded here/);
+		// The same count as the row's TASKS column (running + pending).
+		expect(text.find((line) => line.startsWith('Tasks '))).toMatch(
+			/3 {2}\(running 3, pending 0\)$/,
+		);
+		expect(text.find((line) => line.startsWith('Auto Scaling'))).toMatch(
+			/web-asg {2}lifecycle Terminating:Wait$/,
+		);
+	});
+});

@@ -49,7 +49,8 @@ export type ColumnLegend = {
 
 function legendLines(legend: ColumnLegend): HelpLine[] {
 	return legend.columns.map((column) => ({
-		text: `  ${padCell(column.title, keyColumn - 2)} ${column.meaning}. From: ${column.source}`,
+		// A title is never cut: it is what the user looks up.
+		text: `  ${padCell(column.title, Math.max(keyColumn - 2, displayWidth(column.title)))} ${column.meaning}. From: ${column.source}`,
 		kind: 'entry',
 	}));
 }
