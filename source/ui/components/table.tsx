@@ -356,7 +356,7 @@ function rowSegments(
 	let shown = 0;
 	columns.forEach((column, i) => {
 		// A hidden column (width 0, see columnWidths) takes no gap either.
-		if (used >= width || !(widths[i]! > 0)) return;
+		if (used >= width || widths[i] === 0) return;
 		const gap = shown > 0 ? columnGap : 0;
 		const cell =
 			' '.repeat(gap) +
@@ -456,7 +456,7 @@ export function headerLine(
 	theme: Theme,
 ): string {
 	const titles = columns.flatMap((column, i) => {
-		if (!(widths[i]! > 0)) return [];
+		if (widths[i] === 0) return [];
 		const indicator =
 			sort?.columnKey === column.key
 				? sort.direction === 'asc'
