@@ -5,6 +5,7 @@
  */
 import {useEffect, useLayoutEffect, useMemo} from 'react';
 import type {ContainerInstance} from '../model/container-instance.js';
+import {groupMembership, isLaunchingRow, launchingInstances} from '../model/instance-lifecycle.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {metricSeriesKey, taskScopeKey, type FleetState} from '../store/fleet-store.js';
@@ -18,6 +19,7 @@ import {
 	type DetailLine,
 } from './details/detail-lines.js';
 import {DetailView} from './details/detail-view.js';
+import {clusterDetailLines} from './details/cluster-detail.js';
 import {instanceDetailLines} from './details/instance-detail.js';
 import {serviceDetailLines} from './details/service-detail.js';
 import {taskDefinitionDetailLines} from './details/task-definition-detail.js';
@@ -59,10 +61,40 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 	const service: Service | undefined = useFleet((state) =>
 		pane === 'services' ? focusedView(state)?.services.find((s) => s.arn === id) : undefined,
 	);
-	const instance: ContainerInstance | undefined = useFleet((state) =>
+	const registered: ContainerInstance | undefined = useFleet((state) =>
 		pane === 'instances'
 			? focusedView(state)?.containerInstances.find((i) => i.arn === id)
 			: undefined,
+	);
+	const view = useFleet(focusedView);
+	const cluster = useFleet((state) =>
+		pane === 'clusters' ? state.clusters.find((c) => c.arn === id) : undefined,
+	);
+	const clusterView = useFleet((state) =>
+		pane === 'clusters' ? state.clusterViews[id] : undefined,
+	);
+	// An instance its group launched and ECS does not know yet is a row too (its id says so).
+	const instance = useMemo(
+		() =>
+			registered ??
+			(pane === 'instances' && isLaunchingRow({arn: id}) && view !== undefined
+				? launchingInstances(view.autoScalingGroups, view.containerInstances).find(
+						(i) => i.arn === id,
+					)
+				: undefined),
+		[registered, pane, id, view],
+	);
+	const membership = useMemo(
+		() =>
+			instance === undefined
+				? undefined
+				: groupMembership(view?.autoScalingGroups ?? [], instance.ec2InstanceId),
+		[instance, view],
+	);
+	const serviceScope = useFleet((state) =>
+		state.focus.serviceArn === undefined
+			? undefined
+			: focusedView(state)?.services.find((s) => s.arn === state.focus.serviceArn)?.name,
 	);
 	const task: Task | undefined = useFleet((state) =>
 		pane === 'tasks' ? findTask(state, id) : undefined,
@@ -107,11 +139,15 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 	const lines: DetailLine[] = useMemo(() => {
 		const context = {width: inner.width, now, glyphs: theme.glyphs};
 		let body: DetailLine[];
-		if (service) body = serviceDetailLines({service, cpu, memory}, context);
+		if (cluster) body = clusterDetailLines({cluster, view: clusterView}, context);
+		else if (service) body = serviceDetailLines({service, cpu, memory}, context);
 		else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
 		else if (instance) {
 			const placed = scopeTasks.filter((t) => t.containerInstanceArn === instance.arn);
-			body = instanceDetailLines({instance, tasks: placed, ec2}, context);
+			body = instanceDetailLines(
+				{instance, tasks: placed, ec2, membership, tasksScope: serviceScope},
+				context,
+			);
 		} else
 			return [
 				text({text: 'It is gone: it no longer exists, or left the selected scope. Esc goes back.'}),
@@ -126,6 +162,10 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 		}
 		return body;
 	}, [
+		cluster,
+		clusterView,
+		membership,
+		serviceScope,
 		service,
 		task,
 		instance,
@@ -145,6 +185,7 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 	useLayoutEffect(() => onViewport({maxScroll, page}), [maxScroll, page, onViewport]);
 
 	const title =
+		cluster?.name ??
 		service?.name ??
 		(task ? `task ${task.id.slice(0, 8)}` : undefined) ??
 		instance?.ec2InstanceId ??

@@ -45,14 +45,19 @@ export function truncate(raw: string, width: number, mark: string = ellipsis): s
 	return kept + mark;
 }
 
-/** Where a cell too long for its column loses text: its end, or its middle (keeping the end). */
-export type Cut = 'end' | 'middle';
+/**
+ * Where a cell too long for its column loses text: its end, its middle (keeping the end), or
+ * its start (`tail`: the last columns are kept with no mark, for a sparkline whose newest points
+ * and latest value are at its end: a narrower one shows fewer, more recent points).
+ */
+export type Cut = 'end' | 'middle' | 'tail';
 
 /**
  * Cut `text` to at most `width` columns in the middle, so its end stays readable: a task
  * definition keeps its `:revision` (`checkout-wo…:42`), the part an operator compares during a
- * rollout. The end kept is what follows the last `:` when that takes at most half the room,
- * otherwise half the room; the head is `truncate`'s, in what the end leaves.
+ * rollout. The end kept is what follows the last `:` whenever that leaves a column of the head
+ * beside the mark (a revision is never cut away), otherwise half the room; the head is
+ * `truncate`'s, in what the end leaves.
  */
 export function truncateMiddle(raw: string, width: number, mark: string = ellipsis): string {
 	if (width <= 0) return '';
@@ -63,7 +68,7 @@ export function truncateMiddle(raw: string, width: number, mark: string = ellips
 	const budget = width - markWidth;
 	const colon = text.lastIndexOf(':');
 	const suffix = colon > 0 ? displayWidth(text.slice(colon)) : Number.POSITIVE_INFINITY;
-	const tailBudget = suffix <= budget / 2 ? suffix : Math.floor(budget / 2);
+	const tailBudget = suffix <= budget - 1 ? suffix : Math.floor(budget / 2);
 	let tail = '';
 	let tailUsed = 0;
 	const parts = printableAscii.test(text)
@@ -79,6 +84,24 @@ export function truncateMiddle(raw: string, width: number, mark: string = ellips
 	return truncate(text, width - tailUsed, mark) + tail;
 }
 
+/** The last `width` columns of `raw`, with no mark: see Cut's `tail`. */
+export function keepTail(raw: string, width: number): string {
+	const text = terminalSafe(raw);
+	if (displayWidth(text) <= width) return text;
+	const parts = printableAscii.test(text)
+		? [...text]
+		: [...graphemes.segment(text)].map((g) => g.segment);
+	let tail = '';
+	let used = 0;
+	for (let i = parts.length - 1; i >= 0; i--) {
+		const w = displayWidth(parts[i]!);
+		if (used + w > width) break;
+		tail = parts[i]! + tail;
+		used += w;
+	}
+	return tail;
+}
+
 /** Exactly `width` columns: truncated if longer, padded with spaces on the side `align` says. */
 export function padCell(
 	text: string,
@@ -88,7 +111,12 @@ export function padCell(
 	where: Cut = 'end',
 ): string {
 	if (width <= 0) return '';
-	const cut = where === 'middle' ? truncateMiddle(text, width, mark) : truncate(text, width, mark);
+	const cut =
+		where === 'middle'
+			? truncateMiddle(text, width, mark)
+			: where === 'tail'
+				? keepTail(text, width)
+				: truncate(text, width, mark);
 	const gap = width - displayWidth(cut);
 	if (gap <= 0) return cut;
 	if (align === 'right') return ' '.repeat(gap) + cut;

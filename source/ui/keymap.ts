@@ -86,7 +86,19 @@ const table = [
 	{command: 'page-down', keys: ['pagedown'], description: 'Page down', scope: 'list'},
 	{command: 'top', keys: ['g', 'home'], description: 'Go to the first row', scope: 'list'},
 	{command: 'bottom', keys: ['G', 'end'], description: 'Go to the last row', scope: 'list'},
-	{command: 'open', keys: ['enter'], description: 'Details, or drill down', scope: 'list'},
+	{
+		command: 'open',
+		keys: ['enter'],
+		description: 'Details of the selected row (a cluster: its capacity and totals)',
+		scope: 'list',
+	},
+	{
+		command: 'drill',
+		keys: ['right'],
+		description: "Drill down: the selected cluster's services (also from its details)",
+		scope: 'list',
+		panes: ['clusters'],
+	},
 	{
 		command: 'back',
 		keys: ['escape'],

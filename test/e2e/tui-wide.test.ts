@@ -67,9 +67,9 @@ describe('the live dashboard at 200x50', () => {
 		);
 	}, 90_000);
 
-	it('Enter on a cluster moves the focus to its services', async () => {
+	it('Right on a cluster moves the focus to its services', async () => {
 		expect(focusedTitle(await terminal.capture({escapes: true}))).toBe('Clusters [2/3]');
-		await terminal.press('Enter');
+		await terminal.press('Right');
 		const screen = await terminal.waitFor(
 			'services focused',
 			(s) => focusedTitle(s)?.startsWith('Services') ?? false,

@@ -45,7 +45,7 @@ describe('App table columns', () => {
 	it('100x30: a task definition cut to fit keeps its revision', async () => {
 		const app = await renderApp({store: rolloutStore(), columns: 100, rows: 30});
 		await app.press('3');
-		expect(lineWith(app.frame(), 'checkout-worker ')).toMatch(/ checkout-w\S*:17 /);
+		expect(lineWith(app.frame(), 'checkout-worker ')).toMatch(/ checkout-w\S*:17(?: |│)/);
 		expect(lineWith(app.frame(), 'frontend ')).toContain(' frontend:3 ');
 		expect(overwideLines(app.frame(), 100)).toEqual([]);
 	});
@@ -89,20 +89,20 @@ describe('App table columns', () => {
 		expect(names()).toEqual(['checkout', 'payments', 'search-api']);
 		// NAME > DES > RUN > PEND > CPU.
 		await app.press('>', '>', '>', '>');
-		expect(lineWith(app.frame(), 'DEPLOY')).toMatch(/PEND\s+CPU▼\s+MEM /);
+		expect(lineWith(app.frame(), 'DEPLOY')).toMatch(/PEND\s+CPU%▼\s+MEM% /);
 		expect(names()).toEqual(['payments', 'checkout', 'search-api']);
 		await app.press('>');
-		expect(lineWith(app.frame(), 'DEPLOY')).toMatch(/CPU\s+MEM▼\s+DEPLOY/);
+		expect(lineWith(app.frame(), 'DEPLOY')).toMatch(/CPU%\s+MEM%▼\s+DEPLOY/);
 		expect(names()).toEqual(['checkout', 'payments', 'search-api']);
 		await app.press('<', '<');
-		expect(lineWith(app.frame(), 'DEPLOY')).toMatch(/RUN\s+PEND▼\s+CPU /);
+		expect(lineWith(app.frame(), 'DEPLOY')).toMatch(/RUN\s+PEND▼\s+CPU% /);
 	});
 
 	it('> reaches CPU in the clusters pane', async () => {
 		const app = await renderApp({columns: 200, rows: 50});
 		// NAME > INST > SVC > RUN > PEND > CPU.
 		await app.press('>', '>', '>', '>', '>');
-		expect(lineWith(app.frame(), 'RES C/M')).toMatch(/PEND\s+CPU▼\s+MEM /);
+		expect(lineWith(app.frame(), 'RSV C/M')).toMatch(/PEND\s+CPU%▼\s+MEM% /);
 		// api-prod is the only cluster with a CPU metric: first, the others after it.
 		expect(paneRows(app.frame(), 'Clusters')[0]).toMatch(/api-prod$/);
 	});

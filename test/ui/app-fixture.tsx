@@ -265,6 +265,7 @@ export const keys = {
 	down: '\u001B[B',
 	tab: '\t',
 	shiftTab: '\u001B[Z',
+	right: '\u001B[C',
 	escape: '\u001B',
 	enter: '\r',
 	backspace: '\u007F',

@@ -67,9 +67,11 @@ describe('App keys: focusing panes', () => {
 		expect(focusedTab(app.frame())).toBe('Clusters');
 	});
 
-	it('Enter on a cluster drills down to its services', async () => {
+	it('Right on a cluster drills down to its services; Enter shows the cluster', async () => {
 		const app = await renderApp({columns: 80, rows: 24});
 		await app.press(keys.enter);
+		expect(app.frame()).toContain('Capacity providers');
+		await app.press(keys.right);
 		expect(focusedTab(app.frame())).toBe('Services');
 	});
 });

@@ -22,7 +22,9 @@ const cells = (line: string) =>
 
 describe('App panes at 200x50', () => {
 	it('clusters: every cluster with its instance, service, running and pending counts', () => {
-		expect(lineWith(frame, 'NAME▲')).toMatch(/NAME▲\s+INST\s+SVC\s+RUN\s+PEND\s+CPU\s+MEM/);
+		expect(lineWith(frame, 'NAME▲')).toMatch(
+			/NAME▲\s+INST\s+SVC\s+RUN\s+PEND\s+CPU%\s+MEM%\s+RSV C\/M/,
+		);
 		expect(frame).toContain('Clusters [1/3]');
 		// The clusters pane shares its lines with the instances pane on the right.
 		expect(cells(lineWith(frame, 'api-prod  ')).slice(0, 6)).toEqual([
@@ -43,7 +45,7 @@ describe('App panes at 200x50', () => {
 		const instances = (text: string) => lineWith(frame, text).split('││')[1]!;
 		expect(frame).toContain('Instances (api-prod) [1/3]');
 		expect(instances('INSTANCE')).toMatch(
-			/INSTANCE\s+TYPE\s+AZ▲\s+STATUS\s+TASKS\s+CPU\s+MEM\s+AGENT/,
+			/INSTANCE\s+TYPE\s+AZ▲\s+STATUS\s+TASKS\s+CPU RSV\s+MEM RSV\s+AGENT/,
 		);
 		expect(instances('i-0aaa1111bbbb22223')).toMatch(
 			/t3\.large\s+us-east-1a\s+ACTIVE\s+4 \[█+░*\]\s+75% \[█*░+\]\s+25% ok/,
@@ -57,14 +59,14 @@ describe('App panes at 200x50', () => {
 	it('services: desired/running/pending, deploy state with progress, task definition, launch', () => {
 		expect(frame).toContain('Services (api-prod) [1/3]');
 		expect(lineWith(frame, 'DEPLOY')).toMatch(
-			/NAME▲\s+DES\s+RUN\s+PEND\s+CPU\s+MEM\s+DEPLOY\s+TASKDEF\s+LAUNCH/,
+			/NAME▲\s+DES\s+RUN\s+PEND\s+CPU%\s+MEM%\s+DEPLOY\s+TASKDEF\s+LAUNCH/,
 		);
 		expect(lineWith(frame, 'checkout  ')).toMatch(
 			/checkout\s+4\s+3\s+1\s.*IN_PROGRESS 2\/4\s+checkout:42\s+EC2/,
 		);
 		expect(lineWith(frame, 'payments')).toMatch(/payments\s+2\s+2\s+0\s.*COMPLETED\s+payments:7/);
 		expect(lineWith(frame, 'search-api  ')).toMatch(
-			/search-api\s+3\s+3\s+0\s.*COMPLETED\s+search-api:19\s+api-prod-spot:1/,
+			/search-api\s+3\s+3\s+0\s.*COMPLETED\s+search-api:19\s+api-prod-spot w1/,
 		);
 	});
 

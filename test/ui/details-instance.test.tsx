@@ -41,7 +41,7 @@ describe('instance detail lines', () => {
 			/\[#{4}-{16}\] {2}20% {2}6144 MiB free of 7680 MiB$/,
 		);
 		expect(fieldOf(lines, 'CPU reserved')[0]?.tone).toBe('warn');
-		expect(text.find((line) => line.startsWith('Tasks'))).toMatch(/running 2 {2}pending 1$/);
+		expect(text.find((line) => line.startsWith('Tasks'))).toMatch(/3 {2}\(running 2, pending 1\)$/);
 	});
 
 	it('marks a disconnected agent as an error', () => {
@@ -101,9 +101,9 @@ describe('instance detail lines', () => {
 			),
 		);
 		expect(text.find((line) => line.startsWith('Private IP'))).toMatch(/10\.0\.1\.23$/);
-		expect(text.find((line) => line.startsWith('Lifecycle'))).toMatch(/spot$/);
+		expect(text.find((line) => line.startsWith('Purchase'))).toMatch(/spot$/);
 		expect(text.find((line) => line.startsWith('Launched'))).toMatch(/2d ago$/);
-		const at = text.indexOf('Tasks on this instance (2)');
+		const at = text.findIndex((line) => line.startsWith('Tasks on this instance (2 of '));
 		expect(text[at + 1]).toMatch(/TASK +TASKDEF +GROUP +STATUS +STARTED/);
 		expect(text[at + 2]).toMatch(/3f2c9a7d +web:13 +service:web +RUNNING +11m$/);
 		expect(text[at + 3]).toMatch(/aa11bb22 +batch:4 +family:batch +PENDING +-$/);
@@ -114,5 +114,46 @@ describe('instance detail lines', () => {
 			instanceDetailLines({instance: containerInstance(), tasks: []}, {width: 80, now}),
 		);
 		expect(text.at(-1)).toBe('  no tasks');
+	});
+});
+
+describe('instance detail lifecycle', () => {
+	it('a DRAINING instance says which tasks keep it, standalone or by service', () => {
+		const draining = containerInstance({
+			status: 'DRAINING',
+			runningTasksCount: 3,
+			pendingTasksCount: 0,
+		});
+		const text = plain(
+			instanceDetailLines(
+				{
+					instance: draining,
+					tasks: [
+						task({id: 'aaaa1111bbbb2222cccc3333dddd4444', group: 'family:report'}),
+						task({id: 'eeee5555ffff6666aaaa7777bbbb8888', group: 'service:web'}),
+					],
+					membership: {
+						groupName: 'web-asg',
+						lifecycleState: 'Terminating:Wait',
+						healthStatus: 'Healthy',
+						protectedFromScaleIn: false,
+					},
+					tasksScope: undefined,
+				},
+				{width: 160, now},
+			),
+		);
+		const kept = text.findIndex((line) => line.startsWith('Kept draining by'));
+		expect(text[kept]).toMatch(/1 standalone task \(aaaa1111\) +no service will move it/);
+		expect(text[kept + 1]).toMatch(/service web: 1 task +replaced elsewhere/);
+		// ECS counts 3 on it, 2 are loaded here: the third is said, not hidden.
+		expect(text[kept + 2]).toMatch(/1 task not loaded here/);
+		// The same count as the row's TASKS column (running + pending).
+		expect(text.find((line) => line.startsWith('Tasks '))).toMatch(
+			/3 {2}\(running 3, pending 0\)$/,
+		);
+		expect(text.find((line) => line.startsWith('Auto Scaling'))).toMatch(
+			/web-asg {2}lifecycle Terminating:Wait$/,
+		);
 	});
 });

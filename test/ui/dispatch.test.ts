@@ -66,6 +66,7 @@ const keys = {
 	backspace: keyPress('', {...noKey, backspace: true}),
 	pageDown: keyPress('', {...noKey, pageDown: true}),
 	tab: keyPress('', {...noKey, tab: true}),
+	right: keyPress('', {...noKey, rightArrow: true}),
 	ctrlC: keyPress('c', {...noKey, ctrl: true}),
 };
 const char = (character: string): KeyPress =>
@@ -139,10 +140,20 @@ describe('moving', () => {
 });
 
 describe('Enter and Esc', () => {
-	it('Enter on a cluster goes to its services and focuses it; on a service opens its details', () => {
-		const drilled = run(start, press('j').concat(keys.enter));
+	it('Enter opens the details of a cluster as of a service; Right drills a cluster down', () => {
+		const cluster = run(start, press('j').concat(keys.enter));
+		expect(cluster.state.overlay).toEqual({kind: 'detail', pane: 'clusters', id: 'c2', scroll: 0});
+		expect(cluster.effects).toEqual([]);
+		const drilled = run(start, press('j').concat(keys.right));
 		expect(drilled.state.focused).toBe('services');
 		expect(drilled.effects).toEqual([{kind: 'set-focus', focus: {clusterArn: 'c2'}}]);
+		// From the cluster's details too: one key, and the details close.
+		const fromDetail = run(cluster.state, [keys.right]);
+		expect(fromDetail.state.focused).toBe('services');
+		expect(fromDetail.state.overlay).toEqual({kind: 'none'});
+		expect(fromDetail.effects).toEqual([{kind: 'set-focus', focus: {clusterArn: 'c2'}}]);
+		// Elsewhere Right does nothing.
+		expect(run(inPane('services'), [keys.right]).state.focused).toBe('services');
 		const detail = run(inPane('services'), [keys.enter]);
 		expect(detail.state.overlay).toEqual({kind: 'detail', pane: 'services', id: 's1', scroll: 0});
 	});

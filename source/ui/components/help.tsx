@@ -35,7 +35,29 @@ const keyColumn = 16;
 const commandsBefore: KeyScope = 'filter';
 const commandsTitle = 'Commands (type after :)';
 
+/**
+ * The focused pane's columns, for the legend at the top of the help: made from the pane's own
+ * column definitions, so what the help says a column is cannot drift from the column.
+ */
+export type ColumnLegend = {
+	readonly pane: string;
+	readonly columns: readonly {
+		readonly title: string;
+		readonly meaning: string;
+		readonly source: string;
+	}[];
+};
+
+function legendLines(legend: ColumnLegend): HelpLine[] {
+	return legend.columns.map((column) => ({
+		// A title is never cut: it is what the user looks up.
+		text: `  ${padCell(column.title, Math.max(keyColumn - 2, displayWidth(column.title)))} ${column.meaning}. From: ${column.source}`,
+		kind: 'entry',
+	}));
+}
+
 export function helpLines(options: {
+	readonly legend?: ColumnLegend | undefined;
 	readonly readOnly: boolean;
 	readonly unicode?: boolean;
 	readonly scopes?: readonly KeyScope[];
@@ -49,6 +71,11 @@ export function helpLines(options: {
 		for (const entry of entries)
 			lines.push(...(options.width === undefined ? [entry] : wrapEntry(entry, options.width)));
 	};
+	if (options.legend !== undefined)
+		section(
+			`Columns of ${options.legend.pane} (narrow screens hide the last ones)`,
+			legendLines(options.legend),
+		);
 	for (const scope of options.scopes ?? allScopes) {
 		const bindings = keymap.filter((binding) => binding.scope === scope);
 		if (bindings.length === 0) continue;
@@ -136,12 +163,14 @@ type HelpProps = {
 	readonly scopes?: readonly KeyScope[];
 	/** Told, after each render, how far the help can scroll and how long a page is. */
 	readonly onViewport?: (viewport: TextViewport) => void;
+	/** The focused pane's columns, listed first. */
+	readonly legend?: ColumnLegend | undefined;
 };
 
-export function Help({width, height, readOnly, scroll, scopes, onViewport}: HelpProps) {
+export function Help({width, height, readOnly, scroll, scopes, onViewport, legend}: HelpProps) {
 	const theme = useTheme();
 	const inner = paneContentSize(width, height).width;
-	const lines = helpLines({readOnly, unicode: theme.unicode, scopes, width: inner});
+	const lines = helpLines({legend, readOnly, unicode: theme.unicode, scopes, width: inner});
 	const {visible, maxScroll} = helpViewport(lines.length, height);
 	useLayoutEffect(() => onViewport?.({maxScroll, page: visible}), [maxScroll, visible, onViewport]);
 	const first = Math.max(0, Math.min(scroll, maxScroll));

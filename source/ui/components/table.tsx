@@ -24,6 +24,18 @@ export type TableColumn = {
 	readonly minWidth?: number;
 	/** Where a cell too long for the column is cut: `middle` keeps a task definition's `:revision`. */
 	readonly cut?: Cut;
+	/**
+	 * How soon an operator reads the column: 1 first (names, revisions), larger later
+	 * (sparklines, placement). When a row does not fit, the later-read columns give their room
+	 * first, down to their minWidth, then are hidden (a column with a priority above 1 only),
+	 * before a column read sooner loses anything. Without one, a column is read first.
+	 */
+	readonly priority?: number;
+	/**
+	 * The width is the column's vocabulary (the longest status it can show), kept even when the
+	 * rows in view show shorter words: the column does not jump when a longer status appears.
+	 */
+	readonly stable?: boolean;
 };
 
 export type TableRow = {
@@ -81,12 +93,14 @@ const indicatorWidth = 1;
  * width, flex columns share what is left by ratio, no flex column goes under its minWidth.
  * The sum may exceed the width when the terminal is too narrow: the row is cut at the edge.
  *
- * With `needs` (what the rows in view need, see ColumnNeed) the room goes where the text is:
- * a fixed column is never narrower than its header, and when the ratio would cut a flex
- * column's text while another shows blanks, or the row would not fit, the widths are fitted to
- * the text instead. Room is then taken, in this order and only as much as needed, from flex
- * columns' titles longer than their text, from the blanks of fixed columns wider than their text, from fixed columns down to their minWidth,
- * and last from the widest flex columns down to their minWidth. A row that fits keeps the ratio
+ * With `needs` (what the text needs, see ColumnNeed) the room goes where the text is: a fixed
+ * column is never narrower than its header, and when the ratio would cut a flex column's text
+ * while another shows blanks, or the row would not fit, the widths are fitted to the text
+ * instead. Room is then taken, in this order and only as much as needed, from flex columns'
+ * titles longer than their text, from the blanks of fixed columns wider than their text (not
+ * `stable` ones), and then by priority, the latest-read columns first: at each priority, fixed
+ * columns down to their minWidth, flex columns (the widest first) down to theirs, and last the
+ * columns of that priority are hidden (width 0) if it is above 1. A row that fits keeps the ratio
  * layout, so scrolling through rows of similar text does not move the columns.
  */
 export function columnWidths(
@@ -123,25 +137,49 @@ export function columnWidths(
 		return widths.map((w, i) => w + (isFlex(columns[i]!) ? extra[i]! : 0));
 	}
 	const fixedText = (i: number) =>
-		Math.max(needs[i]?.header ?? 0, Math.min(want[i]!, needs[i]?.content ?? 0));
+		columns[i]!.stable === true
+			? want[i]!
+			: Math.max(needs[i]?.header ?? 0, Math.min(want[i]!, needs[i]?.content ?? 0));
 	const flexText = (i: number) => Math.max(columns[i]!.minWidth ?? 0, needs[i]?.content ?? 0);
-	const steps: Array<{floor: (i: number) => number | undefined; byWidth: boolean}> = [
-		// A flex column's title longer than its text (`STOPPED BECAUSE` over `exit 137`).
-		{floor: (i) => (isFlex(columns[i]!) ? flexText(i) : undefined), byWidth: false},
-		// Blanks: a fixed column wider than anything it shows in view.
-		{floor: (i) => (isFlex(columns[i]!) ? undefined : fixedText(i)), byWidth: false},
+	// A flex column's title longer than its text (`STOPPED BECAUSE` over `exit 137`).
+	excess = shrink(widths, excess, (i) => (isFlex(columns[i]!) ? flexText(i) : undefined), false);
+	// Blanks: a fixed column wider than anything it shows.
+	excess = shrink(widths, excess, (i) => (isFlex(columns[i]!) ? undefined : fixedText(i)), false);
+	const priorityOf = (i: number) => columns[i]!.priority ?? 1;
+	const levels = [...new Set(columns.map((_, i) => priorityOf(i)))].sort((a, b) => b - a);
+	for (const level of levels) {
+		if (excess <= 0) break;
+		const at = (i: number) => priorityOf(i) === level;
 		// Text of fixed columns that may be narrowed (an EC2 id keeps enough to tell it apart).
-		{
-			floor: (i) =>
-				isFlex(columns[i]!) || columns[i]!.minWidth === undefined
+		excess = shrink(
+			widths,
+			excess,
+			(i) =>
+				!at(i) || isFlex(columns[i]!) || columns[i]!.minWidth === undefined
 					? undefined
 					: Math.min(fixedText(i), columns[i]!.minWidth!),
-			byWidth: false,
-		},
+			false,
+		);
 		// Text of flex columns, the widest first, so each keeps as much as the others.
-		{floor: (i) => (isFlex(columns[i]!) ? (columns[i]!.minWidth ?? 0) : undefined), byWidth: true},
-	];
-	for (const step of steps) excess = shrink(widths, excess, step.floor, step.byWidth);
+		excess = shrink(
+			widths,
+			excess,
+			(i) => (at(i) && isFlex(columns[i]!) ? (columns[i]!.minWidth ?? 0) : undefined),
+			true,
+		);
+		if (level <= 1) continue;
+		// Still too wide: the columns read last go, the rightmost first, each with its gap.
+		for (let i = columns.length - 1; i >= 0 && excess > 0; i--) {
+			if (!at(i) || widths[i] === 0) continue;
+			excess -= widths[i]! + columnGap;
+			widths[i] = 0;
+		}
+	}
+	if (excess < 0) {
+		// Hiding a column may free more than was needed: the room goes back to the flex columns.
+		const flexShown = columns.findIndex((column, i) => isFlex(column) && widths[i]! > 0);
+		if (flexShown >= 0) widths[flexShown]! -= excess;
+	}
 	return widths;
 }
 
@@ -285,6 +323,15 @@ function widestCellsKey(rows: readonly TableRow[], columns: readonly TableColumn
 	return widest.join(',');
 }
 
+/** Column by column, the wider of two `widestCellsKey`s. */
+function widerKey(a: string, b: string): string {
+	const left = a.split(',');
+	return b
+		.split(',')
+		.map((w, i) => String(Math.max(Number(w), Number(left[i] ?? 0))))
+		.join(',');
+}
+
 type Highlight = 'focused' | 'unfocused' | 'none';
 
 function gutter(theme: Theme, highlight: Highlight, marked: boolean): string {
@@ -306,16 +353,20 @@ function rowSegments(
 ): Segment[] {
 	const segments: Segment[] = [{text: prefix, tone: row.tone}];
 	let used = gutterWidth;
+	let shown = 0;
 	columns.forEach((column, i) => {
-		if (used >= width) return;
+		// A hidden column (width 0, see columnWidths) takes no gap either.
+		if (used >= width || widths[i] === 0) return;
+		const gap = shown > 0 ? columnGap : 0;
 		const cell =
-			(i > 0 ? ' ' : '') +
+			' '.repeat(gap) +
 			padCell(row.cells[column.key] ?? '', widths[i] ?? 0, column.align, ellipsis, column.cut);
 		const tone = row.cellTones?.[column.key] ?? row.tone;
 		const last = segments[segments.length - 1]!;
 		if (last.tone === tone) last.text += cell;
 		else segments.push({text: cell, tone});
-		used += (i > 0 ? columnGap : 0) + (widths[i] ?? 0);
+		used += gap + (widths[i] ?? 0);
+		shown += 1;
 	});
 	const line = segments.map((segment) => segment.text).join('');
 	// Cut at the pane edge here rather than let Ink wrap, and pad so a highlight spans the row.
@@ -404,7 +455,8 @@ export function headerLine(
 	sort: SortState | undefined,
 	theme: Theme,
 ): string {
-	const titles = columns.map((column, i) => {
+	const titles = columns.flatMap((column, i) => {
+		if (widths[i] === 0) return [];
 		const indicator =
 			sort?.columnKey === column.key
 				? sort.direction === 'asc'
@@ -418,7 +470,7 @@ export function headerLine(
 			Math.max(0, w - displayWidth(indicator)),
 			theme.glyphs.ellipsis,
 		);
-		return padCell(title + indicator, w, column.align, theme.glyphs.ellipsis);
+		return [padCell(title + indicator, w, column.align, theme.glyphs.ellipsis)];
 	});
 	return padCell(' '.repeat(gutterWidth) + titles.join(' '), width, 'left', theme.glyphs.ellipsis);
 }
@@ -446,9 +498,15 @@ export function Table({
 
 	const inView = rowsInView(rows, offset, visible);
 
-	// Widths follow the text in view; the same text gives the same widths object (the memoized
-	// row lines compare it by identity).
-	const widths = widthsFor(columns, width, widestCellsKey(inView, columns));
+	// Widths follow the widest text this table has shown, grow-only: a refresh or a scroll that
+	// shows shorter text does not narrow a column and move the others. The same text gives the
+	// same widths object (the memoized row lines compare it by identity).
+	// State derived from the rows, corrected during render as the scroll offset above is.
+	const [grown, setGrown] = useState<{columns: readonly TableColumn[]; key: string}>();
+	const inViewKey = widestCellsKey(inView, columns);
+	const contentKey = grown?.columns === columns ? widerKey(grown.key, inViewKey) : inViewKey;
+	if (grown?.columns !== columns || grown.key !== contentKey) setGrown({columns, key: contentKey});
+	const widths = widthsFor(columns, width, contentKey);
 
 	// A few columns' titles: cheaper to build than to memoize against the widths in view.
 	const header = headerLine(columns, widths, width, sort, theme);

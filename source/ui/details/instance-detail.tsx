@@ -3,6 +3,12 @@
 import {useMemo} from 'react';
 import {shortId} from '../../model/arn.js';
 import {reservedPercent, type ContainerInstance} from '../../model/container-instance.js';
+import {
+	drainHold,
+	instanceTaskCounts,
+	isLaunchingRow,
+	type GroupMembership,
+} from '../../model/instance-lifecycle.js';
 import type {Ec2Instance} from '../../model/ec2-instance.js';
 import type {Task} from '../../model/task.js';
 import {meter} from '../components/meter.js';
@@ -41,6 +47,10 @@ export type InstanceDetailData = {
 	 * zone out of them, so this stays empty until the adapter passes the list on.
 	 */
 	readonly attributes?: readonly InstanceAttribute[];
+	/** Its place in the Auto Scaling group that launched it, when one did. */
+	readonly membership?: GroupMembership | undefined;
+	/** Whose tasks the shell could look at: a service's name when only its tasks are loaded. */
+	readonly tasksScope?: string | undefined;
 };
 
 function statusTone(status: string): Tone | undefined {
@@ -54,7 +64,7 @@ function statusTone(status: string): Tone | undefined {
 const meterWidth = 22;
 
 /** `[█████░░] 75%  1536 of 2048 reserved, 512 units (0.5 vCPU) free`. */
-function reservationField(
+export function reservationField(
 	label: string,
 	registered: number,
 	remaining: number,
@@ -112,8 +122,9 @@ function ec2Lines(ec2: Ec2Instance | undefined, context: ResolvedContext): Detai
 		field('State', orDash(ec2.state), ec2.state === 'running' ? 'ok' : 'warn'),
 		field('Private IP', orDash(ec2.privateIpAddress)),
 		field('Launched', ago(ec2.launchTime, context.now)),
+		// EC2's InstanceLifecycle is the purchase option; the Auto Scaling lifecycle is above.
 		field(
-			'Lifecycle',
+			'Purchase',
 			ec2.instanceLifecycle ?? 'on-demand',
 			ec2.instanceLifecycle === 'spot' ? 'info' : undefined,
 		),
@@ -128,7 +139,12 @@ const taskColumns: readonly DetailTableColumn[] = [
 	{key: 'started', title: 'STARTED', width: 7, align: 'right'},
 ];
 
-function taskLines(tasks: readonly Task[], context: ResolvedContext): DetailLine[] {
+function taskLines(
+	instance: ContainerInstance,
+	tasks: readonly Task[],
+	scope: string | undefined,
+	context: ResolvedContext,
+): DetailLine[] {
 	const rows = tasks.map((task) => ({
 		cells: {
 			id: shortId(task.id),
@@ -142,8 +158,85 @@ function taskLines(tasks: readonly Task[], context: ResolvedContext): DetailLine
 	}));
 	return [
 		blank,
-		heading(`Tasks on this instance (${tasks.length})`),
+		heading(
+			`Tasks on this instance (${tasks.length} of ${instanceTaskCounts(instance).total}${scope === undefined ? '' : `; only ${scope}'s are loaded`})`,
+		),
 		...tableLines(taskColumns, rows, context.width, 'no tasks', context.glyphs.ellipsis),
+	];
+}
+
+/** The Auto Scaling lifecycle state, the one that says where a scale-in or scale-out is. */
+function membershipLines(membership: GroupMembership | undefined): DetailLine[] {
+	if (membership === undefined) return [field('Auto Scaling', 'not in a group behind the cluster')];
+	const state = orDash(membership.lifecycleState);
+	return [
+		field('Auto Scaling', [
+			segment(membership.groupName),
+			segment(`  lifecycle ${state}`, state === 'InService' ? 'ok' : 'warn'),
+			...(membership.protectedFromScaleIn ? [segment('  protected from scale-in', 'info')] : []),
+		]),
+	];
+}
+
+/**
+ * Why a DRAINING instance is still there: each task that has not stopped holds it. A service's
+ * tasks leave once the scheduler has replaced them elsewhere; a standalone task (RunTask) stays
+ * until it ends or someone stops it, and with it the instance.
+ */
+function drainLines(
+	instance: ContainerInstance,
+	tasks: readonly Task[],
+	scope: string | undefined,
+): DetailLine[] {
+	if (instance.status !== 'DRAINING') return [];
+	const hold = drainHold(instance, tasks);
+	const lines: DetailLine[] = [];
+	if (hold.standalone.length > 0)
+		lines.push(
+			field('Kept draining by', [
+				segment(
+					`${hold.standalone.length} standalone task${hold.standalone.length === 1 ? '' : 's'} (${hold.standalone.map((t) => shortId(t.id)).join(', ')})`,
+					'warn',
+				),
+				segment('  no service will move it: it stays until it ends or is stopped (x)', 'muted'),
+			]),
+		);
+	for (const [service, held] of hold.byService)
+		lines.push(
+			field(lines.length === 0 ? 'Kept draining by' : '', [
+				segment(`service ${service}: ${held.length} task${held.length === 1 ? '' : 's'}`),
+				segment('  replaced elsewhere, then stopped', 'muted'),
+			]),
+		);
+	if (hold.unseen > 0)
+		lines.push(
+			field(lines.length === 0 ? 'Kept draining by' : '', [
+				segment(
+					`${hold.unseen} task${hold.unseen === 1 ? '' : 's'} not loaded here${scope === undefined ? '' : ` (only ${scope}'s are): Esc in the tasks pane shows the cluster's`}`,
+					'muted',
+				),
+			]),
+		);
+	if (lines.length === 0)
+		lines.push(field('Kept draining by', 'nothing: no task is left, it leaves shortly', 'ok'));
+	return lines;
+}
+
+/** An instance its group launched that ECS does not know yet: only Auto Scaling can say much. */
+function launchingLines(
+	instance: ContainerInstance,
+	membership: GroupMembership | undefined,
+): DetailLine[] {
+	return [
+		field('EC2 instance', orDash(instance.ec2InstanceId)),
+		field('Container instance', 'none yet: the ECS agent has not registered'),
+		field('Type', orDash(instance.instanceType)),
+		field('Zone', orDash(instance.availabilityZone)),
+		...membershipLines(membership),
+		text({
+			text: '  It joins the instances when its agent registers; tasks cannot be placed on it before.',
+			tone: 'muted',
+		}),
 	];
 }
 
@@ -162,6 +255,8 @@ export function instanceDetailLines(
 	];
 	if (instance.agentUpdateStatus !== undefined)
 		agent.push(segment(`  update ${instance.agentUpdateStatus}`, 'muted'));
+	const counts = instanceTaskCounts(instance);
+	if (isLaunchingRow(instance)) return launchingLines(instance, data.membership);
 	return [
 		field('EC2 instance', orDash(instance.ec2InstanceId)),
 		field('Container instance', instance.id),
@@ -175,8 +270,10 @@ export function instanceDetailLines(
 			instance.healthStatus === 'IMPAIRED' ? 'error' : undefined,
 		),
 		field('Capacity provider', orDash(instance.capacityProviderName)),
+		...membershipLines(data.membership),
 		field('Registered', ago(instance.registeredAt, ctx.now)),
-		field('Tasks', `running ${instance.runningTasksCount}  pending ${instance.pendingTasksCount}`),
+		field('Tasks', `${counts.total}  (running ${counts.running}, pending ${counts.pending})`),
+		...drainLines(instance, data.tasks, data.tasksScope),
 		reservationField('CPU reserved', instance.cpuRegistered, instance.cpuRemaining, cpuUnits, ctx),
 		reservationField(
 			'Memory reserved',
@@ -187,7 +284,7 @@ export function instanceDetailLines(
 		),
 		...ec2Lines(data.ec2, ctx),
 		...attributeLines(data.attributes ?? []),
-		...taskLines(data.tasks, ctx),
+		...taskLines(instance, data.tasks, data.tasksScope, ctx),
 	];
 }
 
@@ -198,6 +295,8 @@ export function InstanceDetail({
 	tasks,
 	ec2,
 	attributes,
+	membership,
+	tasksScope,
 	now,
 	width,
 	height,
@@ -206,8 +305,11 @@ export function InstanceDetail({
 	const theme = useTheme();
 	const lines = useMemo(
 		() =>
-			instanceDetailLines({instance, tasks, ec2, attributes}, {width, now, glyphs: theme.glyphs}),
-		[instance, tasks, ec2, attributes, width, now, theme.glyphs],
+			instanceDetailLines(
+				{instance, tasks, ec2, attributes, membership, tasksScope},
+				{width, now, glyphs: theme.glyphs},
+			),
+		[instance, tasks, ec2, attributes, membership, tasksScope, width, now, theme.glyphs],
 	);
 	return <DetailView lines={lines} width={width} height={height} scrollOffset={scrollOffset} />;
 }

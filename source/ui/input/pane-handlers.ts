@@ -65,17 +65,24 @@ const sortStep =
 		return stay({...state, sorts: {...state.sorts, [pane]: sort}});
 	};
 
-/** Enter: a cluster drills down to its services (k9s style); any other row opens its details. */
+/** Enter: the selected row's details, a cluster's included. */
 const open: Handler = ({state, screen}) => {
 	const pane = state.focused;
 	const id = selectedRowId(screen.lists[pane], state.selected[pane]);
 	if (id === undefined) return stay(state);
-	if (pane === 'clusters')
-		return withEffects(
-			{...state, focused: 'services'},
-			{kind: 'set-focus', focus: {clusterArn: id}},
-		);
 	return stay({...state, overlay: {kind: 'detail', pane, id, scroll: 0}});
+};
+
+/** Right arrow: a cluster drills down to its services (k9s style), from its row or its details. */
+const drill: Handler = ({state, screen}) => {
+	const pane = state.focused;
+	if (pane !== 'clusters') return stay(state);
+	const id = selectedRowId(screen.lists[pane], state.selected[pane]);
+	if (id === undefined) return stay(state);
+	return withEffects(
+		{...state, focused: 'services', overlay: {kind: 'none'}},
+		{kind: 'set-focus', focus: {clusterArn: id}},
+	);
 };
 
 /** Esc: clears the filter, then the marks, then widens a service's tasks to the cluster's. */
@@ -176,6 +183,7 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	top: move,
 	bottom: move,
 	open,
+	drill,
 	back,
 	'toggle-stopped': ({state}) => {
 		const stopped = !state.stoppedTasks;

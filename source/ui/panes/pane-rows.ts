@@ -10,13 +10,9 @@ import {
 	memoryReservedPercent,
 	type ContainerInstance,
 } from '../../model/container-instance.js';
+import {instanceTaskCounts, isLaunchingRow} from '../../model/instance-lifecycle.js';
 import type {MetricSeries} from '../../model/metrics.js';
-import {
-	deploymentSummary,
-	placementTarget,
-	primaryDeployment,
-	type Service,
-} from '../../model/service.js';
+import {deploymentSummary, primaryDeployment, type Service} from '../../model/service.js';
 import {failedContainers, lifecycleRank, type Task} from '../../model/task.js';
 import type {TableColumn, TableRow} from '../components/table.js';
 import {meter, type MeterGlyphs} from '../components/meter.js';
@@ -42,13 +38,22 @@ export type RowContext = {
 	readonly textKey: object;
 };
 
+/**
+ * A pane's column with what the legend (help on the focused pane) says of it: what it means and
+ * where the number comes from. The legend is generated from these, so it cannot disagree.
+ */
+export type PaneColumn = TableColumn & {
+	readonly meaning: string;
+	readonly source: string;
+};
+
 export type SortKey<T> = (item: T, context: RowContext) => string | number | undefined;
 
 export type PaneDefinition<T> = {
 	readonly id: PaneId;
 	readonly name: string;
 	readonly emptyText: string;
-	readonly columns: readonly TableColumn[];
+	readonly columns: readonly PaneColumn[];
 	/**
 	 * Sort keys by column key; a column without one is not sortable. A key that is undefined
 	 * (a row without a metric yet) sorts last either way.
@@ -67,8 +72,24 @@ export type PaneDefinition<T> = {
 	readonly row: (item: T, context: RowContext) => TableRow;
 };
 
+/**
+ * The instance STATUS column's width, from its vocabulary: ECS's statuses (DEREGISTERING) and the
+ * Auto Scaling lifecycle states a launching instance shows (Pending:Proceed); longer, rarer ones
+ * (REGISTRATION_FAILED) are cut rather than widen the column when they appear.
+ */
+const instanceStatusWidth = 15;
+
 const sparkWidth = 11;
 const meterWidth = 10;
+
+/**
+ * A utilisation sparkline: read after names and counts, and cut from its start when short of
+ * room (fewer, newer points), down to the latest % alone.
+ */
+const sparkColumn = {width: sparkWidth, minWidth: 5, cut: 'tail', priority: 4} as const;
+
+const utilisationSource = (metric: string, dimension: string) =>
+	`CloudWatch AWS/ECS ${metric} by ${dimension}, 1-minute average; the sparkline is the last 30 minutes, the number the latest minute`;
 
 function points(series: MetricSeries | undefined): number[] {
 	return series === undefined ? [] : series.points.map((point) => point.value);
@@ -113,14 +134,76 @@ export const clustersPane: PaneDefinition<Cluster> = {
 	name: 'Clusters',
 	emptyText: 'no clusters in this region',
 	columns: [
-		{key: 'name', title: 'NAME', flex: 1, minWidth: 8},
-		{key: 'instances', title: 'INST', width: 5, align: 'right'},
-		{key: 'services', title: 'SVC', width: 4, align: 'right'},
-		{key: 'running', title: 'RUN', width: 5, align: 'right'},
-		{key: 'pending', title: 'PEND', width: 5, align: 'right'},
-		{key: 'cpu', title: 'CPU', width: sparkWidth},
-		{key: 'memory', title: 'MEM', width: sparkWidth},
-		{key: 'reserved', title: 'RES C/M', width: 9, align: 'right'},
+		{
+			key: 'name',
+			title: 'NAME',
+			flex: 1,
+			minWidth: 8,
+			cut: 'middle',
+			meaning: 'The cluster',
+			source: 'ECS DescribeClusters clusterName',
+		},
+		{
+			key: 'instances',
+			title: 'INST',
+			width: 5,
+			align: 'right',
+			priority: 2,
+			meaning: 'Container instances registered (ACTIVE and DRAINING)',
+			source: 'ECS registeredContainerInstancesCount',
+		},
+		{
+			key: 'services',
+			title: 'SVC',
+			width: 4,
+			align: 'right',
+			priority: 2,
+			meaning: 'Active services',
+			source: 'ECS activeServicesCount',
+		},
+		{
+			key: 'running',
+			title: 'RUN',
+			width: 5,
+			align: 'right',
+			priority: 2,
+			meaning: 'Tasks running',
+			source: 'ECS runningTasksCount',
+		},
+		{
+			key: 'pending',
+			title: 'PEND',
+			width: 5,
+			align: 'right',
+			priority: 3,
+			meaning: 'Tasks pending (placed, not yet running)',
+			source: 'ECS pendingTasksCount',
+		},
+		{
+			key: 'cpu',
+			title: 'CPU%',
+			...sparkColumn,
+			meaning: 'CPU utilisation: CPU the tasks use, % of the CPU the instances registered',
+			source: utilisationSource('CPUUtilization', 'ClusterName'),
+		},
+		{
+			key: 'memory',
+			title: 'MEM%',
+			...sparkColumn,
+			meaning: 'Memory utilisation: memory the tasks use, % of the memory registered',
+			source: utilisationSource('MemoryUtilization', 'ClusterName'),
+		},
+		{
+			key: 'reserved',
+			title: 'RSV C/M',
+			width: 9,
+			align: 'right',
+			priority: 3,
+			meaning:
+				'Reservation, CPU/memory: what the running tasks reserve (their task definitions), % of what the instances registered; not what they use',
+			source:
+				'CloudWatch AWS/ECS CPUReservation and MemoryReservation by ClusterName, latest minute',
+		},
 	],
 	sortBy: {
 		name: (cluster) => cluster.name,
@@ -163,32 +246,116 @@ export const clustersPane: PaneDefinition<Cluster> = {
 	},
 };
 
+/** An instance its group launched that has not registered: its lifecycle state, nothing else yet. */
+function launchingRow(instance: ContainerInstance): TableRow {
+	return {
+		id: instance.arn,
+		cells: {
+			instance: instance.ec2InstanceId ?? instance.id,
+			type: instance.instanceType ?? '',
+			az: instance.availabilityZone ?? '',
+			status: instance.status,
+			tasks: '',
+			cpu: '',
+			memory: '',
+			agent: 'not registered',
+		},
+		cellTones: {status: 'info'},
+		tone: 'muted',
+	};
+}
+
 export const instancesPane: PaneDefinition<ContainerInstance> = {
 	id: 'instances',
 	name: 'Instances',
 	emptyText: 'no container instances (Fargate only, or none registered)',
 	columns: [
-		{key: 'instance', title: 'INSTANCE', width: 19},
-		{key: 'type', title: 'TYPE', width: 11},
-		{key: 'az', title: 'AZ', width: 11},
-		{key: 'status', title: 'STATUS', width: 9},
-		{key: 'tasks', title: 'TASKS', width: 5, align: 'right'},
-		{key: 'cpu', title: 'CPU', width: meterWidth + 5},
-		{key: 'memory', title: 'MEM', width: meterWidth + 5},
-		{key: 'agent', title: 'AGENT', flex: 1, minWidth: 5},
+		{
+			key: 'instance',
+			title: 'INSTANCE',
+			width: 19,
+			minWidth: 12,
+			meaning: 'The EC2 instance (the container instance id until EC2 is known)',
+			source: 'ECS DescribeContainerInstances ec2InstanceId',
+		},
+		{
+			key: 'type',
+			title: 'TYPE',
+			width: 11,
+			priority: 4,
+			meaning: 'EC2 instance type',
+			source: 'ECS attribute ecs.instance-type',
+		},
+		{
+			key: 'az',
+			title: 'AZ',
+			width: 11,
+			priority: 3,
+			meaning: 'Availability Zone',
+			source: 'ECS attribute ecs.availability-zone',
+		},
+		{
+			key: 'status',
+			title: 'STATUS',
+			width: instanceStatusWidth,
+			stable: true,
+			meaning:
+				"Container instance status; for an instance launched by the cluster's Auto Scaling group and not yet registered, its Auto Scaling lifecycle state (Pending, Pending:Wait)",
+			source: 'ECS status; Auto Scaling DescribeAutoScalingGroups Instances[].LifecycleState',
+		},
+		{
+			key: 'tasks',
+			title: 'TASKS',
+			width: 5,
+			align: 'right',
+			priority: 2,
+			meaning: 'Tasks on the instance, running plus pending (the instance detail splits them)',
+			source: 'ECS runningTasksCount + pendingTasksCount',
+		},
+		{
+			key: 'cpu',
+			title: 'CPU RSV',
+			width: meterWidth + 5,
+			minWidth: 5,
+			cut: 'tail',
+			priority: 3,
+			meaning:
+				'CPU reserved: CPU units the tasks reserve, % of what the instance registered; not utilisation',
+			source: 'ECS registeredResources and remainingResources CPU',
+		},
+		{
+			key: 'memory',
+			title: 'MEM RSV',
+			width: meterWidth + 5,
+			minWidth: 5,
+			cut: 'tail',
+			priority: 3,
+			meaning: 'Memory reserved: MiB the tasks reserve, % of what the instance registered',
+			source: 'ECS registeredResources and remainingResources MEMORY',
+		},
+		{
+			key: 'agent',
+			title: 'AGENT',
+			flex: 1,
+			minWidth: 5,
+			priority: 5,
+			meaning: 'Whether the ECS agent is connected',
+			source: 'ECS agentConnected',
+		},
 	],
 	sortBy: {
 		instance: (instance) => instance.ec2InstanceId ?? instance.id,
 		type: (instance) => instance.instanceType ?? '',
 		az: (instance) => instance.availabilityZone ?? '',
 		status: (instance) => instance.status,
-		tasks: (instance) => instance.runningTasksCount,
+		tasks: (instance) => instanceTaskCounts(instance).total,
 		cpu: (instance) => cpuReservedPercent(instance),
 		memory: (instance) => memoryReservedPercent(instance),
 	},
 	defaultSort: {columnKey: 'az', direction: 'asc'},
 	key: (instance) => instance.arn,
 	row(instance, context) {
+		if (isLaunchingRow(instance)) return launchingRow(instance);
 		const cpu = cpuReservedPercent(instance);
 		const memory = memoryReservedPercent(instance);
 		const cellTones: Record<string, Tone> = {
@@ -205,7 +372,7 @@ export const instancesPane: PaneDefinition<ContainerInstance> = {
 				type: instance.instanceType ?? '',
 				az: instance.availabilityZone ?? '',
 				status: instance.status,
-				tasks: String(instance.runningTasksCount + instance.pendingTasksCount),
+				tasks: String(instanceTaskCounts(instance).total),
 				cpu: `${meter(cpu / 100, meterWidth, context.meterGlyphs)}${formatPercent(cpu).padStart(5)}`,
 				memory: `${meter(memory / 100, meterWidth, context.meterGlyphs)}${formatPercent(memory).padStart(5)}`,
 				agent: instance.agentConnected ? 'ok' : 'DISCONNECTED',
@@ -224,20 +391,103 @@ function deployCell(service: Service): string {
 	return state;
 }
 
+/**
+ * `batch-cp w1`, `spot b2 w3, od w1`: a provider's weight and base spelled with letters, since
+ * `batch-cp:1` reads like a task definition revision.
+ */
+export function launchCell(service: Service): string {
+	if (service.capacityProviderStrategy.length === 0) return service.launchType ?? '';
+	return service.capacityProviderStrategy
+		.map(
+			(item) => `${item.capacityProvider}${item.base > 0 ? ` b${item.base}` : ''} w${item.weight}`,
+		)
+		.join(', ');
+}
+
 export const servicesPane: PaneDefinition<Service> = {
 	id: 'services',
 	name: 'Services',
 	emptyText: 'no services in this cluster',
 	columns: [
-		{key: 'name', title: 'NAME', flex: 2, minWidth: 10},
-		{key: 'desired', title: 'DES', width: 4, align: 'right'},
-		{key: 'running', title: 'RUN', width: 4, align: 'right'},
-		{key: 'pending', title: 'PEND', width: 4, align: 'right'},
-		{key: 'cpu', title: 'CPU', width: sparkWidth},
-		{key: 'memory', title: 'MEM', width: sparkWidth},
-		{key: 'deploy', title: 'DEPLOY', width: 17},
-		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8, cut: 'middle'},
-		{key: 'launch', title: 'LAUNCH', flex: 1, minWidth: 6},
+		{
+			key: 'name',
+			title: 'NAME',
+			flex: 2,
+			minWidth: 10,
+			cut: 'middle',
+			meaning: 'The service',
+			source: 'ECS DescribeServices serviceName',
+		},
+		{
+			key: 'desired',
+			title: 'DES',
+			width: 4,
+			align: 'right',
+			priority: 2,
+			meaning: 'Tasks the service should run',
+			source: 'ECS desiredCount',
+		},
+		{
+			key: 'running',
+			title: 'RUN',
+			width: 4,
+			align: 'right',
+			priority: 2,
+			meaning: 'Tasks running',
+			source: 'ECS runningCount',
+		},
+		{
+			key: 'pending',
+			title: 'PEND',
+			width: 4,
+			align: 'right',
+			priority: 3,
+			meaning: 'Tasks pending',
+			source: 'ECS pendingCount',
+		},
+		{
+			key: 'cpu',
+			title: 'CPU%',
+			...sparkColumn,
+			meaning: 'CPU utilisation: CPU the tasks use, % of the CPU they reserve (can pass 100%)',
+			source: utilisationSource('CPUUtilization', 'ClusterName and ServiceName'),
+		},
+		{
+			key: 'memory',
+			title: 'MEM%',
+			...sparkColumn,
+			meaning: 'Memory utilisation: memory the tasks use, % of the memory they reserve',
+			source: utilisationSource('MemoryUtilization', 'ClusterName and ServiceName'),
+		},
+		{
+			key: 'deploy',
+			title: 'DEPLOY',
+			width: 17,
+			minWidth: 11,
+			stable: true,
+			priority: 2,
+			meaning: "The primary deployment's rollout state, with running/desired while IN_PROGRESS",
+			source: 'ECS deployments[PRIMARY].rolloutState, runningCount, desiredCount',
+		},
+		{
+			key: 'taskDefinition',
+			title: 'TASKDEF',
+			flex: 1,
+			minWidth: 8,
+			cut: 'middle',
+			meaning: 'Task definition family:revision the service runs; a cut keeps the :revision',
+			source: 'ECS taskDefinition',
+		},
+		{
+			key: 'launch',
+			title: 'LAUNCH',
+			flex: 1,
+			minWidth: 6,
+			priority: 5,
+			meaning:
+				'Where tasks go: the launch type, or each capacity provider with its weight (w1) and base (b2), e.g. batch-cp w1',
+			source: 'ECS launchType or capacityProviderStrategy',
+		},
 	],
 	sortBy: {
 		name: (service) => service.name,
@@ -248,7 +498,7 @@ export const servicesPane: PaneDefinition<Service> = {
 		memory: latestMetric('MemoryUtilization'),
 		deploy: (service) => deployCell(service),
 		taskDefinition: (service) => taskDefinitionName(service.taskDefinition),
-		launch: (service) => placementTarget(service),
+		launch: (service) => launchCell(service),
 	},
 	sortReads: utilizationSorts,
 	defaultSort: {columnKey: 'name', direction: 'asc'},
@@ -273,7 +523,7 @@ export const servicesPane: PaneDefinition<Service> = {
 				...utilization.cells,
 				deploy,
 				taskDefinition: taskDefinitionName(service.taskDefinition),
-				launch: placementTarget(service),
+				launch: launchCell(service),
 			},
 			...(service.status === 'ACTIVE' ? {} : {tone: 'muted' as const}),
 			cellTones,
@@ -314,15 +564,68 @@ export const tasksPane: PaneDefinition<Task> = {
 	name: 'Tasks',
 	emptyText: 'no tasks',
 	columns: [
-		{key: 'id', title: 'ID', width: 9},
-		{key: 'status', title: 'STATUS', width: 12},
-		{key: 'health', title: 'HEALTH', width: 9},
+		{
+			key: 'id',
+			title: 'ID',
+			width: 9,
+			meaning: 'The task id, first 8 characters',
+			source: 'ECS DescribeTasks taskArn',
+		},
+		{
+			key: 'status',
+			title: 'STATUS',
+			width: 12,
+			meaning: 'Last status, and >desired status when ECS is moving it there',
+			source: 'ECS lastStatus, desiredStatus',
+		},
+		{
+			key: 'health',
+			title: 'HEALTH',
+			width: 9,
+			meaning: 'Container health checks, summed up by ECS',
+			source: 'ECS healthStatus',
+		},
 		// An EC2 id cut to 12 (`i-0aaa1111b…`) still tells instances apart on a narrow screen.
-		{key: 'instance', title: 'INSTANCE', width: 19, minWidth: 12},
-		{key: 'az', title: 'AZ', width: 11},
-		{key: 'age', title: 'AGE', width: 5, align: 'right'},
-		{key: 'taskDefinition', title: 'TASKDEF', flex: 1, minWidth: 8, cut: 'middle'},
-		{key: 'stop', title: 'STOPPED BECAUSE', flex: 2, minWidth: 8},
+		{
+			key: 'instance',
+			title: 'INSTANCE',
+			width: 19,
+			minWidth: 12,
+			meaning: 'Where it runs: the EC2 instance, or the launch type (FARGATE)',
+			source: "ECS containerInstanceArn, then that instance's ec2InstanceId",
+		},
+		{
+			key: 'az',
+			title: 'AZ',
+			width: 11,
+			meaning: 'Availability Zone',
+			source: 'ECS availabilityZone',
+		},
+		{
+			key: 'age',
+			title: 'AGE',
+			width: 5,
+			align: 'right',
+			meaning: 'Since it started (or was created, until it starts)',
+			source: 'ECS startedAt, createdAt',
+		},
+		{
+			key: 'taskDefinition',
+			title: 'TASKDEF',
+			flex: 1,
+			minWidth: 8,
+			cut: 'middle',
+			meaning: 'Task definition family:revision; a cut keeps the :revision',
+			source: 'ECS taskDefinitionArn',
+		},
+		{
+			key: 'stop',
+			title: 'STOPPED BECAUSE',
+			flex: 2,
+			minWidth: 8,
+			meaning: "Why it stopped: the failed container's exit code, then ECS's reason",
+			source: 'ECS containers[].exitCode, stoppedReason, stopCode',
+		},
 	],
 	sortBy: {
 		id: (task) => task.id,

@@ -12,7 +12,7 @@ import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withTextViewport, type TextViewport} from '../ui-state.js';
 import {PanesView} from './panes-view.js';
-import type {PaneData} from './use-pane-data.js';
+import {paneDefinitions, type PaneData} from './use-pane-data.js';
 
 export type ScreenBodyProps = {
 	readonly layout: Layout;
@@ -34,6 +34,7 @@ export function ScreenBody({
 }: ScreenBodyProps) {
 	const ui = useUiStore();
 	const overlay = useUi((state) => state.overlay);
+	const focused = useUi((state) => state.focused);
 	// The text view on screen says after each render how far it scrolls and how long its page is:
 	// G goes to its end, PgDn by the lines it shows, and a scroll never runs past the end.
 	const onViewport = useCallback(
@@ -52,6 +53,10 @@ export function ScreenBody({
 				readOnly={readOnly}
 				scroll={overlay.scroll}
 				onViewport={onViewport}
+				legend={{
+					pane: paneDefinitions[focused].name,
+					columns: paneDefinitions[focused].columns,
+				}}
 			/>
 		);
 	if (overlay.kind === 'detail')

@@ -5,6 +5,7 @@
 import {useMemo} from 'react';
 import type {Cluster} from '../../model/cluster.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
+import {launchingInstances} from '../../model/instance-lifecycle.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import {
@@ -87,6 +88,12 @@ export function usePaneData(): PaneData {
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
+	// The instances pane also lists what the cluster's groups launched and ECS does not know yet.
+	const groups = clusterView?.autoScalingGroups;
+	const instanceRows = useMemo(() => {
+		const launching = launchingInstances(groups ?? [], instances);
+		return launching.length === 0 ? instances : [...instances, ...launching];
+	}, [groups, instances]);
 
 	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
 	const ec2InstanceIds = useEc2InstanceIds(instances);
@@ -104,7 +111,13 @@ export function usePaneData(): PaneData {
 
 	const lists: PaneLists = {
 		clusters: usePaneList(clustersPane, clusters, filters.clusters, sorts.clusters, context),
-		instances: usePaneList(instancesPane, instances, filters.instances, sorts.instances, context),
+		instances: usePaneList(
+			instancesPane,
+			instanceRows,
+			filters.instances,
+			sorts.instances,
+			context,
+		),
 		services: usePaneList(servicesPane, services, filters.services, sorts.services, context),
 		tasks: usePaneList(tasksPane, tasks, filters.tasks, sorts.tasks, context),
 	};
