@@ -34,6 +34,7 @@ import {createEc2Tier} from './tiers/ec2.js';
 import {createInstancesTier} from './tiers/instances.js';
 import {createMetricsTier} from './tiers/metrics.js';
 import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
+import {createFamilyRevisionsTier} from './tiers/family-revisions.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
 import {createTasksTier} from './tiers/tasks.js';
 
@@ -190,6 +191,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	register(createEc2Tier(ctx));
 	register(createMetricsTier(ctx));
 	register(createTaskDefinitionListTier(ctx));
+	register(createFamilyRevisionsTier(ctx));
 
 	/** What the poller follows in the store, and what it does when the user changes it. */
 	const unsubscribe = store.subscribe((state, previous) => {
@@ -225,6 +227,19 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		if (state.openedTaskDefinition !== previous.openedTaskDefinition) {
 			scheduler.reevaluate();
 			if (state.openedTaskDefinition !== undefined) scheduler.refreshNow(['task-definitions']);
+		}
+		if (state.revisionFamily !== previous.revisionFamily) {
+			scheduler.reevaluate();
+			if (state.revisionFamily !== undefined) scheduler.refreshNow(['family-revisions']);
+		}
+		if (
+			state.revisionFamily !== previous.revisionFamily ||
+			state.pinnedRevisions !== previous.pinnedRevisions ||
+			state.familyRevisions !== previous.familyRevisions
+		) {
+			scheduler.reevaluate();
+			if (tiers.get('task-definitions')?.needed?.(state))
+				scheduler.refreshNow(['task-definitions']);
 		}
 		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshForUser();
 		if (state.paused !== previous.paused) {

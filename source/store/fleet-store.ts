@@ -37,7 +37,9 @@ export type DataSetId =
 	| 'task-definitions'
 	| 'ec2'
 	| 'metrics'
-	| 'task-definition-list';
+	| 'task-definition-list'
+	/** One family's revisions, while a revision list (`U`, `:td`) shows them. */
+	| 'family-revisions';
 
 /** What went wrong with a data set, in words a person can act on. */
 export type DataProblem = {
@@ -102,6 +104,12 @@ export type ScreenWants = {
 	 * fetched. The EC2 SDK client alone costs about 70 MB resident, so it loads on demand.
 	 */
 	showEc2Details(wanted: boolean): void;
+	/**
+	 * A revision list is open (`U`'s picker, a family in `:td`): the family's revisions are
+	 * listed, and described, the newest first, with `pinned` ones (the running, the compared)
+	 * described whatever their age. Undefined when no such list is shown.
+	 */
+	showRevisions(family: string | undefined, pinned?: readonly string[]): void;
 };
 
 export type FleetState = {
@@ -137,6 +145,11 @@ export type FleetState = {
 	readonly taskDefinitionArns: readonly string[] | undefined;
 	/** The task definition opened from that list, if any. */
 	readonly openedTaskDefinition: string | undefined;
+	/** The family whose revisions a list shows, and the revisions it needs described. */
+	readonly revisionFamily: string | undefined;
+	readonly pinnedRevisions: readonly string[];
+	/** ACTIVE revision ARNs by family, newest first, as last listed. */
+	readonly familyRevisions: Readonly<Record<string, readonly string[]>>;
 
 	readonly dataSets: Readonly<Partial<Record<DataSetId, DataStatus>>>;
 	/** First loads under way, by list: absent once the list is in (or was in before). */
@@ -209,6 +222,9 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		ec2DetailsWanted: false,
 		taskDefinitionArns: undefined,
 		openedTaskDefinition: undefined,
+		revisionFamily: undefined,
+		pinnedRevisions: [],
+		familyRevisions: {},
 		dataSets: {},
 		progress: {},
 		problems: {},
@@ -254,6 +270,14 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 			},
 			showEc2Details(wanted) {
 				if (get().ec2DetailsWanted !== wanted) set({ec2DetailsWanted: wanted});
+			},
+			showRevisions(family, pinned = []) {
+				const state = get();
+				const samePinned =
+					state.pinnedRevisions.length === pinned.length &&
+					state.pinnedRevisions.every((arn, index) => arn === pinned[index]);
+				if (state.revisionFamily === family && samePinned) return;
+				set({revisionFamily: family, pinnedRevisions: samePinned ? state.pinnedRevisions : pinned});
 			},
 			openTaskDefinition(arn) {
 				if (get().openedTaskDefinition !== arn) set({openedTaskDefinition: arn});
