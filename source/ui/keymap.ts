@@ -102,6 +102,13 @@ const table = [
 		panes: ['tasks'],
 	},
 	{
+		command: 'compare-revisions',
+		keys: ['v'],
+		description:
+			'Revisions (:td, Enter on a family): mark one, v on another shows the two side by side',
+		scope: 'list',
+	},
+	{
 		command: 'sort-previous',
 		keys: ['<'],
 		description: 'Sort by the column to the left',
@@ -195,6 +202,24 @@ const table = [
 		scope: 'action',
 		requiresWrite: true,
 		hint: 'deploy',
+		panes: ['services'],
+	},
+	{
+		command: 'deploy-revision',
+		keys: ['U'],
+		description: 'Deploy another revision of the task definition (pick it, see what differs)',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'revision',
+		panes: ['services'],
+	},
+	{
+		command: 'roll-back',
+		keys: ['B'],
+		description: 'Roll back to the revision of the last completed deployment',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'rollback',
 		panes: ['services'],
 	},
 	{

@@ -51,7 +51,7 @@ export function FooterLine({
 	if (dialogStep !== undefined) return <Footer hints={dialogHints(dialogStep)} width={width} />;
 	const readOnly = !writes.allowed;
 	const hints =
-		overlay.kind === 'task-definitions'
+		overlay.kind === 'task-definitions' || overlay.kind === 'revisions'
 			? footerHints('list', {readOnly, only: taskDefinitionListCommands})
 			: footerHints('list', {readOnly, pane: focused});
 	return <Footer hints={hints} width={width} />;

@@ -11,6 +11,7 @@ import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withTextViewport, type TextViewport} from '../ui-state.js';
 import {PanesView} from './panes-view.js';
+import {RevisionPicker} from '../revisions/revision-picker.js';
 import type {PaneData} from './use-pane-data.js';
 
 export type ScreenBodyProps = {
@@ -62,6 +63,7 @@ export function ScreenBody({
 				width={width}
 				height={height}
 				onViewport={onViewport}
+				runner={runner}
 			/>
 		);
 	if (overlay.kind === 'task-definitions')
@@ -73,10 +75,20 @@ export function ScreenBody({
 					taskDefinitionList.rows.findIndex((row) => row.id === overlay.selected),
 				)}
 				openedArn={overlay.opened}
+				revisions={overlay.revisions}
 				scroll={overlay.scroll}
 				width={width}
 				height={height}
 				onViewport={onViewport}
+			/>
+		);
+	if (overlay.kind === 'revisions')
+		return (
+			<RevisionPicker
+				overlay={overlay}
+				serviceName={data.services.find((service) => service.arn === overlay.serviceArn)?.name}
+				width={width}
+				height={height}
 			/>
 		);
 	return <PanesView layout={layout} width={width} data={data} runner={runner} />;
