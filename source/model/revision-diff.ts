@@ -27,6 +27,18 @@ export function splitImage(image: string): {readonly repository: string; readonl
 	return {repository: image, tag: 'latest'};
 }
 
+/**
+ * An image without its registry host (`123456789012.dkr.ecr.../api:1.42.0` -> `api:1.42.0`): the
+ * repository and tag are what tell two revisions apart, and the host would push them off screen.
+ */
+export function shortImage(image: string): string {
+	const slash = image.indexOf('/');
+	if (slash === -1) return image;
+	const first = image.slice(0, slash);
+	const isHost = first.includes('.') || first.includes(':') || first === 'localhost';
+	return isHost ? image.slice(slash + 1) : image;
+}
+
 /** `8080/tcp` or `8080->80/tcp` when the host port is fixed and different. */
 function portText(mapping: PortMapping): string {
 	const container = mapping.containerPort ?? '?';
@@ -70,7 +82,7 @@ function containerChanges(
 			text:
 				before.repository === after.repository
 					? `${name}: tag ${before.tag} -> ${after.tag}`
-					: `${name}: image ${from.image} -> ${to.image}`,
+					: `${name}: image ${shortImage(from.image)} -> ${shortImage(to.image)}`,
 		});
 	}
 	if (from.cpu !== to.cpu)
@@ -157,7 +169,7 @@ export function compareRevisions(left: TaskDefinition, right: TaskDefinition): C
 			a === undefined ? '(none)' : of(a),
 			b === undefined ? '(none)' : of(b),
 		];
-		const [imageA, imageB] = field((c) => c.image);
+		const [imageA, imageB] = field((c) => shortImage(c.image));
 		rows.push(row(`${name} image`, imageA!, imageB!));
 		const [cpuA, cpuB] = field((c) => orDash(c.cpu));
 		rows.push(row(`${name} cpu`, cpuA!, cpuB!));

@@ -104,8 +104,7 @@ const table = [
 	{
 		command: 'compare-revisions',
 		keys: ['v'],
-		description:
-			'Revisions (:td, Enter on a family): mark one, v on another shows the two side by side',
+		description: 'Revisions in :td: mark one, then v on another compares the two',
 		scope: 'list',
 	},
 	{

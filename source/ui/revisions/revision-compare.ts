@@ -22,7 +22,7 @@ export function compareLines(
 		}),
 		...tableLines(
 			[
-				{key: 'label', title: 'FIELD', width: 18},
+				{key: 'label', title: 'FIELD', width: 24, minWidth: 12},
 				{key: 'left', title: taskDefinitionName(left.arn), flex: 1},
 				{key: 'right', title: taskDefinitionName(right.arn), flex: 1},
 			],

@@ -86,7 +86,9 @@ export function browseKey(
 			return withBrowse({...browse, compared: undefined}, 0);
 		return undefined;
 	}
-	const arns = screen.revisionArns?.(browse.family, []) ?? [];
+	const arns =
+		screen.revisionArns?.(browse.family, []) ??
+		(browse.selected === undefined ? [] : [browse.selected]);
 	const index = revisionIndex(arns, browse.selected);
 	const moved = movedIndex(command, index, arns.length, screen.taskDefinitions.pageRows);
 	if (moved !== undefined) return withBrowse({...browse, selected: arns[moved]});
