@@ -84,6 +84,21 @@ export function createEcsActionsAdapter(client: ECSClient, options: AdapterOptio
 			return toService(requireService(answer.service, 'UpdateService'));
 		},
 
+		/** The service's tasks are replaced by tasks of another revision, as a new deployment. */
+		async setTaskDefinition(
+			cluster: string,
+			service: string,
+			taskDefinition: string,
+			options?: WriteOptions,
+		): Promise<Service> {
+			const answer = await write('UpdateService', options, (abortSignal) =>
+				client.send(sendOnce(new UpdateServiceCommand({cluster, service, taskDefinition})), {
+					abortSignal,
+				}),
+			);
+			return toService(requireService(answer.service, 'UpdateService'));
+		},
+
 		/** Replaces every task with the same task definition (new image pulls, new placement). */
 		async forceNewDeployment(
 			cluster: string,

@@ -318,6 +318,7 @@ export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition 
 					protocol: text(mapping.protocol),
 				})),
 				command: strings(container.command),
+				environmentNames: objects(container.environment).flatMap((pair) => text(pair.name) ?? []),
 				mountPoints: objects(container.mountPoints).map((mount) => ({
 					sourceVolume: text(mount.sourceVolume),
 					containerPath: text(mount.containerPath),

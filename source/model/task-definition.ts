@@ -22,6 +22,8 @@ export type ContainerDefinition = {
 	readonly memoryReservation: number | undefined;
 	readonly portMappings: readonly PortMapping[];
 	readonly command: readonly string[];
+	/** The environment variables' names only (values stay in AWS): what a revision diff compares. */
+	readonly environmentNames?: readonly string[];
 	readonly mountPoints: readonly {
 		readonly sourceVolume: string | undefined;
 		readonly containerPath: string | undefined;

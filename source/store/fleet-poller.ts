@@ -36,6 +36,7 @@ import {createInstancesTier} from './tiers/instances.js';
 import {createLogsTier} from './tiers/logs.js';
 import {createMetricsTier} from './tiers/metrics.js';
 import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
+import {createFamilyRevisionsTier} from './tiers/family-revisions.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
 import {createTasksTier} from './tiers/tasks.js';
 
@@ -193,6 +194,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	register(createMetricsTier(ctx));
 	register(createTaskDefinitionListTier(ctx));
 	register(createLogsTier(ctx));
+	register(createFamilyRevisionsTier(ctx));
 
 	/** What the poller follows in the store, and what it does when the user changes it. */
 	const unsubscribe = store.subscribe((state, previous) => {
@@ -246,6 +248,19 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 			(state.tasks !== previous.tasks || state.taskDefinitions !== previous.taskDefinitions)
 		)
 			scheduler.refreshNow(['logs']);
+		if (state.revisionFamily !== previous.revisionFamily) {
+			scheduler.reevaluate();
+			if (state.revisionFamily !== undefined) scheduler.refreshNow(['family-revisions']);
+		}
+		if (
+			state.revisionFamily !== previous.revisionFamily ||
+			state.pinnedRevisions !== previous.pinnedRevisions ||
+			state.familyRevisions !== previous.familyRevisions
+		) {
+			scheduler.reevaluate();
+			if (tiers.get('task-definitions')?.needed?.(state))
+				scheduler.refreshNow(['task-definitions']);
+		}
 		if (state.refreshRequests !== previous.refreshRequests) scheduler.refreshForUser();
 		if (state.paused !== previous.paused) {
 			if (state.paused) scheduler.pause();

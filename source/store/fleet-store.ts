@@ -41,7 +41,9 @@ export type DataSetId =
 	| 'metrics'
 	| 'task-definition-list'
 	/** The open log view's lines. */
-	| 'logs';
+	| 'logs'
+	/** One family's revisions, while a revision list (`U`, `:td`) shows them. */
+	| 'family-revisions';
 
 /** What went wrong with a data set, in words a person can act on. */
 export type DataProblem = {
@@ -140,6 +142,12 @@ export type ScreenWants = {
 	showLogs(target: LogTarget | undefined, options?: {follow?: boolean}): void;
 	/** `f` in the log view: new lines every refresh, or none. */
 	setLogFollow(follow: boolean): void;
+	/**
+	 * A revision list is open (`U`'s picker, a family in `:td`): the family's revisions are
+	 * listed, and described, the newest first, with `pinned` ones (the running, the compared)
+	 * described whatever their age. Undefined when no such list is shown.
+	 */
+	showRevisions(family: string | undefined, pinned?: readonly string[]): void;
 };
 
 export type FleetState = {
@@ -177,6 +185,11 @@ export type FleetState = {
 	readonly openedTaskDefinition: string | undefined;
 	/** The open log view, if any. */
 	readonly logView: LogView | undefined;
+	/** The family whose revisions a list shows, and the revisions it needs described. */
+	readonly revisionFamily: string | undefined;
+	readonly pinnedRevisions: readonly string[];
+	/** ACTIVE revision ARNs by family, newest first, as last listed. */
+	readonly familyRevisions: Readonly<Record<string, readonly string[]>>;
 
 	readonly dataSets: Readonly<Partial<Record<DataSetId, DataStatus>>>;
 	/** First loads under way, by list: absent once the list is in (or was in before). */
@@ -250,6 +263,9 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		taskDefinitionArns: undefined,
 		openedTaskDefinition: undefined,
 		logView: undefined,
+		revisionFamily: undefined,
+		pinnedRevisions: [],
+		familyRevisions: {},
 		dataSets: {},
 		progress: {},
 		problems: {},
@@ -295,6 +311,14 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 			},
 			showEc2Details(wanted) {
 				if (get().ec2DetailsWanted !== wanted) set({ec2DetailsWanted: wanted});
+			},
+			showRevisions(family, pinned = []) {
+				const state = get();
+				const samePinned =
+					state.pinnedRevisions.length === pinned.length &&
+					state.pinnedRevisions.every((arn, index) => arn === pinned[index]);
+				if (state.revisionFamily === family && samePinned) return;
+				set({revisionFamily: family, pinnedRevisions: samePinned ? state.pinnedRevisions : pinned});
 			},
 			openTaskDefinition(arn) {
 				if (get().openedTaskDefinition !== arn) set({openedTaskDefinition: arn});

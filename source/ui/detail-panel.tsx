@@ -7,6 +7,8 @@ import {useEffect, useLayoutEffect, useMemo} from 'react';
 import type {ContainerInstance} from '../model/container-instance.js';
 import {groupMembership, isLaunchingRow, launchingInstances} from '../model/instance-lifecycle.js';
 import type {Service} from '../model/service.js';
+import type {ActionRunner} from '../store/writes/types.js';
+import {useRollout} from './revisions/use-rollout.js';
 import type {Task} from '../model/task.js';
 import {metricSeriesKey, taskScopeKey, type FleetState} from '../store/fleet-store.js';
 import {Pane, paneContentSize} from './components/pane.js';
@@ -37,6 +39,8 @@ export type DetailPanelProps = {
 	readonly height: number;
 	/** Told, after each render, how far the text can scroll and how long a page is. */
 	readonly onViewport: (viewport: TextViewport) => void;
+	/** The action layer: a service's rollout it follows is shown. */
+	readonly runner?: ActionRunner | undefined;
 };
 
 const noTasks: readonly Task[] = [];
@@ -56,8 +60,17 @@ function findTask(state: FleetState, arn: string): Task | undefined {
 	);
 }
 
-export function DetailPanel({pane, id, scroll, width, height, onViewport}: DetailPanelProps) {
+export function DetailPanel({
+	pane,
+	id,
+	scroll,
+	width,
+	height,
+	onViewport,
+	runner,
+}: DetailPanelProps) {
 	const theme = useTheme();
+	const rollout = useRollout(runner, pane === 'services' ? id : undefined);
 	const service: Service | undefined = useFleet((state) =>
 		pane === 'services' ? focusedView(state)?.services.find((s) => s.arn === id) : undefined,
 	);
@@ -140,7 +153,7 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 		const context = {width: inner.width, now, glyphs: theme.glyphs};
 		let body: DetailLine[];
 		if (cluster) body = clusterDetailLines({cluster, view: clusterView}, context);
-		else if (service) body = serviceDetailLines({service, cpu, memory}, context);
+		else if (service) body = serviceDetailLines({service, cpu, memory, rollout}, context);
 		else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
 		else if (instance) {
 			const placed = scopeTasks.filter((t) => t.containerInstanceArn === instance.arn);
@@ -167,6 +180,7 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 		membership,
 		serviceScope,
 		service,
+		rollout,
 		task,
 		instance,
 		taskInstance,

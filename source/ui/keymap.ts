@@ -121,6 +121,12 @@ const table = [
 		panes: ['tasks', 'services'],
 	},
 	{
+		command: 'compare-revisions',
+		keys: ['v'],
+		description: 'Revisions in :td: mark one, then v on another compares the two',
+		scope: 'list',
+	},
+	{
 		command: 'sort-previous',
 		keys: ['<'],
 		description: 'Sort by the column to the left',
@@ -214,6 +220,24 @@ const table = [
 		scope: 'action',
 		requiresWrite: true,
 		hint: 'deploy',
+		panes: ['services'],
+	},
+	{
+		command: 'deploy-revision',
+		keys: ['U'],
+		description: 'Deploy another revision of the task definition (pick it, see what differs)',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'revision',
+		panes: ['services'],
+	},
+	{
+		command: 'roll-back',
+		keys: ['B'],
+		description: 'Roll back to the revision of the last completed deployment',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'rollback',
 		panes: ['services'],
 	},
 	{

@@ -17,7 +17,14 @@ import {
 } from './details/task-definitions-list.js';
 import {useFleet} from './hooks/use-fleet.js';
 import {useTheme} from './theme.js';
-import type {TextViewport} from './ui-state.js';
+import type {RevisionBrowse, TextViewport} from './ui-state.js';
+import {compareLines} from './revisions/revision-compare.js';
+import {
+	familyRevisionArns,
+	revisionColumns,
+	revisionIndex,
+	revisionRows,
+} from './revisions/revision-list.js';
 
 /** Groups `family:revision` ARNs by family, keeping every revision for the count. */
 export function familiesOf(arns: readonly string[]): TaskDefinitionFamily[] {
@@ -73,6 +80,8 @@ export type TaskDefinitionsViewProps = {
 	readonly selectedIndex: number;
 	/** The revision shown in full, or undefined while the list is shown. */
 	readonly openedArn: string | undefined;
+	/** A family's revisions, when shown instead of the families. */
+	readonly revisions?: RevisionBrowse | undefined;
 	readonly scroll: number;
 	readonly width: number;
 	readonly height: number;
@@ -84,6 +93,7 @@ export function TaskDefinitionsView({
 	list,
 	selectedIndex,
 	openedArn,
+	revisions,
 	scroll,
 	width,
 	height,
@@ -99,7 +109,38 @@ export function TaskDefinitionsView({
 	);
 	// "Registered 3d ago" is measured from the fetch, not a ticking clock.
 	const now = useFleet((state) => state.dataSets['task-definitions']?.fetchedAt ?? 0);
+	const compared = revisions?.compared;
+	const comparedLeft = useFleet((state) =>
+		compared === undefined ? undefined : state.taskDefinitions[compared[0]],
+	);
+	const comparedRight = useFleet((state) =>
+		compared === undefined ? undefined : state.taskDefinitions[compared[1]],
+	);
+	const familyRevisions = useFleet((state) => state.familyRevisions);
+	const definitions = useFleet((state) => state.taskDefinitions);
+	const listedArns = useFleet((state) => state.taskDefinitionArns);
+	const family = revisions?.family;
+	const revisionArns = useMemo(
+		() =>
+			family === undefined
+				? []
+				: familyRevisionArns({familyRevisions, taskDefinitionArns: listedArns}, family),
+		[family, familyRevisions, listedArns],
+	);
+	const base = revisions?.marked ?? revisionArns[0];
+	const revisionTableRows = useMemo(
+		() =>
+			revisions === undefined
+				? []
+				: revisionRows({arns: revisionArns, definitions, base, marked: revisions.marked, now}),
+		[revisions, revisionArns, definitions, base, now],
+	);
 	const lines: DetailLine[] = useMemo(() => {
+		if (openedArn === undefined && compared !== undefined) {
+			if (comparedLeft === undefined || comparedRight === undefined)
+				return [text({text: problem?.message ?? 'loading the two revisions…'})];
+			return compareLines(comparedLeft, comparedRight, inner.width, theme.glyphs.ellipsis);
+		}
 		if (openedArn === undefined) return [];
 		if (definition === undefined)
 			return [text({text: problem?.message ?? `loading ${taskDefinitionName(openedArn)}…`})];
@@ -107,13 +148,64 @@ export function TaskDefinitionsView({
 			{taskDefinition: definition},
 			{width: inner.width, now, glyphs: theme.glyphs},
 		);
-	}, [openedArn, definition, problem, now, inner.width, theme.glyphs]);
+	}, [
+		openedArn,
+		definition,
+		problem,
+		now,
+		inner.width,
+		theme.glyphs,
+		compared,
+		comparedLeft,
+		comparedRight,
+	]);
+	const showsText = openedArn !== undefined || compared !== undefined;
 
 	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
 	const {maxScroll, page} = detailViewport(lines.length, inner.height);
 	useLayoutEffect(() => {
-		if (openedArn !== undefined) onViewport({maxScroll, page});
-	}, [openedArn, maxScroll, page, onViewport]);
+		if (showsText) onViewport({maxScroll, page});
+	}, [showsText, maxScroll, page, onViewport]);
+
+	if (openedArn === undefined && compared !== undefined) {
+		return (
+			<Pane
+				title={`${taskDefinitionName(compared[0])} beside ${taskDefinitionName(compared[1])}  (Esc back, j/k scroll)`}
+				focused
+				width={width}
+				height={height}
+			>
+				<DetailView
+					lines={lines}
+					width={inner.width}
+					height={inner.height}
+					scrollOffset={clamped}
+				/>
+			</Pane>
+		);
+	}
+	if (openedArn === undefined && revisions !== undefined) {
+		const index = revisionIndex(revisionArns, revisions.selected);
+		return (
+			<Pane
+				title={`${revisions.family} revisions [${revisionArns.length === 0 ? 0 : index + 1}/${revisionArns.length}]  (Enter open, v compare, r run, Esc back)`}
+				focused
+				width={width}
+				height={height}
+			>
+				<Table
+					columns={revisionColumns(base)}
+					rows={revisionTableRows}
+					selectedIndex={index}
+					height={inner.height}
+					width={inner.width}
+					sort={{columnKey: 'revision', direction: 'desc'}}
+					focused
+					emptyText={problem?.message ?? 'loading…'}
+				/>
+			</Pane>
+		);
+	}
 
 	if (openedArn !== undefined) {
 		return (

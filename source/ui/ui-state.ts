@@ -25,8 +25,29 @@ export type Overlay =
 			/** The revision shown in full (Enter), or undefined while the list is shown. */
 			readonly opened: string | undefined;
 			readonly scroll: number;
+			/** A family's revisions, while shown (Enter on a family): see RevisionBrowse. */
+			readonly revisions?: RevisionBrowse;
 	  }
-	| LogsOverlay;
+	| LogsOverlay
+	| {
+			/** `U`: the revisions of a service's family, to deploy one. */
+			readonly kind: 'revisions';
+			readonly clusterArn: string;
+			readonly serviceArn: string;
+			readonly family: string;
+			/** The revision the service runs: marked, and what every row is compared with. */
+			readonly running: string;
+			/** The selected revision's ARN. */
+			readonly selected: string | undefined;
+	  };
+
+/** A family's revisions in `:td`: one selected, one marked with v, two compared side by side. */
+export type RevisionBrowse = {
+	readonly family: string;
+	readonly selected: string | undefined;
+	readonly marked: string | undefined;
+	readonly compared: readonly [string, string] | undefined;
+};
 
 export type UiState = {
 	readonly focused: PaneId;

@@ -261,16 +261,19 @@ describe('help, details and the :td list', () => {
 			expect(run(open, [close]).state.overlay).toEqual({kind: 'none'});
 	});
 
-	it(':td moves its own selection, opens the newest revision, and refuses pane keys', () => {
+	it(":td moves its own selection, lists a family's revisions, opens one, and refuses pane keys", () => {
 		const list = run(start, [...press(':td'), keys.enter]).state;
 		expect(list.overlay.kind).toBe('task-definitions');
-		const opened = run(list, [char('j'), keys.enter]).state.overlay;
-		expect(opened).toEqual({
+		const revisions = run(list, [char('j'), keys.enter]).state;
+		expect(revisions.overlay).toEqual({
 			kind: 'task-definitions',
 			selected: 'web',
-			opened: 'arn:td/web:7',
+			opened: undefined,
 			scroll: 0,
+			revisions: {family: 'web', selected: 'arn:td/web:7', marked: undefined, compared: undefined},
 		});
+		expect(run(revisions, [keys.enter]).state.overlay).toMatchObject({opened: 'arn:td/web:7'});
+		expect(run(revisions, [keys.escape]).state.overlay).toMatchObject({revisions: undefined});
 		const refused = run(list, press('+'));
 		expect(refused.state.message).toEqual({
 			text: '+ acts on the panes: Esc closes the task definitions first',

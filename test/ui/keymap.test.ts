@@ -76,13 +76,18 @@ describe('keymap table', () => {
 			'r',
 			'd',
 			'D',
+			'U',
+			'B',
+			'v',
 			'u',
 			'y',
 			'n',
 		];
 		for (const name of listed) expect(bound.has(name), name).toBe(true);
 		const writes = keymap.filter((binding) => binding.requiresWrite).flatMap((b) => b.keys);
-		expect(writes.sort()).toEqual(['+', '-', 'D', 'S', 'd', 'r', 's', 'space', 'u', 'x'].sort());
+		expect(writes.sort()).toEqual(
+			['+', '-', 'B', 'D', 'S', 'U', 'd', 'r', 's', 'space', 'u', 'x'].sort(),
+		);
 	});
 });
 

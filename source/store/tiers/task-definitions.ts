@@ -7,6 +7,7 @@ import type {Task} from '../../model/task.js';
 import {taskScopeKey, type FleetState} from '../fleet-store.js';
 import {serviceTaskDefinitions} from './cluster.js';
 import {throwFirstFailure, type FleetTier, type TierContext} from './context.js';
+import {revisionsToDescribe} from './family-revisions.js';
 import {withEntries} from './reuse.js';
 
 /**
@@ -33,6 +34,7 @@ function definitionsOf(tasks: readonly Task[] | undefined): readonly string[] {
 export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<string>): string[] {
 	const wanted = new Set<string>();
 	if (state.openedTaskDefinition !== undefined) wanted.add(state.openedTaskDefinition);
+	for (const arn of revisionsToDescribe(state)) wanted.add(arn);
 	const {clusterArn, serviceArn} = state.focus;
 	if (clusterArn === undefined) return filterUncached(state, wanted, skip);
 	const service = state.clusterViews[clusterArn]?.services.find((s) => s.arn === serviceArn);
@@ -63,7 +65,9 @@ export function createTaskDefinitionsTier(ctx: TierContext): FleetTier {
 	return {
 		id: 'task-definitions',
 		enabled: (state) =>
-			state.focus.clusterArn !== undefined || state.openedTaskDefinition !== undefined,
+			state.focus.clusterArn !== undefined ||
+			state.openedTaskDefinition !== undefined ||
+			state.revisionFamily !== undefined,
 		needed: (state) => wantedTaskDefinitions(state, unavailable).length > 0,
 		async run(signal) {
 			const arns = wantedTaskDefinitions(ctx.read(), unavailable).slice(

@@ -2,6 +2,8 @@
  * Optimistic row marks: what a sent request will change, shown on the rows it acts on
  * (`desired 12, pending`) until a poll shows the change or the mark times out.
  */
+import {taskDefinitionName} from '../../model/arn.js';
+import {revisionLabel} from '../../model/rollout.js';
 import {primaryDeployment} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import type {FleetState} from '../fleet-store.js';
@@ -18,6 +20,8 @@ export function markTexts(work: PlannedWork): Record<string, string> {
 			return {[work.serviceArn]: `desired ${work.after}, pending`};
 		case 'force-deployment':
 			return {[work.serviceArn]: 'new deployment, pending'};
+		case 'set-task-definition':
+			return {[work.serviceArn]: `${revisionLabel(work.after)} pending`};
 		case 'stop-tasks':
 			return Object.fromEntries(work.tasks.map((task) => [task.arn, 'stopping']));
 		case 'run-task':
@@ -41,6 +45,8 @@ export function describeWork(work: PlannedWork): string {
 			return `${work.serviceName} desired count ${work.before} -> ${work.after}`;
 		case 'force-deployment':
 			return `the new deployment of ${work.serviceName}`;
+		case 'set-task-definition':
+			return `${work.serviceName} task definition ${taskDefinitionName(work.before)} -> ${taskDefinitionName(work.after)}`;
 		case 'stop-tasks':
 			return work.tasks.length === 1
 				? `stopping task ${work.tasks[0]!.label}`
@@ -90,6 +96,8 @@ export function changeShown(
 			const primary = service === undefined ? undefined : primaryDeployment(service);
 			return primary !== undefined && primary.id !== work.primaryDeploymentId;
 		}
+		case 'set-task-definition':
+			return findServiceAnywhere(state, arn)?.taskDefinition === work.after;
 		case 'stop-tasks': {
 			// Stopped tasks leave the running lists; a stopped list may show them as STOPPED.
 			const task = index.tasks.get(arn);

@@ -10,6 +10,12 @@ export type PlanContext = {
 	readonly maxDesiredCount: number;
 	/** A desired count sent and not yet shown by a poll: what `+` and `-` count from. */
 	pendingDesiredCount(serviceArn: string): number | undefined;
+	/**
+	 * The revision a service ran, with its deployment completed, before a revision change ecs-top
+	 * sent in this session: where `B` goes once ECS no longer lists that deployment. Optional so
+	 * existing contexts still compile.
+	 */
+	completedBefore?(serviceArn: string): string | undefined;
 	newPlanId(): string;
 	/** RunTask's idempotency token, made once per plan so a resend starts nothing new. */
 	newClientToken(): string;

@@ -1,5 +1,6 @@
 /** One request -> its planner. Pure: reads the fleet state, never AWS. */
 import type {ActionRequest} from './types.js';
+import {planDeployRevision, planRollBack} from './plan-deploy-revision.js';
 import {planForceDeployment} from './plan-force-deployment.js';
 import {planInstanceState} from './plan-instance-state.js';
 import {planRunTask} from './plan-run-task.js';
@@ -26,6 +27,10 @@ export function planRequest(request: ActionRequest, ctx: PlanContext): PlannedOu
 			return planInstanceState(request, ctx);
 		case 'force-deployment':
 			return planForceDeployment(request, ctx);
+		case 'deploy-revision':
+			return planDeployRevision(request, ctx);
+		case 'roll-back':
+			return planRollBack(request, ctx);
 		default:
 			return refuse(`Unknown action ${(request as {kind: string}).kind}`);
 	}

@@ -39,6 +39,8 @@ import {
 import type {SettleCheck, Settlement} from './settle-checks.js';
 import type {ActionPlan, ActionRequest, ActionResult, ActionRunner, PlanOutcome} from './types.js';
 import {planUndoOf, undoEntryAfter} from './undo.js';
+import {createRolloutFollows} from './rollout-follows.js';
+import {findService} from './fleet-lookup.js';
 import {toPlanOutcome, type PlannedOutcome, type PlannedWork} from './work.js';
 
 /** The ECS quota "Tasks per service" (Service Quotas L-9EF96962), default 5,000. */
@@ -130,6 +132,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			cli: cliTarget(fleetState),
 			maxDesiredCount: maxDesired,
 			pendingDesiredCount: (serviceArn) => pendingDesired.get(serviceArn),
+			completedBefore: (serviceArn) => follows.completedBefore(serviceArn),
 			newPlanId: () => randomUUID(),
 			newClientToken: () => `ecs-top-${randomUUID()}`,
 		};
@@ -177,6 +180,9 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		return result;
 	}
 
+	// Revision changes are followed to the end of their rollout (rollout-follows.ts).
+	const follows = createRolloutFollows({state, timers, now, finish});
+
 	function refused(plan: ActionPlan | undefined, kind: ActionResult['kind'], message: string) {
 		return finish({planId: plan?.id, kind, status: 'refused', message, at: now()});
 	}
@@ -222,6 +228,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			fleetState.stoppedTasks !== previous.stoppedTasks
 		) {
 			reconcile(fleetState);
+			follows.update(fleetState, (arn) => tracked.has(arn));
 		}
 	});
 
@@ -485,6 +492,12 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			return refused(plan, kind, 'A request for this is still in flight: wait for its result');
 		}
 
+		// The service as it was before the change: its deployments then are not the new one.
+		const serviceBefore =
+			work.kind === 'set-task-definition'
+				? findService(fleet.getState(), work.clusterArn, work.serviceArn)
+				: undefined;
+
 		// Everything up to here ran in one turn: a second confirm now finds the plan sent.
 		sentPlans.add(plan.id);
 		for (const arn of arns) busy.add(arn);
@@ -523,6 +536,12 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			if (outcome.status === 'succeeded' && work.kind === 'set-desired-count') {
 				setUndo(state, undoEntryAfter(work, fleet.getState()));
 			}
+			if (
+				outcome.status === 'succeeded' &&
+				work.kind === 'set-task-definition' &&
+				serviceBefore !== undefined
+			)
+				follows.start(serviceBefore, work.after);
 			armSweep();
 			// The change shows at the next poll; ask for it now rather than in a refresh interval.
 			if (!disposed) fleet.getState().wants.refreshNow();
@@ -563,6 +582,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			sweeps.clear();
 			for (const handle of checkTimers) timers.clearTimeout(handle);
 			checkTimers.clear();
+			follows.dispose();
 			// Their `unknown` lines, written now: the process may be gone before any answer.
 			for (const interrupt of [...unanswered.values()]) interrupt();
 		},

@@ -11,7 +11,7 @@ import {chunk} from '../../aws/concurrency.js';
 import {ecsActionLimits} from '../../aws/ecs-actions.js';
 import {AwsApiError, type AwsProblemKind} from '../../aws/errors.js';
 import type {WriteOptions} from '../../aws/write-once.js';
-import {shortId} from '../../model/arn.js';
+import {shortId, taskDefinitionName as shortRevision} from '../../model/arn.js';
 import type {DescribeFailure} from '../../model/failure.js';
 import {plural} from './plan-context.js';
 import {startedByEcsTop} from './plan-run-task.js';
@@ -22,6 +22,7 @@ import {
 	instanceStateCheck,
 	runTaskCheck,
 	stopTaskCheck,
+	taskDefinitionCheck,
 	type SettleCheck,
 	type SettleReads,
 } from './settle-checks.js';
@@ -213,6 +214,28 @@ export async function sendWork(work: PlannedWork, deps: SendDeps): Promise<WorkO
 				);
 			return outcome.failure.verdict === 'unknown'
 				? unknownOutcome(`${work.serviceName} new deployment`, outcome.failure, [work.serviceArn])
+				: failed(outcome.failure.message, [work.serviceArn]);
+		}
+
+		case 'set-task-definition': {
+			const outcome = await deps.request(
+				{
+					action: 'ecs:UpdateService',
+					target: work.serviceArn,
+					before: work.before,
+					after: work.after,
+				},
+				(write) =>
+					ecsActions.setTaskDefinition(work.clusterArn, work.serviceArn, work.after, write),
+				{settle: taskDefinitionCheck(work.clusterArn, work.serviceArn, work.before, work.after)},
+			);
+			const after = shortRevision(work.after);
+			if (outcome.ok)
+				return done(
+					`${work.serviceName}: deploying ${after} (was ${shortRevision(work.before)}); the row follows the rollout`,
+				);
+			return outcome.failure.verdict === 'unknown'
+				? unknownOutcome(`${work.serviceName} deploy ${after}`, outcome.failure, [work.serviceArn])
 				: failed(outcome.failure.message, [work.serviceArn]);
 		}
 

@@ -73,6 +73,23 @@ export function forceDeploymentCheck(
 	};
 }
 
+/** A revision change: the service names the revision asked for, or still the one before. */
+export function taskDefinitionCheck(
+	cluster: string,
+	service: string,
+	before: string,
+	after: string,
+): SettleCheck {
+	return async (reads) => {
+		const found = await serviceOf(reads, cluster, service);
+		if (found === undefined) return undetermined('the service is no longer described by ECS');
+		const observed = `taskDefinition ${found.taskDefinition}`;
+		if (found.taskDefinition === after) return applied(observed);
+		if (found.taskDefinition === before) return notApplied(observed);
+		return undetermined(`${observed}: changed, but not to ${after}`);
+	};
+}
+
 export function stopTaskCheck(cluster: string, task: string, reason: string): SettleCheck {
 	return async (reads) => {
 		const answer = await reads.ecs.describeTasks(cluster, [task]);

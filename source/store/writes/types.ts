@@ -6,6 +6,7 @@
  * confirmation states exactly the change that will be sent.
  */
 import type {StoreApi} from 'zustand/vanilla';
+import type {FollowTone, RolloutFollow} from '../../model/rollout.js';
 
 /** What the user asked for, before validation. */
 export type ActionRequest =
@@ -45,6 +46,20 @@ export type ActionRequest =
 	  }
 	| {
 			readonly kind: 'force-deployment';
+			readonly clusterArn: string;
+			readonly serviceArn: string;
+	  }
+	| {
+			/** `U`: the service runs another revision of its family. */
+			readonly kind: 'deploy-revision';
+			readonly clusterArn: string;
+			readonly serviceArn: string;
+			/** The revision's ARN. */
+			readonly taskDefinition: string;
+	  }
+	| {
+			/** `B`: back to the revision of the last completed deployment. */
+			readonly kind: 'roll-back';
 			readonly clusterArn: string;
 			readonly serviceArn: string;
 	  };
@@ -91,6 +106,8 @@ export type ActionResult = {
 export type RowMark = {
 	readonly text: string;
 	readonly since: number;
+	/** How the row draws it; a pending change is a warning until a poll shows it. */
+	readonly tone?: FollowTone;
 };
 
 /** The Auto Scaling group(s) behind a cluster's capacity providers, for the `S` dialog. */
@@ -124,6 +141,11 @@ export type ActionState = {
 	/** The newest result first, a handful kept. */
 	readonly results: readonly ActionResult[];
 	readonly undo: UndoEntry | undefined;
+	/**
+	 * Revision changes sent in this session, by service ARN, followed to the end of their
+	 * rollout. Optional so existing fakes of this type still compile.
+	 */
+	readonly rollouts?: Readonly<Record<string, RolloutFollow>>;
 };
 
 /**

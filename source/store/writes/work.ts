@@ -20,6 +20,13 @@ export type PlannedWork =
 			readonly isUndo: boolean;
 	  })
 	| (ServiceRef & {
+			readonly kind: 'set-task-definition';
+			/** The revision the service runs now, and the one asked for (ARNs). */
+			readonly before: string;
+			readonly after: string;
+			readonly primaryDeploymentId: string | undefined;
+	  })
+	| (ServiceRef & {
 			readonly kind: 'force-deployment';
 			/** The primary deployment before: a poll showing another one shows the new deployment. */
 			readonly primaryDeploymentId: string | undefined;

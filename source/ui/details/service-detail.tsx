@@ -2,6 +2,7 @@
 import {useMemo} from 'react';
 import {taskDefinitionName} from '../../model/arn.js';
 import type {MetricSeries} from '../../model/metrics.js';
+import {followSentence, followTone, type RolloutFollow} from '../../model/rollout.js';
 import type {Deployment, Service, ServiceEvent} from '../../model/service.js';
 import {sparklineCell} from '../components/sparkline.js';
 import {formatAge, formatPercent} from '../format.js';
@@ -34,6 +35,8 @@ export type ServiceDetailData = {
 	/** CloudWatch CPUUtilization / MemoryUtilization of the service, when fetched. */
 	readonly cpu?: MetricSeries;
 	readonly memory?: MetricSeries;
+	/** A revision change ecs-top sent, followed to the end of its rollout. */
+	readonly rollout?: RolloutFollow | undefined;
 };
 
 function statusTone(status: string): Tone | undefined {
@@ -212,6 +215,9 @@ export function serviceDetailLines(data: ServiceDetailData, context: DetailConte
 		]),
 		field('Launch', placementTarget(service)),
 		field('Task definition', taskDefinitionName(service.taskDefinition)),
+		...(data.rollout === undefined
+			? []
+			: [field('Rollout', followSentence(data.rollout), followTone(data.rollout.phase))]),
 		field('Deployment config', deploymentConfiguration(service)),
 		field('Scheduling', orDash(service.schedulingStrategy)),
 		field('Created', ago(service.createdAt, ctx.now)),

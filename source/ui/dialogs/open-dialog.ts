@@ -24,6 +24,8 @@ export type ActionTargets = {
 	readonly markedInstances: readonly ContainerInstance[];
 	/** The task definition `r` starts from (the `:td` selection, the service's or the task's). */
 	readonly taskDefinition: string | undefined;
+	/** The revision `U`'s picker chose, for the service it was opened on. */
+	readonly revision?: {readonly serviceArn: string; readonly taskDefinition: string};
 };
 
 export type Opened = {readonly dialog: ActionDialog} | {readonly refusal: string};
@@ -196,6 +198,26 @@ export function openDialog(
 					},
 				}),
 			};
+		}
+		case 'deploy-revision': {
+			const chosen = targets.revision;
+			if (cluster === undefined || chosen === undefined)
+				return {refusal: 'pick a revision first: U on a service lists them'};
+			return fromPlan(
+				runner.plan({
+					kind: 'deploy-revision',
+					clusterArn: cluster.arn,
+					serviceArn: chosen.serviceArn,
+					taskDefinition: chosen.taskDefinition,
+				}),
+			);
+		}
+		case 'roll-back': {
+			if (cluster === undefined || service === undefined)
+				return {refusal: 'select a service first'};
+			return fromPlan(
+				runner.plan({kind: 'roll-back', clusterArn: cluster.arn, serviceArn: service.arn}),
+			);
 		}
 		case 'undo':
 			return fromPlan(runner.planUndo());

@@ -102,7 +102,7 @@ export function rowMarker(
 		if (mark !== undefined) {
 			const key = markCell[pane];
 			cells[key] = pane === 'clusters' ? `${cells[key] ?? ''} (${mark.text})` : mark.text;
-			cellTones[key] = 'warn';
+			cellTones[key] = mark.tone ?? 'warn';
 		}
 		if (isBulk) {
 			const key = firstCell[pane];

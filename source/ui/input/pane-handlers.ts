@@ -193,6 +193,8 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 		);
 	},
 	logs: openLogs,
+	'compare-revisions': ({state}) =>
+		say(state, 'v compares two revisions: in :td, Enter on a family lists its revisions'),
 	'sort-previous': sortStep(-1),
 	'sort-next': sortStep(1),
 
@@ -205,5 +207,8 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	'run-task': write('run-task'),
 	drain: write('drain'),
 	deploy: write('deploy'),
+	// U picks the revision first: its list opens over the panes, the dialog after Enter.
+	'deploy-revision': (key) => wrongPane(key) ?? withEffects(key.state, {kind: 'open-revisions'}),
+	'roll-back': write('roll-back'),
 	undo: write('undo'),
 };

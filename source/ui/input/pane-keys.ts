@@ -17,6 +17,7 @@ import {movedIndex, scrolledTo, type Overlay, type UiState} from '../ui-state.js
 import type {KeyPress} from './key-press.js';
 import {logsKey} from '../logs/logs-overlay.js';
 import {paneHandlers} from './pane-handlers.js';
+import {browseKey, pickerKey} from '../revisions/revision-keys.js';
 import type {Screen} from './screen.js';
 import {say, stay, type Step} from './step.js';
 
@@ -48,8 +49,11 @@ export function paneKey(state: UiState, press: KeyPress, screen: Screen): Step {
 	}
 
 	const fromTaskDefinitions = overlay.kind === 'task-definitions';
-	if (overlay.kind === 'task-definitions') {
-		const handled = taskDefinitionKey(current, overlay, command, screen);
+	if (overlay.kind === 'task-definitions' || overlay.kind === 'revisions') {
+		const handled =
+			overlay.kind === 'revisions'
+				? pickerKey(current, overlay, command, screen)
+				: taskDefinitionKey(current, overlay, command, screen);
 		if (handled !== undefined) return handled;
 		if (command.startsWith('pane-') || command.startsWith('focus-')) {
 			// Going to a pane leaves the list for it.
@@ -58,7 +62,7 @@ export function paneKey(state: UiState, press: KeyPress, screen: Screen): Step {
 			// The rest act on the panes behind it: refused rather than sent where the user cannot see.
 			return say(
 				current,
-				`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the task definitions first`,
+				`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the ${overlay.kind === 'revisions' ? 'revisions' : 'task definitions'} first`,
 				'warn',
 			);
 		}
@@ -96,16 +100,29 @@ function taskDefinitionKey(
 			return withOverlay({...overlay, opened: undefined, scroll: 0});
 		return undefined;
 	}
+	if (overlay.revisions !== undefined)
+		return browseKey(state, overlay, overlay.revisions, command, screen);
 	const index =
 		overlay.selected === undefined ? 0 : Math.max(0, families.indexOf(overlay.selected));
 	const moved = movedIndex(command, index, families.length, pageRows);
 	if (moved !== undefined) return withOverlay({...overlay, selected: families[moved]});
 	if (command === 'open') {
+		// A family opens on its revisions, the newest selected: every one is reachable from there.
 		const family = families[index];
 		const arn = family === undefined ? undefined : newest.get(family);
-		if (arn === undefined) return stay(state);
-		return withOverlay({...overlay, selected: family, opened: arn, scroll: 0});
+		if (family === undefined || arn === undefined) return stay(state);
+		return withOverlay({
+			...overlay,
+			selected: family,
+			revisions: {family, selected: arn, marked: undefined, compared: undefined},
+			scroll: 0,
+		});
 	}
 	if (command === 'back') return stay({...state, overlay: closed});
+	if (command === 'compare-revisions')
+		return say(
+			state,
+			'Enter on a family lists its revisions: v marks one there, v on another compares',
+		);
 	return undefined;
 }

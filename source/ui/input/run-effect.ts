@@ -11,6 +11,7 @@ import type {DialogWrites} from '../dialogs/use-dialog-writes.js';
 import {updateUi, type UiStore} from '../ui-store.js';
 import {withMessage} from '../ui-state.js';
 import type {Effect, SwitchTarget} from './step.js';
+import {revisionsOverlay} from '../revisions/revision-keys.js';
 
 export type EffectTargets = {
 	readonly fleet: FleetStore;
@@ -44,8 +45,22 @@ export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): voi
 			});
 			return;
 		case 'open-dialog':
-			to.writes.open(effect.command, to.actionTargets());
+			to.writes.open(
+				effect.command,
+				effect.revision === undefined
+					? to.actionTargets()
+					: {...to.actionTargets(), revision: effect.revision},
+			);
 			return;
+		case 'open-revisions': {
+			const {cluster, service} = to.actionTargets();
+			updateUi(to.ui, (state) =>
+				cluster === undefined || service === undefined
+					? withMessage(state, 'select a service first', 'warn')
+					: {...state, overlay: revisionsOverlay(cluster.arn, service)},
+			);
+			return;
+		}
 		case 'review-dialog':
 			to.writes.review(effect.dialog);
 			return;

@@ -28,6 +28,11 @@ export type Screen = {
 		readonly newest: ReadonlyMap<string, string>;
 		readonly pageRows: number;
 	};
+	/**
+	 * A family's revisions as the revision lists show them, newest first, with `extra` added.
+	 * Optional so existing fakes of this type still compile.
+	 */
+	readonly revisionArns?: (family: string, extra: readonly string[]) => readonly string[];
 	readonly focus: Focus;
 	readonly paused: boolean;
 	readonly writes: WriteAccess;

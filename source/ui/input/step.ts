@@ -21,7 +21,14 @@ export type Effect =
 	/** `:region` / `:profile`: reconnect elsewhere; the answer comes later. */
 	| {readonly kind: 'switch'; readonly target: SwitchTarget}
 	/** A write key: its dialog opens on what the screen shows, or the status line says why not. */
-	| {readonly kind: 'open-dialog'; readonly command: WriteCommand}
+	| {
+			readonly kind: 'open-dialog';
+			readonly command: WriteCommand;
+			/** `U`'s picker: the revision chosen for the service it was opened on. */
+			readonly revision?: {readonly serviceArn: string; readonly taskDefinition: string};
+	  }
+	/** `U`: the revisions of the selected service's family, over the panes. */
+	| {readonly kind: 'open-revisions'}
 	/** Enter in a dialog's fields: the plan for the values typed, to confirm. */
 	| {readonly kind: 'review-dialog'; readonly dialog: ActionDialog}
 	/** y or Enter on a plan: sent if the key came alone and after the plan was drawn. */

@@ -37,10 +37,12 @@ export function actionTargets(
 		markedTasks: marked.size === 0 ? [] : data.tasks.filter((t) => marked.has(t.arn)),
 		markedInstances: marked.size === 0 ? [] : data.instances.filter((i) => marked.has(i.arn)),
 		taskDefinition:
-			chosenFamily !== undefined
-				? taskDefinitionList.newest.get(chosenFamily)
-				: pane === 'tasks'
-					? (task?.taskDefinitionArn ?? service?.taskDefinition)
-					: service?.taskDefinition,
+			overlay.kind === 'task-definitions' && overlay.revisions?.selected !== undefined
+				? overlay.revisions.selected
+				: chosenFamily !== undefined
+					? taskDefinitionList.newest.get(chosenFamily)
+					: pane === 'tasks'
+						? (task?.taskDefinitionArn ?? service?.taskDefinition)
+						: service?.taskDefinition,
 	};
 }

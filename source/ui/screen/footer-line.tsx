@@ -63,7 +63,7 @@ export function FooterLine({
 	if (dialogStep !== undefined) return <Footer hints={dialogHints(dialogStep)} width={width} />;
 	const readOnly = !writes.allowed;
 	const hints =
-		overlay.kind === 'task-definitions'
+		overlay.kind === 'task-definitions' || overlay.kind === 'revisions'
 			? footerHints('list', {readOnly, only: taskDefinitionListCommands})
 			: overlay.kind === 'logs'
 				? footerHints('logs', {readOnly, only: logsFooterCommands})

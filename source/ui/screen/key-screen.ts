@@ -11,6 +11,7 @@ import {sortableColumns} from '../panes/pane-list.js';
 import type {PaneDefinition} from '../panes/pane-rows.js';
 import type {TaskDefinitionList} from '../task-definitions-view.js';
 import {paneDefinitions, type PaneLists} from './use-pane-data.js';
+import {familyRevisionArns} from '../revisions/revision-list.js';
 
 export type KeyScreenParts = {
 	readonly lists: PaneLists;
@@ -47,6 +48,7 @@ export function keyScreen(parts: KeyScreenParts, fleet: FleetStore): Screen {
 			// The list's box less its borders, header and the lines around it.
 			pageRows: rows - 6,
 		},
+		revisionArns: (family, extra) => familyRevisionArns(fleet.getState(), family, extra),
 		focus,
 		paused,
 		writes: parts.writes,

@@ -13,6 +13,7 @@ import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withTextViewport, type TextViewport} from '../ui-state.js';
 import {PanesView} from './panes-view.js';
 import {paneDefinitions, type PaneData} from './use-pane-data.js';
+import {RevisionPicker} from '../revisions/revision-picker.js';
 
 export type ScreenBodyProps = {
 	readonly layout: Layout;
@@ -68,6 +69,7 @@ export function ScreenBody({
 				width={width}
 				height={height}
 				onViewport={onViewport}
+				runner={runner}
 			/>
 		);
 	if (overlay.kind === 'task-definitions')
@@ -79,6 +81,7 @@ export function ScreenBody({
 					taskDefinitionList.rows.findIndex((row) => row.id === overlay.selected),
 				)}
 				openedArn={overlay.opened}
+				revisions={overlay.revisions}
 				scroll={overlay.scroll}
 				width={width}
 				height={height}
@@ -87,5 +90,14 @@ export function ScreenBody({
 		);
 	if (overlay.kind === 'logs')
 		return <LogsView overlay={overlay} width={width} height={height} onViewport={onViewport} />;
+	if (overlay.kind === 'revisions')
+		return (
+			<RevisionPicker
+				overlay={overlay}
+				serviceName={data.services.find((service) => service.arn === overlay.serviceArn)?.name}
+				width={width}
+				height={height}
+			/>
+		);
 	return <PanesView layout={layout} width={width} data={data} runner={runner} />;
 }

@@ -10,6 +10,18 @@ import {refreshingMessage} from '../input/pane-handlers.js';
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withoutMarks} from '../ui-state.js';
 import type {PaneData} from './use-pane-data.js';
+import type {Overlay} from '../ui-state.js';
+
+/** The family a revision list shows and the revisions it needs, as one string (a primitive to select). */
+function revisionWantsKey(overlay: Overlay): string {
+	if (overlay.kind === 'revisions')
+		return [overlay.family, overlay.running, overlay.selected ?? ''].join(' ').trim();
+	if (overlay.kind === 'task-definitions' && overlay.revisions !== undefined) {
+		const {family, selected, marked, compared} = overlay.revisions;
+		return [family, selected ?? '', marked ?? '', ...(compared ?? [])].join(' ').trim();
+	}
+	return '';
+}
 
 // The focus follows the selection after the cursor rests this long: scrolling through clusters
 // must not start (and abort) a fetch per row passed.
@@ -90,4 +102,11 @@ export function useScreenWants({
 	useEffect(() => {
 		fleet.getState().wants.openTaskDefinition(openedTaskDefinition);
 	}, [fleet, openedTaskDefinition]);
+
+	// A family's revisions (U's picker, a family in :td) are listed and described only while shown.
+	const revisionWants = useUi((state) => revisionWantsKey(state.overlay));
+	useEffect(() => {
+		const [family, ...pinned] = revisionWants.split(' ').filter((word) => word !== '');
+		fleet.getState().wants.showRevisions(family, pinned);
+	}, [fleet, revisionWants]);
 }
