@@ -74,7 +74,7 @@ describe('App keys: filter and sort', () => {
 
 describe('App keys: help and command line', () => {
 	it('? shows help generated from the keymap, Esc closes it', async () => {
-		const app = await renderApp({columns: 120, rows: 80});
+		const app = await renderApp({columns: 120, rows: 160});
 		await app.press('?');
 		const frame = app.frame();
 		expect(frame).toContain('Global');
