@@ -57,6 +57,8 @@ describe('ecs-top sim (the built CLI)', () => {
 		expect(await response.text()).toMatch(/MissingAuthenticationToken/);
 	});
 
+	// Each `aws` run starts a Python interpreter, seconds apiece on a busy machine: the default 30 s
+	// ran out in a CI run beside other work.
 	it('can be used by the AWS CLI', async (context) => {
 		if (!(await hasAwsCli())) {
 			context.skip('the AWS CLI is not installed on this machine (.ci/run installs it)');
@@ -125,7 +127,7 @@ describe('ecs-top sim (the built CLI)', () => {
 		expect(groups.AutoScalingGroups.map((g) => g.AutoScalingGroupName)).toContain('batch-asg');
 		const identity = (await run('sts', 'get-caller-identity')) as {Account: string};
 		expect(identity.Account).toMatch(/^\d{12}$/);
-	});
+	}, 120_000);
 
 	it('prints exactly one line and exits cleanly on SIGTERM', async () => {
 		sim.child.kill('SIGTERM');
