@@ -165,6 +165,7 @@ export function toService(service: SdkService): Service {
 				? undefined
 				: {enable: flag(breaker.enable) ?? false, rollback: flag(breaker.rollback) ?? false},
 		createdAt: time(service.createdAt),
+		enableExecuteCommand: flag(service.enableExecuteCommand) === true,
 	};
 }
 
@@ -232,6 +233,7 @@ export function toTask(task: SdkTask): Task {
 		taskDefinitionArn,
 		taskDefinition: shared(taskDefinitionName(taskDefinitionArn)),
 		version: count(task.version) ?? 0,
+		enableExecuteCommand: flag(task.enableExecuteCommand) === true,
 		containers: objects(task.containers).map((container) => {
 			const bindings = objects(container.networkBindings);
 			return {
@@ -249,6 +251,13 @@ export function toTask(task: SdkTask): Task {
 								hostPort: count(binding.hostPort),
 								protocol: shared(text(binding.protocol)),
 							})),
+				runtimeId: text(container.runtimeId),
+				execAgentStatus: shared(
+					text(
+						objects(container.managedAgents).find((agent) => agent.name === 'ExecuteCommandAgent')
+							?.lastStatus,
+					),
+				),
 			};
 		}),
 	};

@@ -12,7 +12,6 @@ type ScaleServiceRequest = Extract<ActionRequest, {kind: 'scale-service'}>;
 export function planScaleService(
 	request: ScaleServiceRequest,
 	ctx: PlanContext,
-	options: {isUndo?: boolean} = {},
 ): PlannedOutcome {
 	const {desiredCount} = request;
 	const max = ctx.maxDesiredCount;
@@ -68,7 +67,7 @@ export function planScaleService(
 		plan: {
 			id: ctx.newPlanId(),
 			request,
-			title: options.isUndo === true ? 'Undo: scale service' : 'Scale service',
+			title: 'Scale service',
 			changes: [`${service.name} desired ${before} -> ${desiredCount}`],
 			cliCommands: [
 				awsCommand(ctx.cli, 'ecs', 'update-service', [
@@ -90,7 +89,6 @@ export function planScaleService(
 			serviceName: service.name,
 			before,
 			after: desiredCount,
-			isUndo: options.isUndo === true,
 		},
 	};
 }

@@ -164,6 +164,8 @@ function context(state: FleetState): PlanContext {
 		pendingDesiredCount: () => undefined,
 		newPlanId: () => 'plan-1',
 		newClientToken: () => 'ecs-top-token',
+		localTools: () => ({awsVersion: 'aws-cli/2.15.0', sessionManagerPlugin: true}),
+		undoEntries: [],
 	};
 }
 
