@@ -23,6 +23,7 @@ import {mfaSessionCredentials} from './mfa-prompt.js';
 import {appendLog, logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
 import {watchTerminal} from './terminal-watch.js';
+import {createTerminalHandOff} from './terminal-hand-off.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // Erased before it is left: tmux (3.3) rewraps the alternate screen to the size the window had
@@ -142,8 +143,24 @@ export async function runTui(
 		process.stderr.write(`ecs-top: ${mfa.error}\n`);
 		return mfa.exitCode;
 	}
-	const connectOptions: ConnectOptions = {...startOptions, sessionCredentials: mfa.credentials};
 	const log = logFilePath();
+	// Set once Ink renders; the restore and switch paths need it before then as well.
+	const ink: {instance?: Instance} = {};
+	// `e` and `F`: the terminal goes to the `aws` CLI and comes back as it was.
+	const handOff = createTerminalHandOff({
+		release: () => process.stdout.write(bracketedPasteOff + showCursor + leaveAlternateScreen),
+		retake: () => {
+			process.stdout.write(enterAlternateScreen + bracketedPasteOn);
+			// Ink believes its last frame is still on screen: forget it, so the next is drawn whole.
+			ink.instance?.clear();
+		},
+		log: (line) => appendLog(log, line),
+	});
+	const connectOptions: ConnectOptions = {
+		...startOptions,
+		sessionCredentials: mfa.credentials,
+		handOff,
+	};
 	// `color` already weighed NO_COLOR against --color and the config file (a flag wins).
 	const theme = createTheme(
 		themeOptionsFrom({...process.env, NO_COLOR: undefined}, {noColor: !initial.color}),
@@ -162,8 +179,6 @@ export async function runTui(
 			() => {}, // A session that does not connect says why itself.
 		);
 	}
-	// Set once Ink renders; the restore and switch paths need it before then as well.
-	const ink: {instance?: Instance} = {};
 	let restored = false;
 	let generation = 0;
 

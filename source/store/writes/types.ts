@@ -35,6 +35,8 @@ export type ActionRequest =
 			readonly taskDefinition: string;
 			/** 1..10, as RunTask accepts. */
 			readonly count: number;
+			/** RunTask's idempotency token, minted once per dialog; else once per plan. */
+			readonly clientToken?: string;
 	  }
 	| {
 			readonly kind: 'set-instance-state';

@@ -183,4 +183,6 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	drain: write('drain'),
 	deploy: write('deploy'),
 	undo: write('undo'),
+	exec: write('exec'),
+	'port-forward': write('port-forward'),
 };
