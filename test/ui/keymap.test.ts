@@ -77,12 +77,14 @@ describe('keymap table', () => {
 			'd',
 			'D',
 			'u',
+			'e',
+			'F',
 			'y',
 			'n',
 		];
 		for (const name of listed) expect(bound.has(name), name).toBe(true);
 		const writes = keymap.filter((binding) => binding.requiresWrite).flatMap((b) => b.keys);
-		expect(writes.sort()).toEqual(['+', '-', 'D', 'S', 'd', 'r', 's', 'space', 'u', 'x'].sort());
+		expect(writes.sort()).toEqual(['+', '-', 'D', 'F', 'S', 'd', 'e', 'r', 's', 'space', 'u', 'x'].sort());
 	});
 });
 
