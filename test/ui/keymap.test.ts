@@ -84,7 +84,9 @@ describe('keymap table', () => {
 		];
 		for (const name of listed) expect(bound.has(name), name).toBe(true);
 		const writes = keymap.filter((binding) => binding.requiresWrite).flatMap((b) => b.keys);
-		expect(writes.sort()).toEqual(['+', '-', 'D', 'F', 'S', 'd', 'e', 'r', 's', 'space', 'u', 'x'].sort());
+		expect(writes.sort()).toEqual(
+			['+', '-', 'D', 'F', 'S', 'd', 'e', 'r', 's', 'space', 'u', 'x'].sort(),
+		);
 	});
 });
 

@@ -50,7 +50,9 @@ function execProblems(
 		return {refusal: 'This task is not loaded: wait for the next refresh'};
 	}
 	if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') {
-		return {refusal: `Task ${shortTask(task)} is ${task.lastStatus}: only a RUNNING task can be reached`};
+		return {
+			refusal: `Task ${shortTask(task)} is ${task.lastStatus}: only a RUNNING task can be reached`,
+		};
 	}
 	const container = task.containers.find((candidate) => candidate.name === request.container);
 	if (container === undefined) {
@@ -182,7 +184,9 @@ export function planPortForward(
 	const cluster = clusterNameOf(ctx.state, request.clusterArn);
 	const warnings = [suspendNote];
 	if (request.localPort < 1024) {
-		warnings.push(`Local port ${request.localPort} is below 1024: most systems let only root listen there`);
+		warnings.push(
+			`Local port ${request.localPort} is below 1024: most systems let only root listen there`,
+		);
 	}
 	return handOffPlan(
 		ctx,

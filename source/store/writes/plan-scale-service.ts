@@ -9,10 +9,7 @@ import {refuse, type PlannedOutcome} from './work.js';
 
 type ScaleServiceRequest = Extract<ActionRequest, {kind: 'scale-service'}>;
 
-export function planScaleService(
-	request: ScaleServiceRequest,
-	ctx: PlanContext,
-): PlannedOutcome {
+export function planScaleService(request: ScaleServiceRequest, ctx: PlanContext): PlannedOutcome {
 	const {desiredCount} = request;
 	const max = ctx.maxDesiredCount;
 	if (!Number.isInteger(desiredCount) || desiredCount < 0 || desiredCount > max) {
