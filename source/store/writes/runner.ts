@@ -568,8 +568,14 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			return refused(plan, kind, 'This confirmation is out of date: open it again');
 		}
 		if (work.kind === 'hand-off') {
-			if (state.getState().inFlight[plan.target] !== undefined) {
-				return refused(plan, kind, 'A session for this task is still open');
+			// While the terminal is handed over, the clock of this thread stands still: a request
+			// waiting for its answer would find its deadline passed on return, and be called unknown.
+			if (Object.keys(state.getState().inFlight).length > 0) {
+				return refused(
+					plan,
+					kind,
+					'A change is still waiting for its answer: run this again once it has come',
+				);
 			}
 			return handOffOnce(plan, work);
 		}

@@ -201,6 +201,39 @@ describe('e: a shell in a container through ECS Exec', () => {
 		expect(plan).toMatchObject({ok: true});
 	}, 60_000);
 
+	it('waits for a change in flight: the terminal is not handed over meanwhile', async () => {
+		const actions = runner();
+		const {cluster, task} = await runningTaskOf('api');
+		const api = fleet.store
+			.getState()
+			.clusterViews[cluster]!.services.find((s) => s.name === 'api')!;
+		const scale = planned(
+			actions.plan({
+				kind: 'scale-service',
+				clusterArn: cluster,
+				serviceArn: api.arn,
+				desiredCount: api.desiredCount + 1,
+			}),
+		);
+		const exec = planned(
+			actions.plan({
+				kind: 'exec',
+				clusterArn: cluster,
+				taskArn: task.arn,
+				container: 'api',
+				command: '/bin/sh',
+			}),
+		);
+		const scaling = actions.confirm(scale);
+		expect(await actions.confirm(exec)).toMatchObject({
+			status: 'refused',
+			message: 'A change is still waiting for its answer: run this again once it has come',
+		});
+		expect(await scaling).toMatchObject({status: 'succeeded'});
+		expect(standIns.awsCalls()).toEqual([]);
+		expect(terminal).toEqual([]);
+	});
+
 	it('is refused under --read-only, and nothing runs', async () => {
 		const actions = runner({readOnly: true});
 		const {cluster, task} = await runningTaskOf('api');
