@@ -8,7 +8,7 @@ import {taskDefinitionName} from '../../model/arn.js';
 import type {Task, TaskContainer} from '../../model/task.js';
 import type {ActionRequest} from './types.js';
 import {awsArguments, shellQuote} from './cli-command.js';
-import {clusterNameOf, clusterViewOf, findTaskDefinition, findTasks} from './fleet-lookup.js';
+import {clusterNameOf, clusterViewOf, findTasks} from './fleet-lookup.js';
 import {localToolsProblem, type HandOffWork} from './hand-off.js';
 import type {PlanContext} from './plan-context.js';
 import {refuse, type PlannedOutcome} from './work.js';
@@ -23,18 +23,6 @@ function shortTask(task: Task): string {
 
 function taskOf(ctx: PlanContext, taskArn: string): Task | undefined {
 	return findTasks(ctx.state, new Set([taskArn])).found.get(taskArn);
-}
-
-/** The container port `F` offers first: a bound port, else one the task definition maps. */
-export function defaultContainerPort(ctx: PlanContext, task: Task, container: string): number {
-	const bound = task.containers
-		.find((candidate) => candidate.name === container)
-		?.networkBindings.find((binding) => binding.containerPort !== undefined)?.containerPort;
-	if (bound !== undefined) return bound;
-	const mapped = findTaskDefinition(ctx.state, task.taskDefinitionArn)
-		?.containers.find((candidate) => candidate.name === container)
-		?.portMappings.find((mapping) => mapping.containerPort !== undefined)?.containerPort;
-	return mapped ?? 80;
 }
 
 /**
