@@ -171,6 +171,7 @@ export function toService(service: SdkService): Service {
 				? undefined
 				: {enable: flag(breaker.enable) ?? false, rollback: flag(breaker.rollback) ?? false},
 		createdAt: time(service.createdAt),
+		enableExecuteCommand: flag(service.enableExecuteCommand) === true,
 	};
 }
 
@@ -238,6 +239,7 @@ export function toTask(task: SdkTask): Task {
 		taskDefinitionArn,
 		taskDefinition: shared(taskDefinitionName(taskDefinitionArn)),
 		version: count(task.version) ?? 0,
+		enableExecuteCommand: flag(task.enableExecuteCommand) === true,
 		containers: objects(task.containers).map((container) => {
 			const bindings = objects(container.networkBindings);
 			return {
@@ -255,6 +257,13 @@ export function toTask(task: SdkTask): Task {
 								hostPort: count(binding.hostPort),
 								protocol: shared(text(binding.protocol)),
 							})),
+				runtimeId: text(container.runtimeId),
+				execAgentStatus: shared(
+					text(
+						objects(container.managedAgents).find((agent) => agent.name === 'ExecuteCommandAgent')
+							?.lastStatus,
+					),
+				),
 			};
 		}),
 	};

@@ -53,6 +53,8 @@ export type Service = {
 	readonly maximumPercent: number | undefined;
 	readonly circuitBreaker: {readonly enable: boolean; readonly rollback: boolean} | undefined;
 	readonly createdAt: number | undefined;
+	/** ECS Exec for the tasks the service starts. */
+	readonly enableExecuteCommand?: boolean;
 };
 
 /** AWS's own definition (what `aws ecs wait services-stable` waits for). */

@@ -12,6 +12,10 @@ export type TaskContainer = {
 	readonly reason: string | undefined;
 	readonly healthStatus: string | undefined;
 	readonly networkBindings: readonly NetworkBinding[];
+	/** The container's id on its host: ECS Exec's port forwarding names it in its target. */
+	readonly runtimeId?: string | undefined;
+	/** The ECS Exec agent's lastStatus (RUNNING when `e` can reach the container), if any. */
+	readonly execAgentStatus?: string | undefined;
 };
 
 export type Task = {
@@ -44,6 +48,8 @@ export type Task = {
 	/** Bumped by AWS on every change to the task: a cheap way to skip unchanged rows. */
 	readonly version: number;
 	readonly containers: readonly TaskContainer[];
+	/** Whether ECS Exec was on when the task started (it cannot be turned on later). */
+	readonly enableExecuteCommand?: boolean;
 };
 
 export function serviceNameFromGroup(group: string | undefined): string | undefined {

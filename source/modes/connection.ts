@@ -7,6 +7,7 @@
  * answers would otherwise hold key presses back. `--once` has no keys to answer and calls in
  * this process, which starts faster.
  */
+import type {HandOff} from '../store/writes/hand-off.js';
 import type {AwsAdapters} from '../aws/adapters.js';
 import type {RequestStats} from '../aws/request-stats.js';
 import type {SessionCredentials} from '../aws/credentials.js';
@@ -57,6 +58,8 @@ export type ConnectOptions = {
 	readonly sessionCredentials?: SessionCredentials | undefined;
 	/** With --debug, where the line per AWS call goes; default the log file. */
 	readonly debugLog?: (line: string) => void;
+	/** How `e` and `F` hand the terminal to the `aws` CLI (the live view's own); none: refused. */
+	readonly handOff?: HandOff;
 };
 
 const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};

@@ -73,6 +73,7 @@ export async function wireSession(
 			profile: demo ? undefined : connection.label,
 			endpoint: connection.endpointUrl,
 		},
+		...(connectOptions?.handOff === undefined ? {} : {handOff: connectOptions.handOff}),
 	});
 	return {
 		connection,

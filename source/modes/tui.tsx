@@ -23,6 +23,8 @@ import {mfaSessionCredentials} from './mfa-prompt.js';
 import {appendLog, logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
 import {watchTerminal} from './terminal-watch.js';
+import {createTerminalHandOff} from './terminal-hand-off.js';
+import {createWholeFrame} from './whole-frame.js';
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // Erased before it is left: tmux (3.3) rewraps the alternate screen to the size the window had
@@ -31,6 +33,7 @@ const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 // among the shell's after q.
 const leaveAlternateScreen = '\u001B[2J\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+const hideCursor = '\u001B[?25l';
 // Bracketed paste: while ecs-top runs, the terminal marks pasted text (ESC[200~ … ESC[201~), so
 // a paste is taken as text, never as keys. Turned off on every way out, or the shell after
 // ecs-top would receive its pastes wrapped in those markers.
@@ -142,8 +145,26 @@ export async function runTui(
 		process.stderr.write(`ecs-top: ${mfa.error}\n`);
 		return mfa.exitCode;
 	}
-	const connectOptions: ConnectOptions = {...startOptions, sessionCredentials: mfa.credentials};
 	const log = logFilePath();
+	// Set once Ink renders; the restore and switch paths need it before then as well.
+	const ink: {instance?: Instance} = {};
+	// `e` and `F`: the terminal goes to the `aws` CLI and comes back as it was. Ink believes its
+	// last frame is still on screen: the next one is drawn whole (docs/exec.md).
+	const wholeFrame = createWholeFrame(process.stdout);
+	const handOff = createTerminalHandOff({
+		release: () => process.stdout.write(bracketedPasteOff + showCursor + leaveAlternateScreen),
+		retake: () => {
+			process.stdout.write(enterAlternateScreen + hideCursor + bracketedPasteOn);
+			wholeFrame.request();
+			if (!restored) ink.instance?.rerender(app());
+		},
+		log: (line) => appendLog(log, line),
+	});
+	const connectOptions: ConnectOptions = {
+		...startOptions,
+		sessionCredentials: mfa.credentials,
+		handOff,
+	};
 	// `color` already weighed NO_COLOR against --color and the config file (a flag wins).
 	const theme = createTheme(
 		themeOptionsFrom({...process.env, NO_COLOR: undefined}, {noColor: !initial.color}),
@@ -162,8 +183,6 @@ export async function runTui(
 			() => {}, // A session that does not connect says why itself.
 		);
 	}
-	// Set once Ink renders; the restore and switch paths need it before then as well.
-	const ink: {instance?: Instance} = {};
 	let restored = false;
 	let generation = 0;
 
@@ -299,7 +318,10 @@ export async function runTui(
 
 	process.stdout.write(enterAlternateScreen + bracketedPasteOn);
 	ink.instance = render(app(), {
-		onRender: frameClock.frameDrawn,
+		onRender: () => {
+			wholeFrame.frameDrawn();
+			frameClock.frameDrawn();
+		},
 		exitOnCtrlC: false,
 		patchConsole: false,
 		incrementalRendering: process.env['ECS_TOP_FULL_FRAMES'] === undefined,

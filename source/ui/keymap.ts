@@ -174,7 +174,8 @@ const table = [
 		scope: 'action',
 		requiresWrite: true,
 		hint: 'scale cluster',
-		panes: ['clusters', 'instances'],
+		// Wherever the cluster is known: the services and tasks panes show the focused one's.
+		panes: ['clusters', 'instances', 'services', 'tasks'],
 	},
 	{
 		command: 'stop-task',
@@ -243,10 +244,29 @@ const table = [
 	{
 		command: 'undo',
 		keys: ['u'],
-		description: 'Undo the last desired-count change (+, - or s)',
+		description: 'Undo the last change of this session (:undo lists them all)',
 		scope: 'action',
 		requiresWrite: true,
 		hint: 'undo',
+	},
+	{
+		// It changes nothing itself, but it runs commands in the container: refused read-only.
+		command: 'exec',
+		keys: ['e'],
+		description: 'Open a shell in a container of the task (aws ecs execute-command)',
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'exec',
+		panes: ['tasks'],
+	},
+	{
+		command: 'port-forward',
+		keys: ['F'],
+		description: "Forward a local port to a container's port (aws ssm start-session)",
+		scope: 'action',
+		requiresWrite: true,
+		hint: 'forward',
+		panes: ['tasks'],
 	},
 
 	// confirmation dialogs
@@ -263,6 +283,18 @@ const table = [
 		description: 'Cancel',
 		scope: 'dialog',
 		hint: 'cancel',
+	},
+	{
+		command: 'adjust-up',
+		keys: ['+'],
+		description: 'In a + or - confirmation: one more (the changes add up before one is sent)',
+		scope: 'dialog',
+	},
+	{
+		command: 'adjust-down',
+		keys: ['-'],
+		description: 'In a + or - confirmation: one fewer',
+		scope: 'dialog',
 	},
 
 	// the log view (l): movement, g/G, / (shows only matching lines) and Esc work there too

@@ -80,13 +80,15 @@ describe('keymap table', () => {
 			'B',
 			'v',
 			'u',
+			'e',
+			'F',
 			'y',
 			'n',
 		];
 		for (const name of listed) expect(bound.has(name), name).toBe(true);
 		const writes = keymap.filter((binding) => binding.requiresWrite).flatMap((b) => b.keys);
 		expect(writes.sort()).toEqual(
-			['+', '-', 'B', 'D', 'S', 'U', 'd', 'r', 's', 'space', 'u', 'x'].sort(),
+			['+', '-', 'B', 'D', 'F', 'S', 'U', 'd', 'e', 'r', 's', 'space', 'u', 'x'].sort(),
 		);
 	});
 });

@@ -46,6 +46,8 @@ function sharedContainer(container: TaskContainer): TaskContainer {
 			hostPort: binding.hostPort,
 			protocol: shared(binding.protocol),
 		})),
+		runtimeId: container.runtimeId,
+		execAgentStatus: shared(container.execAgentStatus),
 	};
 }
 
@@ -76,6 +78,7 @@ function sharedTask(task: Task): Task {
 		taskDefinition: shared(task.taskDefinition),
 		version: task.version,
 		containers: task.containers.map(sharedContainer),
+		enableExecuteCommand: task.enableExecuteCommand,
 	};
 }
 

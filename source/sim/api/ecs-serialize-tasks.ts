@@ -49,11 +49,22 @@ export function serializeTask(
 			cpu: container.cpu,
 			memory: container.memory,
 			memoryReservation: container.memoryReservation,
+			// ECS Exec's agent starts and stops with the container of a task that has exec on.
+			managedAgents:
+				task.enableExecuteCommand === true && container.lastStatus !== 'PENDING'
+					? [
+							{
+								name: 'ExecuteCommandAgent',
+								lastStatus: container.lastStatus,
+								lastStartedAt: toDate(task.startedAt),
+							},
+						]
+					: [],
 		})),
 		cpu: task.cpu,
 		createdAt: new Date(task.createdAt),
 		desiredStatus: task.desiredStatus,
-		enableExecuteCommand: false,
+		enableExecuteCommand: task.enableExecuteCommand ?? false,
 		executionStoppedAt: toDate(task.executionStoppedAt),
 		group: task.group,
 		healthStatus: task.healthStatus,

@@ -132,6 +132,7 @@ export const serviceHandlers: OperationTable = {
 			placementStrategy: placement.placementStrategy,
 			placementConstraints: placement.placementConstraints,
 			deploymentConfiguration: deploymentConfigurationInput(input),
+			enableExecuteCommand: optionalBoolean(input, 'enableExecuteCommand'),
 		});
 		const updated = world.updateService(cluster, service, update);
 		return {service: serializeService(world, updated, false)};

@@ -7,6 +7,7 @@ import {
 	batchOfNames,
 	definedMembers,
 	includeFlags,
+	optionalBoolean,
 	optionalEnum,
 	optionalInteger,
 	optionalList,
@@ -136,6 +137,7 @@ export const taskHandlers: OperationTable = {
 			...placementInput(input),
 			overrides: optionalObject<NonNullable<RunTaskInput['overrides']>>(input, 'overrides'),
 			tags: optionalList<Tag>(input, 'tags'),
+			enableExecuteCommand: optionalBoolean(input, 'enableExecuteCommand'),
 			// The token stays here: its window is this layer's (ecs-run-task-tokens.ts).
 		});
 		const result = world.runTask(cluster, runInput);

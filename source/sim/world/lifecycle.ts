@@ -37,6 +37,7 @@ export interface NewTask {
 	overrides?: TaskState['overrides'];
 	tags?: Tag[];
 	availabilityZone?: string;
+	enableExecuteCommand?: boolean;
 }
 
 export function createTask(engine: Engine, input: NewTask): TaskState {
@@ -54,6 +55,7 @@ export function createTask(engine: Engine, input: NewTask): TaskState {
 		startedBy: input.startedBy,
 		serviceName: input.serviceName,
 		deploymentId: input.deploymentId,
+		enableExecuteCommand: input.enableExecuteCommand ?? false,
 		lastStatus: 'PROVISIONING',
 		desiredStatus: 'RUNNING',
 		healthStatus: 'UNKNOWN',

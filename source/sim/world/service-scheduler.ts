@@ -240,6 +240,7 @@ function launch(
 			startedBy: deploymentId,
 			serviceName: service.name,
 			deploymentId,
+			enableExecuteCommand: service.enableExecuteCommand,
 			launchType: service.launchType ?? 'EC2',
 			capacityProviderName:
 				instance?.capacityProviderName && providers ? instance.capacityProviderName : undefined,

@@ -331,6 +331,8 @@ export interface TaskState {
 	/** Bumped on every change, as ECS does. */
 	version: number;
 	containers: ContainerState[];
+	/** ECS Exec: copied from the service (or RunTask) at launch; its agent runs with the task. */
+	enableExecuteCommand?: boolean;
 	overrides: {containerOverrides: Array<Record<string, unknown>>};
 	tags: Tag[];
 	/** sim: when the next lifecycle transition is due. */

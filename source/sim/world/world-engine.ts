@@ -565,6 +565,8 @@ class WorldEngine implements World, Engine {
 					c.deploymentCircuitBreaker ?? service.deploymentConfiguration.deploymentCircuitBreaker,
 			};
 		}
+		if (input.enableExecuteCommand !== undefined)
+			service.enableExecuteCommand = input.enableExecuteCommand;
 		if (input.placementStrategy) service.placementStrategy = input.placementStrategy;
 		if (input.placementConstraints) service.placementConstraints = input.placementConstraints;
 		if (input.capacityProviderStrategy) {
@@ -641,6 +643,7 @@ class WorldEngine implements World, Engine {
 				requirement,
 				group,
 				startedBy: input.startedBy,
+				enableExecuteCommand: input.enableExecuteCommand,
 				launchType: input.launchType ?? 'EC2',
 				capacityProviderName: providers && instance ? instance.capacityProviderName : undefined,
 				overrides: {containerOverrides: input.overrides?.containerOverrides ?? []},

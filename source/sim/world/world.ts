@@ -90,6 +90,8 @@ export interface UpdateServiceInput {
 	placementStrategy?: PlacementStrategy[];
 	placementConstraints?: PlacementConstraint[];
 	deploymentConfiguration?: Partial<ServiceState['deploymentConfiguration']>;
+	/** As in ECS: applies to tasks started from now on (a new deployment replaces the old ones). */
+	enableExecuteCommand?: boolean;
 }
 
 export interface RunTaskInput {
@@ -103,6 +105,7 @@ export interface RunTaskInput {
 	placementConstraints?: PlacementConstraint[];
 	overrides?: {containerOverrides?: Array<Record<string, unknown>>};
 	tags?: Tag[];
+	enableExecuteCommand?: boolean;
 }
 
 export interface LaunchInstanceInput {

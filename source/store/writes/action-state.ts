@@ -10,7 +10,7 @@ export function createActionState(): StoreApi<ActionState> {
 		inFlight: {},
 		marks: {},
 		results: [],
-		undo: undefined,
+		undo: [],
 	}));
 }
 
@@ -45,6 +45,13 @@ export function addResult(store: StoreApi<ActionState>, result: ActionResult): v
 	store.setState((state) => ({results: [result, ...state.results].slice(0, keptResults)}));
 }
 
-export function setUndo(store: StoreApi<ActionState>, undo: UndoEntry | undefined): void {
-	store.setState({undo});
+/** Changes remembered for undo: more than a session of incident work needs. */
+export const keptUndoEntries = 30;
+
+export function addUndo(store: StoreApi<ActionState>, entry: UndoEntry): void {
+	store.setState((state) => ({undo: [entry, ...state.undo].slice(0, keptUndoEntries)}));
+}
+
+export function removeUndo(store: StoreApi<ActionState>, entryId: string): void {
+	store.setState((state) => ({undo: state.undo.filter((entry) => entry.id !== entryId)}));
 }

@@ -60,16 +60,33 @@ export function cliTargetOf(connection: Connection): CliTarget {
 	return {region: connection.region, profile: connection.profile, endpoint: connection.endpoint};
 }
 
-/** `aws <service> <operation> <args...>` plus the connection's flags. */
-export function awsCommand(
+export type AwsService = 'ecs' | 'autoscaling' | 'ssm';
+
+/**
+ * The arguments after `aws` for `<service> <operation> <args...>` plus the connection's flags;
+ * `shown` masks the endpoint's secrets, for the screen (a command that is run keeps them).
+ */
+export function awsArguments(
 	target: CliTarget,
-	service: 'ecs' | 'autoscaling',
+	service: AwsService,
 	operation: string,
 	args: readonly string[],
-): string {
+	shown = true,
+): string[] {
 	const flags: string[] = [];
 	if (target.region !== undefined) flags.push('--region', target.region);
 	if (target.profile !== undefined) flags.push('--profile', target.profile);
-	if (target.endpoint !== undefined) flags.push('--endpoint-url', maskUrlSecrets(target.endpoint));
-	return ['aws', service, operation, ...args, ...flags].map(shellQuote).join(' ');
+	if (target.endpoint !== undefined)
+		flags.push('--endpoint-url', shown ? maskUrlSecrets(target.endpoint) : target.endpoint);
+	return [service, operation, ...args, ...flags];
+}
+
+/** `aws <service> <operation> <args...>` plus the connection's flags. */
+export function awsCommand(
+	target: CliTarget,
+	service: AwsService,
+	operation: string,
+	args: readonly string[],
+): string {
+	return ['aws', ...awsArguments(target, service, operation, args)].map(shellQuote).join(' ');
 }

@@ -1,6 +1,8 @@
 /** What every planner reads: the fleet store's state and the runner's few facts of its own. */
 import type {FleetState} from '../fleet-store.js';
 import type {CliTarget} from './cli-command.js';
+import type {LocalTools} from './hand-off.js';
+import type {UndoEntry} from './types.js';
 
 export type PlanContext = {
 	readonly state: FleetState;
@@ -19,6 +21,10 @@ export type PlanContext = {
 	newPlanId(): string;
 	/** RunTask's idempotency token, made once per plan so a resend starts nothing new. */
 	newClientToken(): string;
+	/** The local programs `e` and `F` hand the terminal to (run once, then remembered). */
+	localTools(): LocalTools;
+	/** The changes that can be put back, newest first. */
+	readonly undoEntries: readonly UndoEntry[];
 };
 
 export function plural(count: number, word: string): string {

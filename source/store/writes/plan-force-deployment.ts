@@ -1,6 +1,7 @@
 /** `D`: a new deployment of the same task definition, replacing every task of the service. */
 import {taskDefinitionName} from '../../model/arn.js';
-import {primaryDeployment} from '../../model/service.js';
+import {primaryDeployment, type Service} from '../../model/service.js';
+import {failedContainers} from '../../model/task.js';
 import type {ActionRequest} from './types.js';
 import {awsCommand} from './cli-command.js';
 import {clusterNameOf, findService} from './fleet-lookup.js';
@@ -8,6 +9,40 @@ import {plural, type PlanContext} from './plan-context.js';
 import {refuse, type PlannedOutcome} from './work.js';
 
 type ForceDeploymentRequest = Extract<ActionRequest, {kind: 'force-deployment'}>;
+
+/** Stopped tasks with a failed essential container this many times is a crash loop. */
+const crashLoopStops = 2;
+
+/**
+ * A forced deployment starts the same revision again: when that revision's rollout failed or its
+ * tasks keep dying, the new deployment most likely does the same, and the user should know first.
+ */
+function troubleWarnings(ctx: PlanContext, service: Service): string[] {
+	const warnings: string[] = [];
+	const primary = primaryDeployment(service);
+	const revision = taskDefinitionName(service.taskDefinition);
+	if (primary?.rolloutState === 'FAILED') {
+		warnings.push(
+			`The last deployment of ${service.name} failed${primary.rolloutStateReason === undefined ? '' : ` (${primary.rolloutStateReason})`}: a new one starts the same ${revision}`,
+		);
+	}
+	const stopped = Object.values(ctx.state.stoppedTasks)
+		.flat()
+		.filter(
+			(task) =>
+				task.clusterArn === service.clusterArn &&
+				task.serviceName === service.name &&
+				failedContainers(task).length > 0,
+		);
+	const crashed = new Set(stopped.map((task) => task.arn)).size;
+	if (crashed >= crashLoopStops || (primary?.failedTasks ?? 0) >= crashLoopStops) {
+		const count = Math.max(crashed, primary?.failedTasks ?? 0);
+		warnings.push(
+			`${service.name}'s tasks are crash-looping (${plural(count, 'task')} failed): a new deployment of the same ${revision} will not fix that`,
+		);
+	}
+	return warnings;
+}
 
 export function planForceDeployment(
 	request: ForceDeploymentRequest,
@@ -26,6 +61,7 @@ export function planForceDeployment(
 			`${service.name} is already rolling out (${plural(service.deployments.length, 'deployment')}): the new deployment replaces that rollout`,
 		);
 	}
+	warnings.push(...troubleWarnings(ctx, service));
 	const cluster = clusterNameOf(ctx.state, request.clusterArn);
 	return {
 		ok: true,

@@ -76,7 +76,8 @@ export function planRunTask(request: RunTaskRequest, ctx: PlanContext): PlannedO
 		warnings.push('Its task or execution role needs iam:PassRole for the caller');
 	}
 
-	const clientToken = ctx.newClientToken();
+	// One per dialog when the dialog gives one: what its preview showed is what is sent.
+	const clientToken = request.clientToken ?? ctx.newClientToken();
 	return {
 		ok: true,
 		plan: {

@@ -9,11 +9,7 @@ import {refuse, type PlannedOutcome} from './work.js';
 
 type ScaleServiceRequest = Extract<ActionRequest, {kind: 'scale-service'}>;
 
-export function planScaleService(
-	request: ScaleServiceRequest,
-	ctx: PlanContext,
-	options: {isUndo?: boolean} = {},
-): PlannedOutcome {
+export function planScaleService(request: ScaleServiceRequest, ctx: PlanContext): PlannedOutcome {
 	const {desiredCount} = request;
 	const max = ctx.maxDesiredCount;
 	if (!Number.isInteger(desiredCount) || desiredCount < 0 || desiredCount > max) {
@@ -68,7 +64,7 @@ export function planScaleService(
 		plan: {
 			id: ctx.newPlanId(),
 			request,
-			title: options.isUndo === true ? 'Undo: scale service' : 'Scale service',
+			title: 'Scale service',
 			changes: [`${service.name} desired ${before} -> ${desiredCount}`],
 			cliCommands: [
 				awsCommand(ctx.cli, 'ecs', 'update-service', [
@@ -90,7 +86,6 @@ export function planScaleService(
 			serviceName: service.name,
 			before,
 			after: desiredCount,
-			isUndo: options.isUndo === true,
 		},
 	};
 }

@@ -16,7 +16,8 @@ import {
 	dropMarks,
 	putMarks,
 	removeInFlight,
-	setUndo,
+	addUndo,
+	removeUndo,
 } from './action-state.js';
 import type {WriteOptions} from '../../aws/write-once.js';
 import type {AuditLog} from './audit-log.js';
@@ -42,6 +43,8 @@ import {planUndoOf, undoEntryAfter} from './undo.js';
 import {createRolloutFollows} from './rollout-follows.js';
 import {findService} from './fleet-lookup.js';
 import {toPlanOutcome, type PlannedOutcome, type PlannedWork} from './work.js';
+import type {HandOff, HandOffWork, LocalTools} from './hand-off.js';
+import {cachedLocalTools} from './local-tools.js';
 
 /** The ECS quota "Tasks per service" (Service Quotas L-9EF96962), default 5,000. */
 export const defaultTaskQuota = 5_000;
@@ -65,6 +68,13 @@ export type ActionRunnerOptions = {
 	readonly writeDeadlineMs?: number;
 	/** How long after an unknown outcome AWS is read to settle it; default the refresh interval. */
 	readonly checkIntervalMs?: number;
+	/**
+	 * Runs `e` and `F`'s `aws` command with the terminal its own (the TUI suspends its view).
+	 * Without one, those keys are refused.
+	 */
+	readonly handOff?: HandOff;
+	/** The local programs a hand-off needs; default: run them from PATH once, remembered. */
+	readonly localTools?: () => LocalTools;
 };
 
 /**
@@ -111,7 +121,8 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 	const deadlineMs = options.writeDeadlineMs ?? defaultWriteDeadlineMs;
 	const state = createActionState();
 
-	const works = new Map<string, PlannedWork>();
+	const works = new Map<string, PlannedWork | HandOffWork>();
+	const localTools = options.localTools ?? cachedLocalTools();
 	const sentPlans = new Set<string>();
 	/** ARNs a request in flight acts on: a second plan touching one of them waits. */
 	const busy = new Set<string>();
@@ -135,6 +146,8 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 			completedBefore: (serviceArn) => follows.completedBefore(serviceArn),
 			newPlanId: () => randomUUID(),
 			newClientToken: () => `ecs-top-${randomUUID()}`,
+			localTools,
+			undoEntries: state.getState().undo,
 		};
 	};
 
@@ -149,7 +162,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		if (readOnly) return {ok: false, refusal: readOnlyRefusal};
 		const fleetState = fleet.getState();
 		const key = JSON.stringify(request);
-		const pending = JSON.stringify([...pendingDesired]);
+		const pending = JSON.stringify([...pendingDesired, state.getState().undo.length]);
 		if (
 			lastPreview !== undefined &&
 			lastPreview.request === key &&
@@ -167,7 +180,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		return outcome;
 	}
 
-	function keep(planned: PlannedOutcome): PlanOutcome {
+	function keep(planned: PlannedOutcome<PlannedWork | HandOffWork>): PlanOutcome {
 		if (planned.ok) {
 			works.set(planned.plan.id, planned.work);
 			while (works.size > keptPlans) works.delete(works.keys().next().value!);
@@ -456,8 +469,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 						unknownArns.map((arn) => [arn, {text: texts[arn] ?? 'pending', since: now()}]),
 					),
 				);
-				if (work.kind === 'set-desired-count')
-					setUndo(state, undoEntryAfter(work, fleet.getState()));
+				remember(plan, work);
 				armSweep();
 			} else {
 				forget(unknownArns);
@@ -474,10 +486,86 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		});
 	}
 
+	/**
+	 * After a change applied: an undo takes its entry off the list; any other reversible change
+	 * goes on top of it.
+	 */
+	function remember(plan: ActionPlan, work: PlannedWork): void {
+		if (plan.request.kind === 'undo') {
+			removeUndo(state, plan.request.entryId);
+			return;
+		}
+		const entry = undoEntryAfter(work, fleet.getState(), plan.id, now());
+		if (entry !== undefined) addUndo(state, entry);
+	}
+
+	/**
+	 * `e` and `F`: the terminal goes to the `aws` command until it ends. Audited as a request: the
+	 * intent line before the hand-off, the result line (its exit) after.
+	 */
+	async function handOffOnce(plan: ActionPlan, work: HandOffWork): Promise<ActionResult> {
+		const kind = plan.request.kind;
+		const run = options.handOff;
+		if (run === undefined) {
+			return refused(plan, kind, 'This view cannot hand the terminal over: nothing was run');
+		}
+		sentPlans.add(plan.id);
+		addInFlight(state, plan);
+		const record: RequestRecord = {
+			action: work.action,
+			target: work.target,
+			before: undefined,
+			after: work.after,
+		};
+		const base = baseEntry(record, randomUUID(), plan.id);
+		const problems: string[] = [];
+		const note = (problem: string | undefined) => {
+			if (problem !== undefined) problems.push(problem);
+		};
+		note(auditLog.append({...base, time: isoNow(), phase: 'intent', result: 'sending'}));
+		let outcome: Awaited<ReturnType<HandOff>>;
+		try {
+			outcome = await run(work.command);
+		} catch (error) {
+			outcome = {ok: false, error: error instanceof Error ? error.message : String(error)};
+		}
+		removeInFlight(state, plan);
+		const exit = outcome.ok
+			? outcome.signal !== null
+				? `ended by ${outcome.signal}`
+				: `exited with ${String(outcome.exitCode)}`
+			: undefined;
+		note(
+			auditLog.append({
+				...base,
+				time: isoNow(),
+				phase: 'result',
+				// The CLI ran: what it did in AWS is its own record (CloudTrail); this says it ran.
+				result: outcome.ok ? 'applied' : 'refused',
+				...(outcome.ok
+					? outcome.exitCode === 0
+						? {}
+						: {errorCode: 'ExitStatus', errorMessage: `aws ${exit}`}
+					: {errorCode: 'NotStarted', errorMessage: outcome.error}),
+			}),
+		);
+		const message = !outcome.ok
+			? `Could not run aws: ${outcome.error}`
+			: outcome.exitCode === 0
+				? `Back from ${work.label}`
+				: `Back from ${work.label}: aws ${exit} (its messages were on the screen it had)`;
+		return finish({
+			planId: plan.id,
+			kind,
+			status: outcome.ok && outcome.exitCode === 0 ? 'succeeded' : 'failed',
+			message: message + auditProblemsOf(problems),
+			at: now(),
+		});
+	}
+
 	async function confirm(plan: ActionPlan): Promise<ActionResult> {
 		const work = works.get(plan.id);
-		const kind: ActionResult['kind'] =
-			work?.kind === 'set-desired-count' && work.isUndo ? 'undo' : plan.request.kind;
+		const kind: ActionResult['kind'] = plan.request.kind;
 		if (readOnly) return refused(plan, kind, readOnlyRefusal);
 		if (disposed) return refused(plan, kind, 'ecs-top is closing: nothing sent');
 		if (sentPlans.has(plan.id)) {
@@ -485,6 +573,18 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		}
 		if (work === undefined) {
 			return refused(plan, kind, 'This confirmation is out of date: open it again');
+		}
+		if (work.kind === 'hand-off') {
+			// While the terminal is handed over, the clock of this thread stands still: a request
+			// waiting for its answer would find its deadline passed on return, and be called unknown.
+			if (Object.keys(state.getState().inFlight).length > 0) {
+				return refused(
+					plan,
+					kind,
+					'A change is still waiting for its answer: run this again once it has come',
+				);
+			}
+			return handOffOnce(plan, work);
 		}
 		const marks = markTexts(work);
 		const arns = Object.keys(marks);
@@ -533,9 +633,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 				mark.settled = true;
 				mark.startedTaskArns = outcome.startedTaskArns;
 			}
-			if (outcome.status === 'succeeded' && work.kind === 'set-desired-count') {
-				setUndo(state, undoEntryAfter(work, fleet.getState()));
-			}
+			if (outcome.status === 'succeeded') remember(plan, work);
 			if (
 				outcome.status === 'succeeded' &&
 				work.kind === 'set-task-definition' &&
@@ -568,7 +666,7 @@ export function createActionRunner(options: ActionRunnerOptions): ActionRunner {
 		preview,
 		planUndo(): PlanOutcome {
 			if (readOnly) return {ok: false, refusal: readOnlyRefusal};
-			return keep(planUndoOf(state.getState().undo, context()));
+			return keep(planUndoOf(state.getState().undo[0], context(), planRequest));
 		},
 		scalingGroups: (clusterArn) => scalingGroupsOf(fleet.getState(), clusterArn),
 		maxDesiredCount: () => maxDesired,

@@ -36,6 +36,8 @@ export type ActionRequest =
 			readonly taskDefinition: string;
 			/** 1..10, as RunTask accepts. */
 			readonly count: number;
+			/** RunTask's idempotency token, minted once per dialog; else once per plan. */
+			readonly clientToken?: string;
 	  }
 	| {
 			readonly kind: 'set-instance-state';
@@ -62,6 +64,28 @@ export type ActionRequest =
 			readonly kind: 'roll-back';
 			readonly clusterArn: string;
 			readonly serviceArn: string;
+	  }
+	| {
+			/** `e`: a command (a shell) in one container of a task, through ECS Exec. */
+			readonly kind: 'exec';
+			readonly clusterArn: string;
+			readonly taskArn: string;
+			readonly container: string;
+			readonly command: string;
+	  }
+	| {
+			/** `F`: a local port forwarded to one container's port, through an SSM session. */
+			readonly kind: 'port-forward';
+			readonly clusterArn: string;
+			readonly taskArn: string;
+			readonly container: string;
+			readonly containerPort: number;
+			readonly localPort: number;
+	  }
+	| {
+			/** `u` and `:undo`: the change of this session recorded as `entryId`, put back. */
+			readonly kind: 'undo';
+			readonly entryId: string;
 	  };
 
 export type ActionKind = ActionRequest['kind'];
@@ -93,7 +117,7 @@ export type PlanOutcome =
  */
 export type ActionResult = {
 	readonly planId: string | undefined;
-	readonly kind: ActionKind | 'undo';
+	readonly kind: ActionKind;
 	readonly status: 'succeeded' | 'partly-failed' | 'failed' | 'refused' | 'unknown';
 	/** One plain sentence: what happened, or what AWS said and what to do. */
 	readonly message: string;
@@ -124,13 +148,22 @@ export type ScalingGroupsOutcome =
 	| {readonly ok: true; readonly groups: readonly ScalingGroupChoice[]}
 	| {readonly ok: false; readonly refusal: string};
 
-/** The last desired-count change, which `u` can take back. */
+/**
+ * A change of this session that can be put back (`u`, `:undo`): what was changed, and the request
+ * that reverses it, planned and confirmed like any other when the user asks for it.
+ */
 export type UndoEntry = {
-	readonly clusterArn: string;
-	readonly serviceArn: string;
-	readonly serviceName: string;
-	readonly previousDesiredCount: number;
-	readonly newDesiredCount: number;
+	readonly id: string;
+	/** The kind of the change it reverses (`scale-service`, `scale-cluster`, ...). */
+	readonly kind: ActionKind;
+	/** When the change was applied, epoch ms. */
+	readonly at: number;
+	/** The change as its confirmation said it (`api desired 3 -> 6`). */
+	readonly change: string;
+	/** The request that puts it back. */
+	readonly reverse: ActionRequest;
+	/** The value the change left (`6`, `DRAINING`): another value there now means it was changed since. */
+	readonly left: string;
 };
 
 export type ActionState = {
@@ -140,12 +173,13 @@ export type ActionState = {
 	readonly marks: Readonly<Record<string, RowMark>>;
 	/** The newest result first, a handful kept. */
 	readonly results: readonly ActionResult[];
-	readonly undo: UndoEntry | undefined;
 	/**
 	 * Revision changes sent in this session, by service ARN, followed to the end of their
 	 * rollout. Optional so existing fakes of this type still compile.
 	 */
 	readonly rollouts?: Readonly<Record<string, RolloutFollow>>;
+	/** The changes that can be put back, newest first. */
+	readonly undo: readonly UndoEntry[];
 };
 
 /**
@@ -165,7 +199,7 @@ export type ActionRunner = {
 	 * fakes of this type still compile.
 	 */
 	preview?(request: ActionRequest): PlanOutcome;
-	/** A plan putting the last desired-count change back; refused when there is none. */
+	/** A plan putting the newest change of `undo` back; refused when there is none. */
 	planUndo(): PlanOutcome;
 	/** The groups the `S` dialog offers, or why the cluster has none (Fargate, no ASG). */
 	scalingGroups(clusterArn: string): ScalingGroupsOutcome;

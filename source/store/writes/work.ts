@@ -16,8 +16,6 @@ export type PlannedWork =
 			readonly kind: 'set-desired-count';
 			readonly before: number;
 			readonly after: number;
-			/** Set when this is the undo of an earlier change. */
-			readonly isUndo: boolean;
 	  })
 	| (ServiceRef & {
 			readonly kind: 'set-task-definition';
@@ -69,15 +67,16 @@ export type PlannedWork =
 
 export type Planned = {readonly plan: ActionPlan; readonly work: PlannedWork};
 
-export type PlannedOutcome =
-	| {readonly ok: true; readonly plan: ActionPlan; readonly work: PlannedWork}
+/** A plan and its work, or why there is none. Hand-offs (`e`, `F`) plan a HandOffWork. */
+export type PlannedOutcome<W = PlannedWork> =
+	| {readonly ok: true; readonly plan: ActionPlan; readonly work: W}
 	| {readonly ok: false; readonly refusal: string};
 
-export function refuse(refusal: string): PlannedOutcome {
+export function refuse(refusal: string): {readonly ok: false; readonly refusal: string} {
 	return {ok: false, refusal};
 }
 
 /** What the UI sees: the plan without the work. */
-export function toPlanOutcome(outcome: PlannedOutcome): PlanOutcome {
+export function toPlanOutcome<W>(outcome: PlannedOutcome<W>): PlanOutcome {
 	return outcome.ok ? {ok: true, plan: outcome.plan} : {ok: false, refusal: outcome.refusal};
 }

@@ -13,6 +13,7 @@ export type ParsedCommand =
 	| {readonly kind: 'profile'; readonly profile: string | undefined}
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'task-definitions'}
+	| {readonly kind: 'undo-list'}
 	| {readonly kind: 'error'; readonly message: string};
 
 export type PromptCommand = {
@@ -59,6 +60,13 @@ export const promptCommands: readonly PromptCommand[] = [
 		description: 'List the task definitions',
 		inSummary: true,
 		parse: () => ({kind: 'task-definitions'}),
+	},
+	{
+		names: ['undo'],
+		description:
+			'List the changes of this session that can be put back, newest first; pick one to undo',
+		inSummary: false,
+		parse: () => ({kind: 'undo-list'}),
 	},
 	{
 		names: ['region'],

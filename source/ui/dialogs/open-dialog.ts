@@ -8,7 +8,7 @@ import {taskDefinitionName} from '../../model/arn.js';
 import type {Cluster} from '../../model/cluster.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Service} from '../../model/service.js';
-import type {Task} from '../../model/task.js';
+import type {Task, TaskContainer} from '../../model/task.js';
 import type {ActionRunner, PlanOutcome} from '../../store/writes/types.js';
 import type {WriteCommand} from '../keymap.js';
 import {confirmDialog, editDialog, parseCount, type ActionDialog} from './dialog-model.js';
@@ -30,6 +30,51 @@ export type ActionTargets = {
 
 export type Opened = {readonly dialog: ActionDialog} | {readonly refusal: string};
 
+/** What opens a dialog: a write key, or `:undo`'s list. */
+export type DialogOpener = WriteCommand | 'undo-list';
+
+/** The container `e` and `F` offer first: one whose ECS Exec agent runs, else the first. */
+function firstContainer(task: Task): TaskContainer | undefined {
+	return (
+		task.containers.find((container) => container.execAgentStatus === 'RUNNING') ??
+		task.containers[0]
+	);
+}
+
+/** The container field of `e` and `F`: only when there is a choice to make. */
+function containerChoice(task: Task): {
+	fields: {label: string; text: string; kind: 'name'}[];
+	context: string[];
+	pick: (texts: readonly string[]) => {container: string; rest: readonly string[]};
+} {
+	const first = firstContainer(task)?.name ?? '';
+	if (task.containers.length <= 1) {
+		return {
+			fields: [],
+			context: [`container: ${first}`],
+			pick: (texts) => ({container: first, rest: texts}),
+		};
+	}
+	return {
+		fields: [{label: 'container', text: first, kind: 'name'}],
+		context: [`containers: ${task.containers.map((container) => container.name).join(', ')}`],
+		pick: ([container, ...rest]) => ({container: container?.trim() ?? '', rest}),
+	};
+}
+
+/** `F`'s first local port: the container's own when a user may listen there, else 8080. */
+function localPortFor(containerPort: number): number {
+	return containerPort >= 1024 ? containerPort : 8080;
+}
+
+/** `HH:MM:SS` of an epoch ms, local time: when a change of this session was made. */
+function clockTime(at: number): string {
+	const date = new Date(at);
+	return [date.getHours(), date.getMinutes(), date.getSeconds()]
+		.map((part) => String(part).padStart(2, '0'))
+		.join(':');
+}
+
 function fromPlan(outcome: PlanOutcome): Opened {
 	return outcome.ok ? {dialog: confirmDialog(outcome.plan)} : {refusal: outcome.refusal};
 }
@@ -39,7 +84,7 @@ function needsCluster(targets: ActionTargets): string | undefined {
 }
 
 export function openDialog(
-	command: WriteCommand,
+	command: DialogOpener,
 	targets: ActionTargets,
 	runner: ActionRunner,
 ): Opened {
@@ -181,6 +226,8 @@ export function openDialog(
 			if (missing !== undefined || cluster === undefined) return {refusal: missing ?? ''};
 			const start =
 				targets.taskDefinition === undefined ? '' : taskDefinitionName(targets.taskDefinition);
+			// One token for the dialog: the command it shows while typing is the one sent.
+			const clientToken = `ecs-top-${globalThis.crypto.randomUUID()}`;
 			return {
 				dialog: editDialog({
 					title: `Run tasks in ${cluster.name}`,
@@ -194,7 +241,13 @@ export function openDialog(
 						if (name === '') return 'type a task definition as family:revision';
 						const count = parseCount(countText ?? '', 'count');
 						if (typeof count === 'string') return count;
-						return {kind: 'run-task', clusterArn: cluster.arn, taskDefinition: name, count};
+						return {
+							kind: 'run-task',
+							clusterArn: cluster.arn,
+							taskDefinition: name,
+							count,
+							clientToken,
+						};
 					},
 				}),
 			};
@@ -221,6 +274,89 @@ export function openDialog(
 		}
 		case 'undo':
 			return fromPlan(runner.planUndo());
+		case 'undo-list': {
+			const entries = runner.state.getState().undo;
+			if (entries.length === 0) return fromPlan(runner.planUndo());
+			return {
+				dialog: editDialog({
+					title: 'Undo a change of this session',
+					context: entries.map((entry, index) => {
+						const undo = runner.preview?.({kind: 'undo', entryId: entry.id});
+						const sends =
+							undo === undefined
+								? ''
+								: undo.ok
+									? ` · undo sends ${undo.plan.changes.join('; ')}`
+									: ` · ${undo.refusal}`;
+						return `${index + 1}. ${clockTime(entry.at)} ${entry.change}${sends}`;
+					}),
+					fields: [{label: 'undo number', text: '1', kind: 'count'}],
+					toRequest: ([text]) => {
+						const number = parseCount(text ?? '', 'number');
+						if (typeof number === 'string') return number;
+						const entry = entries[number - 1];
+						if (entry === undefined) return `number must be from 1 to ${entries.length}`;
+						return {kind: 'undo', entryId: entry.id};
+					},
+				}),
+			};
+		}
+		case 'exec': {
+			const task = targets.task;
+			if (cluster === undefined || task === undefined) return {refusal: 'select a task first'};
+			const choice = containerChoice(task);
+			return {
+				dialog: editDialog({
+					title: `Open a shell in task ${task.id.slice(0, 8)}`,
+					context: choice.context,
+					fields: [...choice.fields, {label: 'command', text: '/bin/sh', kind: 'name'}],
+					toRequest: (texts) => {
+						const {container, rest} = choice.pick(texts);
+						return {
+							kind: 'exec',
+							clusterArn: cluster.arn,
+							taskArn: task.arn,
+							container,
+							command: rest[0] ?? '',
+						};
+					},
+				}),
+			};
+		}
+		case 'port-forward': {
+			const task = targets.task;
+			if (cluster === undefined || task === undefined) return {refusal: 'select a task first'};
+			const choice = containerChoice(task);
+			const port =
+				firstContainer(task)?.networkBindings.find((binding) => binding.containerPort !== undefined)
+					?.containerPort ?? 80;
+			return {
+				dialog: editDialog({
+					title: `Forward a local port to task ${task.id.slice(0, 8)}`,
+					context: choice.context,
+					fields: [
+						...choice.fields,
+						{label: 'container port', text: String(port), kind: 'count'},
+						{label: 'local port', text: String(localPortFor(port)), kind: 'count'},
+					],
+					toRequest: (texts) => {
+						const {container, rest} = choice.pick(texts);
+						const containerPort = parseCount(rest[0] ?? '', 'container port');
+						if (typeof containerPort === 'string') return containerPort;
+						const localPort = parseCount(rest[1] ?? '', 'local port');
+						if (typeof localPort === 'string') return localPort;
+						return {
+							kind: 'port-forward',
+							clusterArn: cluster.arn,
+							taskArn: task.arn,
+							container,
+							containerPort,
+							localPort,
+						};
+					},
+				}),
+			};
+		}
 		default:
 			return {refusal: `${command} is not an action`};
 	}

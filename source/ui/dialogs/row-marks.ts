@@ -15,7 +15,7 @@ const noActions = createStore<ActionState>(() => ({
 	inFlight: {},
 	marks: {},
 	results: [],
-	undo: undefined,
+	undo: [],
 }));
 
 /** The action layer's marks by ARN. */

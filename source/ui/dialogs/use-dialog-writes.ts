@@ -7,8 +7,12 @@
  * well. Only a key pressed on its own after the confirmation was drawn sends (confirm-guard.ts).
  */
 import {useContext, useEffect, useInsertionEffect, useRef, useState} from 'react';
-import type {ActionResult, ActionRunner, PlanOutcome} from '../../store/writes/types.js';
-import type {WriteCommand} from '../keymap.js';
+import type {
+	ActionRequest,
+	ActionResult,
+	ActionRunner,
+	PlanOutcome,
+} from '../../store/writes/types.js';
 import type {Tone} from '../theme.js';
 import {updateUi, useUi, type UiStore} from '../ui-store.js';
 import {withMessage, withoutMarks} from '../ui-state.js';
@@ -19,8 +23,8 @@ import {
 	notDrawnYet,
 	type KeyTurn,
 } from './confirm-guard.js';
-import {previewOf, type ActionDialog} from './dialog-model.js';
-import {openDialog, type ActionTargets} from './open-dialog.js';
+import {confirmDialog, previewOf, type ActionDialog} from './dialog-model.js';
+import {openDialog, type ActionTargets, type DialogOpener} from './open-dialog.js';
 
 const resultTone: Record<ActionResult['status'], Tone> = {
 	succeeded: 'ok',
@@ -34,11 +38,13 @@ export type DialogWrites = {
 	/** What the open dialog would send now, for drawing it. */
 	readonly preview: PlanOutcome | undefined;
 	/** A write key: opens its dialog, or says why it cannot. */
-	open(command: WriteCommand, targets: ActionTargets): void;
+	open(command: DialogOpener, targets: ActionTargets): void;
 	/** Enter in the fields: the plan for the values typed, to confirm. */
 	review(dialog: ActionDialog): void;
 	/** y or Enter: sends once it is known to have come alone, if the plan was on screen. */
 	confirm(dialog: ActionDialog, turn: KeyTurn): void;
+	/** `+`/`-` on a confirmation: the dialog shows the adjusted plan, or the status line why not. */
+	replan(request: ActionRequest): void;
 };
 
 export function useDialogWrites(
@@ -115,6 +121,12 @@ export function useDialogWrites(
 			const opened = openDialog(command, targets, runner);
 			if ('refusal' in opened) say(opened.refusal, 'warn');
 			else setDialog(opened.dialog);
+		},
+		replan(request) {
+			if (runner === undefined) return;
+			const outcome = runner.plan(request);
+			if (outcome.ok) setDialog(confirmDialog(outcome.plan));
+			else say(`${outcome.refusal}: the pending change is unchanged`, 'warn');
 		},
 		review(current) {
 			if (runner === undefined) return;

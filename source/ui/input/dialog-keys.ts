@@ -22,7 +22,22 @@ const confirmationHandlers: {
 	// Sent only if it came alone and after the plan was drawn: the shell knows both.
 	confirm: (state, dialog) => withEffects(state, {kind: 'confirm-dialog', dialog}),
 	cancel: (state) => say({...state, dialog: undefined}, cancelledMessage),
+	'adjust-up': (state, dialog) => adjust(state, dialog, 1),
+	'adjust-down': (state, dialog) => adjust(state, dialog, -1),
 };
+
+/**
+ * `+` or `-` again on a `+`/`-` confirmation: the pending change grows by one instead of being
+ * lost, so `+ + +` then y sends 6 -> 9 in one request.
+ */
+function adjust(state: UiState, dialog: ActionDialog, step: 1 | -1): Step {
+	const request = dialog.plan?.request;
+	if (request?.kind !== 'scale-service' || dialog.fields.length > 0) return stay(state);
+	return withEffects(state, {
+		kind: 'replan-dialog',
+		request: {...request, desiredCount: request.desiredCount + step},
+	});
+}
 
 /** The dialog's step for a key, or undefined when the key is not the dialog's (Ctrl-C, q). */
 export function dialogKey(state: UiState, dialog: ActionDialog, press: KeyPress): Step | undefined {
@@ -35,7 +50,12 @@ export function dialogKey(state: UiState, dialog: ActionDialog, press: KeyPress)
 		// Esc hides the box; the request goes on and its answer still comes to the status line.
 		return stay(press.name === 'escape' ? {...state, dialog: undefined} : state);
 	}
-	if (command === 'confirm' || command === 'cancel')
+	if (
+		command === 'confirm' ||
+		command === 'cancel' ||
+		command === 'adjust-up' ||
+		command === 'adjust-down'
+	)
 		return confirmationHandlers[command](state, dialog);
 	return stay(state);
 }

@@ -211,4 +211,6 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	'deploy-revision': (key) => wrongPane(key) ?? withEffects(key.state, {kind: 'open-revisions'}),
 	'roll-back': write('roll-back'),
 	undo: write('undo'),
+	exec: write('exec'),
+	'port-forward': write('port-forward'),
 };

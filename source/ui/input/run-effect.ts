@@ -67,6 +67,9 @@ export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): voi
 		case 'confirm-dialog':
 			to.writes.confirm(effect.dialog, turn);
 			return;
+		case 'replan-dialog':
+			to.writes.replan(effect.request);
+			return;
 	}
 }
 

@@ -4,8 +4,9 @@
  * switch the session, quit). The dispatcher itself touches nothing outside the state it is given.
  */
 import type {Focus} from '../../store/fleet-store.js';
+import type {ActionRequest} from '../../store/writes/types.js';
 import type {ActionDialog} from '../dialogs/dialog-model.js';
-import type {WriteCommand} from '../keymap.js';
+import type {DialogOpener} from '../dialogs/open-dialog.js';
 import {withMessage, type UiState} from '../ui-state.js';
 import type {Tone} from '../theme.js';
 
@@ -23,7 +24,7 @@ export type Effect =
 	/** A write key: its dialog opens on what the screen shows, or the status line says why not. */
 	| {
 			readonly kind: 'open-dialog';
-			readonly command: WriteCommand;
+			readonly command: DialogOpener;
 			/** `U`'s picker: the revision chosen for the service it was opened on. */
 			readonly revision?: {readonly serviceArn: string; readonly taskDefinition: string};
 	  }
@@ -32,7 +33,9 @@ export type Effect =
 	/** Enter in a dialog's fields: the plan for the values typed, to confirm. */
 	| {readonly kind: 'review-dialog'; readonly dialog: ActionDialog}
 	/** y or Enter on a plan: sent if the key came alone and after the plan was drawn. */
-	| {readonly kind: 'confirm-dialog'; readonly dialog: ActionDialog};
+	| {readonly kind: 'confirm-dialog'; readonly dialog: ActionDialog}
+	/** `+`/`-` on a `+`/`-` confirmation: the same dialog on the adjusted request. */
+	| {readonly kind: 'replan-dialog'; readonly request: ActionRequest};
 
 export type Step = {readonly state: UiState; readonly effects: readonly Effect[]};
 

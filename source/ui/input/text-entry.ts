@@ -103,6 +103,9 @@ function runCommand(state: UiState, text: string, screen: Screen): Step {
 				...state,
 				overlay: {kind: 'task-definitions', selected: undefined, opened: undefined, scroll: 0},
 			});
+		case 'undo-list':
+			if (!screen.writes.allowed) return say(state, screen.writes.why, 'warn');
+			return withEffects(state, {kind: 'open-dialog', command: 'undo-list'});
 		case 'error':
 			return say(state, parsed.message, 'warn');
 	}

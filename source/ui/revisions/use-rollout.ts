@@ -9,7 +9,7 @@ const noActions = createStore<ActionState>(() => ({
 	inFlight: {},
 	marks: {},
 	results: [],
-	undo: undefined,
+	undo: [],
 }));
 
 export function useRollout(

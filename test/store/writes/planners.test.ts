@@ -11,6 +11,7 @@ import type {TaskDefinition} from '../../../source/model/task-definition.js';
 import {awsCommand, shellQuote} from '../../../source/store/writes/cli-command.js';
 import {tasksThatFit} from '../../../source/store/writes/capacity-room.js';
 import type {PlanContext} from '../../../source/store/writes/plan-context.js';
+import {planForceDeployment} from '../../../source/store/writes/plan-force-deployment.js';
 import {planRequest} from '../../../source/store/writes/planner.js';
 import {stopReason} from '../../../source/store/writes/plan-stop-tasks.js';
 import {scalingGroupsOf} from '../../../source/store/writes/scaling-groups.js';
@@ -164,6 +165,8 @@ function context(state: FleetState): PlanContext {
 		pendingDesiredCount: () => undefined,
 		newPlanId: () => 'plan-1',
 		newClientToken: () => 'ecs-top-token',
+		localTools: () => ({awsVersion: 'aws-cli/2.15.0', sessionManagerPlugin: true}),
+		undoEntries: [],
 	};
 }
 
@@ -285,5 +288,39 @@ describe('draining an instance: what happens to the tasks on it', () => {
 		expect(drainWarning([task('r1', undefined), task('r2', undefined)])).toBe(
 			'0 running service tasks will move to other instances; 2 standalone tasks keep running until they end',
 		);
+	});
+});
+
+describe('D: a forced deployment of a troubled revision', () => {
+	it('names a failed last rollout and its reason, and only then', () => {
+		const deployment = (rolloutState: string, failedTasks: number) => ({
+			id: 'ecs-svc/1',
+			status: 'PRIMARY',
+			taskDefinition: definition().arn,
+			desiredCount: 2,
+			runningCount: 0,
+			pendingCount: 0,
+			failedTasks,
+			rolloutState,
+			rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+			createdAt: undefined,
+			updatedAt: undefined,
+		});
+		const warningsFor = (rolloutState: string, failedTasks: number) => {
+			const outcome = planForceDeployment(
+				{kind: 'force-deployment', clusterArn, serviceArn: service().arn},
+				context(
+					stateWith({services: [service({deployments: [deployment(rolloutState, failedTasks)]})]}),
+				),
+			);
+			return outcome.ok ? outcome.plan.warnings : [outcome.refusal];
+		};
+		expect(warningsFor('FAILED', 0)).toEqual([
+			'The last deployment of worker failed (ECS deployment circuit breaker: tasks failed to start.): a new one starts the same worker:4',
+		]);
+		expect(warningsFor('IN_PROGRESS', 3)).toEqual([
+			"worker's tasks are crash-looping (3 tasks failed): a new deployment of the same worker:4 will not fix that",
+		]);
+		expect(warningsFor('COMPLETED', 1)).toEqual([]);
 	});
 });

@@ -1,6 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {FakeTimers} from '../../../source/store/timers.js';
 import type {ActionPlan} from '../../../source/store/writes/types.js';
+import {nothingToUndo} from '../../../source/store/writes/undo.js';
 import {focus, startActionFleet, type ActionFleet} from './action-fixture.js';
 
 let fleet: ActionFleet;
@@ -185,17 +186,16 @@ describe('scale a service', () => {
 	it('undo puts the previous count back, once, confirmed like any change', async () => {
 		const {plan, web} = await planApi(3);
 		const before = service(web, 'api').desiredCount;
-		expect(fleet.runner.planUndo()).toEqual({
-			ok: false,
-			refusal:
-				'Nothing to undo: u puts back the last desired count changed with +, - or s, and none is left to put back',
-		});
+		expect(fleet.runner.planUndo()).toEqual({ok: false, refusal: nothingToUndo});
 		await fleet.runner.confirm(plan);
-		expect(fleet.runner.state.getState().undo).toMatchObject({
-			serviceName: 'api',
-			previousDesiredCount: before,
-			newDesiredCount: before + 3,
-		});
+		expect(fleet.runner.state.getState().undo).toMatchObject([
+			{
+				kind: 'scale-service',
+				change: `api desired ${before} -> ${before + 3}`,
+				reverse: {kind: 'scale-service', desiredCount: before},
+				left: String(before + 3),
+			},
+		]);
 		await fleet.poller.whenIdle();
 		const undo = fleet.runner.planUndo();
 		if (!undo.ok) throw new Error(undo.refusal);
@@ -203,7 +203,7 @@ describe('scale a service', () => {
 		expect(undo.plan.changes).toEqual([`api desired ${before + 3} -> ${before}`]);
 		const result = await fleet.runner.confirm(undo.plan);
 		expect(result).toMatchObject({kind: 'undo', status: 'succeeded'});
-		expect(fleet.runner.state.getState().undo).toBeUndefined();
+		expect(fleet.runner.state.getState().undo).toEqual([]);
 		await fleet.poller.whenIdle();
 		expect(service(web, 'api').desiredCount).toBe(before);
 		const sent = await fleet.writeRequests();
@@ -220,7 +220,7 @@ describe('scale a service', () => {
 			/^Access denied: ecs:UpdateService is not allowed for arn:aws:iam::\d+:user\/\S+; add it to the IAM policy$/,
 		);
 		expect(fleet.runner.state.getState().marks[api]).toBeUndefined();
-		expect(fleet.runner.state.getState().undo).toBeUndefined();
+		expect(fleet.runner.state.getState().undo).toEqual([]);
 
 		const again = await planApi(1);
 		await fleet.faults({throttleRate: 1, services: ['ecs']});
