@@ -104,13 +104,19 @@ const table = [
 	{
 		command: 'sort-previous',
 		keys: ['<'],
-		description: 'Sort by the column to the left',
+		description: 'Sort by the column to the left (of those on screen)',
 		scope: 'list',
 	},
 	{
 		command: 'sort-next',
 		keys: ['>'],
-		description: 'Sort by the column to the right',
+		description: 'Sort by the column to the right (of those on screen)',
+		scope: 'list',
+	},
+	{
+		command: 'sort-reverse',
+		keys: ['I'],
+		description: 'Reverse the sort (the arrow by the column title turns)',
 		scope: 'list',
 	},
 

@@ -10,7 +10,10 @@ import {
 	cyclePane,
 	movedIndex,
 	nextSort,
+	reversedSort,
+	sortOf,
 	withMessage,
+	withSort,
 	withoutMarks,
 	type UiState,
 } from '../ui-state.js';
@@ -56,22 +59,33 @@ const move: Handler = ({state, screen, binding}) => {
 	return stay(withSelection(state, rows, pane, moved));
 };
 
+/** `<` / `>`: the next sortable column to the left or right, among those the table shows. */
 const sortStep =
 	(step: 1 | -1): Handler =>
 	({state, screen}) => {
 		const pane = state.focused;
-		const sort = nextSort(screen.sortable(pane), state.sorts[pane], step);
-		return stay({...state, sorts: {...state.sorts, [pane]: sort}});
+		const sort = nextSort(
+			screen.sortable(pane),
+			sortOf(state, pane),
+			step,
+			state.shownColumns[pane],
+		);
+		return stay(withSort(state, pane, sort));
 	};
+
+/** `I`: the same column the other way round. */
+const reverseSort: Handler = ({state}) =>
+	stay(withSort(state, state.focused, reversedSort(sortOf(state, state.focused))));
 
 /** Enter: a cluster drills down to its services (k9s style); any other row opens its details. */
 const open: Handler = ({state, screen}) => {
 	const pane = state.focused;
 	const id = selectedRowId(screen.lists[pane], state.selected[pane]);
 	if (id === undefined) return stay(state);
+	// Drilling into a cluster shows all of its tasks until a service is picked.
 	if (pane === 'clusters')
 		return withEffects(
-			{...state, focused: 'services'},
+			{...state, focused: 'services', taskService: undefined},
 			{kind: 'set-focus', focus: {clusterArn: id}},
 		);
 	return stay({...state, overlay: {kind: 'detail', pane, id, scroll: 0}});
@@ -82,9 +96,12 @@ const back: Handler = ({state, screen}) => {
 	const pane = state.focused;
 	if (state.filters[pane] !== '') return stay({...state, filters: {...state.filters, [pane]: ''}});
 	if (state.marked.size > 0) return say(withoutMarks(state), 'marks cleared');
-	if (pane === 'tasks' && screen.focus.serviceArn !== undefined)
+	if (
+		pane === 'tasks' &&
+		(state.taskService !== undefined || screen.focus.serviceArn !== undefined)
+	)
 		return withEffects(
-			{...state, serviceScoped: false},
+			{...state, taskService: undefined},
 			{kind: 'set-focus', focus: {clusterArn: screen.focus.clusterArn}},
 		);
 	return stay(state);
@@ -172,6 +189,7 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	},
 	'sort-previous': sortStep(-1),
 	'sort-next': sortStep(1),
+	'sort-reverse': reverseSort,
 
 	'scale-up': write('scale-up'),
 	'scale-down': write('scale-down'),

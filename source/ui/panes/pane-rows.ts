@@ -303,7 +303,7 @@ function stopCell(task: Task): string {
 }
 
 /** Where a task runs: the EC2 id, a short container instance id until that is known, FARGATE. */
-function instanceCell(task: Task, context: RowContext): string {
+export function instanceCell(task: Task, context: RowContext): string {
 	const arn = task.containerInstanceArn;
 	if (arn === undefined) return task.launchType ?? '';
 	return context.ec2InstanceId(arn) ?? nameFromArn(arn).slice(0, 8);

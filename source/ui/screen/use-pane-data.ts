@@ -24,10 +24,13 @@ import {
 	instancesPane,
 	servicesPane,
 	tasksPane,
+	type PaneDefinition,
 	type RowContext,
 } from '../panes/pane-rows.js';
+import {stoppedTasksPane} from '../panes/stopped-task-rows.js';
 import {useTheme} from '../theme.js';
 import {useUi} from '../ui-store.js';
+import {sortOf} from '../ui-state.js';
 
 export const paneDefinitions = {
 	clusters: clustersPane,
@@ -50,6 +53,14 @@ export type PaneLists = {
 	readonly tasks: PaneList<Task>;
 };
 
+/** The definitions each pane's list was built with: the tasks pane's follows `t`. */
+export type PaneDefinitions = {
+	readonly clusters: PaneDefinition<Cluster>;
+	readonly instances: PaneDefinition<ContainerInstance>;
+	readonly services: PaneDefinition<Service>;
+	readonly tasks: PaneDefinition<Task>;
+};
+
 export type PaneData = {
 	readonly clusters: readonly Cluster[];
 	readonly services: readonly Service[];
@@ -61,6 +72,7 @@ export type PaneData = {
 	readonly scope: string | undefined;
 	readonly context: RowContext;
 	readonly lists: PaneLists;
+	readonly definitions: PaneDefinitions;
 };
 
 const noClusters: readonly Cluster[] = [];
@@ -73,7 +85,10 @@ export function usePaneData(): PaneData {
 	const filters = useUi((state) => state.filters);
 	const sorts = useUi((state) => state.sorts);
 	// t: the scope's stopped tasks (ECS keeps them about an hour), fetched only while shown.
-	const tasksField = useUi((state) => (state.stoppedTasks ? 'stoppedTasks' : 'tasks'));
+	const showStopped = useUi((state) => state.stoppedTasks);
+	const tasksField = showStopped ? 'stoppedTasks' : 'tasks';
+	const tasksSort = useUi((state) => sortOf(state, 'tasks'));
+	const tasksDefinition = showStopped ? stoppedTasksPane : tasksPane;
 
 	const clusters = useFleet((state) => state.clusters) ?? noClusters;
 	const focus = useFleet((state) => state.focus);
@@ -84,7 +99,10 @@ export function usePaneData(): PaneData {
 	const tasks =
 		useFleet((state) => (scope === undefined ? undefined : state[tasksField][scope])) ?? noTasks;
 	const metrics = useFleet((state) => state.metrics);
-	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
+	// Stopped tasks' ages count from their own fetch, which runs at its own pace.
+	const tasksFetchedAt = useFleet(
+		(state) => state.dataSets[showStopped ? 'stopped-tasks' : 'tasks']?.fetchedAt,
+	);
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
 
@@ -106,7 +124,22 @@ export function usePaneData(): PaneData {
 		clusters: usePaneList(clustersPane, clusters, filters.clusters, sorts.clusters, context),
 		instances: usePaneList(instancesPane, instances, filters.instances, sorts.instances, context),
 		services: usePaneList(servicesPane, services, filters.services, sorts.services, context),
-		tasks: usePaneList(tasksPane, tasks, filters.tasks, sorts.tasks, context),
+		tasks: usePaneList(tasksDefinition, tasks, filters.tasks, tasksSort, context),
 	};
-	return {clusters, services, instances, tasks, focus, clusterView, scope, context, lists};
+	const definitions = useMemo(
+		() => ({...paneDefinitions, tasks: tasksDefinition}),
+		[tasksDefinition],
+	);
+	return {
+		clusters,
+		services,
+		instances,
+		tasks,
+		focus,
+		clusterView,
+		scope,
+		context,
+		lists,
+		definitions,
+	};
 }
