@@ -90,7 +90,8 @@ const table = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description: 'Back: close details, clear the filter, then the marks',
+		description:
+			"Back: close details, clear the filter, the marks, then show all the cluster's tasks",
 		scope: 'list',
 	},
 	{
