@@ -90,8 +90,7 @@ const table = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description:
-			"Back: close details, clear the filter, the marks, then show all the cluster's tasks",
+		description: "Back: close details, clear the filter, the marks, then all the cluster's tasks",
 		scope: 'list',
 	},
 	{
