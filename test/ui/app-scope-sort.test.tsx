@@ -9,6 +9,7 @@ import {
 	clusters,
 	fleetState,
 	fleetStore,
+	instances,
 	keys,
 	lineWith,
 	now,
@@ -213,6 +214,25 @@ describe('the bottom line', () => {
 		const frame = await app.waitFor((f) => f.includes(':region needs'));
 		const last = frame.split('\n').at(-1)!;
 		expect(last).toMatch(/^:region needs a region name.*… +\? help {2}\/ filter {2}: cmd/u);
+		app.unmount();
+	});
+});
+
+describe('the INSTANCE column', () => {
+	it('waits for the cluster instances instead of showing a container instance id first', async () => {
+		const state = fleetState();
+		const view = state.clusterViews![clusters.apiProd.arn]!;
+		const store = fleetStore({
+			...state,
+			clusterViews: {[clusters.apiProd.arn]: {...view, containerInstances: []}},
+		});
+		const app = await renderApp({store, columns: 200, rows: 50});
+		let frame = await app.waitFor((f) => tasksTitle(f).includes('[1/3]'));
+		expect(lineWith(frame, tasks.healthy.id.slice(0, 8))).toMatch(/RUNNING +\S* +… /u);
+		expect(frame).not.toContain(instances.busy.id.slice(0, 8));
+		store.setState({clusterViews: {[clusters.apiProd.arn]: view}});
+		frame = await app.waitFor((f) => f.includes(instances.busy.ec2InstanceId!));
+		expect(lineWith(frame, tasks.healthy.id.slice(0, 8))).toContain(instances.busy.ec2InstanceId);
 		app.unmount();
 	});
 });

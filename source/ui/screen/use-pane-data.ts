@@ -108,16 +108,19 @@ export function usePaneData(): PaneData {
 
 	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
 	const ec2InstanceIds = useEc2InstanceIds(instances);
+	// A task on EC2 names an instance: with none listed, they have not arrived yet.
+	const instancesKnown = instances.length > 0;
 	const context: RowContext = useMemo(
 		() => ({
 			now: tasksFetchedAt ?? 0,
+			instancesKnown,
 			sparklineRamp: theme.glyphs.sparkline,
 			meterGlyphs: theme.unicode ? unicodeMeter : asciiMeter,
 			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
 			ec2InstanceId: (arn) => ec2InstanceIds.get(arn),
 			textKey: ec2InstanceIds,
 		}),
-		[ec2InstanceIds, metrics, tasksFetchedAt, theme],
+		[ec2InstanceIds, instancesKnown, metrics, tasksFetchedAt, theme],
 	);
 
 	const lists: PaneLists = {
