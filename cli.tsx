@@ -42,7 +42,8 @@ const mainHelp = `
 	  --once                one snapshot, then exit: a summary, or with --json a document
 	  --json                with --once: the snapshot as JSON (see README for the fields)
 	  --refresh S           seconds between refreshes (default ${defaults.refresh})
-	  --read-only           no scaling, stopping or deploying
+	  --read-only           change nothing: no scale, stop, run, drain, deploy, roll back,
+	                        exec, port forward or undo (their keys, and Space marks, are off)
 	  --max-fps N           redraw at most N times a second (default ${defaults.maxFps})
 	  --no-color            no colours (also NO_COLOR=1)
 	  --demo                run against a built-in simulated account: no AWS needed

@@ -104,6 +104,9 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	let running = 0;
 	let clustersRun: Promise<void> | undefined;
 
+	// The header's rate reads the clients' own window when it wants, not a copy in the store.
+	store.setState({callRate: () => stats.callsInLastMinute()});
+
 	if (options.refreshMs !== undefined && options.refreshMs !== store.getState().refreshMs) {
 		store.setState({refreshMs: options.refreshMs});
 	}

@@ -198,6 +198,12 @@ export type FleetState = {
 	readonly requests: RequestStatsSnapshot;
 	/** Calls in the last minute (the header's `API 40/min`), a primitive to select. */
 	readonly callsPerMinute: number;
+	/**
+	 * Calls in the minute up to now, read from the sliding window when called: the header's rate
+	 * reads it once a second on its own, so it falls while nothing is fetched (paused, idle)
+	 * without a store update. Until a poller counts calls, the last count the store was given.
+	 */
+	readonly callRate: () => number;
 
 	readonly wants: ScreenWants;
 };
@@ -271,6 +277,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		problems: {},
 		requests: emptyRequests,
 		callsPerMinute: 0,
+		callRate: () => get().callsPerMinute,
 		wants: {
 			setFocus(focus) {
 				const next: Focus =

@@ -52,16 +52,23 @@ export type AppProps = {
 /** The App's own UI store, made once, for its parts to select from. */
 export function App(props: AppProps) {
 	const {startService} = props;
-	const [ui] = useState(() =>
-		createUiStore(
+	const fleet = useFleetStore();
+	const [ui] = useState(() => {
+		// The tasks start as the fleet is focused: a whole cluster's, unless a service is.
+		const taskService = fleet.getState().focus.serviceArn;
+		return createUiStore(
 			initialUiState(
 				defaultSorts,
 				startService === undefined
-					? {}
-					: {focused: 'services', message: searchingMessage(startService.getState().service)},
+					? {taskService}
+					: {
+							focused: 'services',
+							message: searchingMessage(startService.getState().service),
+							taskService,
+						},
 			),
-		),
-	);
+		);
+	});
 	return (
 		<UiStoreContext.Provider value={ui}>
 			<Dashboard {...props} />
@@ -111,7 +118,6 @@ function Dashboard({readOnly, onQuit, onSwitch, actions, startService}: AppProps
 	useScreenWants({
 		data,
 		selectedClusterArn: selectedRowId(lists.clusters, selected.clusters),
-		selectedServiceArn: selectedRowId(lists.services, selected.services),
 		visibleClusterArns: visibleIds('clusters'),
 		visibleServiceArns: visibleIds('services'),
 	});
@@ -119,7 +125,11 @@ function Dashboard({readOnly, onQuit, onSwitch, actions, startService}: AppProps
 	const canSwitch = onSwitch !== undefined;
 	useKeyboard({
 		ui,
-		screen: () => keyScreen({lists, layout, rows, taskDefinitionList, writes, canSwitch}, fleet),
+		screen: () =>
+			keyScreen(
+				{lists, definitions: data.definitions, layout, rows, taskDefinitionList, writes, canSwitch},
+				fleet,
+			),
 		run: (effect, turn) =>
 			runEffect(effect, turn, {
 				fleet,

@@ -1,7 +1,8 @@
 /**
  * The top line: who and where (account, region, profile, the endpoint when it is not AWS's own), whether the data is live, the API
  * calls per minute, what is wrong (throttled, cannot reach, credentials, access denied) and the
- * READ-ONLY badge. Nothing in it ticks: it changes only when one of those facts does.
+ * READ-ONLY badge. Nothing in it ticks but the API rate, which is its own component
+ * (components/api-rate.tsx): the rest changes only when one of those facts does.
  */
 import {Text} from './components/text.js';
 import {memo, useEffect, useState} from 'react';
@@ -12,10 +13,15 @@ import {displayWidth, truncate, truncateMiddle} from './format.js';
 import {useFleet} from './hooks/use-fleet.js';
 import {progressText} from './hooks/use-pane-notes.js';
 import {useTheme, type Tone} from './theme.js';
+import {ApiRate, rateText, rateTextWidth, roundedRate} from './components/api-rate.js';
+
+export {roundedRate, steadyRate} from './components/api-rate.js';
 
 export type HeaderSegment = {
 	readonly text: string;
 	readonly tone?: Tone | 'badge' | 'title';
+	/** The API rate: drawn by its own ticking component (ApiRate), given its widest room. */
+	readonly rate?: boolean;
 	/** Gets only the room the other segments leave (shortened in the middle), or none. */
 	readonly yields?: boolean;
 };
@@ -32,19 +38,13 @@ export type HeaderFacts = {
 	readonly loaded: boolean;
 	/** What is still loading for the first time, e.g. `services 120/2,000, tasks`; '' when nothing. */
 	readonly loading?: string;
-	readonly callsPerMinute: number;
+	/** For the text of the rate segment; the live header draws the ticking ApiRate in its place. */
+	readonly callsPerMinute?: number;
 	readonly problems: readonly DataProblem[];
 	readonly readOnly: boolean;
 };
 
 const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
-
-/** Calls per minute rounded so the header rarely changes: exact below 20, then to 5 or 10. */
-export function roundedRate(calls: number): number {
-	if (calls < 20) return calls;
-	if (calls < 100) return Math.round(calls / 5) * 5;
-	return Math.round(calls / 10) * 10;
-}
 
 /** The worst problem of each kind, once: five tiers throttled at once is one "throttled". */
 function problemSegments(problems: readonly DataProblem[]): HeaderSegment[] {
@@ -123,7 +123,11 @@ export function headerSegments(facts: HeaderFacts): HeaderSegment[] {
 		segments.push({text: `STALE since ${clock(facts.staleSince)}`, tone: 'warn'});
 	else segments.push(facts.loaded ? {text: 'live', tone: 'ok'} : {text: 'loading', tone: 'muted'});
 	if (facts.loading) segments.push({text: `loading ${facts.loading}`, tone: 'muted'});
-	segments.push({text: `API ${roundedRate(facts.callsPerMinute)}/min`, tone: 'muted'});
+	segments.push({
+		text: rateText(roundedRate(facts.callsPerMinute ?? 0)),
+		tone: 'muted',
+		rate: true,
+	});
 	segments.push(...problemSegments(facts.problems));
 	if (facts.readOnly) segments.push({text: 'READ-ONLY', tone: 'badge'});
 	return segments;
@@ -174,22 +178,6 @@ function useStaleSince(
 	return staleSince;
 }
 
-/**
- * The rate as shown: it follows the real one only when that moved by more than a quarter (or 5),
- * so the sliding one-minute window's small wobbles do not rewrite the header every refresh.
- */
-export function steadyRate(shown: number, actual: number): number {
-	return Math.abs(actual - shown) > Math.max(5, shown * 0.25) ? roundedRate(actual) : shown;
-}
-
-function useSteadyRate(actual: number): number {
-	const [shown, setShown] = useState(() => roundedRate(actual));
-	const next = steadyRate(shown, actual);
-	// State derived from a prop, adjusted while rendering (React's documented pattern).
-	if (next !== shown) setShown(next);
-	return next;
-}
-
 export const Header = memo(function Header({width, readOnly}: {width: number; readOnly: boolean}) {
 	const theme = useTheme();
 	const account = useFleet((state) => state.identity?.account);
@@ -199,7 +187,6 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 	const paused = useFleet((state) => state.paused);
 	const refreshMs = useFleet((state) => state.refreshMs);
 	const clustersStatus = useFleet((state) => state.dataSets.clusters);
-	const callsPerMinute = useSteadyRate(useFleet((state) => state.callsPerMinute));
 	const problems = useFleet((state) => state.problems);
 	const failingSince = useFleet(accountWideStaleSince);
 	const staleSince = useStaleSince(clustersStatus, refreshMs, failingSince);
@@ -213,15 +200,17 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 		staleSince,
 		loaded: clustersStatus?.fetchedAt !== undefined,
 		loading,
-		callsPerMinute,
 		problems: Object.values(problems).filter(
 			(problem): problem is DataProblem => problem !== undefined,
 		),
 		readOnly,
 	});
+	// The rate changes without this line being laid out again: it is given its widest room.
+	const widthOf = (segment: HeaderSegment) =>
+		segment.rate ? Math.max(rateTextWidth, displayWidth(segment.text)) : displayWidth(segment.text);
 	const others = segments
 		.filter((segment) => !segment.yields)
-		.reduce((sum, segment, index) => sum + displayWidth(segment.text) + (index > 0 ? 2 : 0), 0);
+		.reduce((sum, segment, index) => sum + widthOf(segment) + (index > 0 ? 2 : 0), 0);
 	let used = 0;
 	const shown: HeaderSegment[] = [];
 	for (const segment of segments) {
@@ -234,6 +223,13 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 			const text = truncateMiddle(segment.text, left, theme.glyphs.ellipsis);
 			shown.push({...segment, text});
 			used += displayWidth(text) + 2;
+			continue;
+		}
+		if (segment.rate) {
+			// All of it or none: a cut rate would read as another number.
+			if (room < rateTextWidth) continue;
+			shown.push(segment);
+			used += rateTextWidth + (shown.length > 1 ? 2 : 0);
 			continue;
 		}
 		const text = truncate(segment.text, room, theme.glyphs.ellipsis);
@@ -254,7 +250,7 @@ export const Header = memo(function Header({width, readOnly}: {width: number; re
 				return (
 					<Text key={index}>
 						{index > 0 ? '  ' : ''}
-						<Text {...style}>{segment.text}</Text>
+						{segment.rate ? <ApiRate /> : <Text {...style}>{segment.text}</Text>}
 					</Text>
 				);
 			})}

@@ -102,7 +102,7 @@ const table = [
 	{
 		command: 'back',
 		keys: ['escape'],
-		description: 'Back: close details, clear the filter, then the marks',
+		description: "Back: close details, clear the filter, the marks, then all the cluster's tasks",
 		scope: 'list',
 	},
 	{
@@ -129,13 +129,19 @@ const table = [
 	{
 		command: 'sort-previous',
 		keys: ['<'],
-		description: 'Sort by the column to the left',
+		description: 'Sort by the column to the left (of those on screen)',
 		scope: 'list',
 	},
 	{
 		command: 'sort-next',
 		keys: ['>'],
-		description: 'Sort by the column to the right',
+		description: 'Sort by the column to the right (of those on screen)',
+		scope: 'list',
+	},
+	{
+		command: 'sort-reverse',
+		keys: ['I'],
+		description: 'Reverse the sort (the arrow by the column title turns)',
 		scope: 'list',
 	},
 
@@ -287,13 +293,13 @@ const table = [
 	{
 		command: 'adjust-up',
 		keys: ['+'],
-		description: 'In a + or - confirmation: one more (the changes add up before one is sent)',
+		description: 'One more, in a + or - box (they add up into one change)',
 		scope: 'dialog',
 	},
 	{
 		command: 'adjust-down',
 		keys: ['-'],
-		description: 'In a + or - confirmation: one fewer',
+		description: 'One fewer, in a + or - box',
 		scope: 'dialog',
 	},
 

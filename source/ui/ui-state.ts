@@ -57,6 +57,13 @@ export type UiState = {
 	readonly overlay: Overlay;
 	/** The tasks pane lists the scope's recently stopped tasks instead of its running ones (t). */
 	readonly stoppedTasks: boolean;
+	/** The stopped tasks' sort: their columns are not the running tasks' (`sorts.tasks`). */
+	readonly stoppedSort: SortState;
+	/**
+	 * The sortable columns each pane's table shows in full, as it said after its last render:
+	 * `<` and `>` move only among them, so the sort arrow is always on screen.
+	 */
+	readonly shownColumns: Readonly<Record<PaneId, readonly string[] | undefined>>;
 	/** One line for the footer until the next key: a refusal, a result, an unknown command. */
 	readonly message: Message | undefined;
 	/** The confirmation dialog of a write key, while one is open: it has the keyboard alone. */
@@ -64,15 +71,38 @@ export type UiState = {
 	/** Rows marked with Space for one bulk stop or drain, by row id (of the focused cluster). */
 	readonly marked: ReadonlySet<string>;
 	/**
-	 * Whether the selected service scopes the tasks. Esc in the tasks pane, `:tasks` and a task
-	 * run by hand widen them to the cluster's, until a service is selected again.
+	 * The service whose tasks the tasks pane lists, or undefined for every task of the selected
+	 * cluster. Only a key changes it (docs/ui-architecture.md, "The tasks pane's scope"): moving
+	 * the cursor in the services pane narrows to the service under it; Esc in the tasks pane,
+	 * `:tasks`, a task run by hand and another cluster widen to the cluster.
 	 */
-	readonly serviceScoped: boolean;
+	readonly taskService: string | undefined;
 	/** How far the text view on screen (help, details, a task definition) scrolls, as it last said. */
 	readonly textViewport: TextViewport;
 };
 
 export type Message = {readonly text: string; readonly tone: Tone};
+
+/** The stopped tasks open on the most recent stop (the STOPPED column ascends as an age). */
+export const defaultStoppedSort: SortState = {columnKey: 'stopped', direction: 'asc'};
+
+/** The sort of the list a pane shows: the tasks pane's stopped list has its own. */
+export function sortOf(state: UiState, pane: PaneId): SortState {
+	return pane === 'tasks' && state.stoppedTasks ? state.stoppedSort : state.sorts[pane];
+}
+
+/** The state with the sort of the list `pane` shows changed. */
+export function withSort(state: UiState, pane: PaneId, sort: SortState): UiState {
+	if (pane === 'tasks' && state.stoppedTasks) return {...state, stoppedSort: sort};
+	return {...state, sorts: {...state.sorts, [pane]: sort}};
+}
+
+/** What the table of `pane` said it shows in full; the same state when that did not change. */
+export function withShownColumns(state: UiState, pane: PaneId, keys: readonly string[]): UiState {
+	const before = state.shownColumns[pane];
+	if (before !== undefined && before.join() === keys.join()) return state;
+	return {...state, shownColumns: {...state.shownColumns, [pane]: keys}};
+}
 
 const noMarks: ReadonlySet<string> = new Set();
 
@@ -82,7 +112,12 @@ const noMarks: ReadonlySet<string> = new Set();
  */
 export function initialUiState(
 	sorts: Readonly<Record<PaneId, SortState>>,
-	start: {readonly focused?: PaneId; readonly message?: string} = {},
+	start: {
+		readonly focused?: PaneId;
+		readonly message?: string;
+		/** The service the fleet is already focused on, if any: the tasks start scoped to it. */
+		readonly taskService?: string | undefined;
+	} = {},
 ): UiState {
 	return {
 		focused: start.focused ?? 'clusters',
@@ -91,10 +126,17 @@ export function initialUiState(
 		sorts,
 		overlay: {kind: 'none'},
 		stoppedTasks: false,
+		stoppedSort: defaultStoppedSort,
+		shownColumns: {
+			clusters: undefined,
+			instances: undefined,
+			services: undefined,
+			tasks: undefined,
+		},
 		message: start.message === undefined ? undefined : {text: start.message, tone: 'info'},
 		dialog: undefined,
 		marked: noMarks,
-		serviceScoped: true,
+		taskService: start.taskService,
 		textViewport: {maxScroll: 0, page: 1},
 	};
 }
@@ -185,16 +227,27 @@ export function movedIndex(
 }
 
 /**
- * `<` / `>`: the sort moves to the previous or next sortable column. Numbers sort biggest first
- * (most tasks, most CPU is what an operator looks for), text A to Z.
+ * `<` / `>`: the sort moves to the previous or next sortable column among those on screen
+ * (`shown`, when the table has said). Numbers sort biggest first (most tasks, most CPU is what
+ * an operator looks for), text A to Z; `I` reverses either.
  */
 export function nextSort(
 	sortable: readonly {key: string; numeric: boolean}[],
 	current: SortState,
 	step: 1 | -1,
+	shown?: readonly string[],
 ): SortState {
-	if (sortable.length === 0) return current;
-	const index = sortable.findIndex((column) => column.key === current.columnKey);
-	const next = sortable[(index + step + sortable.length) % sortable.length] ?? sortable[0]!;
+	const columns =
+		shown === undefined ? sortable : sortable.filter((column) => shown.includes(column.key));
+	if (columns.length === 0) return current;
+	const index = columns.findIndex((column) => column.key === current.columnKey);
+	// From a column not on screen (the terminal got narrower), `>` starts at the first one.
+	const from = index === -1 ? (step === 1 ? -1 : columns.length) : index;
+	const next = columns[(from + step + columns.length) % columns.length] ?? columns[0]!;
 	return {columnKey: next.key, direction: next.numeric ? 'desc' : 'asc'};
+}
+
+/** `I`: the same column, the other way round (htop's key for it). */
+export function reversedSort(current: SortState): SortState {
+	return {...current, direction: current.direction === 'asc' ? 'desc' : 'asc'};
 }

@@ -57,6 +57,9 @@ describe.each([2, 3])('the App over a hostile account (round %i)', (round) => {
 		const app = await renderApp({store: fleet.store, columns, rows: 50});
 		await app.waitFor((frame) => /Clusters \[1\/3\]/.test(frame), 10_000);
 		await app.press('G');
+		await app.waitFor((frame) => /Services \(web\) \[1\/\d+\]/.test(frame), 10_000);
+		// The tasks are the cluster's until a key picks a service: k on the first picks api.
+		await app.press('3', 'k', '1');
 		await app.waitFor((frame) => /Tasks \(api\) \[1\/\d+\]/.test(frame), 10_000);
 
 		await app.press('3', keys.enter);

@@ -122,7 +122,10 @@ describe.each([0, 1])('ecs-top over a hostile account (round %i)', (round) => {
 		);
 		await see('the clusters', (t) => /Clusters .*\[1\/3\]/.test(t));
 		await terminal.press('G');
-		await see('the web cluster and its api tasks', (t) => /Tasks \(api\) \[1\/\d+\]/.test(t));
+		await see('the web cluster', (t) => /Services \(web\) \[1\/\d+\]/.test(t));
+		// The tasks are the cluster's until a key picks a service: k on the first picks api.
+		await terminal.press('3', 'k', '1');
+		await see('the api tasks', (t) => /Tasks \(api\) \[1\/\d+\]/.test(t));
 
 		await terminal.press('3', 'Enter');
 		await see('the service detail', (t) =>

@@ -32,10 +32,10 @@ async function onWeb(options: {columns?: number; rows?: number; readOnly?: boole
 		readOnly: options.readOnly ?? false,
 	});
 	await app.press('G');
-	await app.waitFor(
-		(f) => /Services \(web\) \[1\/4\]/.test(f) && /Tasks \(api\) \[1\/\d+\]/.test(f),
-		15_000,
-	);
+	await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 15_000);
+	// The tasks are the cluster's until a key picks a service: k on the first one picks api.
+	await app.press('3', 'k', '1');
+	await app.waitFor((f) => /Tasks \(api\) \[1\/\d+\]/.test(f), 15_000);
 	return app;
 }
 

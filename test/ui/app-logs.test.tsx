@@ -70,7 +70,10 @@ describe('the log view', () => {
 	it('says when a container logs with another driver', async () => {
 		const app = await renderApp({store: demo.fleet.store, columns: 120, rows: 30});
 		await app.waitFor((f) => /Services \(batch\)/.test(f), 10_000);
-		await app.press('j', '4');
+		await app.press('j');
+		await app.waitFor((f) => /Services \(staging\) \[1\/1\]/.test(f), 10_000);
+		// The tasks are the cluster's until a key picks a service: k on the only one picks it.
+		await app.press('3', 'k', '4');
 		await app.waitFor((f) => /Tasks \(frontend-staging\) \[1\/\d+\]/.test(f), 10_000);
 		await app.press('l');
 		await app.waitFor(

@@ -26,10 +26,11 @@ const ignoredPaste = 'pasted text ignored: paste into / or :';
 async function onWeb() {
 	const app = await renderApp({store: fleet.store, actions: fleet.runner, columns: 200, rows: 50});
 	await app.press('G');
-	await app.waitFor(
-		(f) => /Services \(web\) \[1\/4\]/.test(f) && /Tasks \(api\) \[1\/\d+\]/.test(f),
-		15_000,
-	);
+	await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 15_000);
+	// The tasks are the cluster's until a key picks a service: k on the first one picks api.
+	await app.press('3', 'k', '1');
+	// The task rows themselves, not only the title: the title names api while its tasks load.
+	await app.waitFor((f) => /Tasks \(api\) \[1\/\d+\]/.test(f), 15_000);
 	return app;
 }
 

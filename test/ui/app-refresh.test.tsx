@@ -19,8 +19,10 @@ describe('R, refresh now', () => {
 		});
 		expect(response.ok).toBe(true);
 		await app.press('R');
-		expect(footer(app.frame())).toContain('refreshing…');
-		await app.waitFor((f) => footer(f).includes('? help'), 10_000);
+		// The note and, beside it, the keys.
+		expect(footer(app.frame())).toMatch(/^refreshing… +\? help/u);
+		await app.waitFor((f) => !footer(f).includes('refreshing…'), 10_000);
+		expect(footer(app.frame())).toMatch(/^ \? help/u);
 		expect(demo.fleet.store.getState().dataSets.clusters?.fetchedAt).not.toBe(before);
 	});
 });

@@ -25,8 +25,21 @@ describe('App over the simulator (demo)', () => {
 		await app.waitFor((frame) => /Tasks \(\S+\) \[1\/\d+\]/.test(frame), 10_000);
 
 		await app.press('G');
+		// Another cluster: all of its tasks, until a key picks a service (k on the first: api).
+		await app.waitFor(
+			(f) => /Services \(web\) \[1\/4\]/.test(f) && /Tasks \(web\) \[1\/\d+\]/.test(f),
+			10_000,
+		);
+		await app.press('3', 'k', '1');
 		const frame = await app.waitFor(
-			(f) => /Services \(web\) \[1\/4\]/.test(f) && /Tasks \(api\) \[1\/\d+\]/.test(f),
+			(f) =>
+				/Tasks \(api\) \[1\/\d+\]/.test(f) &&
+				paneRows(f, 'Tasks').length ===
+					demo.fleet.store
+						.getState()
+						.clusterViews[demo.fleet.store.getState().focus.clusterArn!]?.services.find(
+							(s) => s.name === 'api',
+						)?.runningCount,
 			10_000,
 		);
 		expect(paneRows(frame, 'Services')).toEqual(['>api', 'checkout-worker', 'frontend', 'redis']);

@@ -125,9 +125,24 @@ describe('moving', () => {
 		);
 	});
 
-	it('selecting a service scopes the tasks to it again', () => {
-		const widened = {...inPane('services'), serviceScoped: false};
-		expect(run(widened, press('j')).state.serviceScoped).toBe(true);
+	it('the tasks start on the whole cluster; moving in services scopes them to the service under the cursor', () => {
+		expect(start.taskService).toBeUndefined();
+		expect(run(inPane('services'), press('j')).state.taskService).toBe('s2');
+		// k at the top still picks the service the cursor is on.
+		expect(run(inPane('services'), press('k')).state.taskService).toBe('s1');
+	});
+
+	it('no key but the services cursor, Esc, :tasks, → into a cluster or another cluster changes the scope', () => {
+		const scoped = {...start, taskService: 's2'};
+		for (const keysTyped of ['4', '4j', '4jj', '4>', '4I', '4t', '2j', '?']) {
+			expect(run(scoped, press(keysTyped)).state.taskService, keysTyped).toBe('s2');
+		}
+		expect(
+			run({...scoped, selected: {...start.selected, clusters: 'c1'}}, press('j')).state.taskService,
+		).toBeUndefined();
+		expect(run(scoped, [keys.right]).state.taskService).toBeUndefined();
+		// Enter on a cluster shows its details: the tasks keep their scope.
+		expect(run(scoped, [keys.enter]).state.taskService).toBe('s2');
 	});
 
 	it('< and > step the sort; numbers sort biggest first', () => {
@@ -136,6 +151,38 @@ describe('moving', () => {
 			direction: 'desc',
 		});
 		expect(run(start, press('>>')).state.sorts.clusters).toEqual(sort);
+	});
+
+	it('I reverses the sort, and I again puts it back', () => {
+		expect(run(start, press('I')).state.sorts.clusters).toEqual({
+			columnKey: 'name',
+			direction: 'desc',
+		});
+		expect(run(start, press('>I')).state.sorts.clusters).toEqual({
+			columnKey: 'desired',
+			direction: 'asc',
+		});
+		expect(run(start, press('II')).state.sorts.clusters).toEqual(sort);
+	});
+
+	it('< and > step only among the columns the table shows', () => {
+		const narrow = {...start, shownColumns: {...start.shownColumns, clusters: ['name']}};
+		expect(run(narrow, press('>')).state.sorts.clusters).toEqual(sort);
+		expect(run(narrow, press('<')).state.sorts.clusters).toEqual(sort);
+		// Sorted by a column the terminal no longer shows: > comes back to the first one shown.
+		const hidden = {
+			...narrow,
+			sorts: {...narrow.sorts, clusters: {columnKey: 'desired', direction: 'desc' as const}},
+		};
+		expect(run(hidden, press('>')).state.sorts.clusters).toEqual(sort);
+	});
+
+	it('the stopped tasks keep their own sort, newest stop first at the start', () => {
+		const stopped = {...inPane('tasks'), stoppedTasks: true};
+		expect(stopped.stoppedSort).toEqual({columnKey: 'stopped', direction: 'asc'});
+		const reversed = run(stopped, press('I')).state;
+		expect(reversed.stoppedSort).toEqual({columnKey: 'stopped', direction: 'desc'});
+		expect(reversed.sorts.tasks).toEqual(sort);
 	});
 });
 
@@ -171,8 +218,8 @@ describe('Enter and Esc', () => {
 		const second = run(first.state, [keys.escape], on);
 		expect(second.state.marked.size).toBe(0);
 		expect(second.state.message).toEqual({text: 'marks cleared', tone: 'info'});
-		const third = run(second.state, [keys.escape], on);
-		expect(third.state.serviceScoped).toBe(false);
+		const third = run({...second.state, taskService: 's1'}, [keys.escape], on);
+		expect(third.state.taskService).toBeUndefined();
 		expect(third.effects).toEqual([{kind: 'set-focus', focus: {clusterArn: 'c1'}}]);
 	});
 });
@@ -310,7 +357,7 @@ describe('the / filter and the : prompt', () => {
 	it(':svc goes to services; :tasks widens the tasks to the selected cluster', () => {
 		expect(run(start, [...press(':svc'), keys.enter]).state.focused).toBe('services');
 		const tasks = run(start, [...press('j:tasks'), keys.enter]);
-		expect(tasks.state).toMatchObject({focused: 'tasks', serviceScoped: false});
+		expect(tasks.state).toMatchObject({focused: 'tasks', taskService: undefined});
 		expect(tasks.effects).toEqual([{kind: 'set-focus', focus: {clusterArn: 'c2'}}]);
 	});
 

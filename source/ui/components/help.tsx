@@ -84,9 +84,27 @@ export function helpLines(options: {
 			helpScopeTitles[scope],
 			bindings.map((binding) => entryLine(binding, options)),
 		);
+		// What moving around does not show by itself, under its keys.
+		if (scope === rulesAfter)
+			section(
+				rulesTitle,
+				rules.map((text) => ({text: `  ${text}`, kind: 'entry'})),
+			);
 	}
 	return lines;
 }
+
+const rulesTitle = 'What stays put';
+const rulesAfter: KeyScope = 'list';
+
+/** The rules a key does not show: what the tasks pane lists, and what the cursor and sort do. */
+const rules = [
+	"The tasks are the selected cluster's or one service's, and only a key changes it:",
+	'moving in Services picks the service under the cursor; Esc in Tasks, :tasks,',
+	"→ into a cluster or another cluster go back to all the cluster's tasks.",
+	'The cursor stays on its row when a refresh reorders the list.',
+	'< and > sort by the columns on screen, I reverses; the arrow marks the column.',
+];
 
 /** One line per `:` command: its usage, what it does, and its other names. */
 function commandLines(): HelpLine[] {

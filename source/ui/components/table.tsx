@@ -2,7 +2,7 @@
 // each row is one <Text> with its columns pre-padded by display width, and rows are memoized so a
 // change in one row re-renders one row. Cost follows the pane height, not the 20,000 tasks behind
 // it.
-import {memo, useState} from 'react';
+import {memo, useEffect, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './text.js';
 import {displayWidth, padCell, truncate, type Align, type Cut} from '../format.js';
@@ -73,6 +73,10 @@ export type TableProps = {
 	readonly emptyText: string;
 	/** Row ids marked with Space for a bulk action. */
 	readonly marked?: ReadonlySet<string>;
+	/** The columns that can be sorted by, for `onShownColumns`. */
+	readonly sortable?: readonly string[];
+	/** Told, after a render that changed them, which of `sortable` the header shows in full. */
+	readonly onShownColumns?: (keys: readonly string[]) => void;
 };
 
 /** Selection marker and bulk-mark marker in front of every row. */
@@ -475,6 +479,52 @@ export function headerLine(
 	return padCell(' '.repeat(gutterWidth) + titles.join(' '), width, 'left', theme.glyphs.ellipsis);
 }
 
+/**
+ * The columns whose title and sort arrow the header shows whole at these widths: a column past
+ * the pane's edge, or cut by it, is not one (sorting by it would show no arrow).
+ */
+export function shownColumns(
+	columns: readonly TableColumn[],
+	widths: readonly number[],
+	width: number,
+): string[] {
+	const total =
+		gutterWidth +
+		widths.reduce((sum, w) => sum + w, 0) +
+		Math.max(0, columns.length - 1) * columnGap;
+	// A header cut at the edge ends in an ellipsis, which takes the last column.
+	const limit = total > width ? width - 1 : width;
+	const shown: string[] = [];
+	let start = gutterWidth;
+	columns.forEach((column, i) => {
+		const w = widths[i] ?? 0;
+		const titleEnd =
+			column.align === 'right' ? w : Math.min(w, displayWidth(column.title) + indicatorWidth);
+		if (w > 0 && start + titleEnd <= limit) shown.push(column.key);
+		start += w + columnGap;
+	});
+	return shown;
+}
+
+/**
+ * The header with the sort named at its right end (` AGE▼`), for when the sorted column is not
+ * on screen (the terminal got narrower): which way the rows are sorted is always said.
+ */
+export function withSortLabel(
+	header: string,
+	columns: readonly TableColumn[],
+	sort: SortState,
+	width: number,
+	theme: Theme,
+): string {
+	const column = columns.find((c) => c.key === sort.columnKey);
+	if (column === undefined) return header;
+	const arrow = sort.direction === 'asc' ? theme.glyphs.sortAscending : theme.glyphs.sortDescending;
+	const label = ` ${column.title}${arrow}`;
+	const room = Math.max(0, width - displayWidth(label));
+	return padCell(header, room, 'left', theme.glyphs.ellipsis) + label;
+}
+
 export function Table({
 	columns,
 	rows,
@@ -485,6 +535,8 @@ export function Table({
 	focused,
 	emptyText,
 	marked,
+	sortable,
+	onShownColumns,
 }: TableProps) {
 	const theme = useTheme();
 	const visible = Math.max(0, height - 1);
@@ -508,8 +560,21 @@ export function Table({
 	if (grown?.columns !== columns || grown.key !== contentKey) setGrown({columns, key: contentKey});
 	const widths = widthsFor(columns, width, contentKey);
 
+	const shown = shownColumns(columns, widths, width);
+	const shownSortable = (
+		sortable === undefined ? [] : shown.filter((key) => sortable.includes(key))
+	).join(',');
+	useEffect(() => {
+		if (sortable !== undefined && width > 0)
+			onShownColumns?.(shownSortable === '' ? [] : shownSortable.split(','));
+	}, [shownSortable, onShownColumns, sortable, width]);
+
 	// A few columns' titles: cheaper to build than to memoize against the widths in view.
-	const header = headerLine(columns, widths, width, sort, theme);
+	const line = headerLine(columns, widths, width, sort, theme);
+	const header =
+		sort !== undefined && !shown.includes(sort.columnKey)
+			? withSortLabel(line, columns, sort, width, theme)
+			: line;
 	if (height <= 0 || width <= 0) return null;
 
 	const lines = inView.map((row, index) => {

@@ -35,6 +35,8 @@ export function useStartService(search: ServiceSearch | undefined, ui: UiStore):
 					...current,
 					focused: 'services',
 					selected: {...current.selected, clusters: state.clusterArn, services: state.serviceArn},
+					// As if the user had moved onto it: the tasks are that service's.
+					taskService: state.serviceArn,
 					message,
 				};
 			});

@@ -10,7 +10,10 @@ import {
 	cyclePane,
 	movedIndex,
 	nextSort,
+	reversedSort,
+	sortOf,
 	withMessage,
+	withSort,
 	withoutMarks,
 	type UiState,
 } from '../ui-state.js';
@@ -57,13 +60,23 @@ const move: Handler = ({state, screen, binding}) => {
 	return stay(withSelection(state, rows, pane, moved));
 };
 
+/** `<` / `>`: the next sortable column to the left or right, among those the table shows. */
 const sortStep =
 	(step: 1 | -1): Handler =>
 	({state, screen}) => {
 		const pane = state.focused;
-		const sort = nextSort(screen.sortable(pane), state.sorts[pane], step);
-		return stay({...state, sorts: {...state.sorts, [pane]: sort}});
+		const sort = nextSort(
+			screen.sortable(pane),
+			sortOf(state, pane),
+			step,
+			state.shownColumns[pane],
+		);
+		return stay(withSort(state, pane, sort));
 	};
+
+/** `I`: the same column the other way round. */
+const reverseSort: Handler = ({state}) =>
+	stay(withSort(state, state.focused, reversedSort(sortOf(state, state.focused))));
 
 /** Enter: the selected row's details, a cluster's included. */
 const open: Handler = ({state, screen}) => {
@@ -79,8 +92,9 @@ const drill: Handler = ({state, screen}) => {
 	if (pane !== 'clusters') return stay(state);
 	const id = selectedRowId(screen.lists[pane], state.selected[pane]);
 	if (id === undefined) return stay(state);
+	// Drilling into a cluster shows all of its tasks until a service is picked.
 	return withEffects(
-		{...state, focused: 'services', overlay: {kind: 'none'}},
+		{...state, focused: 'services', overlay: {kind: 'none'}, taskService: undefined},
 		{kind: 'set-focus', focus: {clusterArn: id}},
 	);
 };
@@ -90,9 +104,12 @@ const back: Handler = ({state, screen}) => {
 	const pane = state.focused;
 	if (state.filters[pane] !== '') return stay({...state, filters: {...state.filters, [pane]: ''}});
 	if (state.marked.size > 0) return say(withoutMarks(state), 'marks cleared');
-	if (pane === 'tasks' && screen.focus.serviceArn !== undefined)
+	if (
+		pane === 'tasks' &&
+		(state.taskService !== undefined || screen.focus.serviceArn !== undefined)
+	)
 		return withEffects(
-			{...state, serviceScoped: false},
+			{...state, taskService: undefined},
 			{kind: 'set-focus', focus: {clusterArn: screen.focus.clusterArn}},
 		);
 	return stay(state);
@@ -197,6 +214,7 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 		say(state, 'v compares two revisions: in :td, Enter on a family lists its revisions'),
 	'sort-previous': sortStep(-1),
 	'sort-next': sortStep(1),
+	'sort-reverse': reverseSort,
 
 	'scale-up': write('scale-up'),
 	'scale-down': write('scale-down'),

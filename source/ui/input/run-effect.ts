@@ -81,7 +81,7 @@ export function afterWrite(result: ActionResult, fleet: FleetStore, ui: UiStore)
 	if (result.kind !== 'run-task' || result.status !== 'succeeded') return;
 	updateUi(ui, (state) => ({
 		...state,
-		serviceScoped: false,
+		taskService: undefined,
 		focused: 'tasks',
 		overlay: {kind: 'none'},
 	}));

@@ -13,7 +13,10 @@ export function selectedRowId(rows: PaneRows, selectedId: string | undefined): s
 	return rows.ids[selectedIndex(rows, selectedId)];
 }
 
-/** The state with the row at `index` selected; selecting a service scopes the tasks to it again. */
+/**
+ * The state with the row at `index` selected, by a key: a service selected scopes the tasks to
+ * it, another cluster widens them to that cluster's.
+ */
 export function withSelection(
 	state: UiState,
 	rows: PaneRows,
@@ -22,9 +25,11 @@ export function withSelection(
 ): UiState {
 	const id = index === undefined ? undefined : rows.ids[index];
 	if (id === undefined) return state;
-	return {
-		...state,
-		selected: {...state.selected, [pane]: id},
-		serviceScoped: pane === 'services' ? true : state.serviceScoped,
-	};
+	const taskService =
+		pane === 'services'
+			? id
+			: pane === 'clusters' && id !== state.selected.clusters
+				? undefined
+				: state.taskService;
+	return {...state, selected: {...state.selected, [pane]: id}, taskService};
 }

@@ -78,7 +78,7 @@ function runCommand(state: UiState, text: string, screen: Screen): Step {
 			const focused = {...state, focused: parsed.pane, overlay: closed};
 			if (!parsed.clearServiceScope) return stay(focused);
 			const clusterArn = selectedRowId(screen.lists.clusters, state.selected.clusters);
-			const widened = {...focused, serviceScoped: false};
+			const widened = {...focused, taskService: undefined};
 			return clusterArn === undefined
 				? stay(widened)
 				: withEffects(widened, {kind: 'set-focus', focus: {clusterArn}});

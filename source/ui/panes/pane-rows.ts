@@ -31,6 +31,11 @@ export type RowContext = {
 	/** The EC2 instance id behind a container instance ARN, to show where a task runs. */
 	readonly ec2InstanceId: (containerInstanceArn: string) => string | undefined;
 	/**
+	 * False while the cluster's container instances have not arrived: a task's INSTANCE then
+	 * waits (`…`) rather than show a container instance id that the EC2 id replaces a moment later.
+	 */
+	readonly instancesKnown?: boolean;
+	/**
 	 * Changes only when what `/` matches could change beyond the entities themselves (the EC2 ids
 	 * above): ages and metrics are not matched (PaneDefinition.unsearched), so a refresh that
 	 * only moved them does not make a filter read 20,000 rows again.
@@ -552,11 +557,16 @@ function stopCell(task: Task): string {
 	return `${exit}${task.stoppedReason ?? task.stopCode ?? ''}`.trim();
 }
 
-/** Where a task runs: the EC2 id, a short container instance id until that is known, FARGATE. */
-function instanceCell(task: Task, context: RowContext): string {
+/**
+ * Where a task runs: the EC2 id, `…` while the cluster's instances are coming, a short container
+ * instance id when they came without this one, FARGATE.
+ */
+export function instanceCell(task: Task, context: RowContext): string {
 	const arn = task.containerInstanceArn;
 	if (arn === undefined) return task.launchType ?? '';
-	return context.ec2InstanceId(arn) ?? nameFromArn(arn).slice(0, 8);
+	const ec2 = context.ec2InstanceId(arn);
+	if (ec2 !== undefined) return ec2;
+	return context.instancesKnown === false ? '…' : nameFromArn(arn).slice(0, 8);
 }
 
 export const tasksPane: PaneDefinition<Task> = {

@@ -1,12 +1,12 @@
 /**
  * The last line: the prompt while typing into `/` or `:` (with what is typed into and how to
- * leave it), else the message of the last key, else the keys that work here.
+ * leave it), else the message of the last key followed by the keys that work here.
  */
 import {commandSummary} from '../commands/registry.js';
 import {Footer} from '../components/footer.js';
 import {Text} from '../components/text.js';
 import {displayWidth, padCell} from '../format.js';
-import {dialogHints, footerHints, taskDefinitionListCommands} from '../keymap.js';
+import {dialogHints, footerHints, taskDefinitionListCommands, type FooterHint} from '../keymap.js';
 import {logsFooterCommands} from '../logs/logs-overlay.js';
 import {useTheme} from '../theme.js';
 import {useUi} from '../ui-store.js';
@@ -52,21 +52,61 @@ export function FooterLine({
 			</Text>
 		);
 	}
-	if (message !== undefined) {
-		return (
-			<Text wrap="truncate" {...theme.status[message.tone]}>
-				{padCell(message.text, width, 'left', theme.glyphs.ellipsis)}
-			</Text>
-		);
-	}
 	// An open dialog has the keyboard alone: its keys, not the panes'.
-	if (dialogStep !== undefined) return <Footer hints={dialogHints(dialogStep)} width={width} />;
 	const readOnly = !writes.allowed;
 	const hints =
-		overlay.kind === 'task-definitions' || overlay.kind === 'revisions'
-			? footerHints('list', {readOnly, only: taskDefinitionListCommands})
-			: overlay.kind === 'logs'
-				? footerHints('logs', {readOnly, only: logsFooterCommands})
-				: footerHints('list', {readOnly, pane: focused});
-	return <Footer hints={hints} width={width} />;
+		dialogStep !== undefined
+			? dialogHints(dialogStep)
+			: overlay.kind === 'task-definitions' || overlay.kind === 'revisions'
+				? footerHints('list', {readOnly, only: taskDefinitionListCommands})
+				: overlay.kind === 'logs'
+					? footerHints('logs', {readOnly, only: logsFooterCommands})
+					: footerHints('list', {readOnly, pane: focused});
+	if (message === undefined) return <Footer hints={hints} width={width} />;
+	// The message first, the keys after it: a message must not hide what can be pressed next.
+	const {messageWidth, hintsWidth} = footerSplit(
+		displayWidth(message.text),
+		hintsLength(hints),
+		width,
+	);
+	return (
+		<Text wrap="truncate">
+			<Text {...theme.status[message.tone]}>
+				{padCell(message.text, messageWidth, 'left', theme.glyphs.ellipsis)}
+			</Text>
+			{hintsWidth > 0 ? <Footer hints={hints} width={hintsWidth} /> : null}
+		</Text>
+	);
+}
+
+/** What the hints take on the line when all of them fit. */
+function hintsLength(hints: readonly FooterHint[]): number {
+	return hints.reduce(
+		(sum, hint, i) =>
+			sum + (i > 0 ? 2 : 1) + displayWidth(hint.keys) + 1 + displayWidth(hint.label),
+		0,
+	);
+}
+
+/** The hints always keep at least this much of the line (`? help  / filter  : cmd`). */
+const hintsKept = 26;
+/** After the message, before the hints' own leading space. */
+const gap = 1;
+
+/**
+ * How a message and the hints share the line: the message whole when both fit; else the message
+ * cut, down to what leaves the hints their first few (`hintsKept`); a line too narrow for that
+ * goes to the message alone.
+ */
+export function footerSplit(
+	messageLength: number,
+	hintsTotal: number,
+	width: number,
+): {messageWidth: number; hintsWidth: number} {
+	if (messageLength + gap + hintsTotal <= width)
+		return {messageWidth: messageLength + gap, hintsWidth: width - messageLength - gap};
+	const kept = Math.min(hintsTotal, hintsKept);
+	const messageWidth = Math.min(messageLength + gap, width - kept);
+	if (messageWidth < width / 2) return {messageWidth: width, hintsWidth: 0};
+	return {messageWidth, hintsWidth: width - messageWidth};
 }

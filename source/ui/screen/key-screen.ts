@@ -10,11 +10,13 @@ import {paneOrder, type Layout, type PaneId} from '../layout.js';
 import {sortableColumns} from '../panes/pane-list.js';
 import type {PaneDefinition} from '../panes/pane-rows.js';
 import type {TaskDefinitionList} from '../task-definitions-view.js';
-import {paneDefinitions, type PaneLists} from './use-pane-data.js';
+import {paneDefinitions, type PaneDefinitions, type PaneLists} from './use-pane-data.js';
 import {familyRevisionArns} from '../revisions/revision-list.js';
 
 export type KeyScreenParts = {
 	readonly lists: PaneLists;
+	/** What each list was built with: the stopped tasks sort by their own columns. */
+	readonly definitions: PaneDefinitions;
 	readonly layout: Layout;
 	/** The terminal's rows: a pane not on screen pages by them. */
 	readonly rows: number;
@@ -32,14 +34,14 @@ export function pageRowsOf(layout: Layout, rows: number): Record<PaneId, number>
 }
 
 export function keyScreen(parts: KeyScreenParts, fleet: FleetStore): Screen {
-	const {lists, layout, rows, taskDefinitionList} = parts;
+	const {lists, definitions, layout, rows, taskDefinitionList} = parts;
 	const {focus, paused} = fleet.getState();
 	return {
 		lists,
 		pageRows: pageRowsOf(layout, rows),
 		sortable: (pane) =>
 			sortableColumns(
-				paneDefinitions[pane] as PaneDefinition<unknown>,
+				definitions[pane] as PaneDefinition<unknown>,
 				(lists[pane].items as readonly unknown[])[0],
 			),
 		taskDefinitions: {

@@ -3,6 +3,7 @@
  * below; narrower, a tab bar over the panes shown.
  */
 import {Box} from 'ink';
+import {useMemo} from 'react';
 import {nameFromArn} from '../../model/arn.js';
 import type {ActionRunner} from '../../store/writes/types.js';
 import {DrawBoundary} from '../components/draw-boundary.js';
@@ -16,8 +17,11 @@ import {usePaneNotes} from '../hooks/use-pane-notes.js';
 import {selectedIndex} from '../input/selection.js';
 import type {Layout, PaneId, PaneRect} from '../layout.js';
 import type {PaneList} from '../panes/pane-list.js';
-import {useUi} from '../ui-store.js';
-import {paneDefinitions, type PaneData} from './use-pane-data.js';
+import {updateUi, useUi, useUiStore} from '../ui-store.js';
+import {withShownColumns} from '../ui-state.js';
+import type {PaneDefinition} from '../panes/pane-rows.js';
+import {taskScopeNote} from './task-scope.js';
+import type {PaneData} from './use-pane-data.js';
 
 export type PanesViewProps = {
 	readonly layout: Layout;
@@ -33,18 +37,31 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 	const selected = useUi((state) => state.selected);
 	const filters = useUi((state) => state.filters);
 	const sorts = useUi((state) => state.sorts);
+	const stoppedSort = useUi((state) => state.stoppedSort);
 	const showStopped = useUi((state) => state.stoppedTasks);
 	const paneNotes = usePaneNotes(showStopped);
 	const marked = useUi((state) => state.marked);
 	const problems = useFleet((state) => state.problems);
 	const clustersFetchedAt = useFleet((state) => state.dataSets.clusters?.fetchedAt);
-	const {clusters, services, focus, scope, clusterView, lists, context} = data;
+	const {clusters, services, focus, scope, clusterView, lists, context, definitions} = data;
+	const ui = useUiStore();
+	// Each table says which sortable columns it shows in full: < and > stay among them.
+	const onShownColumns = useMemo(() => {
+		const tell = (pane: PaneId) => (keys: readonly string[]) =>
+			updateUi(ui, (state) => withShownColumns(state, pane, keys));
+		return {
+			clusters: tell('clusters'),
+			instances: tell('instances'),
+			services: tell('services'),
+			tasks: tell('tasks'),
+		};
+	}, [ui]);
 	const selectedIndexOf = (pane: PaneId) => selectedIndex(lists[pane], selected[pane]);
 
 	// Rows are built as the table asks for them (the rows in view), with their marks drawn in.
 	const rowMarks = useRowMarks(runner);
 	const marks = [rowMarks, marked] as const;
-	const {clusters: c, instances: i, services: s, tasks: t} = paneDefinitions;
+	const {clusters: c, instances: i, services: s, tasks: t} = definitions;
 	const rows: Record<PaneId, TableRows> = {
 		clusters: usePaneRows('clusters', c, lists.clusters, context, ...marks),
 		instances: usePaneRows('instances', i, lists.instances, context, ...marks),
@@ -88,7 +105,7 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 		if (!loaded && !(pane === 'clusters' && clustersFetchedAt)) return 'loading…';
 		if (filters[pane] !== '') return `nothing matches /${filters[pane]}`;
 		if (pane === 'tasks' && showStopped) return 'no task stopped in the last hour';
-		return paneDefinitions[pane].emptyText;
+		return definitions[pane].emptyText;
 	};
 
 	const renderPane = (rect: PaneRect) => {
@@ -96,17 +113,27 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 		const list = lists[pane] as PaneList<unknown>;
 		const inner = paneContentSize(rect.width, rect.height);
 		const filter = filters[pane];
-		const name = pane === 'tasks' && showStopped ? 'Stopped tasks' : paneDefinitions[pane].name;
+		const name = definitions[pane].name;
 		// Marked rows can be out of sight (scrolled away, or marked in a service's tasks before
 		// :tasks widened them): the title keeps count, since x and d act on them, not the cursor.
 		let markedHere = 0;
 		for (const id of marked) if (list.indexOf.has(id)) markedHere++;
+		// The tasks say whose they are and which key changes that: the scope never changes by itself.
+		const scopeNote =
+			pane === 'tasks'
+				? taskScopeNote({
+						oneService: focus.serviceArn !== undefined,
+						clusterName: focusedClusterName,
+						escWidens: filter === '' && marked.size === 0,
+					})
+				: '';
 		const title =
 			paneTitle(`${name}${filter ? ` /${filter}` : ''}`, scopeFor[pane], {
 				index: selectedIndexOf(pane),
 				total: list.items.length,
 			}) +
 			(markedHere > 0 ? ` ${markedHere} marked (Esc unmarks)` : '') +
+			(scopeNote === '' ? '' : ` ${scopeNote}`) +
 			(paneNotes[pane] === '' ? '' : ` ${paneNotes[pane]}`);
 		return (
 			<Pane
@@ -118,12 +145,14 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 			>
 				<DrawBoundary what="pane" resetKey={rows[pane]}>
 					<Table
-						columns={paneDefinitions[pane].columns}
+						columns={definitions[pane].columns}
 						rows={rows[pane]}
 						selectedIndex={selectedIndexOf(pane)}
 						height={inner.height}
 						width={inner.width}
-						sort={sorts[pane]}
+						sort={pane === 'tasks' && showStopped ? stoppedSort : sorts[pane]}
+						sortable={sortableKeys(definitions[pane] as PaneDefinition<unknown>)}
+						onShownColumns={onShownColumns[pane]}
 						focused={pane === focused}
 						emptyText={emptyText(pane)}
 					/>
@@ -151,4 +180,17 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 			{layout.panes.map((rect) => renderPane(rect))}
 		</Box>
 	);
+}
+
+/** The columns a pane sorts by, as one array per definition (the table compares it by identity). */
+const sortableKeysOf = new WeakMap<object, readonly string[]>();
+function sortableKeys(definition: PaneDefinition<unknown>): readonly string[] {
+	let keys = sortableKeysOf.get(definition);
+	if (keys === undefined) {
+		keys = definition.columns
+			.filter((column) => definition.sortBy[column.key] !== undefined)
+			.map((column) => column.key);
+		sortableKeysOf.set(definition, keys);
+	}
+	return keys;
 }

@@ -25,10 +25,13 @@ import {
 	instancesPane,
 	servicesPane,
 	tasksPane,
+	type PaneDefinition,
 	type RowContext,
 } from '../panes/pane-rows.js';
+import {stoppedTasksPane} from '../panes/stopped-task-rows.js';
 import {useTheme} from '../theme.js';
 import {useUi} from '../ui-store.js';
+import {sortOf} from '../ui-state.js';
 
 export const paneDefinitions = {
 	clusters: clustersPane,
@@ -51,6 +54,14 @@ export type PaneLists = {
 	readonly tasks: PaneList<Task>;
 };
 
+/** The definitions each pane's list was built with: the tasks pane's follows `t`. */
+export type PaneDefinitions = {
+	readonly clusters: PaneDefinition<Cluster>;
+	readonly instances: PaneDefinition<ContainerInstance>;
+	readonly services: PaneDefinition<Service>;
+	readonly tasks: PaneDefinition<Task>;
+};
+
 export type PaneData = {
 	readonly clusters: readonly Cluster[];
 	readonly services: readonly Service[];
@@ -62,6 +73,7 @@ export type PaneData = {
 	readonly scope: string | undefined;
 	readonly context: RowContext;
 	readonly lists: PaneLists;
+	readonly definitions: PaneDefinitions;
 };
 
 const noClusters: readonly Cluster[] = [];
@@ -74,7 +86,10 @@ export function usePaneData(): PaneData {
 	const filters = useUi((state) => state.filters);
 	const sorts = useUi((state) => state.sorts);
 	// t: the scope's stopped tasks (ECS keeps them about an hour), fetched only while shown.
-	const tasksField = useUi((state) => (state.stoppedTasks ? 'stoppedTasks' : 'tasks'));
+	const showStopped = useUi((state) => state.stoppedTasks);
+	const tasksField = showStopped ? 'stoppedTasks' : 'tasks';
+	const tasksSort = useUi((state) => sortOf(state, 'tasks'));
+	const tasksDefinition = showStopped ? stoppedTasksPane : tasksPane;
 
 	const clusters = useFleet((state) => state.clusters) ?? noClusters;
 	const focus = useFleet((state) => state.focus);
@@ -85,7 +100,10 @@ export function usePaneData(): PaneData {
 	const tasks =
 		useFleet((state) => (scope === undefined ? undefined : state[tasksField][scope])) ?? noTasks;
 	const metrics = useFleet((state) => state.metrics);
-	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
+	// Stopped tasks' ages count from their own fetch, which runs at its own pace.
+	const tasksFetchedAt = useFleet(
+		(state) => state.dataSets[showStopped ? 'stopped-tasks' : 'tasks']?.fetchedAt,
+	);
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
 	// The instances pane also lists what the cluster's groups launched and ECS does not know yet.
@@ -97,16 +115,19 @@ export function usePaneData(): PaneData {
 
 	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
 	const ec2InstanceIds = useEc2InstanceIds(instances);
+	// A task on EC2 names an instance: with none listed, they have not arrived yet.
+	const instancesKnown = instances.length > 0;
 	const context: RowContext = useMemo(
 		() => ({
 			now: tasksFetchedAt ?? 0,
+			instancesKnown,
 			sparklineRamp: theme.glyphs.sparkline,
 			meterGlyphs: theme.unicode ? unicodeMeter : asciiMeter,
 			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
 			ec2InstanceId: (arn) => ec2InstanceIds.get(arn),
 			textKey: ec2InstanceIds,
 		}),
-		[ec2InstanceIds, metrics, tasksFetchedAt, theme],
+		[ec2InstanceIds, instancesKnown, metrics, tasksFetchedAt, theme],
 	);
 
 	const lists: PaneLists = {
@@ -119,7 +140,22 @@ export function usePaneData(): PaneData {
 			context,
 		),
 		services: usePaneList(servicesPane, services, filters.services, sorts.services, context),
-		tasks: usePaneList(tasksPane, tasks, filters.tasks, sorts.tasks, context),
+		tasks: usePaneList(tasksDefinition, tasks, filters.tasks, tasksSort, context),
 	};
-	return {clusters, services, instances, tasks, focus, clusterView, scope, context, lists};
+	const definitions = useMemo(
+		() => ({...paneDefinitions, tasks: tasksDefinition}),
+		[tasksDefinition],
+	);
+	return {
+		clusters,
+		services,
+		instances,
+		tasks,
+		focus,
+		clusterView,
+		scope,
+		context,
+		lists,
+		definitions,
+	};
 }

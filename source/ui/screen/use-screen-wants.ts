@@ -4,11 +4,14 @@
  * shown. The store's pollers do the fetching. And the UI state's upkeep that follows the fleet:
  * marks belong to one cluster, R's note goes once its refresh is in.
  */
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
 import {useFleet, useFleetStore} from '../hooks/use-fleet.js';
 import {refreshingMessage} from '../input/pane-handlers.js';
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
-import {withoutMarks} from '../ui-state.js';
+import {withoutMarks, type UiState} from '../ui-state.js';
+import type {PaneId} from '../layout.js';
+import {paneOrder} from '../layout.js';
+import type {PaneRows} from '../input/screen.js';
 import type {PaneData} from './use-pane-data.js';
 import type {Overlay} from '../ui-state.js';
 
@@ -30,7 +33,6 @@ const focusDelayMs = 200;
 export type OnScreen = {
 	readonly data: PaneData;
 	readonly selectedClusterArn: string | undefined;
-	readonly selectedServiceArn: string | undefined;
 	/** The rows on screen, and a screen's height around them, whose sparklines are drawn. */
 	readonly visibleClusterArns: readonly string[];
 	readonly visibleServiceArns: readonly string[];
@@ -39,7 +41,6 @@ export type OnScreen = {
 export function useScreenWants({
 	data,
 	selectedClusterArn,
-	selectedServiceArn,
 	visibleClusterArns,
 	visibleServiceArns,
 }: OnScreen): void {
@@ -60,26 +61,32 @@ export function useScreenWants({
 		);
 	}, [clustersFetchedAt, ui]);
 
+	useStableSelection(data.lists);
+
 	// Marks belong to one cluster's rows: another cluster starts unmarked.
 	useEffect(() => updateUi(ui, withoutMarks), [ui, focus.clusterArn]);
 
-	// The selection scopes what is fetched: a cluster scopes instances and services, a service tasks.
+	// The selection scopes what is fetched: a cluster scopes instances and services; the tasks are
+	// the cluster's or, once a key picked one, a service's (taskService). Never the service the
+	// services cursor happens to rest on when the list arrives: the scope changes only on a key.
+	const taskService = useUi((state) => state.taskService);
 	useEffect(() => {
 		if (selectedClusterArn === undefined) return;
-		// Until the new cluster's services arrive, `services` are the previous cluster's: pairing
-		// one of them with the new cluster would fetch tasks of a service that is not there.
+		// A service the loaded list puts in another cluster (picked among the previous cluster's
+		// services while the new one's were coming) would fetch tasks of a service not there. One
+		// not listed yet (`--service`, before its cluster's services are in) is taken as given.
+		const listed = services.find((s) => s.arn === taskService);
 		const serviceArn =
-			ui.getState().serviceScoped &&
-			selectedServiceArn !== undefined &&
-			services.some((s) => s.arn === selectedServiceArn && s.clusterArn === selectedClusterArn)
-				? selectedServiceArn
+			taskService !== undefined &&
+			(listed === undefined || listed.clusterArn === selectedClusterArn)
+				? taskService
 				: undefined;
 		const timer = setTimeout(
 			() => fleet.getState().wants.setFocus({clusterArn: selectedClusterArn, serviceArn}),
 			focusDelayMs,
 		);
 		return () => clearTimeout(timer);
-	}, [fleet, ui, selectedClusterArn, selectedServiceArn, services]);
+	}, [fleet, selectedClusterArn, taskService, services]);
 
 	// Sparklines for the rows on screen only: CloudWatch bills per metric.
 	const visibleClusterKey = visibleClusterArns.join(',');
@@ -109,4 +116,40 @@ export function useScreenWants({
 		const [family, ...pinned] = revisionWants.split(' ').filter((word) => word !== '');
 		fleet.getState().wants.showRevisions(family, pinned);
 	}, [fleet, revisionWants]);
+}
+
+/**
+ * The row under the cursor stays the same row until a key moves it. A pane nobody has moved in
+ * shows its first row: that row is then recorded as selected, or a refresh that sorts another
+ * row first would move the cursor to it. A selected row that left the list (a task stopped)
+ * gives its place to the row now at the same position, as in htop, rather than to the first
+ * row; while a filter hides it, it stays selected, to come back when the filter is cleared.
+ */
+function useStableSelection(lists: Readonly<Record<PaneId, PaneRows>>): void {
+	const ui = useUiStore();
+	const previous = useRef(lists);
+	useEffect(() => {
+		const before = previous.current;
+		previous.current = lists;
+		updateUi(ui, (state) => pinnedSelection(state, lists, before));
+	}, [ui, lists]);
+}
+
+/** The state with each pane's cursor recorded on the row it shows (see useStableSelection). */
+export function pinnedSelection(
+	state: UiState,
+	lists: Readonly<Record<PaneId, PaneRows>>,
+	before: Readonly<Record<PaneId, PaneRows>>,
+): UiState {
+	let selected = state.selected;
+	for (const pane of paneOrder) {
+		const rows = lists[pane];
+		const id = selected[pane];
+		if (rows.ids.length === 0 || (id !== undefined && rows.indexOf.has(id))) continue;
+		if (id !== undefined && state.filters[pane] !== '') continue;
+		const was = id === undefined ? undefined : before[pane].indexOf.get(id);
+		const next = rows.ids[Math.min(was ?? 0, rows.ids.length - 1)];
+		if (next !== undefined) selected = {...selected, [pane]: next};
+	}
+	return selected === state.selected ? state : {...state, selected};
 }
