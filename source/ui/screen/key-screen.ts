@@ -10,7 +10,7 @@ import {paneOrder, type Layout, type PaneId} from '../layout.js';
 import {sortableColumns} from '../panes/pane-list.js';
 import type {PaneDefinition} from '../panes/pane-rows.js';
 import type {TaskDefinitionList} from '../task-definitions-view.js';
-import {paneDefinitions, type PaneDefinitions, type PaneLists} from './use-pane-data.js';
+import type {PaneDefinitions, PaneLists} from './use-pane-data.js';
 import {familyRevisionArns} from '../revisions/revision-list.js';
 
 export type KeyScreenParts = {
