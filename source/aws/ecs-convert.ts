@@ -81,6 +81,25 @@ function resource(list: readonly Resource[] | undefined, name: string): number {
 	return count(found.integerValue) ?? count(found.longValue) ?? count(found.doubleValue) ?? 0;
 }
 
+/** A STRINGSET resource of port numbers (PORTS, PORTS_UDP); anything not a port is left out. */
+function portSet(list: readonly Resource[] | undefined, name: string): number[] {
+	const found = objects(list).find((item) => item.name === name);
+	return strings(found?.stringSetValue)
+		.map(Number)
+		.filter((port) => Number.isInteger(port) && port > 0 && port < 65536);
+}
+
+function attributeRecord(
+	list: readonly {name?: unknown; value?: unknown}[],
+): Record<string, string> {
+	const byName: Record<string, string> = {};
+	for (const item of list) {
+		const name = text(item.name);
+		if (name !== undefined) byName[name] = text(item.value) ?? '';
+	}
+	return byName;
+}
+
 export function toContainerInstance(instance: SdkContainerInstance): ContainerInstance {
 	const arn = text(instance.containerInstanceArn) ?? '';
 	const attributes = objects(instance.attributes);
@@ -107,6 +126,9 @@ export function toContainerInstance(instance: SdkContainerInstance): ContainerIn
 		registeredAt: time(instance.registeredAt),
 		agentVersion: text(record(instance.versionInfo)?.agentVersion),
 		version: count(instance.version) ?? 0,
+		reservedTcpPorts: portSet(instance.remainingResources, 'PORTS'),
+		reservedUdpPorts: portSet(instance.remainingResources, 'PORTS_UDP'),
+		attributes: attributeRecord(attributes),
 	};
 }
 
