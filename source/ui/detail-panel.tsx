@@ -12,6 +12,7 @@ import {Pane, paneContentSize} from './components/pane.js';
 import {
 	blank,
 	clampDetailScroll,
+	detailRowCount,
 	detailViewport,
 	heading,
 	text,
@@ -140,8 +141,10 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 		theme.glyphs,
 	]);
 
-	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
-	const {maxScroll, page} = detailViewport(lines.length, inner.height);
+	// Scrolling moves through rows: a long line wraps into several.
+	const rowCount = useMemo(() => detailRowCount(lines, inner.width), [lines, inner.width]);
+	const clamped = clampDetailScroll(rowCount, inner.height, scroll);
+	const {maxScroll, page} = detailViewport(rowCount, inner.height);
 	useLayoutEffect(() => onViewport({maxScroll, page}), [maxScroll, page, onViewport]);
 
 	const title =

@@ -10,6 +10,7 @@ import {
 	ago,
 	blank,
 	field,
+	hangingText,
 	heading,
 	orDash,
 	resolveContext,
@@ -175,6 +176,9 @@ function metricField(
 	);
 }
 
+// `  12m ago ` : a wrapped message's next rows start under its text, not under its age.
+const eventHang = 10;
+
 function eventLines(events: readonly ServiceEvent[], now: number): DetailLine[] {
 	// AWS returns them newest first; sorting again costs nothing and guards a merged list.
 	const newestFirst = [...events].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
@@ -182,8 +186,9 @@ function eventLines(events: readonly ServiceEvent[], now: number): DetailLine[] 
 	return [
 		heading(`Events (${newestFirst.length}, newest first)`),
 		...newestFirst.map((event) =>
-			text(
-				segment(`  ${ago(event.createdAt, now).padEnd(8)}`, 'muted'),
+			hangingText(
+				eventHang,
+				segment(`  ${ago(event.createdAt, now).padEnd(eventHang - 2)}`, 'muted'),
 				segment(event.message, eventTone(event.message)),
 			),
 		),
