@@ -5,6 +5,7 @@
  */
 import {useEffect, useLayoutEffect, useMemo} from 'react';
 import type {ContainerInstance} from '../model/container-instance.js';
+import {hasUnplacedTasks, placementReport} from '../model/placement-reasons.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {metricSeriesKey, taskScopeKey, type FleetState} from '../store/fleet-store.js';
@@ -78,6 +79,9 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 			const scope = taskScopeKey(state.focus);
 			return scope === undefined ? undefined : state.tasks[scope];
 		}) ?? noTasks;
+	const clusterInstances = useFleet((state) =>
+		service === undefined ? undefined : focusedView(state)?.containerInstances,
+	);
 	const taskDefinitionArn = service?.taskDefinition ?? task?.taskDefinitionArn;
 	const taskDefinition = useFleet((state) =>
 		taskDefinitionArn === undefined ? undefined : state.taskDefinitions[taskDefinitionArn],
@@ -108,8 +112,25 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 	const lines: DetailLine[] = useMemo(() => {
 		const context = {width: inner.width, now, glyphs: theme.glyphs};
 		let body: DetailLine[];
-		if (service) body = serviceDetailLines({service, cpu, memory}, context);
-		else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
+		if (service) {
+			const waiting = Math.max(
+				1,
+				service.desiredCount - service.runningCount - service.pendingCount,
+			);
+			const placement =
+				taskDefinition && clusterInstances && hasUnplacedTasks(service)
+					? {
+							report: placementReport({
+								service,
+								taskDefinition,
+								instances: clusterInstances,
+								tasks: scopeTasks,
+							}),
+							waiting,
+						}
+					: undefined;
+			body = serviceDetailLines({service, cpu, memory, placement}, context);
+		} else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
 		else if (instance) {
 			const placed = scopeTasks.filter((t) => t.containerInstanceArn === instance.arn);
 			body = instanceDetailLines({instance, tasks: placed, ec2}, context);
@@ -132,6 +153,7 @@ export function DetailPanel({pane, id, scroll, width, height, onViewport}: Detai
 		instance,
 		taskInstance,
 		scopeTasks,
+		clusterInstances,
 		ec2,
 		taskDefinition,
 		cpu,

@@ -2,6 +2,7 @@
 import {useMemo} from 'react';
 import {taskDefinitionName} from '../../model/arn.js';
 import type {MetricSeries} from '../../model/metrics.js';
+import type {PlacementReport} from '../../model/placement-reasons.js';
 import type {Deployment, Service, ServiceEvent} from '../../model/service.js';
 import {sparklineCell} from '../components/sparkline.js';
 import {formatAge, formatPercent} from '../format.js';
@@ -29,12 +30,15 @@ import {
 	loadBalancerTarget,
 } from './detail-format.js';
 import {DetailView, type DetailViewport} from './detail-view.js';
+import {placementLines as unplacedLines} from './placement-lines.js';
 
 export type ServiceDetailData = {
 	readonly service: Service;
 	/** CloudWatch CPUUtilization / MemoryUtilization of the service, when fetched. */
 	readonly cpu?: MetricSeries;
 	readonly memory?: MetricSeries;
+	/** Why its waiting tasks cannot be placed, when some are waiting (the shell works it out). */
+	readonly placement?: {readonly report: PlacementReport; readonly waiting: number};
 };
 
 function statusTone(status: string): Tone | undefined {
@@ -224,6 +228,8 @@ export function serviceDetailLines(data: ServiceDetailData, context: DetailConte
 	if (data.cpu !== undefined || data.memory !== undefined) {
 		lines.push(metricField('CPU', data.cpu, ctx), metricField('Memory', data.memory, ctx));
 	}
+	if (data.placement !== undefined)
+		lines.push(blank, ...unplacedLines(data.placement.report, data.placement.waiting));
 	lines.push(
 		blank,
 		heading(`Deployments (${service.deployments.length})`),

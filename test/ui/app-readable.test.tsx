@@ -1,0 +1,50 @@
+// At 80x24 over the simulator's demo account: a service that cannot place its task says why,
+// instance by instance, and long text in a detail wraps instead of being cut off.
+import {UpdateServiceCommand} from '@aws-sdk/client-ecs';
+import {describe, expect, it} from 'vitest';
+import {demoFleetPerTest, keys, overwideLines, renderApp} from './app-fixture.js';
+
+const demo = demoFleetPerTest();
+
+/** The pane's text with its borders gone and its rows joined: wrapped lines read as one. */
+function paneText(frame: string): string {
+	return frame
+		.split('\n')
+		.map((line) => line.replace(/^│|│$/g, '').trim())
+		.join(' ')
+		.replace(/\s+/g, ' ');
+}
+
+describe('readable at 80x24 (demo)', () => {
+	it("says why redis's second task cannot be placed, one line per kind of instance", async () => {
+		// redis binds host port 6379 and may only run on the t3.medium: a second task fits nowhere.
+		await demo.fleet.sim.ecs.send(
+			new UpdateServiceCommand({cluster: 'web', service: 'redis', desiredCount: 2}),
+		);
+		demo.fleet.sim.advance(30_000);
+		const app = await renderApp({store: demo.fleet.store, columns: 80, rows: 24});
+		await app.press('G', '3');
+		await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 10_000);
+		await app.press('G');
+		await app.waitFor((f) => /Services \(web\) \[4\/4\]/.test(f), 10_000);
+		await app.press(keys.enter);
+		// The detail shows the section once the task definition and instances are in.
+		let frame = await app.waitFor((f) => f.includes('Why tasks are not placed'), 10_000);
+		for (let i = 0; i < 12 && !frame.includes('memberOf not met'); i++) {
+			await app.press('j', 'j');
+			frame = app.frame();
+		}
+		frame = await app.waitFor((f) => f.includes('memberOf not met'), 10_000);
+		// The three m5.large fail the memberOf constraint; the t3.medium has the port taken and too
+		// little memory left for another 1536 MiB.
+		const text = paneText(frame);
+		expect(text).toMatch(
+			/3 m5\.large instances \(i-\w+, i-\w+, i-\w+\): memberOf not met: attribute:ecs\.instance-type == t3\.medium/,
+		);
+		expect(text).toMatch(
+			/1 t3\.medium instance \(i-\w+\): memory short by \d+ MiB; host port 6379 taken/,
+		);
+		expect(frame).not.toContain('…');
+		expect(overwideLines(frame, 80)).toEqual([]);
+	});
+});
