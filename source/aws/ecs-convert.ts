@@ -10,6 +10,8 @@ import type {
 	Cluster as SdkCluster,
 	ContainerInstance as SdkContainerInstance,
 	Failure as SdkFailure,
+	HealthCheck as SdkHealthCheck,
+	LogConfiguration as SdkLogConfiguration,
 	KeyValuePair,
 	Resource,
 	Service as SdkService,
@@ -26,7 +28,13 @@ import type {ContainerInstance} from '../model/container-instance.js';
 import type {DescribeFailure} from '../model/failure.js';
 import type {Service} from '../model/service.js';
 import {serviceNameFromGroup, type NetworkBinding, type Task} from '../model/task.js';
-import {imageRegistry, type TaskDefinition, type TaskVolume} from '../model/task-definition.js';
+import {
+	imageRegistry,
+	type ContainerHealthCheck,
+	type LogConfiguration,
+	type TaskDefinition,
+	type TaskVolume,
+} from '../model/task-definition.js';
 import {count, flag, objects, record, strings, text, time} from './answer-fields.js';
 
 export function toFailure(failure: SdkFailure): DescribeFailure {
@@ -293,6 +301,30 @@ function toVolume(volume: Volume): TaskVolume {
 	};
 }
 
+function toLogConfiguration(config: SdkLogConfiguration | undefined): LogConfiguration | undefined {
+	const logDriver = text(config?.logDriver);
+	if (config === undefined || logDriver === undefined) return undefined;
+	const options: Record<string, string> = {};
+	for (const [key, value] of Object.entries(record(config.options) ?? {}))
+		if (typeof value === 'string') options[key] = value;
+	const secretOptionNames = objects(config.secretOptions).flatMap((option) => {
+		const name = text(option.name);
+		return name === undefined ? [] : [name];
+	});
+	return {logDriver, options, secretOptionNames};
+}
+
+function toHealthCheck(check: SdkHealthCheck | undefined): ContainerHealthCheck | undefined {
+	if (check === undefined) return undefined;
+	return {
+		command: strings(check.command),
+		interval: count(check.interval),
+		timeout: count(check.timeout),
+		retries: count(check.retries),
+		startPeriod: count(check.startPeriod),
+	};
+}
+
 export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition {
 	return {
 		arn: text(definition.taskDefinitionArn) ?? '',
@@ -301,6 +333,7 @@ export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition 
 		status: text(definition.status) ?? 'UNKNOWN',
 		networkMode: text(definition.networkMode),
 		requiresCompatibilities: strings(definition.requiresCompatibilities),
+		compatibilities: strings(definition.compatibilities),
 		cpu: text(definition.cpu),
 		memory: text(definition.memory),
 		taskRoleArn: text(definition.taskRoleArn),
@@ -327,6 +360,17 @@ export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition 
 					containerPath: text(mount.containerPath),
 					readOnly: flag(mount.readOnly) ?? false,
 				})),
+				// Names only: a value never leaves this function.
+				environmentNames: objects(container.environment).flatMap((pair) => {
+					const name = text(pair.name);
+					return name === undefined ? [] : [name];
+				}),
+				secrets: objects(container.secrets).flatMap((secret) => {
+					const name = text(secret.name);
+					return name === undefined ? [] : [{name, valueFrom: text(secret.valueFrom) ?? ''}];
+				}),
+				logConfiguration: toLogConfiguration(record(container.logConfiguration)),
+				healthCheck: toHealthCheck(record(container.healthCheck)),
 			};
 		}),
 		volumes: objects(definition.volumes).map(toVolume),

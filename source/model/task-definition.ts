@@ -21,6 +21,30 @@ export type ContainerDefinition = {
 		readonly containerPath: string | undefined;
 		readonly readOnly: boolean;
 	}[];
+	/** The environment's variable names only: values often hold secrets and are never kept. */
+	readonly environmentNames?: readonly string[];
+	/** Variables ECS fills at start, each with where it comes from (an ARN or parameter name). */
+	readonly secrets?: readonly ContainerSecret[];
+	readonly logConfiguration?: LogConfiguration;
+	readonly healthCheck?: ContainerHealthCheck;
+};
+
+export type ContainerSecret = {readonly name: string; readonly valueFrom: string};
+
+export type LogConfiguration = {
+	readonly logDriver: string;
+	readonly options: Readonly<Record<string, string>>;
+	/** Option names filled from secrets (their sources are not shown, only that they exist). */
+	readonly secretOptionNames: readonly string[];
+};
+
+export type ContainerHealthCheck = {
+	readonly command: readonly string[];
+	/** Seconds, as the API gives them; undefined means ECS's default. */
+	readonly interval: number | undefined;
+	readonly timeout: number | undefined;
+	readonly retries: number | undefined;
+	readonly startPeriod: number | undefined;
 };
 
 export type TaskVolume = {
@@ -37,6 +61,8 @@ export type TaskDefinition = {
 	readonly status: string;
 	readonly networkMode: string | undefined;
 	readonly requiresCompatibilities: readonly string[];
+	/** What ECS found the definition can run on (`EC2`, `FARGATE`), set even when none was asked. */
+	readonly compatibilities?: readonly string[];
 	readonly cpu: string | undefined;
 	readonly memory: string | undefined;
 	readonly taskRoleArn: string | undefined;

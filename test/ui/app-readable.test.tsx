@@ -15,6 +15,22 @@ function paneText(frame: string): string {
 		.replace(/\s+/g, ' ');
 }
 
+const pageDown = '\u001B[6~';
+
+/** Every row of the open detail, page by page to its end (the indicator says where it is). */
+async function wholeDetail(app: Awaited<ReturnType<typeof renderApp>>): Promise<string> {
+	const pages: string[] = [];
+	for (let page = 0; page < 40; page++) {
+		const frame = app.frame();
+		pages.push(paneText(frame.replace(/lines \d+-\d+ of \d+/, '')));
+		const at = /lines \d+-(\d+) of (\d+)/.exec(frame);
+		if (at === null || at[1] === at[2]) break;
+		await app.press(pageDown);
+		await app.waitFor((next) => next !== frame, 5_000);
+	}
+	return pages.join(' ');
+}
+
 describe('readable at 80x24 (demo)', () => {
 	it("says why redis's second task cannot be placed, one line per kind of instance", async () => {
 		// redis binds host port 6379 and may only run on the t3.medium: a second task fits nowhere.
@@ -46,5 +62,35 @@ describe('readable at 80x24 (demo)', () => {
 		);
 		expect(frame).not.toContain('…');
 		expect(overwideLines(frame, 80)).toEqual([]);
+	});
+
+	it("shows the task definition's variable names, secrets, logs, health check and compatibilities", async () => {
+		const app = await renderApp({store: demo.fleet.store, columns: 80, rows: 24});
+		await app.press('G', '3');
+		await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 10_000);
+		await app.press(keys.enter);
+		await app.waitFor((f) => f.includes('api  (Esc back'), 10_000);
+		await app.waitFor((f) => /lines \d+-\d+ of \d+/.test(f), 10_000);
+		// The task definition is fetched after the service: wait until the detail has grown to it.
+		const whole = await (async () => {
+			for (let attempt = 0; attempt < 50; attempt++) {
+				await app.press('g');
+				const text = await wholeDetail(app);
+				if (text.includes('Health check')) return text;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			return '';
+		})();
+		expect(whole).toMatch(/Compatibilities EC2/);
+		expect(whole).toMatch(
+			/Environment 4 variables \(values hidden\): NODE_ENV, PORT, ECS_TOP_SIM_/,
+		);
+		expect(whole).toMatch(/Secrets DATABASE_URL from Secrets Manager api\/database-url-Xk29Qa/);
+		expect(whole).toMatch(/STRIPE_API_KEY from Parameter Store \/api\/stripe-api-key/);
+		expect(whole).toMatch(/Logs awslogs awslogs-group=\/ecs\/web\/api/);
+		expect(whole).toMatch(/Health check CMD-SHELL .*every \d+s/);
+		expect(whole).not.toContain('…');
+		// Values never: NODE_ENV's value is `production`.
+		expect(whole).not.toContain('production');
 	});
 });
