@@ -24,7 +24,9 @@ export type Overlay =
 			/** The revision shown in full (Enter), or undefined while the list is shown. */
 			readonly opened: string | undefined;
 			readonly scroll: number;
-	  };
+	  }
+	/** `m`: the last message whole; `:messages`: every kept message, newest first. */
+	| {readonly kind: 'messages'; readonly only: 'last' | 'all'; readonly scroll: number};
 
 export type UiState = {
 	readonly focused: PaneId;
@@ -47,9 +49,29 @@ export type UiState = {
 	readonly serviceScoped: boolean;
 	/** How far the text view on screen (help, details, a task definition) scrolls, as it last said. */
 	readonly textViewport: TextViewport;
+	/** Every status-line message so far, newest first, at most `messageLogSize` (`m`, `:messages`). */
+	readonly messageLog: readonly LoggedMessage[];
 };
 
 export type Message = {readonly text: string; readonly tone: Tone};
+
+/** A message as the history keeps it: with when it was shown (epoch ms). */
+export type LoggedMessage = Message & {readonly at: number};
+
+/** Enough for an incident's worth of refusals and results, small enough never to matter. */
+export const messageLogSize = 200;
+
+/**
+ * The state after a change, with the message it shows added to the history when it is a new one.
+ * The UI store applies this to every change, so no path that sets a message can skip the log.
+ */
+export function withLoggedMessage(before: UiState | undefined, after: UiState, at: number): UiState {
+	const message = after.message;
+	if (message === undefined || message === before?.message) return after;
+	if (after.messageLog[0]?.at === at && after.messageLog[0].text === message.text) return after;
+	const entry: LoggedMessage = {text: message.text, tone: message.tone, at};
+	return {...after, messageLog: [entry, ...after.messageLog.slice(0, messageLogSize - 1)]};
+}
 
 const noMarks: ReadonlySet<string> = new Set();
 
@@ -73,6 +95,7 @@ export function initialUiState(
 		marked: noMarks,
 		serviceScoped: true,
 		textViewport: {maxScroll: 0, page: 1},
+		messageLog: [],
 	};
 }
 
