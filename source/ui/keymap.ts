@@ -113,6 +113,24 @@ const table = [
 		description: 'Sort by the column to the right',
 		scope: 'list',
 	},
+	{
+		command: 'show-message',
+		keys: ['m'],
+		description: 'Show the last message whole (:messages: all of them)',
+		scope: 'list',
+	},
+	{
+		command: 'copy',
+		keys: ['c'],
+		description: "Copy the selected object's ARN (OSC 52)",
+		scope: 'list',
+	},
+	{
+		command: 'console-url',
+		keys: ['o'],
+		description: 'Show the AWS console URL of the selected object',
+		scope: 'list',
+	},
 
 	// actions: each opens a confirmation dialog showing the exact change
 	{
@@ -220,6 +238,12 @@ const table = [
 		description: 'Cancel',
 		scope: 'dialog',
 		hint: 'cancel',
+	},
+	{
+		command: 'copy-command',
+		keys: ['c'],
+		description: 'Copy the aws command (OSC 52)',
+		scope: 'dialog',
 	},
 
 	// filter and command line input
@@ -394,6 +418,9 @@ export const taskDefinitionListCommands: ReadonlySet<Command> = new Set<Command>
 	'refresh',
 	'pause',
 	'run-task',
+	'show-message',
+	'copy',
+	'console-url',
 ]);
 
 /**

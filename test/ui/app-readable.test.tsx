@@ -1,7 +1,7 @@
 // At 80x24 over the simulator's demo account: a service that cannot place its task says why,
 // instance by instance, and long text in a detail wraps instead of being cut off.
 import {UpdateServiceCommand} from '@aws-sdk/client-ecs';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {demoFleetPerTest, keys, overwideLines, renderApp} from './app-fixture.js';
 
 const demo = demoFleetPerTest();
@@ -92,5 +92,33 @@ describe('readable at 80x24 (demo)', () => {
 		expect(whole).not.toContain('…');
 		// Values never: NODE_ENV's value is `production`.
 		expect(whole).not.toContain('production');
+	});
+
+	it('m shows a long status-line message whole, and c copies it through OSC 52', async () => {
+		const app = await renderApp({store: demo.fleet.store, columns: 80, rows: 24});
+		await app.press(':', ...'no-such-command-at-all'.split(''), keys.enter);
+		const cut = await app.waitFor((f) => f.includes('unknown command'), 5_000);
+		const footer = cut.split('\n').at(-1)!;
+		expect(footer).toMatch(/^unknown command :no-such-command-at-all \(try .*… m: whole$/);
+
+		await app.press('m');
+		const whole = await app.waitFor((f) => f.includes('last message'), 5_000);
+		expect(paneText(whole)).toContain(':region [NAME] :profile [NAME] :q)');
+
+		const written: string[] = [];
+		const spy = vi.spyOn(process.stdout, 'write').mockImplementation((data) => {
+			written.push(String(data));
+			return true;
+		});
+		try {
+			await app.press('c');
+			await app.waitFor((f) => f.includes('copied the message'), 5_000);
+		} finally {
+			spy.mockRestore();
+		}
+		const sequence = written.find((data) => data.startsWith('\u001B]52;c;'));
+		expect(sequence).toBeDefined();
+		const copied = Buffer.from(sequence!.slice(7, -1), 'base64').toString('utf8');
+		expect(copied).toMatch(/^unknown command :no-such-command-at-all \(try :clusters .*:q\)$/);
 	});
 });

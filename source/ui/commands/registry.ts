@@ -13,6 +13,7 @@ export type ParsedCommand =
 	| {readonly kind: 'profile'; readonly profile: string | undefined}
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'task-definitions'}
+	| {readonly kind: 'messages'}
 	| {readonly kind: 'error'; readonly message: string};
 
 export type PromptCommand = {
@@ -59,6 +60,12 @@ export const promptCommands: readonly PromptCommand[] = [
 		description: 'List the task definitions',
 		inSummary: true,
 		parse: () => ({kind: 'task-definitions'}),
+	},
+	{
+		names: ['messages', 'msgs'],
+		description: "The status line's messages, newest first, with their times",
+		inSummary: false,
+		parse: () => ({kind: 'messages'}),
 	},
 	{
 		names: ['region'],

@@ -22,6 +22,12 @@ const confirmationHandlers: {
 	// Sent only if it came alone and after the plan was drawn: the shell knows both.
 	confirm: (state, dialog) => withEffects(state, {kind: 'confirm-dialog', dialog}),
 	cancel: (state) => say({...state, dialog: undefined}, cancelledMessage),
+	// The plan's equivalent aws command, to run or keep elsewhere.
+	'copy-command': (state, dialog) => {
+		const commands = dialog.plan?.cliCommands ?? [];
+		if (commands.length === 0) return say(state, 'this plan has no aws command to copy', 'warn');
+		return withEffects(state, {kind: 'copy', text: commands.join('\n'), what: 'the aws command'});
+	},
 };
 
 /** The dialog's step for a key, or undefined when the key is not the dialog's (Ctrl-C, q). */
@@ -35,7 +41,7 @@ export function dialogKey(state: UiState, dialog: ActionDialog, press: KeyPress)
 		// Esc hides the box; the request goes on and its answer still comes to the status line.
 		return stay(press.name === 'escape' ? {...state, dialog: undefined} : state);
 	}
-	if (command === 'confirm' || command === 'cancel')
+	if (command === 'confirm' || command === 'cancel' || command === 'copy-command')
 		return confirmationHandlers[command](state, dialog);
 	return stay(state);
 }

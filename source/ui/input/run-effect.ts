@@ -4,6 +4,7 @@
  * switch, quitting. The UI never calls AWS itself.
  */
 import type {ActionResult} from '../../store/writes/types.js';
+import {clipboardSequence} from '../../text/osc52.js';
 import type {FleetStore} from '../../store/fleet-store.js';
 import type {KeyTurn} from '../dialogs/confirm-guard.js';
 import type {ActionTargets} from '../dialogs/open-dialog.js';
@@ -21,6 +22,8 @@ export type EffectTargets = {
 	readonly writes: DialogWrites;
 	/** What a write key acts on, as the screen shows it now. */
 	readonly actionTargets: () => ActionTargets;
+	/** Where a clipboard sequence goes: the terminal Ink draws on, by default. */
+	readonly writeTerminal?: (data: string) => void;
 };
 
 export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): void {
@@ -52,7 +55,26 @@ export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): voi
 		case 'confirm-dialog':
 			to.writes.confirm(effect.dialog, turn);
 			return;
+		case 'copy':
+			copyToClipboard(effect, to);
+			return;
 	}
+}
+
+/** The text goes out as OSC 52 between frames; the status line says what was copied. */
+function copyToClipboard(effect: Extract<Effect, {kind: 'copy'}>, to: EffectTargets): void {
+	const outcome = clipboardSequence(effect.text);
+	if (!outcome.ok) {
+		updateUi(to.ui, (state) =>
+			withMessage(state, `${effect.what} not copied: ${outcome.why}`, 'warn'),
+		);
+		return;
+	}
+	const write = to.writeTerminal ?? ((data: string) => void process.stdout.write(data));
+	write(outcome.sequence);
+	updateUi(to.ui, (state) =>
+		withMessage(state, `copied ${effect.what} to the clipboard (OSC 52): ${effect.text}`, 'ok'),
+	);
 }
 
 /**

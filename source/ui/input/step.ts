@@ -25,7 +25,9 @@ export type Effect =
 	/** Enter in a dialog's fields: the plan for the values typed, to confirm. */
 	| {readonly kind: 'review-dialog'; readonly dialog: ActionDialog}
 	/** y or Enter on a plan: sent if the key came alone and after the plan was drawn. */
-	| {readonly kind: 'confirm-dialog'; readonly dialog: ActionDialog};
+	| {readonly kind: 'confirm-dialog'; readonly dialog: ActionDialog}
+	/** `c`: `text` to the clipboard through the terminal; `what` names it in the message. */
+	| {readonly kind: 'copy'; readonly text: string; readonly what: string};
 
 export type Step = {readonly state: UiState; readonly effects: readonly Effect[]};
 

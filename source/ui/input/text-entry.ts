@@ -103,6 +103,8 @@ function runCommand(state: UiState, text: string, screen: Screen): Step {
 				...state,
 				overlay: {kind: 'task-definitions', selected: undefined, opened: undefined, scroll: 0},
 			});
+		case 'messages':
+			return stay({...state, overlay: {kind: 'messages', only: 'all', scroll: 0}});
 		case 'error':
 			return say(state, parsed.message, 'warn');
 	}

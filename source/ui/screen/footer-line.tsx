@@ -12,6 +12,8 @@ import {useUi} from '../ui-store.js';
 import type {WriteAccess} from '../input/write-access.js';
 import {paneDefinitions} from './use-pane-data.js';
 
+const wholeHint = ' m: whole';
+
 export function FooterLine({
 	width,
 	writes,
@@ -41,9 +43,15 @@ export function FooterLine({
 		);
 	}
 	if (message !== undefined) {
+		// A message longer than the line says how to read it whole.
+		const cut = displayWidth(message.text) > width && width > wholeHint.length + 10;
+		const room = cut ? width - wholeHint.length : width;
 		return (
-			<Text wrap="truncate" {...theme.status[message.tone]}>
-				{padCell(message.text, width, 'left', theme.glyphs.ellipsis)}
+			<Text wrap="truncate">
+				<Text {...theme.status[message.tone]}>
+					{padCell(message.text, room, 'left', theme.glyphs.ellipsis)}
+				</Text>
+				{cut ? <Text {...theme.keyHint}>{wholeHint}</Text> : null}
 			</Text>
 		);
 	}

@@ -7,6 +7,7 @@ import type {ActionRunner} from '../../store/writes/types.js';
 import {Help} from '../components/help.js';
 import {DetailPanel} from '../detail-panel.js';
 import type {Layout} from '../layout.js';
+import {MessagesView} from '../messages-view.js';
 import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-view.js';
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withTextViewport, type TextViewport} from '../ui-state.js';
@@ -58,6 +59,16 @@ export function ScreenBody({
 			<DetailPanel
 				pane={overlay.pane}
 				id={overlay.id}
+				scroll={overlay.scroll}
+				width={width}
+				height={height}
+				onViewport={onViewport}
+			/>
+		);
+	if (overlay.kind === 'messages')
+		return (
+			<MessagesView
+				only={overlay.only}
 				scroll={overlay.scroll}
 				width={width}
 				height={height}
