@@ -105,7 +105,10 @@ describe('readable at 80x24 (demo)', () => {
 		const whole = await app.waitFor((f) => f.includes('last message'), 5_000);
 		expect(paneText(whole)).toContain(':region [NAME] :profile [NAME] :q)');
 
+		// The sequence goes to the terminal Ink draws on: here a stand-in for one.
 		const written: string[] = [];
+		const wasTty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
+		Object.defineProperty(process.stdout, 'isTTY', {value: true, configurable: true});
 		const spy = vi.spyOn(process.stdout, 'write').mockImplementation((data) => {
 			written.push(String(data));
 			return true;
@@ -115,6 +118,8 @@ describe('readable at 80x24 (demo)', () => {
 			await app.waitFor((f) => f.includes('copied the message'), 5_000);
 		} finally {
 			spy.mockRestore();
+			if (wasTty) Object.defineProperty(process.stdout, 'isTTY', wasTty);
+			else delete (process.stdout as {isTTY?: boolean}).isTTY;
 		}
 		const sequence = written.find((data) => data.startsWith('\u001B]52;c;'));
 		expect(sequence).toBeDefined();

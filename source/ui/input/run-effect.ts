@@ -61,20 +61,23 @@ export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): voi
 	}
 }
 
+/** The terminal Ink draws on; an OSC 52 sequence sent down a pipe would copy nothing. */
+function terminalWriter(): ((data: string) => void) | undefined {
+	if (process.stdout.isTTY !== true) return undefined;
+	return (data) => void process.stdout.write(data);
+}
+
 /** The text goes out as OSC 52 between frames; the status line says what was copied. */
 function copyToClipboard(effect: Extract<Effect, {kind: 'copy'}>, to: EffectTargets): void {
+	const say = (text: string, tone: 'ok' | 'warn') =>
+		updateUi(to.ui, (state) => withMessage(state, text, tone));
 	const outcome = clipboardSequence(effect.text);
-	if (!outcome.ok) {
-		updateUi(to.ui, (state) =>
-			withMessage(state, `${effect.what} not copied: ${outcome.why}`, 'warn'),
-		);
-		return;
-	}
-	const write = to.writeTerminal ?? ((data: string) => void process.stdout.write(data));
+	if (!outcome.ok) return say(`${effect.what} not copied: ${outcome.why}`, 'warn');
+	const write = to.writeTerminal ?? terminalWriter();
+	if (write === undefined)
+		return say(`${effect.what} not copied: the output is not a terminal`, 'warn');
 	write(outcome.sequence);
-	updateUi(to.ui, (state) =>
-		withMessage(state, `copied ${effect.what} to the clipboard (OSC 52): ${effect.text}`, 'ok'),
-	);
+	say(`copied ${effect.what} to the clipboard (OSC 52): ${effect.text}`, 'ok');
 }
 
 /**
