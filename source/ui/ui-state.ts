@@ -65,7 +65,11 @@ export const messageLogSize = 200;
  * The state after a change, with the message it shows added to the history when it is a new one.
  * The UI store applies this to every change, so no path that sets a message can skip the log.
  */
-export function withLoggedMessage(before: UiState | undefined, after: UiState, at: number): UiState {
+export function withLoggedMessage(
+	before: UiState | undefined,
+	after: UiState,
+	at: number,
+): UiState {
 	const message = after.message;
 	if (message === undefined || message === before?.message) return after;
 	if (after.messageLog[0]?.at === at && after.messageLog[0].text === message.text) return after;

@@ -3,6 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {confirmDialog} from '../../source/ui/dialogs/dialog-model.js';
 import {dispatchKey} from '../../source/ui/input/dispatch.js';
 import {keyPress, type KeyPress} from '../../source/ui/input/key-press.js';
+import {runEffect} from '../../source/ui/input/run-effect.js';
+import {osc52} from '../../source/text/osc52.js';
 import type {PaneRows, Screen} from '../../source/ui/input/screen.js';
 import type {Step} from '../../source/ui/input/step.js';
 import {noKey} from '../../source/ui/keymap.js';
@@ -174,5 +176,46 @@ describe('the message history', () => {
 		expect(log).toHaveLength(messageLogSize);
 		expect(log[0]!.text).toBe(`message ${messageLogSize + 4}`);
 		expect(log.at(-1)!.text).toBe('message 5');
+	});
+});
+
+describe('the copy effect', () => {
+	const targets = (writeTerminal?: (data: string) => void) => {
+		const ui = createUiStore(start);
+		return {
+			ui,
+			// Copying touches only the UI store and the terminal; the fleet is a stand-in.
+			to: {ui, writeTerminal, fleet: {getState: () => ({wants: {}})}} as unknown as Parameters<
+				typeof runEffect
+			>[2],
+		};
+	};
+	const copy = {kind: 'copy', text: arn('cluster/web'), what: 'the cluster ARN'} as const;
+
+	it('writes the OSC 52 sequence to the terminal and says what was copied', () => {
+		const written: string[] = [];
+		const {ui, to} = targets((data) => written.push(data));
+		runEffect(copy, undefined as never, to);
+		expect(written).toEqual([osc52(arn('cluster/web'))]);
+		expect(ui.getState().message).toEqual({
+			text: `copied the cluster ARN to the clipboard (OSC 52): ${arn('cluster/web')}`,
+			tone: 'ok',
+		});
+	});
+
+	it('says the copy did not happen when the output is not a terminal', () => {
+		const {ui, to} = targets(undefined);
+		const wasTty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
+		Object.defineProperty(process.stdout, 'isTTY', {value: false, configurable: true});
+		try {
+			runEffect(copy, undefined as never, to);
+		} finally {
+			if (wasTty) Object.defineProperty(process.stdout, 'isTTY', wasTty);
+			else delete (process.stdout as {isTTY?: boolean}).isTTY;
+		}
+		expect(ui.getState().message).toEqual({
+			text: 'the cluster ARN not copied: the output is not a terminal',
+			tone: 'warn',
+		});
 	});
 });
