@@ -108,6 +108,15 @@ export function withMessage(state: UiState, text: string, tone: Tone = 'info'): 
 	return {...state, message: {text, tone}};
 }
 
+/**
+ * The state with `text` added to the message history only: for what the screen shows elsewhere
+ * in short (the header's `DENIED cloudwatch:GetMetricData`), so it can be read whole with `m`.
+ */
+export function withLoggedNote(state: UiState, text: string, tone: Tone, at: number): UiState {
+	const entry: LoggedMessage = {text, tone, at};
+	return {...state, messageLog: [entry, ...state.messageLog.slice(0, messageLogSize - 1)]};
+}
+
 /** The state with no row marked (a sent bulk action, another cluster, Esc). */
 export function withoutMarks(state: UiState): UiState {
 	return state.marked.size === 0 ? state : {...state, marked: noMarks};

@@ -126,4 +126,21 @@ describe('readable at 80x24 (demo)', () => {
 		const copied = Buffer.from(sequence!.slice(7, -1), 'base64').toString('utf8');
 		expect(copied).toMatch(/^unknown command :no-such-command-at-all \(try :clusters .*:q\)$/);
 	});
+
+	it("keeps an AWS problem's whole message, which the header cuts, for m", async () => {
+		const app = await renderApp({store: demo.fleet.store, columns: 80, rows: 24});
+		await app.waitFor((f) => f.includes('Clusters'), 10_000);
+		const message =
+			'User: arn:aws:sts::123456789012:assumed-role/oncall/me is not authorized to perform: cloudwatch:GetMetricData because no identity-based policy allows the cloudwatch:GetMetricData action';
+		demo.fleet.store.setState({
+			problems: {
+				identity: {kind: 'access-denied', action: 'cloudwatch:GetMetricData', message},
+			},
+		});
+		await app.waitFor((f) => f.includes('DENIED'), 5_000);
+		await app.press('m');
+		const whole = await app.waitFor((f) => f.includes('last message'), 5_000);
+		expect(paneText(whole)).toContain(`cloudwatch:GetMetricData access denied: ${message}`);
+		expect(overwideLines(whole, 80)).toEqual([]);
+	});
 });
