@@ -8,9 +8,10 @@ import type {
 	CapacityProvider as SdkCapacityProvider,
 	CapacityProviderStrategyItem as SdkStrategyItem,
 	Cluster as SdkCluster,
-	ContainerDefinition as SdkContainerDefinition,
 	ContainerInstance as SdkContainerInstance,
 	Failure as SdkFailure,
+	HealthCheck as SdkHealthCheck,
+	LogConfiguration as SdkLogConfiguration,
 	KeyValuePair,
 	Resource,
 	Service as SdkService,
@@ -29,7 +30,8 @@ import type {Service} from '../model/service.js';
 import {serviceNameFromGroup, type NetworkBinding, type Task} from '../model/task.js';
 import {
 	imageRegistry,
-	type ContainerLogConfiguration,
+	type ContainerHealthCheck,
+	type LogConfiguration,
 	type TaskDefinition,
 	type TaskVolume,
 } from '../model/task-definition.js';
@@ -87,6 +89,25 @@ function resource(list: readonly Resource[] | undefined, name: string): number {
 	return count(found.integerValue) ?? count(found.longValue) ?? count(found.doubleValue) ?? 0;
 }
 
+/** A STRINGSET resource of port numbers (PORTS, PORTS_UDP); anything not a port is left out. */
+function portSet(list: readonly Resource[] | undefined, name: string): number[] {
+	const found = objects(list).find((item) => item.name === name);
+	return strings(found?.stringSetValue)
+		.map(Number)
+		.filter((port) => Number.isInteger(port) && port > 0 && port < 65536);
+}
+
+function attributeRecord(
+	list: readonly {name?: unknown; value?: unknown}[],
+): Record<string, string> {
+	const byName: Record<string, string> = {};
+	for (const item of list) {
+		const name = text(item.name);
+		if (name !== undefined) byName[name] = text(item.value) ?? '';
+	}
+	return byName;
+}
+
 export function toContainerInstance(instance: SdkContainerInstance): ContainerInstance {
 	const arn = text(instance.containerInstanceArn) ?? '';
 	const attributes = objects(instance.attributes);
@@ -113,6 +134,9 @@ export function toContainerInstance(instance: SdkContainerInstance): ContainerIn
 		registeredAt: time(instance.registeredAt),
 		agentVersion: text(record(instance.versionInfo)?.agentVersion),
 		version: count(instance.version) ?? 0,
+		reservedTcpPorts: portSet(instance.remainingResources, 'PORTS'),
+		reservedUdpPorts: portSet(instance.remainingResources, 'PORTS_UDP'),
+		attributes: attributeRecord(attributes),
 	};
 }
 
@@ -286,16 +310,28 @@ function toVolume(volume: Volume): TaskVolume {
 	};
 }
 
-/** The log driver and its options; options that are not text are left out. */
-function toLogConfiguration(
-	config: SdkContainerDefinition['logConfiguration'],
-): ContainerLogConfiguration | undefined {
-	const driver = text(record(config)?.logDriver);
-	if (driver === undefined) return undefined;
+function toLogConfiguration(config: SdkLogConfiguration | undefined): LogConfiguration | undefined {
+	const logDriver = text(config?.logDriver);
+	if (config === undefined || logDriver === undefined) return undefined;
 	const options: Record<string, string> = {};
-	for (const [name, value] of Object.entries(record(config?.options) ?? {}))
-		if (typeof value === 'string') options[name] = value;
-	return {driver, options};
+	for (const [key, value] of Object.entries(record(config.options) ?? {}))
+		if (typeof value === 'string') options[key] = value;
+	const secretOptionNames = objects(config.secretOptions).flatMap((option) => {
+		const name = text(option.name);
+		return name === undefined ? [] : [name];
+	});
+	return {logDriver, options, secretOptionNames};
+}
+
+function toHealthCheck(check: SdkHealthCheck | undefined): ContainerHealthCheck | undefined {
+	if (check === undefined) return undefined;
+	return {
+		command: strings(check.command),
+		interval: count(check.interval),
+		timeout: count(check.timeout),
+		retries: count(check.retries),
+		startPeriod: count(check.startPeriod),
+	};
 }
 
 export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition {
@@ -306,6 +342,7 @@ export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition 
 		status: text(definition.status) ?? 'UNKNOWN',
 		networkMode: text(definition.networkMode),
 		requiresCompatibilities: strings(definition.requiresCompatibilities),
+		compatibilities: strings(definition.compatibilities),
 		cpu: text(definition.cpu),
 		memory: text(definition.memory),
 		taskRoleArn: text(definition.taskRoleArn),
@@ -327,13 +364,22 @@ export function toTaskDefinition(definition: SdkTaskDefinition): TaskDefinition 
 					protocol: text(mapping.protocol),
 				})),
 				command: strings(container.command),
-				environmentNames: objects(container.environment).flatMap((pair) => text(pair.name) ?? []),
 				mountPoints: objects(container.mountPoints).map((mount) => ({
 					sourceVolume: text(mount.sourceVolume),
 					containerPath: text(mount.containerPath),
 					readOnly: flag(mount.readOnly) ?? false,
 				})),
-				logConfiguration: toLogConfiguration(container.logConfiguration),
+				// Names only: a value never leaves this function.
+				environmentNames: objects(container.environment).flatMap((pair) => {
+					const name = text(pair.name);
+					return name === undefined ? [] : [name];
+				}),
+				secrets: objects(container.secrets).flatMap((secret) => {
+					const name = text(secret.name);
+					return name === undefined ? [] : [{name, valueFrom: text(secret.valueFrom) ?? ''}];
+				}),
+				logConfiguration: toLogConfiguration(record(container.logConfiguration)),
+				healthCheck: toHealthCheck(record(container.healthCheck)),
 			};
 		}),
 		volumes: objects(definition.volumes).map(toVolume),

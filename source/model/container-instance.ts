@@ -23,6 +23,12 @@ export type ContainerInstance = {
 	readonly registeredAt: number | undefined;
 	readonly agentVersion: string | undefined;
 	readonly version: number;
+	/** Host ports ECS reports as taken (its own, the agent's, and running tasks'): PORTS. */
+	readonly reservedTcpPorts?: readonly number[];
+	/** The same for UDP: PORTS_UDP. */
+	readonly reservedUdpPorts?: readonly number[];
+	/** Every attribute by name, for placement constraints (`memberOf(attribute:...)`). */
+	readonly attributes?: Readonly<Record<string, string>>;
 };
 
 /** Share of a registered resource that tasks have reserved, 0..100; 0 when nothing registered. */

@@ -58,8 +58,8 @@ function containerSources(
 			unread('has no log configuration: its output is not kept');
 			continue;
 		}
-		if (config.driver !== 'awslogs') {
-			unread(`logs with the ${config.driver} driver, not awslogs: they are not in CloudWatch`);
+		if (config.logDriver !== 'awslogs') {
+			unread(`logs with the ${config.logDriver} driver, not awslogs: they are not in CloudWatch`);
 			continue;
 		}
 		const group = config.options['awslogs-group'];

@@ -6,12 +6,6 @@ export type PortMapping = {
 	readonly protocol: string | undefined;
 };
 
-/** Where a container's output goes: its log driver and the driver's options, as registered. */
-export type ContainerLogConfiguration = {
-	readonly driver: string;
-	readonly options: Readonly<Record<string, string>>;
-};
-
 export type ContainerDefinition = {
 	readonly name: string;
 	readonly image: string;
@@ -22,15 +16,36 @@ export type ContainerDefinition = {
 	readonly memoryReservation: number | undefined;
 	readonly portMappings: readonly PortMapping[];
 	readonly command: readonly string[];
-	/** The environment variables' names only (values stay in AWS): what a revision diff compares. */
-	readonly environmentNames?: readonly string[];
 	readonly mountPoints: readonly {
 		readonly sourceVolume: string | undefined;
 		readonly containerPath: string | undefined;
 		readonly readOnly: boolean;
 	}[];
-	/** Absent when the definition names no log driver (the container's output is not kept). */
-	readonly logConfiguration?: ContainerLogConfiguration | undefined;
+	/** The environment's variable names only: values often hold secrets and are never kept. */
+	readonly environmentNames?: readonly string[];
+	/** Variables ECS fills at start, each with where it comes from (an ARN or parameter name). */
+	readonly secrets?: readonly ContainerSecret[];
+	readonly logConfiguration?: LogConfiguration;
+	readonly healthCheck?: ContainerHealthCheck;
+};
+
+export type ContainerSecret = {readonly name: string; readonly valueFrom: string};
+
+/** Where a container's output goes: its log driver and the driver's options, as registered. */
+export type LogConfiguration = {
+	readonly logDriver: string;
+	readonly options: Readonly<Record<string, string>>;
+	/** Option names filled from secrets (their sources are not shown, only that they exist). */
+	readonly secretOptionNames: readonly string[];
+};
+
+export type ContainerHealthCheck = {
+	readonly command: readonly string[];
+	/** Seconds, as the API gives them; undefined means ECS's default. */
+	readonly interval: number | undefined;
+	readonly timeout: number | undefined;
+	readonly retries: number | undefined;
+	readonly startPeriod: number | undefined;
 };
 
 export type TaskVolume = {
@@ -47,6 +62,8 @@ export type TaskDefinition = {
 	readonly status: string;
 	readonly networkMode: string | undefined;
 	readonly requiresCompatibilities: readonly string[];
+	/** What ECS found the definition can run on (`EC2`, `FARGATE`), set even when none was asked. */
+	readonly compatibilities?: readonly string[];
 	readonly cpu: string | undefined;
 	readonly memory: string | undefined;
 	readonly taskRoleArn: string | undefined;

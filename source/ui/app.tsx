@@ -28,6 +28,7 @@ import {keyScreen} from './screen/key-screen.js';
 import {ScreenBody} from './screen/screen-body.js';
 import {defaultSorts, usePaneData} from './screen/use-pane-data.js';
 import {useScreenWants} from './screen/use-screen-wants.js';
+import {useProblemHistory} from './hooks/use-problem-history.js';
 import {useTaskDefinitionList} from './task-definitions-view.js';
 import {createUiStore, useUi, UiStoreContext, useUiStore} from './ui-store.js';
 import {initialUiState} from './ui-state.js';
@@ -115,6 +116,8 @@ function Dashboard({readOnly, onQuit, onSwitch, actions, startService}: AppProps
 		const index = selectedIndex(lists[pane], selected[pane]);
 		return lists[pane].ids.slice(Math.max(0, index - rect.height), index + rect.height);
 	};
+	// The header's short problem names, whole in the message history (m, :messages).
+	useProblemHistory();
 	useScreenWants({
 		data,
 		selectedClusterArn: selectedRowId(lists.clusters, selected.clusters),

@@ -6,6 +6,7 @@
 import {useEffect, useLayoutEffect, useMemo} from 'react';
 import type {ContainerInstance} from '../model/container-instance.js';
 import {groupMembership, isLaunchingRow, launchingInstances} from '../model/instance-lifecycle.js';
+import {hasUnplacedTasks, placementReport} from '../model/placement-reasons.js';
 import type {Service} from '../model/service.js';
 import type {ActionRunner} from '../store/writes/types.js';
 import {useRollout} from './revisions/use-rollout.js';
@@ -15,6 +16,7 @@ import {Pane, paneContentSize} from './components/pane.js';
 import {
 	blank,
 	clampDetailScroll,
+	detailRowCount,
 	detailViewport,
 	heading,
 	text,
@@ -122,6 +124,9 @@ export function DetailPanel({
 			const scope = taskScopeKey(state.focus);
 			return scope === undefined ? undefined : state.tasks[scope];
 		}) ?? noTasks;
+	const clusterInstances = useFleet((state) =>
+		service === undefined ? undefined : focusedView(state)?.containerInstances,
+	);
 	const taskDefinitionArn = service?.taskDefinition ?? task?.taskDefinitionArn;
 	const taskDefinition = useFleet((state) =>
 		taskDefinitionArn === undefined ? undefined : state.taskDefinitions[taskDefinitionArn],
@@ -153,8 +158,25 @@ export function DetailPanel({
 		const context = {width: inner.width, now, glyphs: theme.glyphs};
 		let body: DetailLine[];
 		if (cluster) body = clusterDetailLines({cluster, view: clusterView}, context);
-		else if (service) body = serviceDetailLines({service, cpu, memory, rollout}, context);
-		else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
+		else if (service) {
+			const waiting = Math.max(
+				1,
+				service.desiredCount - service.runningCount - service.pendingCount,
+			);
+			const placement =
+				taskDefinition && clusterInstances && hasUnplacedTasks(service)
+					? {
+							report: placementReport({
+								service,
+								taskDefinition,
+								instances: clusterInstances,
+								tasks: scopeTasks,
+							}),
+							waiting,
+						}
+					: undefined;
+			body = serviceDetailLines({service, cpu, memory, rollout, placement}, context);
+		} else if (task) body = taskDetailLines({task, containerInstance: taskInstance}, context);
 		else if (instance) {
 			const placed = scopeTasks.filter((t) => t.containerInstanceArn === instance.arn);
 			body = instanceDetailLines(
@@ -185,6 +207,7 @@ export function DetailPanel({
 		instance,
 		taskInstance,
 		scopeTasks,
+		clusterInstances,
 		ec2,
 		taskDefinition,
 		cpu,
@@ -194,8 +217,10 @@ export function DetailPanel({
 		theme.glyphs,
 	]);
 
-	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
-	const {maxScroll, page} = detailViewport(lines.length, inner.height);
+	// Scrolling moves through rows: a long line wraps into several.
+	const rowCount = useMemo(() => detailRowCount(lines, inner.width), [lines, inner.width]);
+	const clamped = clampDetailScroll(rowCount, inner.height, scroll);
+	const {maxScroll, page} = detailViewport(rowCount, inner.height);
 	useLayoutEffect(() => onViewport({maxScroll, page}), [maxScroll, page, onViewport]);
 
 	const title =

@@ -144,6 +144,24 @@ const table = [
 		description: 'Reverse the sort (the arrow by the column title turns)',
 		scope: 'list',
 	},
+	{
+		command: 'show-message',
+		keys: ['m'],
+		description: 'Show the last message whole (:messages: all of them)',
+		scope: 'list',
+	},
+	{
+		command: 'copy',
+		keys: ['c'],
+		description: "Copy the selected object's ARN (OSC 52)",
+		scope: 'list',
+	},
+	{
+		command: 'console-url',
+		keys: ['o'],
+		description: 'Show the AWS console URL of the selected object',
+		scope: 'list',
+	},
 
 	// actions: each opens a confirmation dialog showing the exact change
 	{
@@ -300,6 +318,12 @@ const table = [
 		command: 'adjust-down',
 		keys: ['-'],
 		description: 'One fewer, in a + or - box',
+		scope: 'dialog',
+	},
+	{
+		command: 'copy-command',
+		keys: ['c'],
+		description: 'Copy the aws command (OSC 52)',
 		scope: 'dialog',
 	},
 
@@ -501,6 +525,9 @@ export const taskDefinitionListCommands: ReadonlySet<Command> = new Set<Command>
 	'refresh',
 	'pause',
 	'run-task',
+	'show-message',
+	'copy',
+	'console-url',
 ]);
 
 /**

@@ -7,7 +7,13 @@ import {useLayoutEffect, useMemo} from 'react';
 import {taskDefinitionName} from '../model/arn.js';
 import {Pane, paneContentSize} from './components/pane.js';
 import {Table, type TableRow} from './components/table.js';
-import {clampDetailScroll, detailViewport, text, type DetailLine} from './details/detail-lines.js';
+import {
+	clampDetailScroll,
+	detailRowCount,
+	detailViewport,
+	text,
+	type DetailLine,
+} from './details/detail-lines.js';
 import {DetailView} from './details/detail-view.js';
 import {taskDefinitionDetailLines} from './details/task-definition-detail.js';
 import {
@@ -161,8 +167,10 @@ export function TaskDefinitionsView({
 	]);
 	const showsText = openedArn !== undefined || compared !== undefined;
 
-	const clamped = clampDetailScroll(lines.length, inner.height, scroll);
-	const {maxScroll, page} = detailViewport(lines.length, inner.height);
+	// Scrolling moves through rows: a long line wraps into several.
+	const rowCount = useMemo(() => detailRowCount(lines, inner.width), [lines, inner.width]);
+	const clamped = clampDetailScroll(rowCount, inner.height, scroll);
+	const {maxScroll, page} = detailViewport(rowCount, inner.height);
 	useLayoutEffect(() => {
 		if (showsText) onViewport({maxScroll, page});
 	}, [showsText, maxScroll, page, onViewport]);

@@ -39,7 +39,9 @@ export type Overlay =
 			readonly running: string;
 			/** The selected revision's ARN. */
 			readonly selected: string | undefined;
-	  };
+	  }
+	/** `m`: the last message whole; `:messages`: every kept message, newest first. */
+	| {readonly kind: 'messages'; readonly only: 'last' | 'all'; readonly scroll: number};
 
 /** A family's revisions in `:td`: one selected, one marked with v, two compared side by side. */
 export type RevisionBrowse = {
@@ -79,6 +81,8 @@ export type UiState = {
 	readonly taskService: string | undefined;
 	/** How far the text view on screen (help, details, a task definition) scrolls, as it last said. */
 	readonly textViewport: TextViewport;
+	/** Every status-line message so far, newest first, at most `messageLogSize` (`m`, `:messages`). */
+	readonly messageLog: readonly LoggedMessage[];
 };
 
 export type Message = {readonly text: string; readonly tone: Tone};
@@ -102,6 +106,28 @@ export function withShownColumns(state: UiState, pane: PaneId, keys: readonly st
 	const before = state.shownColumns[pane];
 	if (before !== undefined && before.join() === keys.join()) return state;
 	return {...state, shownColumns: {...state.shownColumns, [pane]: keys}};
+}
+
+/** A message as the history keeps it: with when it was shown (epoch ms). */
+export type LoggedMessage = Message & {readonly at: number};
+
+/** Enough for an incident's worth of refusals and results, small enough never to matter. */
+export const messageLogSize = 200;
+
+/**
+ * The state after a change, with the message it shows added to the history when it is a new one.
+ * The UI store applies this to every change, so no path that sets a message can skip the log.
+ */
+export function withLoggedMessage(
+	before: UiState | undefined,
+	after: UiState,
+	at: number,
+): UiState {
+	const message = after.message;
+	if (message === undefined || message === before?.message) return after;
+	if (after.messageLog[0]?.at === at && after.messageLog[0].text === message.text) return after;
+	const entry: LoggedMessage = {text: message.text, tone: message.tone, at};
+	return {...after, messageLog: [entry, ...after.messageLog.slice(0, messageLogSize - 1)]};
 }
 
 const noMarks: ReadonlySet<string> = new Set();
@@ -138,12 +164,22 @@ export function initialUiState(
 		marked: noMarks,
 		taskService: start.taskService,
 		textViewport: {maxScroll: 0, page: 1},
+		messageLog: [],
 	};
 }
 
 /** The state with a line for the footer. */
 export function withMessage(state: UiState, text: string, tone: Tone = 'info'): UiState {
 	return {...state, message: {text, tone}};
+}
+
+/**
+ * The state with `text` added to the message history only: for what the screen shows elsewhere
+ * in short (the header's `DENIED cloudwatch:GetMetricData`), so it can be read whole with `m`.
+ */
+export function withLoggedNote(state: UiState, text: string, tone: Tone, at: number): UiState {
+	const entry: LoggedMessage = {text, tone, at};
+	return {...state, messageLog: [entry, ...state.messageLog.slice(0, messageLogSize - 1)]};
 }
 
 /** The state with no row marked (a sent bulk action, another cluster, Esc). */

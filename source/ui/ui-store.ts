@@ -8,12 +8,25 @@
 import {createContext, useContext} from 'react';
 import {useStore} from 'zustand';
 import {createStore, type StoreApi} from 'zustand/vanilla';
-import type {UiState} from './ui-state.js';
+import {withLoggedMessage, type UiState} from './ui-state.js';
 
 export type UiStore = StoreApi<UiState>;
 
-export function createUiStore(initial: UiState): UiStore {
-	return createStore<UiState>()(() => initial);
+/**
+ * The store, keeping the status line's history: every change that shows a new message adds it to
+ * `messageLog` (with the time), whichever path set it (a key, a write's answer, a switch).
+ */
+export function createUiStore(initial: UiState, now: () => number = Date.now): UiStore {
+	const store = createStore<UiState>()(() => withLoggedMessage(undefined, initial, now()));
+	const set = store.setState;
+	const logged: typeof store.setState = (partial, replace?: boolean) => {
+		const before = store.getState();
+		const change = typeof partial === 'function' ? partial(before) : partial;
+		const after = replace === true ? (change as UiState) : {...before, ...change};
+		set(withLoggedMessage(before, after, now()), true);
+	};
+	store.setState = logged;
+	return store;
 }
 
 /** A change of the UI state, as a pure function of the state before it. */

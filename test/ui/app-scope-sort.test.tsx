@@ -213,7 +213,7 @@ describe('the bottom line', () => {
 		await app.press(':', ...'region not-a-region-at-all-but-a-very-long-word', keys.enter);
 		const frame = await app.waitFor((f) => f.includes(':region needs'));
 		const last = frame.split('\n').at(-1)!;
-		expect(last).toMatch(/^:region needs a region name.*… +\? help {2}\/ filter {2}: cmd/u);
+		expect(last).toMatch(/^:region needs a region name.*… m: whole \? help {2}\/ filter {2}: cmd/u);
 		app.unmount();
 	});
 });

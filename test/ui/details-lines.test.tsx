@@ -5,11 +5,14 @@ import {
 	clampDetailScroll,
 	detailLineCount,
 	detailWindow,
+	detailRows,
 	field,
 	fitLine,
+	hangingText,
 	heading,
 	segment,
 	text,
+	wrapLine,
 	type DetailLine,
 } from '../../source/ui/details/detail-lines.js';
 import {DetailView} from '../../source/ui/details/detail-view.js';
@@ -60,6 +63,58 @@ describe('DetailView scrolling', () => {
 		expect(clampDetailScroll(5, 10, 3)).toBe(0);
 		const {lastFrame} = render(<DetailView lines={few} width={40} height={10} scrollOffset={3} />);
 		expect(lastFrame()!.split('\n')).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
+	});
+});
+
+describe('wrapLine', () => {
+	const rowText = (row: readonly {text: string}[]) => row.map((part) => part.text).join('');
+
+	it('wraps a field value in its value column, words whole', () => {
+		const rows = wrapLine(
+			field('Reason', 'Task failed ELB health checks in (target-group web-tg)', 'error'),
+			30,
+			8,
+		).map(rowText);
+		expect(rows).toEqual([
+			'Reason    Task failed ELB ',
+			'          health checks in ',
+			'          (target-group ',
+			'          web-tg)',
+		]);
+		for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(30);
+	});
+
+	it('keeps each run its tone across rows', () => {
+		const rows = wrapLine(text(segment('ok ', 'ok'), segment('error error error', 'error')), 9, 0);
+		expect(
+			rows
+				.flat()
+				.filter((part) => part.tone === 'error')
+				.map((part) => part.text),
+		).toEqual(['error ', 'error ', 'error']);
+	});
+
+	it('breaks a word longer than the room (an ARN) where the room ends, and loses nothing', () => {
+		const arn = 'arn:aws:ecs:us-east-1:123456789012:task/web/0123456789abcdef0123456789abcdef';
+		const rows = wrapLine(text(segment(`  ${arn}`)), 24, 0).map(rowText);
+		for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(24);
+		expect(rows.map((row) => row.trim()).join('')).toBe(arn);
+		expect(rows.slice(1).every((row) => row.startsWith('  '))).toBe(true);
+	});
+
+	it('hangs the rows after the first under the text, past its prefix', () => {
+		const rows = wrapLine(
+			hangingText(6, segment('  5m  ', 'muted'), segment('one two three four five')),
+			16,
+			0,
+		).map(rowText);
+		expect(rows).toEqual(['  5m  one two ', '      three four', '      five']);
+	});
+
+	it('counts the rows of every line for scrolling, short lines one each', () => {
+		const lines: DetailLine[] = [heading('H'), field('A', 'x '.repeat(30)), text(segment('b'))];
+		expect(detailRows(lines, 20).length).toBeGreaterThan(3);
+		expect(detailRows(lines, 200)).toHaveLength(3);
 	});
 });
 

@@ -147,23 +147,25 @@ describe('service detail lines', () => {
 });
 
 describe('ServiceDetail', () => {
-	it('cuts long event messages at the width instead of wrapping them', () => {
-		const long = service({
-			events: [
-				serviceEvent(
-					2,
-					`(service web) was unable to place a task ${'because no container instance met all of its requirements. '.repeat(4)}`,
-				),
-			],
-		});
+	it('wraps long event messages under their text, so they are read whole at any width', () => {
+		const message = `(service web) was unable to place a task ${'because no container instance met all of its requirements. '.repeat(4)}`;
+		const long = service({events: [serviceEvent(2, message)]});
 		const width = 60;
 		const {lastFrame} = render(
 			<ServiceDetail service={long} now={now} width={width} height={200} scrollOffset={0} />,
 		);
 		const lines = lastFrame()!.split('\n');
 		for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
-		const event = lines.find((line) => line.includes('unable to place'));
-		expect(event).toMatch(/^ {2}2m ago {2}\(service web\) was unable to place.*…$/);
-		expect(lines.filter((line) => line.includes('requirements'))).toHaveLength(0);
+		const first = lines.findIndex((line) => line.includes('unable to place'));
+		expect(lines[first]).toMatch(/^ {2}2m ago {2}\(service web\) was unable to place/);
+		const rows = lines.slice(first, first + 6);
+		// Rows after the first start under the message, not under its age.
+		for (const row of rows.slice(1)) expect(row).toMatch(/^ {10}\S/);
+		const joined = rows
+			.map((row, i) => (i === 0 ? row.slice(10) : row.trim()))
+			.join(' ')
+			.replace(/\s+/g, ' ');
+		expect(joined).toContain(message.trim());
+		expect(lastFrame()).not.toContain('…');
 	});
 });

@@ -12,7 +12,7 @@ afterEach(cleanup);
 
 const secret = 'postgres://admin:hunter2@db.internal:5432/app';
 
-// Environment variables are not in the model yet; an adapter that adds them must not leak them.
+// The model keeps the environment's names only; a value smuggled in must not reach the screen.
 const api = {
 	...containerDefinition({
 		name: 'api',
@@ -22,6 +22,30 @@ const api = {
 		memoryReservation: 768,
 		portMappings: [{containerPort: 8080, hostPort: 0, protocol: 'tcp'}],
 		mountPoints: [{sourceVolume: 'data', containerPath: '/var/lib/api', readOnly: true}],
+		environmentNames: ['DATABASE_URL', 'LOG_LEVEL'],
+		secrets: [
+			{
+				name: 'STRIPE_KEY',
+				valueFrom: `arn:aws:secretsmanager:us-east-1:${account}:secret:api/stripe-AbCdEf`,
+			},
+			{name: 'SESSION_KEY', valueFrom: `arn:aws:ssm:us-east-1:${account}:parameter/api/session`},
+		],
+		logConfiguration: {
+			logDriver: 'awslogs',
+			options: {
+				'awslogs-group': '/ecs/shop/api',
+				'awslogs-region': 'us-east-1',
+				'splunk-token': 'tok-123',
+			},
+			secretOptionNames: [],
+		},
+		healthCheck: {
+			command: ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'],
+			interval: 10,
+			timeout: undefined,
+			retries: undefined,
+			startPeriod: 60,
+		},
 	}),
 	environment: [
 		{name: 'DATABASE_URL', value: secret},
@@ -94,10 +118,44 @@ describe('task definition detail lines', () => {
 		expect(text).toContainEqual(expect.stringMatching(/^ {2}worker {2}not essential$/));
 	});
 
-	it('counts environment variables but never shows their values', () => {
-		expect(after('api', 'Environment')).toMatch(/2 variables \(values hidden\)$/);
+	it('names environment variables but never shows their values', () => {
+		expect(after('api', 'Environment')).toMatch(
+			/2 variables \(values hidden\): DATABASE_URL, LOG_LEVEL$/,
+		);
 		expect(text.join('\n')).not.toContain('hunter2');
 		expect(text.join('\n')).not.toContain('debug');
+	});
+
+	it('names secrets with where ECS fetches them from', () => {
+		const first = after('api', 'Secrets');
+		const at = text.indexOf(first!);
+		expect(text[at]).toMatch(/Secrets +STRIPE_KEY {2}from Secrets Manager api\/stripe-AbCdEf$/);
+		expect(text[at + 1]).toMatch(/^ +SESSION_KEY {2}from Parameter Store \/api\/session$/);
+		expect(after('proxy', 'Secrets')).toMatch(/none$/);
+	});
+
+	it('shows the log driver with its options, a credential-looking one hidden', () => {
+		expect(after('api', 'Logs')).toMatch(
+			/awslogs {2}awslogs-group=\/ecs\/shop\/api, awslogs-region=us-east-1, splunk-token=\(hidden\)$/,
+		);
+		expect(text.join('\n')).not.toContain('tok-123');
+	});
+
+	it("shows the health check's command and timing, ECS's defaults filled in", () => {
+		expect(after('api', 'Health check')).toMatch(
+			/CMD-SHELL curl -f http:\/\/localhost:8080\/health \|\| exit 1 {2}every 10s, timeout 5s, 3 retries, start period 60s$/,
+		);
+		expect(after('proxy', 'Health check')).toMatch(/none$/);
+	});
+
+	it('says what it runs on when ECS found it compatible though nothing was required', () => {
+		const found = plain(
+			taskDefinitionDetailLines(
+				{taskDefinition: taskDefinition({requiresCompatibilities: [], compatibilities: ['EC2']})},
+				{width: 120, now},
+			),
+		);
+		expect(found.find((line) => line.startsWith('Compatibilities'))).toMatch(/ EC2$/);
 	});
 
 	it('describes volumes by what backs them', () => {

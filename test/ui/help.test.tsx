@@ -14,7 +14,7 @@ function frameOf(element: ReactElement): string {
 describe('Help', () => {
 	it('lists every keymap entry of the scopes shown, with its keys', () => {
 		const scopes: KeyScope[] = ['global', 'list', 'action', 'dialog', 'filter'];
-		const frame = frameOf(<Help width={100} height={80} readOnly={false} scroll={0} />);
+		const frame = frameOf(<Help width={100} height={200} readOnly={false} scroll={0} />);
 		for (const binding of keymap.filter((b) => scopes.includes(b.scope))) {
 			const keys = binding.keys.map((name) => keyLabel(name)).join(' ');
 			const entry = frame

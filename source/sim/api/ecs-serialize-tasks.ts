@@ -202,6 +202,7 @@ function serializeContainerDefinition(definition: ContainerDefinition) {
 		volumesFrom: [],
 		healthCheck: definition.healthCheck,
 		logConfiguration: definition.logConfiguration,
+		secrets: definition.secrets?.map((secret) => ({...secret})),
 		systemControls: [],
 	};
 }

@@ -194,6 +194,17 @@ function apiDefinition(
 					{name: 'PORT', value: '8080'},
 					...simEnvironment({cpu: 0.45, memory: 0.6}),
 				],
+				// Filled in by ECS at start from Secrets Manager and Parameter Store.
+				secrets: [
+					{
+						name: 'DATABASE_URL',
+						valueFrom: `arn:aws:secretsmanager:${world.region}:${world.accountId}:secret:api/database-url-Xk29Qa`,
+					},
+					{
+						name: 'STRIPE_API_KEY',
+						valueFrom: `arn:aws:ssm:${world.region}:${world.accountId}:parameter/api/stripe-api-key`,
+					},
+				],
 				logConfiguration: awslogs(world, '/ecs/web/api'),
 			},
 			{

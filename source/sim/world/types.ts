@@ -48,6 +48,8 @@ export interface ContainerDefinition {
 		startPeriod?: number;
 	};
 	logConfiguration?: {logDriver: string; options?: Record<string, string>};
+	/** Variables ECS fills from Secrets Manager or SSM Parameter Store when the container starts. */
+	secrets?: Array<{name: string; valueFrom: string}>;
 }
 
 /**

@@ -423,6 +423,7 @@ class WorldEngine implements World, Engine {
 				mountPoints: c.mountPoints ?? [],
 				healthCheck: c.healthCheck,
 				logConfiguration: c.logConfiguration,
+				secrets: c.secrets,
 			};
 		});
 		if (!containers.some((c) => c.essential))

@@ -14,6 +14,7 @@ export type ParsedCommand =
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'task-definitions'}
 	| {readonly kind: 'undo-list'}
+	| {readonly kind: 'messages'}
 	| {readonly kind: 'error'; readonly message: string};
 
 export type PromptCommand = {
@@ -67,6 +68,12 @@ export const promptCommands: readonly PromptCommand[] = [
 			'List the changes of this session that can be put back, newest first; pick one to undo',
 		inSummary: false,
 		parse: () => ({kind: 'undo-list'}),
+	},
+	{
+		names: ['messages', 'msgs'],
+		description: "The status line's messages, newest first, with their times",
+		inSummary: false,
+		parse: () => ({kind: 'messages'}),
 	},
 	{
 		names: ['region'],

@@ -3,6 +3,7 @@
  * the entity, and one component shows a window of them. Pure lines are testable without Ink, and
  * the shell scrolls them with j/k/PgUp/PgDn/g/G knowing only how many there are.
  */
+import wrapAnsi from 'wrap-ansi';
 import {columnWidths, type TableColumn} from '../components/table.js';
 import {displayWidth, formatAge, padCell, truncate} from '../format.js';
 import {terminalSafe} from '../../text/terminal-text.js';
@@ -20,7 +21,15 @@ export type DetailLine =
 	| {readonly kind: 'heading'; readonly text: string}
 	/** `label   value`, the labels of one view aligned in a column. */
 	| {readonly kind: 'field'; readonly label: string; readonly value: readonly DetailSegment[]}
-	| {readonly kind: 'text'; readonly segments: readonly DetailSegment[]}
+	| {
+			readonly kind: 'text';
+			readonly segments: readonly DetailSegment[];
+			/**
+			 * Columns a wrapped line's next rows are indented by (an event's age column); by
+			 * default the line's own leading spaces.
+			 */
+			readonly hang?: number;
+	  }
 	| {readonly kind: 'blank'};
 
 /** What every view's line builder needs besides its entity. */
@@ -62,6 +71,11 @@ export function text(...segments: readonly DetailSegment[]): DetailLine {
 	return {kind: 'text', segments};
 }
 
+/** A text line whose wrapped rows start `hang` columns in, under its text rather than its prefix. */
+export function hangingText(hang: number, ...segments: readonly DetailSegment[]): DetailLine {
+	return {kind: 'text', segments, hang};
+}
+
 export function segment(value: string, tone?: Tone): DetailSegment {
 	return tone === undefined ? {text: value} : {text: value, tone};
 }
@@ -69,6 +83,11 @@ export function segment(value: string, tone?: Tone): DetailSegment {
 /** Everything a line builder produces: the shell clamps its scroll offset to this. */
 export function detailLineCount(lines: readonly DetailLine[]): number {
 	return lines.length;
+}
+
+/** The rows `lines` take wrapped at `width`: what a detail view scrolls through. */
+export function detailRowCount(lines: readonly DetailLine[], width: number): number {
+	return detailRows(lines, width).length;
 }
 
 /** `3m ago`, or `-` when AWS gave no time. */
@@ -141,6 +160,151 @@ function fitSegments(
 		break;
 	}
 	return out;
+}
+
+/**
+ * A line as the rows it takes at `width`: wrapped, never cut, so a long event message or stop
+ * reason is read whole at any terminal width. A field's value wraps in its value column; a text
+ * line's rows after the first start under its text (its `hang`); a table row, already laid out
+ * to the width, stays one row. Words break at spaces; a word longer than the room (an ARN)
+ * breaks where the room ends.
+ */
+export function wrapLine(
+	line: DetailLine,
+	width: number,
+	labelColumn: number,
+	ellipsis: string = unicodeGlyphs.ellipsis,
+): DetailSegment[][] {
+	if (width <= 0) return [[]];
+	switch (line.kind) {
+		case 'blank':
+			return [[]];
+		case 'heading':
+			return wrapSegments([{text: line.text, strong: true}], width, ellipsis);
+		case 'field': {
+			const column = Math.min(labelColumn + labelGap, Math.floor(width / 2));
+			const label = padCell(line.label, Math.max(0, column - labelGap), 'left', ellipsis);
+			const labelRun = {text: label + ' '.repeat(column - displayWidth(label)), tone: 'muted'};
+			return withPrefix(labelRun as DetailSegment, column, line.value, width, ellipsis);
+		}
+		case 'text': {
+			const cleaned = clean(line.segments);
+			const leading = /^ */.exec(cleaned.map((part) => part.text).join(''))![0].length;
+			const hang = Math.min(line.hang ?? leading, Math.floor(width / 2));
+			const [prefix, rest] = splitAtColumn(cleaned, hang);
+			return withPrefix(prefix, hang, rest, width, ellipsis);
+		}
+	}
+}
+
+/** Every line's rows, in order: what a detail view shows and scrolls through. */
+export function detailRows(
+	lines: readonly DetailLine[],
+	width: number,
+	ellipsis: string = unicodeGlyphs.ellipsis,
+): DetailSegment[][] {
+	const labels = labelWidth(lines);
+	return lines.flatMap((line) => wrapLine(line, width, labels, ellipsis));
+}
+
+function clean(segments: readonly DetailSegment[]): DetailSegment[] {
+	return segments.map((part) => ({...part, text: terminalSafe(part.text)}));
+}
+
+/** `prefix` (taking `column` columns) before the first row of `body`, spaces before the others. */
+function withPrefix(
+	prefix: DetailSegment | undefined,
+	column: number,
+	body: readonly DetailSegment[],
+	width: number,
+	ellipsis: string,
+): DetailSegment[][] {
+	const rows = wrapSegments(body, width - column, ellipsis);
+	const indent = {text: ' '.repeat(column)};
+	return rows.map((row, i) => {
+		const lead = i === 0 ? prefix : indent;
+		return lead === undefined || lead.text === '' ? row : [lead, ...row];
+	});
+}
+
+/** The runs before and after column `at` (a cut inside a run splits it, tone kept on both sides). */
+function splitAtColumn(
+	segments: readonly DetailSegment[],
+	at: number,
+): [DetailSegment | undefined, DetailSegment[]] {
+	if (at <= 0) return [undefined, [...segments]];
+	let prefix = '';
+	const rest: DetailSegment[] = [];
+	for (const part of segments) {
+		const room = at - displayWidth(prefix);
+		if (room <= 0) rest.push(part);
+		else if (displayWidth(part.text) <= room) prefix += part.text;
+		else {
+			const kept = truncate(part.text, room, '');
+			prefix += kept;
+			rest.push({...part, text: part.text.slice(kept.length)});
+		}
+	}
+	const prefixTone = segments[0]?.tone;
+	return [prefixTone === undefined ? {text: prefix} : {text: prefix, tone: prefixTone}, rest];
+}
+
+/** Styled runs wrapped to rows of at most `width` columns, each run keeping its style. */
+function wrapSegments(
+	segments: readonly DetailSegment[],
+	width: number,
+	ellipsis: string,
+): DetailSegment[][] {
+	const cleaned = clean(segments);
+	const plain = cleaned.map((part) => part.text).join('');
+	if (displayWidth(plain) <= width) return [cleaned];
+	if (width < 1) return [fitSegments(cleaned, Math.max(0, width), ellipsis)];
+	// trim: false keeps every character, so the rows laid end to end are the text again and each
+	// row maps back onto the runs by position.
+	const wrapped = wrapAnsi(plain, width, {hard: true, trim: false, wordWrap: true}).split('\n');
+	if (wrapped.join('') !== plain) return [fitSegments(cleaned, width, ellipsis)];
+	const rows: DetailSegment[][] = [];
+	let run = 0;
+	let offset = 0;
+	for (const [index, rowText] of wrapped.entries()) {
+		const row: DetailSegment[] = [];
+		let need = rowText.length;
+		while (need > 0 && run < cleaned.length) {
+			const part = cleaned[run]!;
+			const take = Math.min(need, part.text.length - offset);
+			if (take > 0) row.push({...part, text: part.text.slice(offset, offset + take)});
+			need -= take;
+			offset += take;
+			if (offset >= part.text.length) {
+				run += 1;
+				offset = 0;
+			}
+		}
+		// The space a row broke at stays at the end of the row before; a row does not start with it.
+		if (index > 0) trimStart(row);
+		rows.push(fitSegments(trimEndBeyond(row, width), width, ellipsis));
+	}
+	return rows;
+}
+
+/** Spaces kept at a row's end may pass the width; they are dropped rather than cut with a mark. */
+function trimEndBeyond(row: DetailSegment[], width: number): DetailSegment[] {
+	const total = row.reduce((sum, part) => sum + displayWidth(part.text), 0);
+	if (total <= width || row.length === 0) return row;
+	const last = row.at(-1)!;
+	return [...row.slice(0, -1), {...last, text: last.text.replace(/ +$/, '')}];
+}
+
+function trimStart(row: DetailSegment[]): void {
+	while (row.length > 0) {
+		const first = row[0]!;
+		const trimmed = first.text.replace(/^ +/, '');
+		if (trimmed !== '') {
+			row[0] = {...first, text: trimmed};
+			return;
+		}
+		row.shift();
+	}
 }
 
 export type DetailWindow = {

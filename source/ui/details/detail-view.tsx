@@ -1,16 +1,11 @@
-// Shows a window of detail lines: one <Text> per row (Ink's cost follows its nodes), each cut to
-// the width, and a position indicator on the last row when the content is taller than the view.
+// Shows a window of detail lines: one <Text> per row (Ink's cost follows its nodes), long lines
+// wrapped to the width, and a position indicator on the last row when the content is taller than the view.
 import {Box} from 'ink';
+import {useMemo} from 'react';
 import {Text} from '../components/text.js';
 import {padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
-import {
-	detailWindow,
-	fitLine,
-	labelWidth,
-	type DetailLine,
-	type DetailSegment,
-} from './detail-lines.js';
+import {detailRows, detailWindow, type DetailLine, type DetailSegment} from './detail-lines.js';
 
 /** The size and position every detail view takes from the shell. */
 export type DetailViewport = {
@@ -48,21 +43,19 @@ function LineText({
 
 export function DetailView({lines, width, height, scrollOffset}: DetailViewProps) {
 	const theme = useTheme();
+	// Long lines wrap: the view scrolls through rows, so nothing is cut off at any width.
+	const wrapped = useMemo(
+		() => detailRows(lines, Math.max(0, width), theme.glyphs.ellipsis),
+		[lines, width, theme.glyphs.ellipsis],
+	);
 	if (width <= 0 || height <= 0) return null;
-	const view = detailWindow(lines.length, height, scrollOffset);
-	const labels = labelWidth(lines);
+	const view = detailWindow(wrapped.length, height, scrollOffset);
 	const rows = [];
 	for (let i = view.first; i < view.first + view.count; i++) {
-		rows.push(
-			<LineText
-				key={i}
-				parts={fitLine(lines[i]!, width, labels, theme.glyphs.ellipsis)}
-				theme={theme}
-			/>,
-		);
+		rows.push(<LineText key={i} parts={wrapped[i]!} theme={theme} />);
 	}
 	return (
-		<Box flexDirection="column" width={width} height={Math.min(height, lines.length)}>
+		<Box flexDirection="column" width={width} height={Math.min(height, wrapped.length)}>
 			{rows}
 			{view.indicator === undefined ? null : (
 				<Text wrap="truncate" {...theme.status.muted}>

@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import {taskDefinitionName} from '../../model/arn.js';
 import type {MetricSeries} from '../../model/metrics.js';
 import {followSentence, followTone, type RolloutFollow} from '../../model/rollout.js';
+import type {PlacementReport} from '../../model/placement-reasons.js';
 import type {Deployment, Service, ServiceEvent} from '../../model/service.js';
 import {sparklineCell} from '../components/sparkline.js';
 import {formatAge, formatPercent} from '../format.js';
@@ -11,6 +12,7 @@ import {
 	ago,
 	blank,
 	field,
+	hangingText,
 	heading,
 	orDash,
 	resolveContext,
@@ -29,6 +31,7 @@ import {
 	loadBalancerTarget,
 } from './detail-format.js';
 import {DetailView, type DetailViewport} from './detail-view.js';
+import {placementLines as unplacedLines} from './placement-lines.js';
 
 export type ServiceDetailData = {
 	readonly service: Service;
@@ -37,6 +40,8 @@ export type ServiceDetailData = {
 	readonly memory?: MetricSeries;
 	/** A revision change ecs-top sent, followed to the end of its rollout. */
 	readonly rollout?: RolloutFollow | undefined;
+	/** Why its waiting tasks cannot be placed, when some are waiting (the shell works it out). */
+	readonly placement?: {readonly report: PlacementReport; readonly waiting: number};
 };
 
 function statusTone(status: string): Tone | undefined {
@@ -178,6 +183,9 @@ function metricField(
 	);
 }
 
+// `  12m ago ` : a wrapped message's next rows start under its text, not under its age.
+const eventHang = 10;
+
 function eventLines(events: readonly ServiceEvent[], now: number): DetailLine[] {
 	// AWS returns them newest first; sorting again costs nothing and guards a merged list.
 	const newestFirst = [...events].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0));
@@ -185,8 +193,9 @@ function eventLines(events: readonly ServiceEvent[], now: number): DetailLine[] 
 	return [
 		heading(`Events (${newestFirst.length}, newest first)`),
 		...newestFirst.map((event) =>
-			text(
-				segment(`  ${ago(event.createdAt, now).padEnd(8)}`, 'muted'),
+			hangingText(
+				eventHang,
+				segment(`  ${ago(event.createdAt, now).padEnd(eventHang - 2)}`, 'muted'),
 				segment(event.message, eventTone(event.message)),
 			),
 		),
@@ -225,6 +234,8 @@ export function serviceDetailLines(data: ServiceDetailData, context: DetailConte
 	if (data.cpu !== undefined || data.memory !== undefined) {
 		lines.push(metricField('CPU', data.cpu, ctx), metricField('Memory', data.memory, ctx));
 	}
+	if (data.placement !== undefined)
+		lines.push(blank, ...unplacedLines(data.placement.report, data.placement.waiting));
 	lines.push(
 		blank,
 		heading(`Deployments (${service.deployments.length})`),

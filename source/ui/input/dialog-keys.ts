@@ -24,6 +24,12 @@ const confirmationHandlers: {
 	cancel: (state) => say({...state, dialog: undefined}, cancelledMessage),
 	'adjust-up': (state, dialog) => adjust(state, dialog, 1),
 	'adjust-down': (state, dialog) => adjust(state, dialog, -1),
+	// The plan's equivalent aws command, to run or keep elsewhere.
+	'copy-command': (state, dialog) => {
+		const commands = dialog.plan?.cliCommands ?? [];
+		if (commands.length === 0) return say(state, 'this plan has no aws command to copy', 'warn');
+		return withEffects(state, {kind: 'copy', text: commands.join('\n'), what: 'the aws command'});
+	},
 };
 
 /**
@@ -54,7 +60,8 @@ export function dialogKey(state: UiState, dialog: ActionDialog, press: KeyPress)
 		command === 'confirm' ||
 		command === 'cancel' ||
 		command === 'adjust-up' ||
-		command === 'adjust-down'
+		command === 'adjust-down' ||
+		command === 'copy-command'
 	)
 		return confirmationHandlers[command](state, dialog);
 	return stay(state);

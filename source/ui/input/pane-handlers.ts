@@ -18,6 +18,7 @@ import {
 	type UiState,
 } from '../ui-state.js';
 import {logsOverlayFor} from '../logs/logs-overlay.js';
+import {copySelected, showConsoleUrl, showMessage} from './readable-handlers.js';
 import type {Screen} from './screen.js';
 import {selectedIndex, selectedRowId, withSelection} from './selection.js';
 import {say, stay, withEffects, type Step} from './step.js';
@@ -182,6 +183,9 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 	'pane-services': goToPane('services'),
 	'pane-tasks': goToPane('tasks'),
 	refresh: ({state}) => withEffects(withMessage(state, refreshingMessage), {kind: 'refresh'}),
+	'show-message': showMessage,
+	copy: copySelected,
+	'console-url': showConsoleUrl,
 	pause: ({state, screen}) =>
 		withEffects(
 			withMessage(

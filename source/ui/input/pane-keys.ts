@@ -41,10 +41,15 @@ export function paneKey(state: UiState, press: KeyPress, screen: Screen): Step {
 	const overlay = current.overlay;
 
 	// Help and details take the movement keys for scrolling; Esc, Enter (and ? for help) close.
-	if (overlay.kind === 'help' || overlay.kind === 'detail') {
+	if (overlay.kind === 'help' || overlay.kind === 'detail' || overlay.kind === 'messages') {
 		const scrolled = scrollText(current, command);
 		if (scrolled !== undefined) return stay(scrolled);
-		if (command === 'back' || command === 'open' || (command === 'help' && overlay.kind === 'help'))
+		if (
+			command === 'back' ||
+			command === 'open' ||
+			(command === 'help' && overlay.kind === 'help') ||
+			(command === 'show-message' && overlay.kind === 'messages')
+		)
 			return stay({...current, overlay: closed});
 	}
 

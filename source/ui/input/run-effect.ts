@@ -4,6 +4,7 @@
  * switch, quitting. The UI never calls AWS itself.
  */
 import type {ActionResult} from '../../store/writes/types.js';
+import {clipboardSequence} from '../../text/osc52.js';
 import type {FleetStore} from '../../store/fleet-store.js';
 import type {KeyTurn} from '../dialogs/confirm-guard.js';
 import type {ActionTargets} from '../dialogs/open-dialog.js';
@@ -22,6 +23,8 @@ export type EffectTargets = {
 	readonly writes: DialogWrites;
 	/** What a write key acts on, as the screen shows it now. */
 	readonly actionTargets: () => ActionTargets;
+	/** Where a clipboard sequence goes: the terminal Ink draws on, by default. */
+	readonly writeTerminal?: (data: string) => void;
 };
 
 export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): void {
@@ -70,7 +73,29 @@ export function runEffect(effect: Effect, turn: KeyTurn, to: EffectTargets): voi
 		case 'replan-dialog':
 			to.writes.replan(effect.request);
 			return;
+		case 'copy':
+			copyToClipboard(effect, to);
+			return;
 	}
+}
+
+/** The terminal Ink draws on; an OSC 52 sequence sent down a pipe would copy nothing. */
+function terminalWriter(): ((data: string) => void) | undefined {
+	if (process.stdout.isTTY !== true) return undefined;
+	return (data) => void process.stdout.write(data);
+}
+
+/** The text goes out as OSC 52 between frames; the status line says what was copied. */
+function copyToClipboard(effect: Extract<Effect, {kind: 'copy'}>, to: EffectTargets): void {
+	const say = (text: string, tone: 'ok' | 'warn') =>
+		updateUi(to.ui, (state) => withMessage(state, text, tone));
+	const outcome = clipboardSequence(effect.text);
+	if (!outcome.ok) return say(`${effect.what} not copied: ${outcome.why}`, 'warn');
+	const write = to.writeTerminal ?? terminalWriter();
+	if (write === undefined)
+		return say(`${effect.what} not copied: the output is not a terminal`, 'warn');
+	write(outcome.sequence);
+	say(`copied ${effect.what} to the clipboard (OSC 52): ${effect.text}`, 'ok');
 }
 
 /**

@@ -35,7 +35,9 @@ export type Effect =
 	/** y or Enter on a plan: sent if the key came alone and after the plan was drawn. */
 	| {readonly kind: 'confirm-dialog'; readonly dialog: ActionDialog}
 	/** `+`/`-` on a `+`/`-` confirmation: the same dialog on the adjusted request. */
-	| {readonly kind: 'replan-dialog'; readonly request: ActionRequest};
+	| {readonly kind: 'replan-dialog'; readonly request: ActionRequest}
+	/** `c`: `text` to the clipboard through the terminal; `what` names it in the message. */
+	| {readonly kind: 'copy'; readonly text: string; readonly what: string};
 
 export type Step = {readonly state: UiState; readonly effects: readonly Effect[]};
 

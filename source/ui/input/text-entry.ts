@@ -106,6 +106,8 @@ function runCommand(state: UiState, text: string, screen: Screen): Step {
 		case 'undo-list':
 			if (!screen.writes.allowed) return say(state, screen.writes.why, 'warn');
 			return withEffects(state, {kind: 'open-dialog', command: 'undo-list'});
+		case 'messages':
+			return stay({...state, overlay: {kind: 'messages', only: 'all', scroll: 0}});
 		case 'error':
 			return say(state, parsed.message, 'warn');
 	}

@@ -13,6 +13,8 @@ import {useUi} from '../ui-store.js';
 import type {WriteAccess} from '../input/write-access.js';
 import {paneDefinitions} from './use-pane-data.js';
 
+const wholeHint = ' m: whole';
+
 export function FooterLine({
 	width,
 	writes,
@@ -69,11 +71,16 @@ export function FooterLine({
 		hintsLength(hints),
 		width,
 	);
+	// A message cut short says how to read it whole.
+	const cut =
+		messageWidth < displayWidth(message.text) + gap && messageWidth > wholeHint.length + 10;
+	const textWidth = cut ? messageWidth - wholeHint.length : messageWidth;
 	return (
 		<Text wrap="truncate">
 			<Text {...theme.status[message.tone]}>
-				{padCell(message.text, messageWidth, 'left', theme.glyphs.ellipsis)}
+				{padCell(message.text, textWidth, 'left', theme.glyphs.ellipsis)}
 			</Text>
+			{cut ? <Text {...theme.keyHint}>{wholeHint}</Text> : null}
 			{hintsWidth > 0 ? <Footer hints={hints} width={hintsWidth} /> : null}
 		</Text>
 	);

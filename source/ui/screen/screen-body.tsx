@@ -8,6 +8,7 @@ import {Help} from '../components/help.js';
 import {DetailPanel} from '../detail-panel.js';
 import type {Layout} from '../layout.js';
 import {LogsView} from '../logs/logs-view.js';
+import {MessagesView} from '../messages-view.js';
 import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-view.js';
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
 import {withTextViewport, type TextViewport} from '../ui-state.js';
@@ -70,6 +71,16 @@ export function ScreenBody({
 				height={height}
 				onViewport={onViewport}
 				runner={runner}
+			/>
+		);
+	if (overlay.kind === 'messages')
+		return (
+			<MessagesView
+				only={overlay.only}
+				scroll={overlay.scroll}
+				width={width}
+				height={height}
+				onViewport={onViewport}
 			/>
 		);
 	if (overlay.kind === 'task-definitions')
