@@ -119,3 +119,24 @@ function cannotPlace(service: Service, now: number): ServiceTrouble | undefined 
 		? undefined
 		: {kind: 'cannot-place', at: event.createdAt, count: missing};
 }
+
+/**
+ * Whether the service's recently stopped tasks would tell something its own data does not: it is
+ * FAILED, ROLLED BACK or looping, its rollout counts failed tasks, or its events since the last
+ * steady state say tasks failed. A service that only cannot place tasks has none to look at.
+ */
+export function showsFailures(service: Service, now: number): boolean {
+	const trouble = deploymentTrouble(service, now) ?? crashLoop(service, {now});
+	if (trouble !== undefined) return true;
+	const primary = primaryDeployment(service);
+	if (primary?.rolloutState === 'IN_PROGRESS' && primary.failedTasks > 0) return true;
+	return unsettledEvents(service, now, problemWindowMs).some((event) => {
+		const cause = eventCause(event.message);
+		return (
+			cause === 'failed-to-start' ||
+			cause === 'health-check' ||
+			cause === 'unhealthy-targets' ||
+			cause === 'deployment-failed'
+		);
+	});
+}

@@ -33,6 +33,7 @@ import {problemOf, withProblem, type FleetTier, type TierContext} from './tiers/
 import {createEc2Tier} from './tiers/ec2.js';
 import {createInstancesTier} from './tiers/instances.js';
 import {createMetricsTier} from './tiers/metrics.js';
+import {createProblemTasksTier} from './tiers/problem-tasks.js';
 import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
 import {createTasksTier} from './tiers/tasks.js';
@@ -85,6 +86,7 @@ const clusterTiers: readonly DataSetId[] = [
 	'cluster',
 	'instances',
 	'tasks',
+	'problem-tasks',
 	'task-definitions',
 	'ec2',
 ];
@@ -186,6 +188,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	register(createInstancesTier(ctx));
 	register(createTasksTier(ctx, {desiredStatus: 'RUNNING'}));
 	register(createTasksTier(ctx, {desiredStatus: 'STOPPED'}));
+	register(createProblemTasksTier(ctx));
 	register(createTaskDefinitionsTier(ctx));
 	register(createEc2Tier(ctx));
 	register(createMetricsTier(ctx));

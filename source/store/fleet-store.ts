@@ -34,6 +34,8 @@ export type DataSetId =
 	| 'instances'
 	| 'tasks'
 	| 'stopped-tasks'
+	/** The stopped tasks of the focused cluster's services that show failures (the problem feed). */
+	| 'problem-tasks'
 	| 'task-definitions'
 	| 'ec2'
 	| 'metrics'
@@ -120,6 +122,8 @@ export type FleetState = {
 	/** Running tasks by scope key (see taskScopeKey). */
 	readonly tasks: Readonly<Record<string, readonly Task[]>>;
 	readonly stoppedTasks: Readonly<Record<string, readonly Task[]>>;
+	/** Recently stopped tasks by service ARN, of the focused cluster's services that show failures. */
+	readonly problemTasks: Readonly<Record<string, readonly Task[]>>;
 	/** Cached: what EC2 says about an instance never changes in ways we show. */
 	readonly ec2Instances: Readonly<Record<string, Ec2Instance>>;
 	/** Cached forever: a task definition revision never changes. */
@@ -199,6 +203,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		clusterViews: {},
 		tasks: {},
 		stoppedTasks: {},
+		problemTasks: {},
 		ec2Instances: {},
 		taskDefinitions: {},
 		metrics: {},
