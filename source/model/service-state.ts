@@ -130,6 +130,23 @@ export function showsFailures(service: Service, now: number): boolean {
 	if (trouble !== undefined) return true;
 	const primary = primaryDeployment(service);
 	if (primary?.rolloutState === 'IN_PROGRESS' && primary.failedTasks > 0) return true;
+	// Tasks started after the rollout completed replace tasks that stopped (or add to a scale-up):
+	// an out-of-memory kill an hour into a task's life says nothing else anywhere.
+	const completed = service.events.findIndex((event) =>
+		/\bdeployment completed\b/i.test(event.message),
+	);
+	const settled = service.deployments.length === 1 && primary?.rolloutState === 'COMPLETED';
+	const replaced =
+		settled &&
+		service.events
+			.slice(0, Math.max(0, completed))
+			.some(
+				(event) =>
+					event.createdAt !== undefined &&
+					now - event.createdAt <= problemWindowMs &&
+					/\bhas started \d+ tasks?\b/i.test(event.message),
+			);
+	if (replaced) return true;
 	return unsettledEvents(service, now, problemWindowMs).some((event) => {
 		const cause = eventCause(event.message);
 		return (

@@ -123,10 +123,13 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		changes: ReadonlyMap<string, DataStatus>,
 	): Partial<FleetState> {
 		const requests = stats.snapshot();
+		const offset = now() - timers.now();
 		return {
 			dataSets: {...state.dataSets, ...Object.fromEntries(changes)},
 			...(requests.total === state.requests.total ? {} : {requests}),
 			callsPerMinute: requests.lastMinute,
+			// Only a change of a second or more: the offset of a correct clock jitters by a few ms.
+			...(Math.abs(offset - state.awsClockOffsetMs) >= 1000 ? {awsClockOffsetMs: offset} : {}),
 		};
 	}
 

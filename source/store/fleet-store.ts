@@ -149,6 +149,12 @@ export type FleetState = {
 	readonly requests: RequestStatsSnapshot;
 	/** Calls in the last minute (the header's `API 40/min`), a primitive to select. */
 	readonly callsPerMinute: number;
+	/**
+	 * AWS's clock less this machine's, to the second, as of the last fetch: times AWS wrote
+	 * (events, stopped tasks) are compared with a fetch's time plus this, so a skewed clock (or
+	 * the simulator's) does not age them wrongly.
+	 */
+	readonly awsClockOffsetMs: number;
 
 	readonly wants: ScreenWants;
 };
@@ -219,6 +225,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		problems: {},
 		requests: emptyRequests,
 		callsPerMinute: 0,
+		awsClockOffsetMs: 0,
 		wants: {
 			setFocus(focus) {
 				const next: Focus =

@@ -1,7 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {fleetProblems, type ClusterProblemData} from '../../source/model/problems.js';
 import {eventCause, eventCauseText} from '../../source/model/service-events.js';
-import {serviceTrouble, serviceTroubleLabel} from '../../source/model/service-state.js';
+import {
+	serviceTrouble,
+	serviceTroubleLabel,
+	showsFailures,
+} from '../../source/model/service-state.js';
 import {taskFailure} from '../../source/model/task-failure.js';
 import type {Task} from '../../source/model/task.js';
 import {minutes, modelBuilders} from '../helpers/model-builders.js';
@@ -223,6 +227,46 @@ describe('service trouble (the row state)', () => {
 			runningCount: 2,
 		});
 		expect(serviceTrouble(deploying, {now})).toBeUndefined();
+	});
+});
+
+describe('which services have their stopped tasks fetched', () => {
+	it('those in trouble or whose events say tasks failed, not a healthy or deploying one', () => {
+		expect(showsFailures(b.service(), now)).toBe(false);
+		expect(
+			showsFailures(b.service({deployments: [b.deployment({rolloutState: 'FAILED'})]}), now),
+		).toBe(true);
+		expect(
+			showsFailures(
+				b.service({
+					events: [
+						b.serviceEvent(1, '(service web) (task abc) failed container health checks.'),
+						steady,
+					],
+				}),
+				now,
+			),
+		).toBe(true);
+		// Only placing tasks fails: there are no stopped tasks to read.
+		expect(
+			showsFailures(b.service({desiredCount: 20, runningCount: 8, events: [placeEvent(1)]}), now),
+		).toBe(false);
+	});
+
+	it('one that replaced tasks after its rollout completed (an OOM kill says nothing else)', () => {
+		const events = [
+			b.serviceEvent(1, '(service web) has reached a steady state.'),
+			b.serviceEvent(2, '(service web) has started 1 tasks: (task abc).'),
+			b.serviceEvent(10, '(service web) (deployment ecs-svc/1) deployment completed.'),
+			b.serviceEvent(12, '(service web) has started 4 tasks: (task a) (task b).'),
+		];
+		expect(showsFailures(b.service({events}), now)).toBe(true);
+		// The starts of a rollout under way are the rollout's.
+		const rolling = b.service({
+			events: events.slice(3),
+			deployments: [b.deployment({rolloutState: 'IN_PROGRESS'})],
+		});
+		expect(showsFailures(rolling, now)).toBe(false);
 	});
 });
 
