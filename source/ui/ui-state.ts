@@ -24,7 +24,9 @@ export type Overlay =
 			/** The revision shown in full (Enter), or undefined while the list is shown. */
 			readonly opened: string | undefined;
 			readonly scroll: number;
-	  };
+	  }
+	/** The problem feed (`!`): the selected problem, kept by its id. */
+	| {readonly kind: 'problems'; readonly selected: string | undefined};
 
 export type UiState = {
 	readonly focused: PaneId;

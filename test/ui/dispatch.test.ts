@@ -51,6 +51,7 @@ function screen(overrides: Partial<Screen> = {}): Screen {
 			]),
 			pageRows: 10,
 		},
+		problems: {ids: [], targets: new Map(), pageRows: 10},
 		focus: {clusterArn: 'c1'},
 		paused: false,
 		writes: {allowed: true},

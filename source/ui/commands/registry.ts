@@ -13,6 +13,7 @@ export type ParsedCommand =
 	| {readonly kind: 'profile'; readonly profile: string | undefined}
 	| {readonly kind: 'quit'}
 	| {readonly kind: 'task-definitions'}
+	| {readonly kind: 'problems'}
 	| {readonly kind: 'error'; readonly message: string};
 
 export type PromptCommand = {
@@ -59,6 +60,12 @@ export const promptCommands: readonly PromptCommand[] = [
 		description: 'List the task definitions',
 		inSummary: true,
 		parse: () => ({kind: 'task-definitions'}),
+	},
+	{
+		names: ['problems', 'problem'],
+		description: 'List what is failing in the fleet, newest first (same as !)',
+		inSummary: false,
+		parse: () => ({kind: 'problems'}),
 	},
 	{
 		names: ['region'],

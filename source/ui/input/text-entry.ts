@@ -103,6 +103,8 @@ function runCommand(state: UiState, text: string, screen: Screen): Step {
 				...state,
 				overlay: {kind: 'task-definitions', selected: undefined, opened: undefined, scroll: 0},
 			});
+		case 'problems':
+			return stay({...state, overlay: {kind: 'problems', selected: undefined}});
 		case 'error':
 			return say(state, parsed.message, 'warn');
 	}

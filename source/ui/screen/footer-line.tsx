@@ -7,6 +7,7 @@ import {Footer} from '../components/footer.js';
 import {Text} from '../components/text.js';
 import {displayWidth, padCell} from '../format.js';
 import {dialogHints, footerHints, taskDefinitionListCommands} from '../keymap.js';
+import {problemFeedCommands} from '../problems/problem-keys.js';
 import {useTheme} from '../theme.js';
 import {useUi} from '../ui-store.js';
 import type {WriteAccess} from '../input/write-access.js';
@@ -53,6 +54,8 @@ export function FooterLine({
 	const hints =
 		overlay.kind === 'task-definitions'
 			? footerHints('list', {readOnly, only: taskDefinitionListCommands})
-			: footerHints('list', {readOnly, pane: focused});
+			: overlay.kind === 'problems'
+				? footerHints('list', {readOnly, only: problemFeedCommands})
+				: footerHints('list', {readOnly, pane: focused});
 	return <Footer hints={hints} width={width} />;
 }

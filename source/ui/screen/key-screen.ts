@@ -3,6 +3,7 @@
  * render, the `:td` list, and the fleet's focus and pause as the fleet store has them now (a
  * second `p` in the same read must see the first one's pause).
  */
+import {selectProblems} from '../../store/fleet-problems.js';
 import type {FleetStore} from '../../store/fleet-store.js';
 import type {Screen} from '../input/screen.js';
 import type {WriteAccess} from '../input/write-access.js';
@@ -32,7 +33,9 @@ export function pageRowsOf(layout: Layout, rows: number): Record<PaneId, number>
 
 export function keyScreen(parts: KeyScreenParts, fleet: FleetStore): Screen {
 	const {lists, layout, rows, taskDefinitionList} = parts;
-	const {focus, paused} = fleet.getState();
+	const state = fleet.getState();
+	const {focus, paused} = state;
+	const {problems} = selectProblems(state);
 	return {
 		lists,
 		pageRows: pageRowsOf(layout, rows),
@@ -45,6 +48,12 @@ export function keyScreen(parts: KeyScreenParts, fleet: FleetStore): Screen {
 			families: taskDefinitionList.rows.map((row) => row.id),
 			newest: taskDefinitionList.newest,
 			// The list's box less its borders, header and the lines around it.
+			pageRows: rows - 6,
+		},
+		problems: {
+			ids: problems.map((problem) => problem.id),
+			targets: new Map(problems.map((problem) => [problem.id, problem.target])),
+			// The feed's box less its borders, header and the lines around it.
 			pageRows: rows - 6,
 		},
 		focus,

@@ -6,6 +6,7 @@ import {useCallback} from 'react';
 import type {ActionRunner} from '../../store/writes/types.js';
 import {Help} from '../components/help.js';
 import {DetailPanel} from '../detail-panel.js';
+import {ProblemsView} from '../problems/problems-view.js';
 import type {Layout} from '../layout.js';
 import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-view.js';
 import {updateUi, useUi, useUiStore} from '../ui-store.js';
@@ -79,5 +80,7 @@ export function ScreenBody({
 				onViewport={onViewport}
 			/>
 		);
+	if (overlay.kind === 'problems')
+		return <ProblemsView selected={overlay.selected} width={width} height={height} />;
 	return <PanesView layout={layout} width={width} data={data} runner={runner} />;
 }

@@ -5,6 +5,7 @@
 import {useMemo} from 'react';
 import type {Cluster} from '../../model/cluster.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
+import {serviceTrouble} from '../../model/service-state.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import {
@@ -85,6 +86,9 @@ export function usePaneData(): PaneData {
 		useFleet((state) => (scope === undefined ? undefined : state[tasksField][scope])) ?? noTasks;
 	const metrics = useFleet((state) => state.metrics);
 	const tasksFetchedAt = useFleet((state) => state.dataSets.tasks?.fetchedAt);
+	const problemTasks = useFleet((state) => state.problemTasks);
+	const servicesFetchedAt = useFleet((state) => state.dataSets.cluster?.fetchedAt);
+	const awsClockOffsetMs = useFleet((state) => state.awsClockOffsetMs);
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
 
@@ -98,8 +102,22 @@ export function usePaneData(): PaneData {
 			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
 			ec2InstanceId: (arn) => ec2InstanceIds.get(arn),
 			textKey: ec2InstanceIds,
+			// Event and stop times are AWS's: measured on its clock, from the latest fetch.
+			serviceTrouble: (service) =>
+				serviceTrouble(service, {
+					now: Math.max(tasksFetchedAt ?? 0, servicesFetchedAt ?? 0) + awsClockOffsetMs,
+					stoppedTasks: problemTasks[service.arn],
+				}),
 		}),
-		[ec2InstanceIds, metrics, tasksFetchedAt, theme],
+		[
+			ec2InstanceIds,
+			metrics,
+			tasksFetchedAt,
+			theme,
+			problemTasks,
+			servicesFetchedAt,
+			awsClockOffsetMs,
+		],
 	);
 
 	const lists: PaneLists = {
