@@ -128,7 +128,7 @@ function troubleSummary(trouble: ServiceTrouble): string {
 		case 'rolled-back':
 			return 'deployment failed and was rolled back';
 		case 'crash-loop':
-			return 'tasks keep stopping soon after they start (crash loop)';
+			return 'crash loop: its tasks keep stopping';
 		case 'cannot-place':
 			return `${trouble.count} ${trouble.count === 1 ? 'task cannot' : 'tasks cannot'} be placed`;
 	}

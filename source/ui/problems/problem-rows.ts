@@ -12,9 +12,9 @@ import type {Tone} from '../theme.js';
 export const problemColumns: readonly TableColumn[] = [
 	{key: 'when', title: 'WHEN', width: 5, align: 'right'},
 	{key: 'cluster', title: 'CLUSTER', flex: 1, minWidth: 6},
-	{key: 'subject', title: 'WHAT', flex: 1, minWidth: 8},
+	{key: 'subject', title: 'WHAT', flex: 2, minWidth: 8},
 	{key: 'count', title: 'COUNT', width: 5, align: 'right'},
-	{key: 'summary', title: 'PROBLEM', flex: 4, minWidth: 16},
+	{key: 'summary', title: 'PROBLEM', flex: 5, minWidth: 16},
 ];
 
 /** States of the fleet are warnings; what stopped or failed is an error. */
