@@ -20,8 +20,8 @@ import {sameTask} from './tasks.js';
 
 /** Services whose stopped tasks are fetched in one run. */
 export const PROBLEM_SERVICES_PER_RUN = 3;
-/** The tier's cadence, in refreshes (30 s at the default 5 s). */
-export const PROBLEM_TASKS_EVERY = 6;
+/** The tier's cadence, in refreshes (60 s at the default 5 s): a look back need not be fresher. */
+export const PROBLEM_TASKS_EVERY = 12;
 /** The newest stopped tasks of a service described: one DescribeTasks call. */
 export const PROBLEM_TASKS_PER_SERVICE = 100;
 
