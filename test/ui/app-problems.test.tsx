@@ -42,6 +42,38 @@ describe('problems on the service rows and in the feed (demo)', () => {
 		expect(lineWith(frame, 'api ')).toContain(`${missing} cannot place`);
 	});
 
+	it('a release the circuit breaker rolled back says ROLLED BACK, where it said IN_PROGRESS', async () => {
+		const app = await onWeb();
+		const world = demo.fleet.sim.server.world;
+		const web = world.resolveCluster('web')!;
+		const current = world.resolveTaskDefinition('api')!;
+		const [first, ...rest] = current.containerDefinitions;
+		// The next release crashes 5 s after it starts.
+		const broken = world.registerTaskDefinition({
+			family: 'api',
+			networkMode: current.networkMode,
+			containerDefinitions: [
+				{
+					...first!,
+					environment: [
+						...first!.environment,
+						{name: 'ECS_TOP_SIM_EXIT_AFTER', value: '5'},
+						{name: 'ECS_TOP_SIM_EXIT_CODE', value: '1'},
+					],
+				},
+				...rest,
+			],
+		});
+		world.updateService(web, web.services.get('api')!, {taskDefinition: broken.arn});
+		demo.fleet.sim.advance(5 * 60_000);
+		await app.press('R');
+		const frame = await app.waitFor((f) => /\bapi\b.*ROLLED BACK/.test(f), 10_000);
+		expect(lineWith(frame, 'api ')).not.toMatch(/IN_PROGRESS/);
+		await app.press('!');
+		const feed = await app.waitFor((f) => /deployment failed and was rolled back/.test(f), 10_000);
+		expect(lineWith(feed, 'rolled back')).toMatch(/\bapi\b/);
+	});
+
 	it('! lists the crash loop and its stopped tasks as one line with a count; Enter goes to a task', async () => {
 		const app = await onWeb();
 		await app.waitFor((f) => /checkout-worker.*CRASH LOOP/.test(f), 10_000);
