@@ -44,6 +44,7 @@ const isolatedUnitTests = [
 	'test/ui/app-layout.test.tsx',
 	'test/ui/pane-notes.test.tsx',
 	'test/ui/draw-boundary.test.tsx',
+	'test/ui/app-problems-hint.test.tsx',
 	// aws-sdk-client-mock replaces send() on every client of a class until restored.
 	'test/aws/ecs.test.ts',
 	'test/aws/other-adapters.test.ts',
