@@ -126,6 +126,19 @@ function cannotPlace(service: Service, now: number): ServiceTrouble | undefined 
  * steady state say tasks failed. A service that only cannot place tasks has none to look at.
  */
 export function showsFailures(service: Service, now: number): boolean {
+	// Asked for every service of the focused cluster at every refresh (2,000 at most), and the
+	// cluster tier hands back an unchanged service as the same object: a minute-old answer holds.
+	const cached = failureCache.get(service);
+	if (cached !== undefined && Math.abs(now - cached.at) < failureCacheMs) return cached.shows;
+	const shows = deriveShowsFailures(service, now);
+	failureCache.set(service, {at: now, shows});
+	return shows;
+}
+
+const failureCache = new WeakMap<Service, {at: number; shows: boolean}>();
+const failureCacheMs = 60_000;
+
+function deriveShowsFailures(service: Service, now: number): boolean {
 	const trouble = deploymentTrouble(service, now) ?? crashLoop(service, {now});
 	if (trouble !== undefined) return true;
 	const primary = primaryDeployment(service);
