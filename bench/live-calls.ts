@@ -38,7 +38,16 @@ type Counts = Record<string, number>;
 
 export async function measureLiveCalls(
 	scenario: ScenarioName,
-	options: {warmupMinutes?: number; minutes?: number; columns?: number; rows?: number} = {},
+	options: {
+		warmupMinutes?: number;
+		minutes?: number;
+		columns?: number;
+		rows?: number;
+		/** The cluster the user selects, by name; the first one by default. */
+		cluster?: string;
+		/** Poll tiers switched off, to measure what one costs (with it less without it). */
+		disabledTiers?: readonly string[];
+	} = {},
 ): Promise<LiveCalls> {
 	const warmupMinutes = options.warmupMinutes ?? 1;
 	const minutes = options.minutes ?? 5;
@@ -62,6 +71,7 @@ export async function measureLiveCalls(
 		now: () => timers.now(),
 		random: () => 0.5,
 	});
+	for (const tier of options.disabledTiers ?? []) poller.scheduler.setEnabled(tier, false);
 	const layout = computeLayout({
 		columns: options.columns ?? 160,
 		rows: options.rows ?? 40,
@@ -73,7 +83,10 @@ export async function measureLiveCalls(
 
 	/** What the App does once data arrives: select the first rows, ask for their sparklines. */
 	const followScreen = (state: FleetState) => {
-		const cluster = state.clusters[0];
+		const cluster =
+			options.cluster === undefined
+				? state.clusters[0]
+				: state.clusters.find((candidate) => candidate.name === options.cluster);
 		if (cluster === undefined) return;
 		const services = state.clusterViews[cluster.arn]?.services ?? [];
 		const focus = {clusterArn: cluster.arn, serviceArn: services[0]?.arn};

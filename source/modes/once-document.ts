@@ -6,10 +6,12 @@
  */
 import {nameFromArn, taskDefinitionName} from '../model/arn.js';
 import {clusterCapacity} from '../model/container-instance.js';
+import type {ProblemTarget} from '../model/problems.js';
 import {deploymentSummary} from '../model/service.js';
 import type {Snapshot} from '../store/snapshot.js';
 
-export const schemaVersion = 1;
+/** 2: `problems` became the fleet's problems; the API errors it held are now `apiErrors`. */
+export const schemaVersion = 2;
 
 const iso = (ms: number | undefined): string | null =>
 	ms === undefined ? null : new Date(ms).toISOString();
@@ -151,7 +153,30 @@ export function onceDocument(snapshot: Snapshot) {
 			reason: orNull(failure.reason),
 			detail: orNull(failure.detail),
 		})),
-		problems: snapshot.problems.map((problem) => ({kind: problem.kind, message: problem.message})),
+		/** Parts of the snapshot AWS refused or failed to give (e.g. CloudWatch access denied). */
+		apiErrors: snapshot.apiErrors.map((error) => ({kind: error.kind, message: error.message})),
+		/** What is wrong in the fleet, newest first, one item per cause with its count. */
+		problems: snapshot.problems.map((problem) => ({
+			kind: problem.kind,
+			cluster: problem.clusterName,
+			subject: problem.subject,
+			summary: problem.summary,
+			detail: problem.detail,
+			count: problem.count,
+			at: iso(problem.at),
+			target: problemTarget(problem.target),
+		})),
+	};
+}
+
+/** Where the problem is, by ARN: what a script would describe or act on. */
+function problemTarget(target: ProblemTarget) {
+	return {
+		kind: target.kind,
+		clusterArn: target.clusterArn,
+		serviceArn: 'serviceArn' in target ? orNull(target.serviceArn) : null,
+		taskArn: target.kind === 'task' ? target.taskArn : null,
+		containerInstanceArn: target.kind === 'instance' ? target.instanceArn : null,
 	};
 }
 

@@ -140,7 +140,14 @@ export function onceText(snapshot: Snapshot): string {
 		const counts = [...byStatus].map(([status, count]) => `${count} ${status}`).join(', ');
 		out.push(`  tasks: ${tasks.length === 0 ? 'none' : counts}`);
 	}
-	for (const problem of snapshot.problems) out.push('', `note: ${problem.message}`);
+	if (snapshot.problems.length > 0) {
+		out.push('', 'problems (newest first):');
+		for (const problem of snapshot.problems) {
+			const count = problem.count > 1 ? ` (x${problem.count})` : '';
+			out.push(`  ${problem.clusterName}/${problem.subject}: ${problem.summary}${count}`);
+		}
+	}
+	for (const problem of snapshot.apiErrors) out.push('', `note: ${problem.message}`);
 	// Every line made safe here, whatever it holds: cluster and service names, AWS's messages.
 	return out.map(printableLine).join('\n') + '\n';
 }

@@ -46,7 +46,7 @@ export async function runOnce(
 			options.json ? `${terminalSafeJson(onceDocument(snapshot), 2)}\n` : onceText(snapshot),
 		);
 		// Partial data is still a snapshot (exit 0), but a script should hear what is missing.
-		for (const problem of snapshot.problems)
+		for (const problem of snapshot.apiErrors)
 			stderr.write(`ecs-top: warning: ${printableLine(problem.message)}\n`);
 		return 0;
 	} catch (error) {

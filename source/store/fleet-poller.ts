@@ -35,6 +35,7 @@ import {createEc2Tier} from './tiers/ec2.js';
 import {createInstancesTier} from './tiers/instances.js';
 import {createLogsTier} from './tiers/logs.js';
 import {createMetricsTier} from './tiers/metrics.js';
+import {createProblemTasksTier} from './tiers/problem-tasks.js';
 import {createTaskDefinitionListTier} from './tiers/task-definition-list.js';
 import {createFamilyRevisionsTier} from './tiers/family-revisions.js';
 import {createTaskDefinitionsTier} from './tiers/task-definitions.js';
@@ -88,6 +89,7 @@ const clusterTiers: readonly DataSetId[] = [
 	'cluster',
 	'instances',
 	'tasks',
+	'problem-tasks',
 	'task-definitions',
 	'ec2',
 ];
@@ -127,10 +129,13 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 		changes: ReadonlyMap<string, DataStatus>,
 	): Partial<FleetState> {
 		const requests = stats.snapshot();
+		const offset = now() - timers.now();
 		return {
 			dataSets: {...state.dataSets, ...Object.fromEntries(changes)},
 			...(requests.total === state.requests.total ? {} : {requests}),
 			callsPerMinute: requests.lastMinute,
+			// Only a change of a second or more: the offset of a correct clock jitters by a few ms.
+			...(Math.abs(offset - state.awsClockOffsetMs) >= 1000 ? {awsClockOffsetMs: offset} : {}),
 		};
 	}
 
@@ -192,6 +197,7 @@ export function createFleetPoller(options: FleetPollerOptions): FleetPoller {
 	register(createInstancesTier(ctx));
 	register(createTasksTier(ctx, {desiredStatus: 'RUNNING'}));
 	register(createTasksTier(ctx, {desiredStatus: 'STOPPED'}));
+	register(createProblemTasksTier(ctx));
 	register(createTaskDefinitionsTier(ctx));
 	register(createEc2Tier(ctx));
 	register(createMetricsTier(ctx));

@@ -36,6 +36,8 @@ export type DataSetId =
 	| 'instances'
 	| 'tasks'
 	| 'stopped-tasks'
+	/** The stopped tasks of the focused cluster's services that show failures (the problem feed). */
+	| 'problem-tasks'
 	| 'task-definitions'
 	| 'ec2'
 	| 'metrics'
@@ -166,6 +168,8 @@ export type FleetState = {
 	/** Running tasks by scope key (see taskScopeKey). */
 	readonly tasks: Readonly<Record<string, readonly Task[]>>;
 	readonly stoppedTasks: Readonly<Record<string, readonly Task[]>>;
+	/** Recently stopped tasks by service ARN, of the focused cluster's services that show failures. */
+	readonly problemTasks: Readonly<Record<string, readonly Task[]>>;
 	/** Cached: what EC2 says about an instance never changes in ways we show. */
 	readonly ec2Instances: Readonly<Record<string, Ec2Instance>>;
 	/** Cached forever: a task definition revision never changes. */
@@ -204,6 +208,12 @@ export type FleetState = {
 	 * without a store update. Until a poller counts calls, the last count the store was given.
 	 */
 	readonly callRate: () => number;
+	/**
+	 * AWS's clock less this machine's, to the second, as of the last fetch: times AWS wrote
+	 * (events, stopped tasks) are compared with a fetch's time plus this, so a skewed clock (or
+	 * the simulator's) does not age them wrongly.
+	 */
+	readonly awsClockOffsetMs: number;
 
 	readonly wants: ScreenWants;
 };
@@ -258,6 +268,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		clusterViews: {},
 		tasks: {},
 		stoppedTasks: {},
+		problemTasks: {},
 		ec2Instances: {},
 		taskDefinitions: {},
 		metrics: {},
@@ -278,6 +289,7 @@ export function createFleetStore(options: FleetStoreOptions = {}): FleetStore {
 		requests: emptyRequests,
 		callsPerMinute: 0,
 		callRate: () => get().callsPerMinute,
+		awsClockOffsetMs: 0,
 		wants: {
 			setFocus(focus) {
 				const next: Focus =

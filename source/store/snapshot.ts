@@ -14,6 +14,8 @@ import {serviceMetricQuery} from '../model/ecs-metrics.js';
 import type {DescribeFailure} from '../model/failure.js';
 import type {CallerIdentity} from '../model/identity.js';
 import {latestValue, type MetricQuery} from '../model/metrics.js';
+import {fleetProblems, type ClusterProblemData, type Problem} from '../model/problems.js';
+import {showsFailures} from '../model/service-state.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {
@@ -24,6 +26,7 @@ import {
 	fetchTasks,
 	type Capacity,
 } from './cluster-fetch.js';
+import {PROBLEM_TASKS_PER_SERVICE} from './tiers/problem-tasks.js';
 
 export interface ClusterSnapshot {
 	cluster: Cluster;
@@ -31,6 +34,8 @@ export interface ClusterSnapshot {
 	services: readonly Service[];
 	tasks: readonly Task[];
 	autoScalingGroups: readonly AutoScalingGroup[];
+	/** Recently stopped tasks of the services that show failures (the problems' causes). */
+	stoppedTasks: readonly Task[];
 }
 
 export interface Snapshot {
@@ -42,7 +47,9 @@ export interface Snapshot {
 	serviceMetrics: Map<string, {cpu: number | undefined; memory: number | undefined}>;
 	failures: DescribeFailure[];
 	/** Parts that could not be fetched (e.g. CloudWatch access denied); the rest is still good. */
-	problems: AwsProblem[];
+	apiErrors: AwsProblem[];
+	/** What is wrong in the fleet, as the live view's problem feed says it (model/problems.ts). */
+	problems: Problem[];
 }
 
 /** Clusters asked for by name that do not exist: `ecs-top --once --cluster nope` exits 1. */
@@ -74,19 +81,23 @@ export async function takeSnapshot(
 		throw new UnknownClustersError(missing, options.region);
 	}
 	const failures: DescribeFailure[] = [...described.failures];
-	const problems: AwsProblem[] = [];
+	const apiErrors: AwsProblem[] = [];
 	const clusters = await Promise.all(
-		described.items.map((cluster) => snapshotCluster(adapters, cluster, failures, problems)),
+		described.items.map((cluster) =>
+			snapshotCluster(adapters, cluster, failures, apiErrors, now()),
+		),
 	);
-	const serviceMetrics = await fetchServiceMetrics(adapters, clusters, now(), problems);
+	const serviceMetrics = await fetchServiceMetrics(adapters, clusters, now(), apiErrors);
+	const takenAt = now();
 	return {
 		identity,
 		region: options.region,
-		takenAt: now(),
+		takenAt,
 		clusters,
 		serviceMetrics,
 		failures,
-		problems,
+		apiErrors,
+		problems: fleetProblems(clusters.map(problemDataOf), takenAt),
 	};
 }
 
@@ -96,6 +107,7 @@ async function snapshotCluster(
 	cluster: Cluster,
 	failures: DescribeFailure[],
 	problems: AwsProblem[],
+	now: number,
 ): Promise<ClusterSnapshot> {
 	const {ecs} = adapters;
 	const [services, containerInstances, tasks, capacity] = await Promise.all([
@@ -111,12 +123,56 @@ async function snapshotCluster(
 		...containerInstances.failures,
 		...tasks.failures,
 	);
+	const stoppedTasks = await partial(problems, [], () =>
+		fetchFailingServicesStoppedTasks(ecs, cluster.arn, services.items, now),
+	);
 	return {
 		cluster,
 		services: services.items,
 		containerInstances: containerInstances.items,
 		tasks: tasks.items,
 		autoScalingGroups: capacity.groups,
+		stoppedTasks,
+	};
+}
+
+/**
+ * The services that show failures, at most this many a cluster: a snapshot runs once, so it may
+ * ask for more than a refresh of the live view does, but a broken account must not cost hundreds.
+ */
+export const SNAPSHOT_PROBLEM_SERVICES = 10;
+
+/** The newest stopped tasks of each failing service, as the live view's problem-tasks tier reads them. */
+async function fetchFailingServicesStoppedTasks(
+	ecs: AwsAdapters['ecs'],
+	clusterArn: string,
+	services: readonly Service[],
+	now: number,
+): Promise<Task[]> {
+	const failing = services
+		.filter((service) => service.status === 'ACTIVE' && showsFailures(service, now))
+		.slice(0, SNAPSHOT_PROBLEM_SERVICES);
+	const found = await Promise.all(
+		failing.map(async (service) => {
+			const arns = await ecs.listTaskArns(clusterArn, {
+				serviceName: service.name,
+				desiredStatus: 'STOPPED',
+			});
+			const newest = arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
+			return newest.length === 0 ? [] : (await ecs.describeTasks(clusterArn, newest)).items;
+		}),
+	);
+	return found.flat();
+}
+
+function problemDataOf(snapshot: ClusterSnapshot): ClusterProblemData {
+	return {
+		clusterArn: snapshot.cluster.arn,
+		clusterName: snapshot.cluster.name,
+		services: snapshot.services,
+		containerInstances: snapshot.containerInstances,
+		autoScalingGroups: snapshot.autoScalingGroups,
+		stoppedTasks: snapshot.stoppedTasks,
 	};
 }
 

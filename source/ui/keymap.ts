@@ -68,6 +68,12 @@ const table = [
 	},
 	{command: 'pane-services', keys: ['3'], description: 'Go to services', scope: 'global'},
 	{command: 'pane-tasks', keys: ['4'], description: 'Go to tasks', scope: 'global'},
+	{
+		command: 'problems',
+		keys: ['!'],
+		description: 'Problems: what is failing, newest first (Enter goes to it)',
+		scope: 'global',
+	},
 	{command: 'refresh', keys: ['R'], description: 'Refresh now', scope: 'global'},
 	{command: 'pause', keys: ['p'], description: 'Pause or resume polling', scope: 'global'},
 	{command: 'quit', keys: ['q'], description: 'Quit', scope: 'global', hint: 'quit'},

@@ -41,7 +41,9 @@ export type Overlay =
 			readonly selected: string | undefined;
 	  }
 	/** `m`: the last message whole; `:messages`: every kept message, newest first. */
-	| {readonly kind: 'messages'; readonly only: 'last' | 'all'; readonly scroll: number};
+	| {readonly kind: 'messages'; readonly only: 'last' | 'all'; readonly scroll: number}
+	/** The problem feed (`!`): the selected problem, kept by its id. */
+	| {readonly kind: 'problems'; readonly selected: string | undefined};
 
 /** A family's revisions in `:td`: one selected, one marked with v, two compared side by side. */
 export type RevisionBrowse = {

@@ -47,7 +47,7 @@ describe('ecs-top --once --json against a simulator', () => {
 
 	it('names the account and region, with a schema version', () => {
 		expect(document).toMatchObject({
-			schemaVersion: 1,
+			schemaVersion: 2,
 			account: '123456789012',
 			region: 'us-east-1',
 		});
@@ -168,6 +168,29 @@ describe('ecs-top --once --json against a simulator', () => {
 		}
 	});
 
+	it("lists the fleet's problems as the live feed does: the crash loop and its stopped tasks", () => {
+		expect(document.apiErrors).toEqual([]);
+		const worker = document.services.find((service) => service.name === 'checkout-worker')!;
+		const loop = document.problems.find((problem) => problem.kind === 'crash-loop');
+		expect(loop).toMatchObject({
+			cluster: 'web',
+			subject: 'checkout-worker',
+			target: {kind: 'service', serviceArn: worker.arn},
+		});
+		// Many stopped tasks of one cause are one item with their count, aimed at the newest task.
+		const exits = document.problems.filter((problem) => problem.kind === 'task-exit');
+		expect(exits).toHaveLength(1);
+		expect(exits[0]).toMatchObject({
+			subject: 'checkout-worker',
+			summary: expect.stringMatching(/exit 1 \(checkout\)/),
+		});
+		expect(exits[0]!.count).toBeGreaterThanOrEqual(2);
+		expect(exits[0]!.target.taskArn).toMatch(/^arn:aws:ecs:/);
+		// Newest first.
+		const times = document.problems.flatMap((problem) => (problem.at === null ? [] : [problem.at]));
+		expect(times).toEqual([...times].sort().reverse());
+	});
+
 	it('keeps going without CloudWatch when it is denied, and says so on stderr', async () => {
 		sim.server.faults.set({denied: ['cloudwatch']});
 		try {
@@ -176,7 +199,9 @@ describe('ecs-top --once --json against a simulator', () => {
 			const partial = JSON.parse(result.stdout) as OnceDocument;
 			expect(partial.services.length).toBe(document.services.length);
 			expect(partial.services.every((s) => s.cpuUtilizationPercent === null)).toBe(true);
-			expect(partial.problems[0]?.message).toMatch(/cloudwatch:GetMetricData/);
+			expect(partial.apiErrors[0]?.message).toMatch(/cloudwatch:GetMetricData/);
+			// The fleet's problems are another list: an API error is not one of them.
+			expect(partial.problems.some((problem) => /GetMetricData/.test(problem.summary))).toBe(false);
 			expect(result.stderr).toMatch(/^ecs-top: warning: Access denied: cloudwatch:GetMetricData/);
 		} finally {
 			sim.server.faults.reset();
@@ -203,6 +228,9 @@ describe('ecs-top --once --json against a simulator', () => {
 		for (const name of ['batch', 'web', 'staging'])
 			expect(result.stdout).toMatch(new RegExp(`^${name}\\s`, 'm'));
 		expect(result.stdout).toMatch(/auto scaling group batch-asg: desired \d+ \(min 1, max 6\)/);
+		expect(result.stdout).toMatch(
+			/^ {2}web\/checkout-worker: \d+ tasks stopped: exit 1 \(checkout\)/m,
+		);
 	});
 
 	it('exits 1 with one clear line when credentials are expired', async () => {

@@ -86,7 +86,7 @@ describe('--once over a hostile account', () => {
 		expect(controlsIn(cli.stdout())).toEqual([]);
 		const document = JSON.parse(cli.stdout()) as {
 			tasks: Array<{startedBy?: string; containers: Array<{image?: string}>}>;
-			problems: Array<{message: string}>;
+			apiErrors: Array<{message: string}>;
 		};
 		const startedBy = injectedText(fields, 'task startedBy');
 		expect(document.tasks.some((task) => task.startedBy === startedBy)).toBe(true);
@@ -94,7 +94,7 @@ describe('--once over a hostile account', () => {
 		expect(document.tasks.some((task) => task.containers.some((c) => c.image === image))).toBe(
 			true,
 		);
-		expect(document.problems.some((problem) => problem.message.includes(cloudWatchMessage))).toBe(
+		expect(document.apiErrors.some((error) => error.message.includes(cloudWatchMessage))).toBe(
 			true,
 		);
 	});

@@ -2,6 +2,7 @@
 // gives the next state and the effects the shell carries out. What the App's keys do, one
 // transition at a time; the App tests check the same keys through the terminal.
 import {describe, expect, it} from 'vitest';
+import type {ProblemTarget} from '../../source/model/problems.js';
 import type {Key} from 'ink';
 import {
 	confirmDialog,
@@ -51,6 +52,7 @@ function screen(overrides: Partial<Screen> = {}): Screen {
 			]),
 			pageRows: 10,
 		},
+		problems: {ids: [], targets: new Map(), pageRows: 10},
 		focus: {clusterArn: 'c1'},
 		paused: false,
 		writes: {allowed: true},
@@ -447,5 +449,56 @@ describe('a read of the terminal', () => {
 	it('turns Alt+key into Esc then the key, and leaves Ctrl keys alone', () => {
 		expect(names('j', {meta: true})).toEqual(['escape', 'j']);
 		expect(names('c', {ctrl: true})).toEqual(['ctrl+c']);
+	});
+});
+
+describe('the problem feed (!)', () => {
+	const targets = new Map<string, ProblemTarget>([
+		['p1', {kind: 'service', clusterArn: 'c2', serviceArn: 's2'}],
+		['p2', {kind: 'task', clusterArn: 'c2', serviceArn: 's2', taskArn: 't9'}],
+		['p3', {kind: 'instance', clusterArn: 'c3', instanceArn: 'i7'}],
+	]);
+	const withFeed = screen({problems: {ids: ['p1', 'p2', 'p3'], targets, pageRows: 10}});
+
+	it('! opens and closes it; its movement keys move its selection, not the panes', () => {
+		const opened = run(inPane('tasks'), press('!j'), withFeed).state;
+		expect(opened.overlay).toEqual({kind: 'problems', selected: 'p2'});
+		expect(opened.selected.tasks).toBeUndefined();
+		expect(run(opened, press('!'), withFeed).state.overlay).toEqual({kind: 'none'});
+		expect(run(opened, [keys.escape], withFeed).state.overlay).toEqual({kind: 'none'});
+	});
+
+	it('Enter on a service goes to its row in the services pane, its cluster focused at once', () => {
+		const {state, effects} = run(start, [...press('!'), keys.enter], withFeed);
+		expect(state.overlay).toEqual({kind: 'none'});
+		expect(state.focused).toBe('services');
+		expect(state.selected).toMatchObject({clusters: 'c2', services: 's2'});
+		expect(effects).toEqual([{kind: 'set-focus', focus: {clusterArn: 'c2', serviceArn: 's2'}}]);
+	});
+
+	it('Enter on a stopped task shows the stopped tasks with it selected', () => {
+		const {state, effects} = run(start, [...press('!j'), keys.enter], withFeed);
+		expect(state.focused).toBe('tasks');
+		expect(state.stoppedTasks).toBe(true);
+		expect(state.selected).toMatchObject({clusters: 'c2', services: 's2', tasks: 't9'});
+		expect(effects).toEqual([{kind: 'set-focus', focus: {clusterArn: 'c2', serviceArn: 's2'}}]);
+	});
+
+	it('Enter on an instance goes to the instances pane, its row selected', () => {
+		const {state} = run(start, [...press('!G'), keys.enter], withFeed);
+		expect(state.focused).toBe('instances');
+		expect(state.selected).toMatchObject({clusters: 'c3', instances: 'i7'});
+	});
+
+	it('refuses keys that would act on the panes it hides', () => {
+		const {state, effects} = run(inPane('services'), press('!+'), withFeed);
+		expect(state.overlay.kind).toBe('problems');
+		expect(state.message?.text).toMatch(/Esc closes the problems first/);
+		expect(effects).toEqual([]);
+	});
+
+	it(':problems opens it too', () => {
+		const {state} = run(start, [...press(':problems'), keys.enter], withFeed);
+		expect(state.overlay).toEqual({kind: 'problems', selected: undefined});
 	});
 });

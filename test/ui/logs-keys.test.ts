@@ -25,6 +25,7 @@ const screen: Screen = {
 	paused: false,
 	writes: {allowed: true},
 	canSwitch: true,
+	problems: {ids: [], targets: new Map(), pageRows: 10},
 };
 const escape = keyPress('', {...noKey, escape: true, meta: true});
 const enter = keyPress('', {...noKey, return: true});

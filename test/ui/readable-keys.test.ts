@@ -43,6 +43,7 @@ const screen: Screen = {
 	paused: false,
 	writes: {allowed: true},
 	canSwitch: true,
+	problems: {ids: [], targets: new Map(), pageRows: 10},
 };
 
 const char = (character: string): KeyPress =>

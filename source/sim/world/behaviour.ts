@@ -16,10 +16,15 @@ export function containerBehaviour(
 	const exitAfter = numberOr(env.get('ECS_TOP_SIM_EXIT_AFTER'), undefined);
 	return {
 		exitAfterMs: exitAfter !== undefined && exitAfter >= 0 ? exitAfter * 1000 : undefined,
-		exitCode: numberOr(env.get('ECS_TOP_SIM_EXIT_CODE'), 0) ?? 0,
+		// SIGKILL from the kernel's OOM killer: 128 + 9.
+		exitCode:
+			env.get('ECS_TOP_SIM_OOM') === '1'
+				? 137
+				: (numberOr(env.get('ECS_TOP_SIM_EXIT_CODE'), 0) ?? 0),
 		cpuLoad: clampLoad(numberOr(env.get('ECS_TOP_SIM_CPU'), defaults.cpuLoad)),
 		memoryLoad: clampLoad(numberOr(env.get('ECS_TOP_SIM_MEMORY'), defaults.memoryLoad)),
 		unhealthy: env.get('ECS_TOP_SIM_UNHEALTHY') === '1',
+		outOfMemory: env.get('ECS_TOP_SIM_OOM') === '1',
 	};
 }
 

@@ -270,7 +270,10 @@ function essentialContainerExited(engine: Engine, task: TaskState): void {
 	const container = task.containers[Math.max(0, index)];
 	if (container) {
 		container.lastStatus = 'STOPPED';
-		container.exitCode = behaviours[Math.max(0, index)]?.exitCode ?? 0;
+		const behaviour = behaviours[Math.max(0, index)];
+		container.exitCode = behaviour?.exitCode ?? 0;
+		if (behaviour?.outOfMemory)
+			container.reason = 'OutOfMemoryError: Container killed due to memory usage';
 		const kind = container.exitCode === 0 ? 'finished' : 'crashed';
 		containerEndedLogging(engine, container, kind, container.exitCode);
 	}

@@ -44,6 +44,21 @@ export function unhealthyTaskMessage(service: ServiceState, task: TaskState): st
 	return `(service ${service.name}) (task ${task.id}) failed container health checks.`;
 }
 
+/**
+ * What ECS says when the load balancer finds a target unhealthy. The sim's load balancer checks
+ * what the container's health check checks, so a task failing that is unhealthy in its target
+ * group too.
+ */
+export function unhealthyTargetMessages(service: ServiceState, task: TaskState): string[] {
+	return service.loadBalancers.flatMap((balancer) =>
+		balancer.targetGroupArn === undefined
+			? []
+			: [
+					`(service ${service.name}) (task ${task.id}) (port ${balancer.containerPort}) is unhealthy in (target-group ${balancer.targetGroupArn}) due to (reason Health checks failed).`,
+				],
+	);
+}
+
 export function placementFailureMessage(
 	service: ServiceState,
 	result: Extract<PlacementResult, {ok: false}>,

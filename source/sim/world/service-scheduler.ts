@@ -19,6 +19,7 @@ import {
 	stoppedTasksMessage,
 	unableToStartEventIntervalMs,
 	unableToStartMessage,
+	unhealthyTargetMessages,
 	unhealthyTaskMessage,
 } from './service-events.js';
 import type {ClusterState, PlacementConstraint, ServiceState, TaskState} from './types.js';
@@ -51,6 +52,8 @@ export function reconcileService(
 	// Replace tasks that failed their health checks.
 	for (const task of runtime.tasks) {
 		if (task.desiredStatus === 'RUNNING' && task.healthStatus === 'UNHEALTHY') {
+			for (const message of unhealthyTargetMessages(service, task))
+				addServiceEvent(engine, service, message);
 			addServiceEvent(engine, service, unhealthyTaskMessage(service, task));
 			requestStop(engine, task, 'ServiceSchedulerInitiated', 'Task failed container health checks');
 			taskFailed(engine, service, task);

@@ -59,6 +59,8 @@ export interface ContainerDefinition {
  * - `ECS_TOP_SIM_EXIT_CODE` ...with this code (default 0; 1 for a crash loop).
  * - `ECS_TOP_SIM_CPU` / `ECS_TOP_SIM_MEMORY`: typical utilization of its reservation, 0..1.
  * - `ECS_TOP_SIM_UNHEALTHY=1`: the health check never passes.
+ * - `ECS_TOP_SIM_OOM=1`: the exit after ECS_TOP_SIM_EXIT_AFTER is the kernel's out-of-memory kill
+ *   (exit 137, ECS's OutOfMemoryError reason).
  */
 export interface ContainerBehaviour {
 	exitAfterMs?: Millis;
@@ -66,6 +68,7 @@ export interface ContainerBehaviour {
 	cpuLoad: number;
 	memoryLoad: number;
 	unhealthy: boolean;
+	outOfMemory: boolean;
 }
 
 export interface Volume {

@@ -240,6 +240,8 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 			}
 			// Same refresh, not one interval later: task definitions of what is new.
 			ctx.wake('task-definitions');
+			// A service that just began to fail: its stopped tasks say why, this refresh.
+			ctx.wake('problem-tasks');
 		},
 	};
 }

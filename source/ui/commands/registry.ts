@@ -15,6 +15,7 @@ export type ParsedCommand =
 	| {readonly kind: 'task-definitions'}
 	| {readonly kind: 'undo-list'}
 	| {readonly kind: 'messages'}
+	| {readonly kind: 'problems'}
 	| {readonly kind: 'error'; readonly message: string};
 
 export type PromptCommand = {
@@ -74,6 +75,12 @@ export const promptCommands: readonly PromptCommand[] = [
 		description: "The status line's messages, newest first, with their times",
 		inSummary: false,
 		parse: () => ({kind: 'messages'}),
+	},
+	{
+		names: ['problems', 'problem'],
+		description: 'List what is failing in the fleet, newest first (same as !)',
+		inSummary: false,
+		parse: () => ({kind: 'problems'}),
 	},
 	{
 		names: ['region'],

@@ -176,6 +176,14 @@ export const paneHandlers: {readonly [C in PaneCommand]: Handler} = {
 			overlay: {kind: 'filter', pane: state.focused, text: state.filters[state.focused]},
 		}),
 	command: ({state}) => stay({...state, overlay: {kind: 'command', text: ''}}),
+	problems: ({state}) =>
+		stay({
+			...state,
+			overlay:
+				state.overlay.kind === 'problems'
+					? {kind: 'none'}
+					: {kind: 'problems', selected: undefined},
+		}),
 	'focus-next': focusStep(1),
 	'focus-previous': focusStep(-1),
 	'pane-clusters': goToPane('clusters'),

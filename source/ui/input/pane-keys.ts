@@ -13,6 +13,7 @@ import {
 	type KeyBinding,
 	type PaneCommand,
 } from '../keymap.js';
+import {problemFeedCommands, problemsKey} from '../problems/problem-keys.js';
 import {movedIndex, scrolledTo, type Overlay, type UiState} from '../ui-state.js';
 import type {KeyPress} from './key-press.js';
 import {logsKey} from '../logs/logs-overlay.js';
@@ -68,6 +69,20 @@ export function paneKey(state: UiState, press: KeyPress, screen: Screen): Step {
 			return say(
 				current,
 				`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the ${overlay.kind === 'revisions' ? 'revisions' : 'task definitions'} first`,
+				'warn',
+			);
+		}
+	}
+
+	if (overlay.kind === 'problems') {
+		const handled = problemsKey(current, overlay, command, screen);
+		if (handled !== undefined) return handled;
+		if (command.startsWith('pane-') || command.startsWith('focus-')) {
+			current = {...current, overlay: closed};
+		} else if (!problemFeedCommands.has(command)) {
+			return say(
+				current,
+				`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the problems first`,
 				'warn',
 			);
 		}

@@ -4,6 +4,7 @@
  * writes are allowed. The shell builds it from the last render and the fleet store; the
  * dispatcher only reads it.
  */
+import type {ProblemTarget} from '../../model/problems.js';
 import type {Focus} from '../../store/fleet-store.js';
 import type {PaneId} from '../layout.js';
 import type {WriteAccess} from './write-access.js';
@@ -33,6 +34,12 @@ export type Screen = {
 	 * Optional so existing fakes of this type still compile.
 	 */
 	readonly revisionArns?: (family: string, extra: readonly string[]) => readonly string[];
+	/** The problem feed (`!`): problem ids newest first, where each leads, rows a page moves. */
+	readonly problems: {
+		readonly ids: readonly string[];
+		readonly targets: ReadonlyMap<string, ProblemTarget>;
+		readonly pageRows: number;
+	};
 	readonly focus: Focus;
 	readonly paused: boolean;
 	readonly writes: WriteAccess;

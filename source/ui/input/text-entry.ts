@@ -108,6 +108,8 @@ function runCommand(state: UiState, text: string, screen: Screen): Step {
 			return withEffects(state, {kind: 'open-dialog', command: 'undo-list'});
 		case 'messages':
 			return stay({...state, overlay: {kind: 'messages', only: 'all', scroll: 0}});
+		case 'problems':
+			return stay({...state, overlay: {kind: 'problems', selected: undefined}});
 		case 'error':
 			return say(state, parsed.message, 'warn');
 	}

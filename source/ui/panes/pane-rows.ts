@@ -13,6 +13,7 @@ import {
 import {instanceTaskCounts, isLaunchingRow} from '../../model/instance-lifecycle.js';
 import type {MetricSeries} from '../../model/metrics.js';
 import {deploymentSummary, primaryDeployment, type Service} from '../../model/service.js';
+import {serviceTroubleLabel, type ServiceTrouble} from '../../model/service-state.js';
 import {failedContainers, lifecycleRank, type Task} from '../../model/task.js';
 import type {TableColumn, TableRow} from '../components/table.js';
 import {meter, type MeterGlyphs} from '../components/meter.js';
@@ -41,6 +42,8 @@ export type RowContext = {
 	 * only moved them does not make a filter read 20,000 rows again.
 	 */
 	readonly textKey: object;
+	/** The trouble a service is in (FAILED, CRASH LOOP, ...), for its status cell. */
+	readonly serviceTrouble?: (service: Service) => ServiceTrouble | undefined;
 };
 
 /**
@@ -387,8 +390,17 @@ export const instancesPane: PaneDefinition<ContainerInstance> = {
 	},
 };
 
-/** `IN_PROGRESS 8/10`: the primary deployment's state and how far it got. */
-function deployCell(service: Service): string {
+/**
+ * `IN_PROGRESS 8/10`: the primary deployment's state and how far it got; or the trouble the
+ * service is in (FAILED, ROLLED BACK, CRASH LOOP, `12 cannot place`), which says more.
+ */
+function deployCell(service: Service, context: RowContext): {text: string; trouble: boolean} {
+	const trouble = context.serviceTrouble?.(service);
+	if (trouble !== undefined) return {text: serviceTroubleLabel(trouble), trouble: true};
+	return {text: rolloutCell(service), trouble: false};
+}
+
+function rolloutCell(service: Service): string {
 	const state = deploymentSummary(service);
 	const primary = primaryDeployment(service);
 	if (state === 'IN_PROGRESS' && primary)
@@ -501,7 +513,7 @@ export const servicesPane: PaneDefinition<Service> = {
 		pending: (service) => service.pendingCount,
 		cpu: latestMetric('CPUUtilization'),
 		memory: latestMetric('MemoryUtilization'),
-		deploy: (service) => deployCell(service),
+		deploy: (service, context) => deployCell(service, context).text,
 		taskDefinition: (service) => taskDefinitionName(service.taskDefinition),
 		launch: (service) => launchCell(service),
 	},
@@ -511,11 +523,11 @@ export const servicesPane: PaneDefinition<Service> = {
 	unsearched: ['cpu', 'memory'],
 	row(service, context) {
 		const utilization = utilizationCells(service.arn, context);
-		const deploy = deployCell(service);
+		const {text: deploy, trouble} = deployCell(service, context);
 		const cellTones: Record<string, Tone> = {};
 		if (service.runningCount < service.desiredCount) cellTones['running'] = 'warn';
 		if (service.pendingCount > 0) cellTones['pending'] = 'warn';
-		if (deploy.startsWith('FAILED')) cellTones['deploy'] = 'error';
+		if (trouble || deploy.startsWith('FAILED')) cellTones['deploy'] = 'error';
 		else if (deploy.startsWith('IN_PROGRESS')) cellTones['deploy'] = 'info';
 		Object.assign(cellTones, utilization.tones);
 		return {

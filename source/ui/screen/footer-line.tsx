@@ -8,6 +8,7 @@ import {Text} from '../components/text.js';
 import {displayWidth, padCell} from '../format.js';
 import {dialogHints, footerHints, taskDefinitionListCommands, type FooterHint} from '../keymap.js';
 import {logsFooterCommands} from '../logs/logs-overlay.js';
+import {problemFeedCommands} from '../problems/problem-keys.js';
 import {useTheme} from '../theme.js';
 import {useUi} from '../ui-store.js';
 import type {WriteAccess} from '../input/write-access.js';
@@ -63,7 +64,9 @@ export function FooterLine({
 				? footerHints('list', {readOnly, only: taskDefinitionListCommands})
 				: overlay.kind === 'logs'
 					? footerHints('logs', {readOnly, only: logsFooterCommands})
-					: footerHints('list', {readOnly, pane: focused});
+					: overlay.kind === 'problems'
+						? footerHints('list', {readOnly, only: problemFeedCommands})
+						: footerHints('list', {readOnly, pane: focused});
 	if (message === undefined) return <Footer hints={hints} width={width} />;
 	// The message first, the keys after it: a message must not hide what can be pressed next.
 	const {messageWidth, hintsWidth} = footerSplit(

@@ -3,6 +3,7 @@
  * render, the `:td` list, and the fleet's focus and pause as the fleet store has them now (a
  * second `p` in the same read must see the first one's pause).
  */
+import {selectProblems} from '../../store/fleet-problems.js';
 import type {FleetStore} from '../../store/fleet-store.js';
 import type {Screen} from '../input/screen.js';
 import type {WriteAccess} from '../input/write-access.js';
@@ -35,7 +36,8 @@ export function pageRowsOf(layout: Layout, rows: number): Record<PaneId, number>
 
 export function keyScreen(parts: KeyScreenParts, fleet: FleetStore): Screen {
 	const {lists, definitions, layout, rows, taskDefinitionList} = parts;
-	const {focus, paused} = fleet.getState();
+	const state = fleet.getState();
+	const {focus, paused} = state;
 	return {
 		lists,
 		pageRows: pageRowsOf(layout, rows),
@@ -51,6 +53,16 @@ export function keyScreen(parts: KeyScreenParts, fleet: FleetStore): Screen {
 			pageRows: rows - 6,
 		},
 		revisionArns: (family, extra) => familyRevisionArns(fleet.getState(), family, extra),
+		// Derived only when a key reads it (the feed's keys): at 2,000 services it is tens of ms.
+		get problems() {
+			const {problems} = selectProblems(state);
+			return {
+				ids: problems.map((problem) => problem.id),
+				targets: new Map(problems.map((problem) => [problem.id, problem.target])),
+				// The feed's box less its borders, header and the lines around it.
+				pageRows: rows - 6,
+			};
+		},
 		focus,
 		paused,
 		writes: parts.writes,

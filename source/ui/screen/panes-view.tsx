@@ -105,6 +105,12 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 		if (!loaded && !(pane === 'clusters' && clustersFetchedAt)) return 'loading…';
 		if (filters[pane] !== '') return `nothing matches /${filters[pane]}`;
 		if (pane === 'tasks' && showStopped) return 'no task stopped in the last hour';
+		// A crash-looping service's tasks are mostly stopped ones: say they are one key away.
+		const stopped =
+			pane === 'tasks' && focus.serviceArn !== undefined
+				? (store.getState().problemTasks[focus.serviceArn]?.length ?? 0)
+				: 0;
+		if (stopped > 0) return `no task running now: t shows the ${stopped} stopped recently`;
 		return definitions[pane].emptyText;
 	};
 

@@ -6,6 +6,7 @@ import {useCallback} from 'react';
 import type {ActionRunner} from '../../store/writes/types.js';
 import {Help} from '../components/help.js';
 import {DetailPanel} from '../detail-panel.js';
+import {ProblemsView} from '../problems/problems-view.js';
 import type {Layout} from '../layout.js';
 import {LogsView} from '../logs/logs-view.js';
 import {MessagesView} from '../messages-view.js';
@@ -110,5 +111,7 @@ export function ScreenBody({
 				height={height}
 			/>
 		);
+	if (overlay.kind === 'problems')
+		return <ProblemsView selected={overlay.selected} width={width} height={height} />;
 	return <PanesView layout={layout} width={width} data={data} runner={runner} />;
 }

@@ -6,6 +6,7 @@ import {useMemo} from 'react';
 import type {Cluster} from '../../model/cluster.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import {launchingInstances} from '../../model/instance-lifecycle.js';
+import {serviceTrouble} from '../../model/service-state.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import {
@@ -104,6 +105,9 @@ export function usePaneData(): PaneData {
 	const tasksFetchedAt = useFleet(
 		(state) => state.dataSets[showStopped ? 'stopped-tasks' : 'tasks']?.fetchedAt,
 	);
+	const problemTasks = useFleet((state) => state.problemTasks);
+	const servicesFetchedAt = useFleet((state) => state.dataSets.cluster?.fetchedAt);
+	const awsClockOffsetMs = useFleet((state) => state.awsClockOffsetMs);
 	const services = clusterView?.services ?? noServices;
 	const instances = clusterView?.containerInstances ?? noInstances;
 	// The instances pane also lists what the cluster's groups launched and ECS does not know yet.
@@ -113,21 +117,37 @@ export function usePaneData(): PaneData {
 		return launching.length === 0 ? instances : [...instances, ...launching];
 	}, [groups, instances]);
 
-	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data does.
+	// Ages are measured from the last fetch, not a ticking clock: the screen changes only when data
+	// does. The times aged are AWS's, so the fetch's time is read on AWS's clock.
 	const ec2InstanceIds = useEc2InstanceIds(instances);
 	// A task on EC2 names an instance: with none listed, they have not arrived yet.
 	const instancesKnown = instances.length > 0;
 	const context: RowContext = useMemo(
 		() => ({
-			now: tasksFetchedAt ?? 0,
+			now: (tasksFetchedAt ?? 0) + awsClockOffsetMs,
 			instancesKnown,
 			sparklineRamp: theme.glyphs.sparkline,
 			meterGlyphs: theme.unicode ? unicodeMeter : asciiMeter,
 			metric: (arn, name) => metrics[metricSeriesKey(arn, name)],
 			ec2InstanceId: (arn) => ec2InstanceIds.get(arn),
 			textKey: ec2InstanceIds,
+			// Event and stop times are AWS's: measured on its clock, from the latest fetch.
+			serviceTrouble: (service) =>
+				serviceTrouble(service, {
+					now: Math.max(tasksFetchedAt ?? 0, servicesFetchedAt ?? 0) + awsClockOffsetMs,
+					stoppedTasks: problemTasks[service.arn],
+				}),
 		}),
-		[ec2InstanceIds, instancesKnown, metrics, tasksFetchedAt, theme],
+		[
+			ec2InstanceIds,
+			instancesKnown,
+			metrics,
+			tasksFetchedAt,
+			theme,
+			problemTasks,
+			servicesFetchedAt,
+			awsClockOffsetMs,
+		],
 	);
 
 	const lists: PaneLists = {

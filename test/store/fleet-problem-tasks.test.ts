@@ -1,0 +1,65 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {taskFailure} from '../../source/model/task-failure.js';
+import {PROBLEM_SERVICES_PER_RUN} from '../../source/store/tiers/problem-tasks.js';
+import {clusterArnOf, serviceArnOf, startFleet, type Fleet} from './fleet-fixture.js';
+
+let fleet: Fleet;
+beforeEach(async () => {
+	fleet = await startFleet();
+});
+afterEach(async () => {
+	await fleet.close();
+});
+
+const state = () => fleet.store.getState();
+const calls = (operation: string) => state().requests.byOperation[operation] ?? 0;
+
+describe('the stopped tasks of failing services (problem-tasks tier)', () => {
+	it("fetches the crash-looping service's stopped tasks, and only that service's", async () => {
+		const web = clusterArnOf(fleet, 'web');
+		fleet.poller.setFocus({clusterArn: web});
+		await fleet.poller.whenIdle();
+		const checkout = serviceArnOf(fleet, web, 'checkout-worker');
+		expect(Object.keys(state().problemTasks)).toEqual([checkout]);
+		const tasks = state().problemTasks[checkout]!;
+		expect(tasks.length).toBeGreaterThanOrEqual(2);
+		expect(tasks.every((task) => task.lastStatus === 'STOPPED')).toBe(true);
+		expect(tasks.some((task) => taskFailure(task)?.kind === 'exit')).toBe(true);
+	});
+
+	it('costs nothing in a cluster where nothing fails', async () => {
+		const staging = clusterArnOf(fleet, 'staging');
+		const before = calls('ECS.ListTasks');
+		fleet.poller.setFocus({clusterArn: staging});
+		await fleet.poller.whenIdle();
+		// The tasks tier lists the cluster's tasks once; nothing else asks for stopped ones.
+		expect(calls('ECS.ListTasks') - before).toBe(1);
+		expect(state().problemTasks).toEqual({});
+	});
+
+	it(`asks for at most ${PROBLEM_SERVICES_PER_RUN} services a run, and each in turn`, async () => {
+		const web = clusterArnOf(fleet, 'web');
+		fleet.poller.setFocus({clusterArn: web});
+		await fleet.poller.whenIdle();
+		fleet.store.getState().wants.setPaused(true);
+		await fleet.poller.whenIdle();
+		// Three more services fail beside the crash-looping one: four in all.
+		for (const name of ['api', 'frontend', 'redis']) {
+			const service = fleet.sim.server.world.clusters.get('web')!.services.get(name)!;
+			service.deployments[0]!.rolloutState = 'FAILED';
+		}
+		const listed = calls('ECS.ListTasks');
+		const described = calls('ECS.DescribeTasks');
+		fleet.poller.scheduler.refreshNow(['cluster']);
+		await fleet.poller.whenIdle();
+		fleet.poller.scheduler.refreshNow(['problem-tasks']);
+		await fleet.poller.whenIdle();
+		const failing = Object.keys(state().problemTasks);
+		expect(failing).toHaveLength(4);
+		// Two runs (the wake-up and the one asked for): the four services in at most 2 x 3 lists.
+		expect(calls('ECS.ListTasks') - listed).toBeLessThanOrEqual(2 * PROBLEM_SERVICES_PER_RUN);
+		expect(calls('ECS.DescribeTasks') - described).toBeLessThanOrEqual(
+			2 * PROBLEM_SERVICES_PER_RUN,
+		);
+	});
+});
