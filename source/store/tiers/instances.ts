@@ -10,13 +10,14 @@
 import type {CapacityProvider} from '../../model/capacity-provider.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import {fetchCapacity, type ClusterCapacity} from '../cluster-fetch.js';
+import {refreshesOf, schedulerInterval} from '../poll-cadences.js';
 import type {ClusterView} from '../fleet-store.js';
 import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 /** Container instances and Auto Scaling groups are refreshed every this many refreshes. */
-export const INSTANCES_EVERY = 12;
+export const INSTANCES_EVERY = refreshesOf('instances');
 
 export const emptyClusterView: ClusterView = {
 	services: [],
@@ -73,7 +74,7 @@ export function createInstancesTier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'instances',
-		intervalFactor: INSTANCES_EVERY,
+		...schedulerInterval('instances'),
 		enabled: (state) => state.focus.clusterArn !== undefined,
 		async run(signal) {
 			const clusterArn = ctx.read().focus.clusterArn;

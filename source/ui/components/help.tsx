@@ -9,6 +9,12 @@ import {displayWidth, padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
 import {Pane, paneContentSize} from './pane.js';
 import type {TextViewport} from '../ui-state.js';
+import {
+	cadenceText,
+	intervalMsOf,
+	pollCadences,
+	type PollTierId,
+} from '../../store/poll-cadences.js';
 
 export const helpScopeTitles: Readonly<Record<KeyScope, string>> = {
 	global: 'Global',
@@ -40,6 +46,8 @@ export function helpLines(options: {
 	readonly scopes?: readonly KeyScope[];
 	/** Columns to fit: a longer entry goes on under its description, not cut off. */
 	readonly width?: number;
+	/** The refresh in force: with it, the help ends with how often each part of the screen is read. */
+	readonly refreshMs?: number;
 }): HelpLine[] {
 	const lines: HelpLine[] = [];
 	const section = (title: string, entries: readonly HelpLine[]) => {
@@ -57,7 +65,24 @@ export function helpLines(options: {
 			bindings.map((binding) => entryLine(binding, options)),
 		);
 	}
+	if (options.refreshMs !== undefined)
+		section(
+			`Refresh (${cadenceText(options.refreshMs)}, --refresh)`,
+			cadenceLines(options.refreshMs),
+		);
 	return lines;
+}
+
+/** One line per poll tier, from the table the poll scheduler runs them by. */
+function cadenceLines(refreshMs: number): HelpLine[] {
+	return (Object.keys(pollCadences) as PollTierId[]).map((id) => {
+		const {what, note} = pollCadences[id];
+		const when = cadenceText(intervalMsOf(id, refreshMs));
+		return {
+			text: `  ${padCell(when, keyColumn - 2)} ${what}${note === undefined ? '' : `; ${note(refreshMs)}`}`,
+			kind: 'entry',
+		};
+	});
 }
 
 /** One line per `:` command: its usage, what it does, and its other names. */
@@ -133,14 +158,16 @@ type HelpProps = {
 	readonly scroll: number;
 	/** Scopes to list; all by default. */
 	readonly scopes?: readonly KeyScope[];
+	/** The refresh in force, for the cadences the help ends with; none without it. */
+	readonly refreshMs?: number;
 	/** Told, after each render, how far the help can scroll and how long a page is. */
 	readonly onViewport?: (viewport: TextViewport) => void;
 };
 
-export function Help({width, height, readOnly, scroll, scopes, onViewport}: HelpProps) {
+export function Help({width, height, readOnly, scroll, scopes, refreshMs, onViewport}: HelpProps) {
 	const theme = useTheme();
 	const inner = paneContentSize(width, height).width;
-	const lines = helpLines({readOnly, unicode: theme.unicode, scopes, width: inner});
+	const lines = helpLines({readOnly, unicode: theme.unicode, scopes, width: inner, refreshMs});
 	const {visible, maxScroll} = helpViewport(lines.length, height);
 	useLayoutEffect(() => onViewport?.({maxScroll, page: visible}), [maxScroll, visible, onViewport]);
 	const first = Math.max(0, Math.min(scroll, maxScroll));

@@ -5,6 +5,7 @@
 import {useCallback} from 'react';
 import type {ActionRunner} from '../../store/writes/types.js';
 import {Help} from '../components/help.js';
+import {useFleet} from '../hooks/use-fleet.js';
 import {DetailPanel} from '../detail-panel.js';
 import type {Layout} from '../layout.js';
 import {TaskDefinitionsView, type TaskDefinitionList} from '../task-definitions-view.js';
@@ -33,6 +34,7 @@ export function ScreenBody({
 }: ScreenBodyProps) {
 	const ui = useUiStore();
 	const overlay = useUi((state) => state.overlay);
+	const refreshMs = useFleet((state) => state.refreshMs);
 	// The text view on screen says after each render how far it scrolls and how long its page is:
 	// G goes to its end, PgDn by the lines it shows, and a scroll never runs past the end.
 	const onViewport = useCallback(
@@ -50,6 +52,7 @@ export function ScreenBody({
 				height={height}
 				readOnly={readOnly}
 				scroll={overlay.scroll}
+				refreshMs={refreshMs}
 				onViewport={onViewport}
 			/>
 		);
