@@ -11,24 +11,21 @@
  * the same figure for a bare `node` that only keeps a timer alive, and the load average before and
  * after: on a shared machine the bare-node figure says how much of the result is the machine.
  */
-import {spawn} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {
+	bareNodeIdlePercent as bareNodePercent,
+	BudgetTable,
+	numberFlag as flag,
+	percentOfCore,
+	processTicks,
+	stringFlag,
+	threadTicks,
+} from './measure.js';
 import {loadavg} from 'node:os';
 import {sleep} from './ui-pty.js';
 import {commandKeys, filterKeys, TuiSession} from './ui-session.js';
 import {startPausedSim} from './ui-sims.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-
-function flag(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index >= 0 ? Number(process.argv[index + 1]) : Number.NaN;
-	return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-function stringFlag(name: string): string | undefined {
-	const index = process.argv.indexOf(`--${name}`);
-	return index >= 0 ? process.argv[index + 1] : undefined;
-}
 
 // Longer than the tasks' pace at this size (20,000 tasks every 200 s): the window must hold at
 // least one refresh of every tier, or it measures the quiet between them.
@@ -40,46 +37,6 @@ const rows = flag('rows', 50);
 const budgetPercent = flag('budget', 2);
 const view = stringFlag('view') ?? 'tasks';
 const cpuProfDir = stringFlag('cpu-prof');
-
-const ticksPerSecond = 100;
-
-/** CPU ticks (user + system) per thread of a process, by thread id, with the thread's name. */
-function threadTicks(pid: number): Map<string, {name: string; ticks: number}> {
-	const threads = new Map<string, {name: string; ticks: number}>();
-	for (const tid of readdirSync(`/proc/${pid}/task`)) {
-		try {
-			const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			// utime and stime are fields 14 and 15 of stat, counted from the state (field 3).
-			threads.set(tid, {name, ticks: Number(fields[11]) + Number(fields[12])});
-		} catch {
-			// The thread ended between the listing and the read.
-		}
-	}
-	return threads;
-}
-
-function processTicks(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return Number(fields[11]) + Number(fields[12]);
-}
-
-const percentOfCore = (ticks: number, ms: number) => (ticks / ticksPerSecond / (ms / 1000)) * 100;
-
-/** A bare node that only keeps a timer alive, measured over the same window: the floor. */
-async function bareNodePercent(ms: number): Promise<number> {
-	const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
-	await sleep(1000);
-	const before = processTicks(child.pid!);
-	const started = performance.now();
-	await sleep(ms);
-	const used = processTicks(child.pid!) - before;
-	const elapsed = performance.now() - started;
-	child.kill('SIGKILL');
-	return percentOfCore(used, elapsed);
-}
 
 async function main(): Promise<void> {
 	console.log(`building the paused large world…`);
@@ -145,8 +102,16 @@ async function main(): Promise<void> {
 				`  thread ${thread.tid.padEnd(8)} ${thread.name.padEnd(16)} ${thread.percent.toFixed(2)}%`,
 			);
 		console.log(`terminal output:     ${bytes} bytes`);
-		console.log(total <= budgetPercent ? 'verdict: within budget' : 'verdict: OVER BUDGET');
-		process.exitCode = total <= budgetPercent ? 0 : 1;
+		const table = new BudgetTable('ecs-top bench:idle');
+		table.add(`idle CPU, ${view} view, % of a core`, total, '%', {
+			budget: budgetPercent,
+			atMost: true,
+			digits: 2,
+			load: load[0]!,
+			baseline: bareNode,
+		});
+		table.print();
+		process.exitCode = table.failed ? 1 : 0;
 	} catch (error) {
 		console.error(session.log());
 		throw error;

@@ -12,18 +12,11 @@
  * has to have free.
  */
 import {readdirSync} from 'node:fs';
-import {loadavg} from 'node:os';
-import {sleep} from './ui-pty.js';
+import {loadNow, numberFlag, sleep} from './measure.js';
 import {commandKeys, filterKeys, TuiSession} from './ui-session.js';
 import {startSimProcess} from './ui-sims.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-
-function numberFlag(name: string, fallback: number): number {
-	const index = process.argv.indexOf(`--${name}`);
-	const value = index >= 0 ? Number(process.argv[index + 1]) : Number.NaN;
-	return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 /** `--variant name=flag flag`, repeatable; the default TUI alone when none is given. */
 function variants(): {name: string; flags: string[]}[] {
@@ -136,7 +129,7 @@ async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
 
 const sim = await startSimProcess('large', 90_000);
 try {
-	console.log(`ecs-top bench:memory  load average at start ${loadavg()[0]!.toFixed(1)}`);
+	console.log(`ecs-top bench:memory  load average at start ${loadNow().toFixed(1)}`);
 	console.log(
 		'variant          before :tasks  after load  after scroll  after idle  peak (VmHWM)  :tasks load',
 	);
@@ -147,7 +140,7 @@ try {
 				`${variant.name.padEnd(16)} ${figures.beforeMb.toFixed(0).padStart(10)} MB ` +
 					`${figures.loadedMb.toFixed(0).padStart(7)} MB ` +
 					`${figures.scrolledMb.toFixed(0).padStart(9)} MB ${figures.idleMb.toFixed(0).padStart(8)} MB ${figures.peakMb.toFixed(0).padStart(10)} MB ` +
-					`${figures.loadMs.toFixed(0).padStart(8)} ms  (load ${loadavg()[0]!.toFixed(1)})`,
+					`${figures.loadMs.toFixed(0).padStart(8)} ms  (load ${loadNow().toFixed(1)})`,
 			);
 		}
 	}

@@ -4,14 +4,26 @@
  *
  *   npm run bench:once [-- --runs 3]
  *
- * Prints wall time per run, the calls it made by operation (from the simulator's request log),
- * and the size of the document.
+ * Prints wall time per run beside a bare `node` started just before it, the CPU the run used,
+ * the calls it made by operation (from the simulator's request log), and the size of the
+ * document; then the median against the budget (under 3 s).
  */
 import {spawn} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
+import {bareNodeMs, BudgetTable, loadNow, median, numberFlag, runsText} from './measure.js';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const runs = numberFlag('runs', 3);
+const budgetMs = 3000;
+
+/** CPU (ms) of this process's children that have ended: a child's own, once it is reaped. */
+function childrenCpuMs(): number {
+	const stat = readFileSync('/proc/self/stat', 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// cutime and cstime are fields 16 and 17 of stat, counted from the state (field 3).
+	return (Number(fields[13]) + Number(fields[14])) * 10;
+}
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 function run(
@@ -47,14 +59,24 @@ const env = {
 	AWS_SECRET_ACCESS_KEY: 'bench',
 	AWS_REGION: 'us-east-1',
 };
+const table = new BudgetTable('ecs-top bench:once (--once --json of large)');
+const times: number[] = [];
+const bare: number[] = [];
+const loads: number[] = [];
+const cpu: number[] = [];
 try {
 	for (let i = 0; i < runs; i++) {
+		bare.push(await bareNodeMs());
+		loads.push(loadNow());
+		const cpuBefore = childrenCpuMs();
 		const before = (
 			(await (await fetch(new URL('/__sim/requests?since=0', url))).json()) as {next: number}
 		).next;
 		const started = performance.now();
 		const result = await run(['--once', '--json', '--endpoint-url', url], env);
 		const elapsed = performance.now() - started;
+		times.push(elapsed);
+		cpu.push(childrenCpuMs() - cpuBefore);
 		if (result.code !== 0) throw new Error(`--once exited ${result.code}: ${result.stderr}`);
 		const log = (await (await fetch(new URL(`/__sim/requests?since=${before}`, url))).json()) as {
 			entries: Array<{service: string; operation: string}>;
@@ -69,7 +91,7 @@ try {
 			containerInstances: unknown[];
 		};
 		console.log(
-			`run ${i + 1}: ${elapsed.toFixed(0)} ms, ${log.entries.length} calls, ${(result.stdout.length / 1e6).toFixed(1)} MB JSON ` +
+			`run ${i + 1}: ${elapsed.toFixed(0)} ms (CPU ${cpu.at(-1)!.toFixed(0)} ms; bare node ${bare.at(-1)!.toFixed(0)} ms; load ${loads.at(-1)!.toFixed(1)}), ${log.entries.length} calls, ${(result.stdout.length / 1e6).toFixed(1)} MB JSON ` +
 				`(${doc.clusters.length} clusters, ${doc.services.length} services, ${doc.containerInstances.length} instances, ${doc.tasks.length} tasks)`,
 		);
 		if (i === 0) {
@@ -82,6 +104,15 @@ try {
 			);
 		}
 	}
+	table.add(`--once --json of large, median of ${runs}`, median(times), 'ms', {
+		budget: budgetMs,
+		load: median(loads),
+		baseline: median(bare),
+	});
+	table.add('  its CPU (user + system), median', median(cpu), 'ms', {load: median(loads)});
+	table.note(`runs ${runsText(times)}; bare node ${runsText(bare)}`);
+	table.print();
+	if (table.failed) process.exitCode = 1;
 } finally {
 	sim.kill('SIGTERM');
 }

@@ -113,6 +113,8 @@ export class PtyProcess {
 	/** The TUI's own pid (the pty child), for /proc reads. */
 	pid = 0;
 	exitStatus: number | undefined;
+	/** When the process ended, on the driver's clock (as startedAt). */
+	exitedAt = Number.NaN;
 
 	private readonly driver: ChildProcessWithoutNullStreams;
 	private readonly writes = new Map<number, (t: number) => void>();
@@ -169,6 +171,7 @@ export class PtyProcess {
 				this.writes.delete(event.id);
 				break;
 			case 'exit':
+				this.exitedAt = event.t;
 				this.exitStatus = event.status;
 				resolveExit();
 				break;

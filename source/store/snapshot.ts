@@ -2,7 +2,9 @@
  * One full picture of the account (or of the clusters asked for), fetched with the fewest calls
  * the batch limits allow: what `ecs-top --once` prints. A cluster's data comes through the same
  * functions the live view's tiers use (cluster-fetch.ts); clusters are fetched in parallel, and
- * the adapters cap the calls in flight.
+ * the adapters cap the calls in flight. Capacity providers and Auto Scaling groups are described
+ * across all clusters at once, so a snapshot of 200 clusters spends two or three calls on them,
+ * not two per cluster.
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import {nameFromArn} from '../model/arn.js';
@@ -24,7 +26,6 @@ import {
 	fetchContainerInstances,
 	fetchServices,
 	fetchTasks,
-	type Capacity,
 } from './cluster-fetch.js';
 import {PROBLEM_TASKS_PER_SERVICE} from './tiers/problem-tasks.js';
 
@@ -82,11 +83,22 @@ export async function takeSnapshot(
 	}
 	const failures: DescribeFailure[] = [...described.failures];
 	const apiErrors: AwsProblem[] = [];
-	const clusters = await Promise.all(
-		described.items.map((cluster) =>
-			snapshotCluster(adapters, cluster, failures, apiErrors, now()),
+	// Capacity is described for every cluster at once (a few calls in all), beside the clusters'
+	// own parts. The groups are an optional part: without Auto Scaling access the rest still prints.
+	const [capacity, parts] = await Promise.all([
+		partial(apiErrors, noCapacity, () => fetchCapacity(adapters, described.items)),
+		Promise.all(
+			described.items.map((cluster) => fetchClusterParts(adapters.ecs, cluster, apiErrors, now())),
 		),
-	);
+	]);
+	failures.push(...capacity.failures);
+	const clusters = parts.map((part): ClusterSnapshot => {
+		failures.push(...part.failures);
+		return {
+			...part.snapshot,
+			autoScalingGroups: capacity.byCluster.get(part.snapshot.cluster.arn)?.groups ?? [],
+		};
+	});
 	const serviceMetrics = await fetchServiceMetrics(adapters, clusters, now(), apiErrors);
 	const takenAt = now();
 	return {
@@ -101,38 +113,33 @@ export async function takeSnapshot(
 	};
 }
 
-/** One cluster's parts, fetched as the live view's tiers fetch them, in AWS's order. */
-async function snapshotCluster(
-	adapters: AwsAdapters,
+/** One cluster's services, instances and tasks, fetched as the live view's tiers fetch them, in AWS's order. */
+async function fetchClusterParts(
+	ecs: AwsAdapters['ecs'],
 	cluster: Cluster,
-	failures: DescribeFailure[],
 	problems: AwsProblem[],
 	now: number,
-): Promise<ClusterSnapshot> {
-	const {ecs} = adapters;
-	const [services, containerInstances, tasks, capacity] = await Promise.all([
+): Promise<{
+	snapshot: Omit<ClusterSnapshot, 'autoScalingGroups'>;
+	failures: DescribeFailure[];
+}> {
+	const [services, containerInstances, tasks] = await Promise.all([
 		fetchServices(ecs, cluster.arn),
 		fetchContainerInstances(ecs, cluster.arn),
 		fetchTasks(ecs, cluster.arn),
-		// The groups are an optional part: without Auto Scaling access the rest still prints.
-		partial(problems, noCapacity, () => fetchCapacity(adapters, cluster.capacityProviders)),
 	]);
-	failures.push(
-		...capacity.failures,
-		...services.failures,
-		...containerInstances.failures,
-		...tasks.failures,
-	);
 	const stoppedTasks = await partial(problems, [], () =>
 		fetchFailingServicesStoppedTasks(ecs, cluster.arn, services.items, now),
 	);
 	return {
-		cluster,
-		services: services.items,
-		containerInstances: containerInstances.items,
-		tasks: tasks.items,
-		autoScalingGroups: capacity.groups,
-		stoppedTasks,
+		snapshot: {
+			cluster,
+			services: services.items,
+			containerInstances: containerInstances.items,
+			tasks: tasks.items,
+			stoppedTasks,
+		},
+		failures: [...services.failures, ...containerInstances.failures, ...tasks.failures],
 	};
 }
 
@@ -176,7 +183,7 @@ function problemDataOf(snapshot: ClusterSnapshot): ClusterProblemData {
 	};
 }
 
-const noCapacity: Capacity = {providers: [], groups: [], failures: []};
+const noCapacity: Awaited<ReturnType<typeof fetchCapacity>> = {byCluster: new Map(), failures: []};
 
 async function fetchServiceMetrics(
 	adapters: AwsAdapters,

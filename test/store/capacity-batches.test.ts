@@ -5,7 +5,8 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
 import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
-import {describeCapacity} from '../../source/store/tiers/capacity.js';
+import {fetchCapacity} from '../../source/store/cluster-fetch.js';
+import {takeSnapshot} from '../../source/store/snapshot.js';
 import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
 
 let sim: TestSim;
@@ -36,7 +37,7 @@ describe('capacity across clusters', () => {
 		);
 		expect(providers.size).toBeGreaterThan(100);
 		const before = {...stats.snapshot().byOperation};
-		const {byCluster, failures} = await describeCapacity(adapters, clusters);
+		const {byCluster, failures} = await fetchCapacity(adapters, clusters);
 		const made = (op: string) => (stats.snapshot().byOperation[op] ?? 0) - (before[op] ?? 0);
 		expect(failures).toEqual([]);
 		// 100 names a call, and at worst 10 providers a page; never a call per cluster.
@@ -52,8 +53,32 @@ describe('capacity across clusters', () => {
 		);
 		// Each cluster gets the groups behind its own providers, as a call of its own would.
 		const fleetMain = clusters.find((c) => c.name === 'fleet-main')!;
-		const own = await describeCapacity(adapters, [fleetMain]);
+		const own = await fetchCapacity(adapters, [fleetMain]);
 		expect(byCluster.get(fleetMain.arn)).toEqual(own.byCluster.get(fleetMain.arn));
 		expect(own.byCluster.get(fleetMain.arn)!.groups.length).toBe(2);
+	}, 60_000);
+
+	it('a --once snapshot describes the capacity of all its clusters together, not two calls per cluster', async () => {
+		const adapters = createAwsAdapters(clients);
+		const all = (await adapters.ecs.describeClusters(await adapters.ecs.listClusterArns())).items;
+		// Twelve clusters with groups behind them: a call per cluster would be 12 of each.
+		const picked = all
+			.filter((c) => c.capacityProviders.some((n) => !n.startsWith('FARGATE')))
+			.slice(0, 12);
+		expect(picked).toHaveLength(12);
+		const before = {...stats.snapshot().byOperation};
+		const snapshot = await takeSnapshot(adapters, {
+			region: 'us-east-1',
+			clusters: picked.map((c) => c.name),
+		});
+		const made = (op: string) => (stats.snapshot().byOperation[op] ?? 0) - (before[op] ?? 0);
+		expect(made('ECS.DescribeCapacityProviders')).toBeLessThanOrEqual(4);
+		expect(made('AutoScaling.DescribeAutoScalingGroups')).toBe(1);
+		// Each cluster still lists the groups behind its own providers, and only those.
+		for (const part of snapshot.clusters) {
+			const own = await fetchCapacity(adapters, [part.cluster]);
+			expect(part.autoScalingGroups).toEqual(own.byCluster.get(part.cluster.arn)!.groups);
+		}
+		expect(snapshot.clusters.some((part) => part.autoScalingGroups.length > 0)).toBe(true);
 	}, 60_000);
 });

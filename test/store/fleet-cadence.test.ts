@@ -5,6 +5,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {staleSinceAt} from '../../source/store/data-status.js';
 import {INSTANCES_EVERY} from '../../source/store/tiers/instances.js';
+import {intervalMsOf, pollCadences, type PollTierId} from '../../source/store/poll-cadences.js';
 import {focusPaused, serviceArnOf, startFleet, type Fleet} from './fleet-fixture.js';
 
 let fleet: Fleet;
@@ -98,5 +99,14 @@ describe('tier cadences', () => {
 		expect(
 			staleSinceAt(status, fetchedAt! + 3 * status.cadenceMs! + 1, state().refreshMs),
 		).toBeDefined();
+	});
+
+	it('every tier that ran keeps the cadence of the table the help shows', () => {
+		const ran = (Object.keys(pollCadences) as PollTierId[]).filter(
+			(id) => state().dataSets[id]?.cadenceMs !== undefined,
+		);
+		expect(ran).toEqual(expect.arrayContaining(['clusters', 'instances', 'metrics']));
+		for (const id of ran)
+			expect(state().dataSets[id]!.cadenceMs, id).toBe(intervalMsOf(id, state().refreshMs));
 	});
 });

@@ -5,6 +5,7 @@ import {cleanup} from 'ink-testing-library';
 import {keymap} from '../../source/ui/keymap.js';
 import {
 	clusters,
+	fleetStore,
 	focusedTab,
 	keys,
 	lineWith,
@@ -84,6 +85,19 @@ describe('App keys: help and command line', () => {
 		await app.press(keys.escape);
 		expect(app.frame()).toContain('Clusters [1/3]');
 		expect(app.frame()).not.toContain('Moving around');
+	});
+
+	it('help ends with how often each part of the screen is read, at the refresh in force', async () => {
+		const store = fleetStore();
+		store.setState({refreshMs: 2_000});
+		const app = await renderApp({columns: 120, rows: 40, store});
+		await app.press('?');
+		await app.press('G');
+		const frame = app.frame();
+		expect(frame).toContain('Refresh (every 2 s, --refresh)');
+		expect(frame).toMatch(/every 2 s +tasks in scope/u);
+		expect(frame).toMatch(/every 6 s +cluster summaries/u);
+		expect(frame).toMatch(/every 60 s +CPU and memory sparklines/u);
 	});
 
 	it('? again closes help too', async () => {

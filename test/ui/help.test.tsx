@@ -4,6 +4,12 @@ import {cleanup, render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {Help, helpLines, helpViewport} from '../../source/ui/components/help.js';
 import {keyLabel, keymap, type KeyScope} from '../../source/ui/keymap.js';
+import {
+	cadenceText,
+	intervalMsOf,
+	pollCadences,
+	type PollTierId,
+} from '../../source/store/poll-cadences.js';
 
 afterEach(cleanup);
 
@@ -74,5 +80,29 @@ describe('Help', () => {
 		// The rest of the commands, on the next line under the description's column.
 		expect(lines[start + 1]).toMatch(/^ {17}\S.*:q\)$/u);
 		for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(78);
+	});
+
+	it('ends with how often each part of the screen is read, from the table the poll tiers run by', () => {
+		const at = (refreshMs: number) =>
+			helpLines({readOnly: false, refreshMs}).map((line) => line.text);
+		const all = at(5000);
+		const lines = all.slice(all.indexOf('Refresh (every 5 s, --refresh)'));
+		expect(lines.length).toBeGreaterThan(Object.keys(pollCadences).length);
+		for (const id of Object.keys(pollCadences) as PollTierId[]) {
+			const when = cadenceText(intervalMsOf(id, 5000));
+			const line = lines.find((text) => text.includes(` ${pollCadences[id].what}`));
+			expect(line, id).toMatch(new RegExp(`^  ${when} +${pollCadences[id].what}`, 'u'));
+		}
+		expect(lines).toContainEqual(expect.stringMatching(/^ {2}every 15 s +cluster summaries/u));
+		expect(lines).toContainEqual(expect.stringMatching(/^ {2}every 60 s +CPU and memory/u));
+		// The refresh in force, not the default: cluster summaries every third refresh.
+		expect(at(2000)).toContainEqual(expect.stringMatching(/^ {2}every 6 s +cluster summaries/u));
+		expect(at(2000)).toContainEqual(expect.stringMatching(/^ {2}every 60 s +CPU and memory/u));
+		// Without the refresh (no store, as in a dialog's own help) there is no such section.
+		expect(
+			helpLines({readOnly: false})
+				.map((line) => line.text)
+				.join('\n'),
+		).not.toContain('Refresh (');
 	});
 });

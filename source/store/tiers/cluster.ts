@@ -14,6 +14,7 @@
 import type {Described} from '../../model/failure.js';
 import type {Service} from '../../model/service.js';
 import type {ClusterView, FleetState} from '../fleet-store.js';
+import {schedulerInterval, SERVICES_SWEEP_EVERY, SWEEP_CALLS_PER_MINUTE} from '../poll-cadences.js';
 import {type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {emptyClusterView} from './instances.js';
@@ -25,9 +26,9 @@ const progressPart = 100;
 /** DescribeServices takes 10 services a call: the services on screen described per refresh. */
 export const SERVICES_ON_SCREEN_PER_RUN = 10;
 /** A sweep of the whole list begins at least this many refreshes after the last one began. */
-export const SERVICES_SWEEP_EVERY = 12;
+export {SERVICES_SWEEP_EVERY};
 /** And spends at most this many calls a minute, however large the cluster. */
-export const SWEEP_CALLS_PER_MINUTE = 6;
+export {SWEEP_CALLS_PER_MINUTE};
 
 /** Task definition ARNs a service shows: the current one and any still rolling out or draining. */
 export function serviceTaskDefinitions(service: Service): string[] {
@@ -190,6 +191,7 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'cluster',
+		...schedulerInterval('cluster'),
 		enabled: (state) => state.focus.clusterArn !== undefined,
 		async run(signal) {
 			const state = ctx.read();

@@ -12,6 +12,7 @@
  */
 import type {Cluster} from '../../model/cluster.js';
 import {nameFromArn} from '../../model/arn.js';
+import {LIST_CLUSTERS_EVERY, refreshesOf, schedulerInterval} from '../poll-cadences.js';
 import type {DescribeFailure} from '../../model/failure.js';
 import {ecsLimits} from '../../aws/ecs-limits.js';
 import type {DataProblem, FleetState} from '../fleet-store.js';
@@ -20,9 +21,9 @@ import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
 
 /** Cluster summaries are described every this many refreshes. */
-export const CLUSTERS_EVERY = 3;
+export const CLUSTERS_EVERY = refreshesOf('clusters');
 /** The clusters are listed (new ones found) every this many refreshes. */
-export const LIST_CLUSTERS_EVERY = 12;
+export {LIST_CLUSTERS_EVERY};
 
 export type ClustersTierOptions = {
 	/** `--cluster` names or ARNs; empty or absent: every cluster in the region. */
@@ -100,7 +101,7 @@ export function createClustersTier(ctx: TierContext, options: ClustersTierOption
 
 	return {
 		id: 'clusters',
-		intervalFactor: CLUSTERS_EVERY,
+		...schedulerInterval('clusters'),
 		async run(signal) {
 			let markWritten!: () => void;
 			const written = new Promise<void>((resolve) => (markWritten = resolve));

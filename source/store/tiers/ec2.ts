@@ -5,6 +5,7 @@
  * the EC2 client itself loads on first use, and it is the biggest SDK client by far.
  */
 import type {FleetState} from '../fleet-store.js';
+import {schedulerInterval} from '../poll-cadences.js';
 import type {FleetTier, TierContext} from './context.js';
 import {withEntries} from './reuse.js';
 
@@ -24,6 +25,7 @@ export function createEc2Tier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'ec2',
+		...schedulerInterval('ec2'),
 		enabled: (state) => state.ec2DetailsWanted && state.focus.clusterArn !== undefined,
 		needed: (state) => undetailedInstanceIds(state, gone).length > 0,
 		async run(signal) {

@@ -6,6 +6,7 @@
  */
 import {taskDefinitionName} from '../../model/arn.js';
 import type {FleetState} from '../fleet-store.js';
+import {schedulerInterval} from '../poll-cadences.js';
 import type {FleetTier, TierContext} from './context.js';
 
 /** How many of a family's newest revisions a list describes: the rest load when selected. */
@@ -44,7 +45,7 @@ export function createFamilyRevisionsTier(ctx: TierContext): FleetTier {
 	return {
 		id: 'family-revisions',
 		enabled: (state) => state.revisionFamily !== undefined,
-		intervalFactor: 12,
+		...schedulerInterval('family-revisions'),
 		async run(signal) {
 			const family = ctx.read().revisionFamily;
 			if (family === undefined) return;

@@ -9,14 +9,15 @@
  */
 import type {CapacityProvider} from '../../model/capacity-provider.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
+import {fetchCapacity, type ClusterCapacity} from '../cluster-fetch.js';
+import {refreshesOf, schedulerInterval} from '../poll-cadences.js';
 import type {ClusterView} from '../fleet-store.js';
-import {describeCapacity, type ClusterCapacity} from './capacity.js';
 import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
 import {confirmedList, describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 /** Container instances and Auto Scaling groups are refreshed every this many refreshes. */
-export const INSTANCES_EVERY = 12;
+export const INSTANCES_EVERY = refreshesOf('instances');
 
 export const emptyClusterView: ClusterView = {
 	services: [],
@@ -58,27 +59,29 @@ export function createInstancesTier(ctx: TierContext): FleetTier {
 		return find()?.capacityProviders ?? [];
 	}
 
-	async function fetchCapacity(clusterArn: string, signal: AbortSignal): Promise<ClusterCapacity> {
+	async function fetchClusterCapacity(
+		clusterArn: string,
+		signal: AbortSignal,
+	): Promise<ClusterCapacity> {
 		const capacityProviders = await providerNamesOf(clusterArn);
 		signal.throwIfAborted();
-		const {byCluster} = await describeCapacity(
-			ctx.adapters,
-			[{arn: clusterArn, capacityProviders}],
-			providers,
-		);
+		const {byCluster} = await fetchCapacity(ctx.adapters, [{arn: clusterArn, capacityProviders}], {
+			known: providers,
+			signal,
+		});
 		return byCluster.get(clusterArn)!;
 	}
 
 	return {
 		id: 'instances',
-		intervalFactor: INSTANCES_EVERY,
+		...schedulerInterval('instances'),
 		enabled: (state) => state.focus.clusterArn !== undefined,
 		async run(signal) {
 			const clusterArn = ctx.read().focus.clusterArn;
 			if (clusterArn === undefined) return;
 			const results = await Promise.allSettled([
 				fetchInstances(clusterArn, signal),
-				fetchCapacity(clusterArn, signal),
+				fetchClusterCapacity(clusterArn, signal),
 			]);
 			signal.throwIfAborted();
 			const instances = valueOf(results[0]);

@@ -18,6 +18,7 @@ import {
 } from '../../model/log-source.js';
 import type {Task} from '../../model/task.js';
 import {sameLogTarget, type FleetState} from '../fleet-store.js';
+import {schedulerInterval} from '../poll-cadences.js';
 import type {FleetTier, TierContext} from './context.js';
 import {sameData} from './reuse.js';
 
@@ -149,6 +150,7 @@ export function createLogsTier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'logs',
+		...schedulerInterval('logs'),
 		enabled: (state) =>
 			state.logView !== undefined && (state.logView.follow || !state.logView.loaded),
 		async run(signal) {

@@ -14,6 +14,7 @@ import {
 } from '../../model/ecs-metrics.js';
 import type {MetricQuery, MetricSeries} from '../../model/metrics.js';
 import {metricSeriesKey, type FleetState} from '../fleet-store.js';
+import {schedulerInterval} from '../poll-cadences.js';
 import type {FleetTier, TierContext} from './context.js';
 import {onlyKeys} from './reuse.js';
 
@@ -87,7 +88,7 @@ function startFor(series: MetricSeries | undefined, endTime: number): number {
 export function createMetricsTier(ctx: TierContext): FleetTier {
 	return {
 		id: 'metrics',
-		intervalMs: METRICS_INTERVAL_MS,
+		...schedulerInterval('metrics'),
 		enabled(state) {
 			const {clusterArns, serviceArns} = state.visibleMetrics;
 			return clusterArns.length + serviceArns.length > 0;

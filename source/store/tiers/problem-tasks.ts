@@ -14,14 +14,14 @@ import {showsFailures} from '../../model/service-state.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
 import type {FleetState} from '../fleet-store.js';
+import {PROBLEM_SERVICES_PER_RUN, refreshesOf, schedulerInterval} from '../poll-cadences.js';
 import type {FleetTier, TierContext} from './context.js';
 import {reuseList, sortedBy} from './reuse.js';
 import {sameTask} from './tasks.js';
 
-/** Services whose stopped tasks are fetched in one run. */
-export const PROBLEM_SERVICES_PER_RUN = 3;
+export {PROBLEM_SERVICES_PER_RUN};
 /** The tier's cadence, in refreshes (60 s at the default 5 s): a look back need not be fresher. */
-export const PROBLEM_TASKS_EVERY = 12;
+export const PROBLEM_TASKS_EVERY = refreshesOf('problem-tasks');
 /** The newest stopped tasks of a service described: one DescribeTasks call. */
 export const PROBLEM_TASKS_PER_SERVICE = 100;
 
@@ -47,7 +47,7 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'problem-tasks',
-		intervalFactor: PROBLEM_TASKS_EVERY,
+		...schedulerInterval('problem-tasks'),
 		enabled: (state) => state.focus.clusterArn !== undefined,
 		needed: (state) =>
 			failingServices(state, ctx.now()).some((service) => !(service.arn in state.problemTasks)),

@@ -5,6 +5,7 @@
  */
 import type {Task} from '../../model/task.js';
 import {taskScopeKey, type FleetState} from '../fleet-store.js';
+import {schedulerInterval} from '../poll-cadences.js';
 import {serviceTaskDefinitions} from './cluster.js';
 import {throwFirstFailure, type FleetTier, type TierContext} from './context.js';
 import {revisionsToDescribe} from './family-revisions.js';
@@ -64,6 +65,7 @@ export function createTaskDefinitionsTier(ctx: TierContext): FleetTier {
 
 	return {
 		id: 'task-definitions',
+		...schedulerInterval('task-definitions'),
 		enabled: (state) =>
 			state.focus.clusterArn !== undefined ||
 			state.openedTaskDefinition !== undefined ||

@@ -16,6 +16,7 @@
  * paces, not three refreshes.
  */
 import {nameFromArn} from '../../model/arn.js';
+import {schedulerInterval, TASK_CALLS_PER_SECOND} from '../poll-cadences.js';
 import type {Task} from '../../model/task.js';
 import {fetchTasks} from '../cluster-fetch.js';
 import {taskScopeKey, type Focus} from '../fleet-store.js';
@@ -59,7 +60,7 @@ export type TasksTierOptions = {
  * (each call is signed, sent, read and hashed), while the rows on screen are a few dozen; the
  * selected service's counts stay on their own 5 s tier.
  */
-export const TASK_CALLS_PER_SECOND = 2;
+export {TASK_CALLS_PER_SECOND};
 
 /** ListTasks pages plus DescribeTasks calls for `count` tasks (100 each). */
 export function taskCallsFor(count: number): number {
@@ -106,7 +107,7 @@ export function createTasksTier(ctx: TierContext, options: TasksTierOptions): Fl
 	return {
 		id: stopped ? 'stopped-tasks' : 'tasks',
 		// Stopped tasks change far less often and are only a look back: a third of the cadence.
-		...(stopped ? {intervalFactor: 3} : {}),
+		...schedulerInterval(stopped ? 'stopped-tasks' : 'tasks'),
 		minIntervalMs: currentPaceMs,
 		enabled(state) {
 			const key = taskScopeKey(state.focus);

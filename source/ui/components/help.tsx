@@ -9,6 +9,12 @@ import {displayWidth, padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
 import {Pane, paneContentSize} from './pane.js';
 import type {TextViewport} from '../ui-state.js';
+import {
+	cadenceText,
+	intervalMsOf,
+	pollCadences,
+	type PollTierId,
+} from '../../store/poll-cadences.js';
 
 export const helpScopeTitles: Readonly<Record<KeyScope, string>> = {
 	global: 'Global',
@@ -63,6 +69,8 @@ export function helpLines(options: {
 	readonly scopes?: readonly KeyScope[];
 	/** Columns to fit: a longer entry goes on under its description, not cut off. */
 	readonly width?: number;
+	/** The refresh in force: with it, the help ends with how often each part of the screen is read. */
+	readonly refreshMs?: number;
 }): HelpLine[] {
 	const lines: HelpLine[] = [];
 	const section = (title: string, entries: readonly HelpLine[]) => {
@@ -91,6 +99,11 @@ export function helpLines(options: {
 				rules.map((text) => ({text: `  ${text}`, kind: 'entry'})),
 			);
 	}
+	if (options.refreshMs !== undefined)
+		section(
+			`Refresh (${cadenceText(options.refreshMs)}, --refresh)`,
+			cadenceLines(options.refreshMs),
+		);
 	return lines;
 }
 
@@ -105,6 +118,18 @@ const rules = [
 	'The cursor stays on its row when a refresh reorders the list.',
 	'< and > sort by the columns on screen, I reverses; the arrow marks the column.',
 ];
+
+/** One line per poll tier, from the table the poll scheduler runs them by. */
+function cadenceLines(refreshMs: number): HelpLine[] {
+	return (Object.keys(pollCadences) as PollTierId[]).map((id) => {
+		const {what, note} = pollCadences[id];
+		const when = cadenceText(intervalMsOf(id, refreshMs));
+		return {
+			text: `  ${padCell(when, keyColumn - 2)} ${what}${note === undefined ? '' : `; ${note(refreshMs)}`}`,
+			kind: 'entry',
+		};
+	});
+}
 
 /** One line per `:` command: its usage, what it does, and its other names. */
 function commandLines(): HelpLine[] {
@@ -179,16 +204,34 @@ type HelpProps = {
 	readonly scroll: number;
 	/** Scopes to list; all by default. */
 	readonly scopes?: readonly KeyScope[];
+	/** The refresh in force, for the cadences the help ends with; none without it. */
+	readonly refreshMs?: number;
 	/** Told, after each render, how far the help can scroll and how long a page is. */
 	readonly onViewport?: (viewport: TextViewport) => void;
 	/** The focused pane's columns, listed first. */
 	readonly legend?: ColumnLegend | undefined;
 };
 
-export function Help({width, height, readOnly, scroll, scopes, onViewport, legend}: HelpProps) {
+export function Help({
+	width,
+	height,
+	readOnly,
+	scroll,
+	scopes,
+	refreshMs,
+	onViewport,
+	legend,
+}: HelpProps) {
 	const theme = useTheme();
 	const inner = paneContentSize(width, height).width;
-	const lines = helpLines({legend, readOnly, unicode: theme.unicode, scopes, width: inner});
+	const lines = helpLines({
+		legend,
+		readOnly,
+		unicode: theme.unicode,
+		scopes,
+		width: inner,
+		refreshMs,
+	});
 	const {visible, maxScroll} = helpViewport(lines.length, height);
 	useLayoutEffect(() => onViewport?.({maxScroll, page: visible}), [maxScroll, visible, onViewport]);
 	const first = Math.max(0, Math.min(scroll, maxScroll));

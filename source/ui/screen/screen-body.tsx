@@ -5,6 +5,7 @@
 import {useCallback} from 'react';
 import type {ActionRunner} from '../../store/writes/types.js';
 import {Help} from '../components/help.js';
+import {useFleet} from '../hooks/use-fleet.js';
 import {DetailPanel} from '../detail-panel.js';
 import {ProblemsView} from '../problems/problems-view.js';
 import type {Layout} from '../layout.js';
@@ -38,6 +39,7 @@ export function ScreenBody({
 	const ui = useUiStore();
 	const overlay = useUi((state) => state.overlay);
 	const focused = useUi((state) => state.focused);
+	const refreshMs = useFleet((state) => state.refreshMs);
 	// The text view on screen says after each render how far it scrolls and how long its page is:
 	// G goes to its end, PgDn by the lines it shows, and a scroll never runs past the end.
 	const onViewport = useCallback(
@@ -55,6 +57,7 @@ export function ScreenBody({
 				height={height}
 				readOnly={readOnly}
 				scroll={overlay.scroll}
+				refreshMs={refreshMs}
 				onViewport={onViewport}
 				legend={{
 					pane: paneDefinitions[focused].name,
