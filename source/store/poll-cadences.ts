@@ -61,7 +61,7 @@ export const pollCadences: Readonly<Record<PollTierId, TierCadence>> = {
 		note: () => 'one call per log group; nothing while closed',
 	},
 	'problem-tasks': {
-		what: "failing services' stopped tasks (the problem feed)",
+		what: "failing services' stopped tasks, for the problem feed",
 		every: 12,
 		note: () =>
 			`at most ${PROBLEM_SERVICES_PER_RUN} services a run; at once when one starts failing`,

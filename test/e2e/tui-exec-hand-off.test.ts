@@ -26,11 +26,12 @@ describe('e hands the terminal to aws and takes it back', () => {
 			env: {PATH: `${standIns.dir}:${process.env['PATH'] ?? '/usr/bin:/bin'}`, STAND_IN_WAIT: '1'},
 		});
 		await terminal.waitFor('the demo to load', loaded);
-		// At 80x24 one pane shows at a time: web's services (Enter), then api's tasks (4).
-		await terminal.press('G', 'Enter');
+		// At 80x24 one pane shows at a time: web's services (Right), then api's tasks: k picks
+		// the service under the cursor, 4 shows its tasks.
+		await terminal.press('G', 'Right');
 		await terminal.waitFor('web services', (s) => /Services \(web\) \[1\/4\]/u.test(s.text));
 		await terminal.waitForQuiet();
-		await terminal.press('4');
+		await terminal.press('k', '4');
 		await terminal.waitFor('api tasks', (s) => /Tasks \(api\) \[1\/\d+\]/u.test(s.text));
 		await terminal.waitForQuiet();
 		await terminal.press('e');
@@ -69,7 +70,7 @@ describe('e hands the terminal to aws and takes it back', () => {
 		expect(await terminal.display('#{cursor_flag}')).toBe('0');
 		// The live view takes keys again: help opens.
 		await terminal.press('?');
-		await terminal.waitFor('help', (s) => s.text.includes('Go to container instances'));
+		await terminal.waitFor('help', (s) => /Help \[1-\d+\/\d+\]/u.test(s.text));
 		expect(standIns.awsCalls()).toHaveLength(1);
 	}, 90_000);
 });

@@ -109,10 +109,52 @@ describe.each([0, 1])('ecs-top over a hostile account (round %i)', (round) => {
 	});
 
 	const shownIn = (field: FieldName) => fields.get(field)!.shown;
+	/** Text with its spaces and borders taken out: what wrapping a value onto rows leaves alone. */
+	const squash = (text: string) => text.replace(/[\s│]/gu, '');
 
 	async function see(what: string, check: (text: string) => boolean): Promise<void> {
 		const screen = await terminal.waitFor(what, (s) => check(s.text), {timeoutMs: 20_000});
 		seen.push(screen.text);
+	}
+
+	/**
+	 * Every field shown: a detail view wraps long values (a 10,000 character one takes dozens of
+	 * rows), so the view is read a page at a time (PgDn) and put back together by the rows'
+	 * numbers (its `lines 34-77 of 77`); a value is found across the rows it wraps onto.
+	 */
+	async function seeFields(what: string, names: readonly FieldName[]): Promise<void> {
+		const wanted = names.map(shownIn);
+		const rows: string[] = [];
+		const found = () => {
+			const whole = squash(rows.join(''));
+			return wanted.filter((shown) => whole.includes(squash(shown)));
+		};
+		const read = (text: string) => {
+			const lines = text.split('\n');
+			const top = lines.findIndex((line) => line.startsWith('┌'));
+			const range = /lines (\d+)-\d+ of \d+/u.exec(text);
+			const content = lines
+				.slice(top + 1)
+				.filter((line) => line.startsWith('│') && !/lines \d+-\d+ of \d+/u.test(line));
+			const first = range === null ? 0 : Number(range[1]) - 1;
+			content.forEach((line, i) => (rows[first + i] = line.slice(1, -1)));
+		};
+		// The detail itself (its title says how to leave it), not the panes it opens over nor the
+		// detail before it.
+		const previous = seen.at(-1);
+		await see(what, (t) => t !== previous && /┌─ .*\(Esc back/u.test(t));
+		read(seen.at(-1)!);
+		for (let page = 0; page < 80 && found().length < wanted.length; page++) {
+			const before = seen.at(-1)!;
+			await terminal.press('NPage');
+			const screen = await terminal.waitForQuiet();
+			seen.push(screen.text);
+			read(screen.text);
+			// At the end of the view: what is missing may still be on its way.
+			if (screen.text === before)
+				await see(what, (t) => (read(t), found().length === wanted.length));
+		}
+		expect(found().sort()).toEqual([...wanted].sort());
 	}
 
 	it('writes no escape of its own choosing, keeps the title and the clipboard, shows every field escaped', async () => {
@@ -128,53 +170,44 @@ describe.each([0, 1])('ecs-top over a hostile account (round %i)', (round) => {
 		await see('the api tasks', (t) => /Tasks \(api\) \[1\/\d+\]/.test(t));
 
 		await terminal.press('3', 'Enter');
-		await see('the service detail', (t) =>
-			(
-				[
-					'service capacity provider strategy',
-					'service event message',
-					'service placement expression',
-					'deployment rolloutStateReason',
-				] as const
-			).every((field) => t.includes(shownIn(field))),
-		);
+		await seeFields('the service detail', [
+			'service capacity provider strategy',
+			'service event message',
+			'service placement expression',
+			'deployment rolloutStateReason',
+		]);
 		await terminal.press('Escape', '4', 'Enter');
-		await see('the task detail', (t) =>
-			(
-				[
-					'task capacityProviderName',
-					'task startedBy',
-					'container name',
-					'container image',
-					'container reason',
-				] as const
-			).every((field) => t.includes(shownIn(field))),
-		);
+		await seeFields('the task detail', [
+			'task capacityProviderName',
+			'task startedBy',
+			'container name',
+			'container image',
+			'container reason',
+		]);
 		await terminal.press('Escape', 't');
 		await see('the stopped task', (t) => t.includes(shownIn('task stoppedReason')));
 		await terminal.press('t', '2', 'Enter');
-		await see('the instance detail', (t) =>
-			(
-				['instance agentVersion', 'instance capacityProviderName', 'instance statusReason'] as const
-			).every((field) => t.includes(shownIn(field))),
-		);
+		await seeFields('the instance detail', [
+			'instance agentVersion',
+			'instance capacityProviderName',
+			'instance statusReason',
+		]);
 		await terminal.press('Escape');
 		await terminal.type(':td');
 		await terminal.press('Enter');
 		await see('the task definitions', (t) => t.includes(hostileFamily));
+		// Enter on the family lists its revisions; Enter on one opens it.
 		await terminal.press('g', 'Enter');
-		await see('the task definition detail', (t) =>
-			(
-				[
-					'task definition container name',
-					'task definition image',
-					'task definition mount point',
-					'task definition taskRoleArn',
-					'task definition volume name',
-					'task definition host path',
-				] as const
-			).every((field) => t.includes(shownIn(field))),
-		);
+		await see('the revisions', (t) => t.includes(`${hostileFamily} revisions`));
+		await terminal.press('Enter');
+		await seeFields('the task definition detail', [
+			'task definition container name',
+			'task definition image',
+			'task definition mount point',
+			'task definition taskRoleArn',
+			'task definition volume name',
+			'task definition host path',
+		]);
 		await terminal.press('Escape', 'Escape', '4', 'x');
 		await see("the stop dialog's aws command", (t) => /aws ecs stop-task/.test(t));
 		await postFaults(sim, hostileStopTaskError(fields));

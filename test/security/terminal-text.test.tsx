@@ -110,7 +110,7 @@ describe.each(hostileValues)('$name', ({value}) => {
 		expect(statusAt(lines[2]!, 'RUNNING')).toBe(statusAt(lines[1]!, 'STOPPED'));
 	});
 
-	it('keeps a detail view inside its width, each line one row, escaped', () => {
+	it('keeps a detail view inside its width and height, long text wrapped, escaped', () => {
 		const width = 70;
 		const lines = [
 			heading(value),
@@ -123,8 +123,11 @@ describe.each(hostileValues)('$name', ({value}) => {
 				<DetailView lines={lines} width={width} height={10} scrollOffset={0} />
 			</ThemeContext.Provider>,
 		);
+		// Long values wrap onto rows of their own (details are where text is read whole); the
+		// view still never grows past the height it was given.
 		const shown = frameLines(lastFrame()!);
-		expect(shown).toHaveLength(lines.length);
+		expect(shown.length).toBeGreaterThanOrEqual(lines.length);
+		expect(shown.length).toBeLessThanOrEqual(10);
 		for (const line of shown) {
 			expect(line).not.toMatch(anyControl);
 			expect(stringWidth(line)).toBeLessThanOrEqual(width);
