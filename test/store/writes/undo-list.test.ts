@@ -115,6 +115,39 @@ describe('undo of every reversible change', () => {
 		expect(fleet.runner.planUndo()).toEqual({ok: false, refusal: nothingToUndo});
 	}, 60_000);
 
+	it('puts back a revision change: the service runs the revision it ran before', async () => {
+		const web = await focus(fleet, 'web');
+		const api = () =>
+			fleet.store.getState().clusterViews[web]!.services.find((s) => s.name === 'api')!;
+		const running = api().taskDefinition;
+		expect(running).toMatch(/:3$/);
+		const older = running.replace(/:3$/, ':2');
+		// The revisions a picker would show, described, as U has them before it plans.
+		fleet.store.getState().wants.showRevisions('api', [older]);
+		await fleet.poller.whenIdle();
+		await apply({
+			kind: 'deploy-revision',
+			clusterArn: web,
+			serviceArn: api().arn,
+			taskDefinition: older,
+		});
+		expect(undoList().map((entry) => [entry.kind, entry.change])).toEqual([
+			['deploy-revision', 'api :3 -> :2'],
+		]);
+		const sentBefore = (await fleet.writeRequests()).length;
+		const undo = planned(fleet.runner.planUndo());
+		expect(undo.title).toMatch(/^Undo: /);
+		expect(undo.cliCommands[0]).toContain('--task-definition api:3 ');
+		await fleet.runner.confirm(undo);
+		const sent = (await fleet.writeRequests()).slice(sentBefore);
+		expect(sent.map((entry) => [entry.operation, entry.input['taskDefinition']])).toEqual([
+			['UpdateService', running],
+		]);
+		await fleet.poller.whenIdle();
+		expect(api().taskDefinition).toBe(running);
+		expect(undoList()).toEqual([]);
+	}, 60_000);
+
 	it('warns when the value was changed since, and refuses under --read-only', async () => {
 		const web = await focus(fleet, 'web');
 		const api = () =>
