@@ -4,7 +4,8 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
-import {keys, overwideLines, paneRows, renderApp, type AppHarness} from './app-fixture.js';
+import {keys, overwideLines, paneRows, type AppHarness} from './app-fixture.js';
+import {renderOnWebApi, webService as webServiceIn, type OnWebOptions} from './app-on-web.js';
 
 let fleet: ActionFleet;
 beforeEach(async () => {
@@ -17,29 +18,12 @@ afterEach(async () => {
 
 const footer = (frame: string) => frame.split('\n').at(-1)!;
 
-/** The App on the demo world with `web` selected and its services loaded. */
-async function onWeb(options: {columns?: number; rows?: number; readOnly?: boolean} = {}) {
-	const app = await renderApp({
-		store: fleet.store,
-		actions: options.readOnly ? fleet.makeRunner({readOnly: true}) : fleet.runner,
-		columns: options.columns ?? 200,
-		rows: options.rows ?? 50,
-		readOnly: options.readOnly ?? false,
-	});
-	await app.press('G');
-	await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 15_000);
-	// The tasks are the cluster's until a key picks a service: k on the first one picks api.
-	await app.press('3', 'k', '1');
-	// The task rows themselves, not only the title: the title names api while its tasks load.
-	await app.waitFor((f) => /Tasks \(api\) \[1\/\d+\]/.test(f), 15_000);
-	return app;
+async function onWeb(options: OnWebOptions = {}) {
+	const actions = options.readOnly ? fleet.makeRunner({readOnly: true}) : fleet.runner;
+	return renderOnWebApi(fleet.store, actions, options);
 }
 
-function webService(name: string) {
-	const state = fleet.store.getState();
-	const web = state.clusters.find((c) => c.name === 'web')!;
-	return state.clusterViews[web.arn]!.services.find((s) => s.name === name)!;
-}
+const webService = (name: string) => webServiceIn(fleet.store, name);
 
 async function waitForResult(app: AppHarness, pattern: RegExp) {
 	return app.waitFor((f) => pattern.test(footer(f)), 10_000);

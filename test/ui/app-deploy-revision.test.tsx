@@ -10,7 +10,8 @@ import {
 	type ContainerDefinition,
 } from '@aws-sdk/client-ecs';
 import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
-import {keys, overwideLines, paneRows, renderApp, type AppHarness} from './app-fixture.js';
+import {keys, overwideLines, paneRows, type AppHarness} from './app-fixture.js';
+import {renderOnWebApi, webService as webServiceIn, type OnWebOptions} from './app-on-web.js';
 
 let fleet: ActionFleet;
 beforeEach(async () => {
@@ -23,27 +24,12 @@ afterEach(async () => {
 
 const footer = (frame: string) => frame.split('\n').at(-1)!;
 
-async function onWeb(options: {columns?: number; rows?: number; readOnly?: boolean} = {}) {
-	const app = await renderApp({
-		store: fleet.store,
-		actions: options.readOnly ? fleet.makeRunner({readOnly: true}) : fleet.runner,
-		columns: options.columns ?? 200,
-		rows: options.rows ?? 50,
-		readOnly: options.readOnly ?? false,
-	});
-	await app.press('G');
-	await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 15_000);
-	// The tasks are the cluster's until a key picks a service: k on the first one picks api.
-	await app.press('3', 'k', '1');
-	await app.waitFor((f) => /Tasks \(api\) \[1\/\d+\]/.test(f), 15_000);
-	return app;
+async function onWeb(options: OnWebOptions = {}) {
+	const actions = options.readOnly ? fleet.makeRunner({readOnly: true}) : fleet.runner;
+	return renderOnWebApi(fleet.store, actions, options);
 }
 
-function webService(name: string) {
-	const state = fleet.store.getState();
-	const web = state.clusters.find((c) => c.name === 'web')!;
-	return state.clusterViews[web.arn]!.services.find((s) => s.name === name)!;
-}
+const webService = (name: string) => webServiceIn(fleet.store, name);
 
 async function waitForWrites(count: number) {
 	await vi.waitFor(

@@ -8,7 +8,8 @@ import {createTerminalHandOff} from '../../source/modes/terminal-hand-off.js';
 import {cachedLocalTools, probeLocalTools} from '../../source/store/writes/local-tools.js';
 import {createStandIns, type StandIns} from '../helpers/stand-in-aws.js';
 import {startActionFleet, type ActionFleet} from '../store/writes/action-fixture.js';
-import {keys, renderApp, type AppHarness} from './app-fixture.js';
+import {keys, type AppHarness} from './app-fixture.js';
+import {renderOnWebApi, webService as webServiceIn} from './app-on-web.js';
 
 let fleet: ActionFleet;
 let standIns: StandIns;
@@ -36,26 +37,10 @@ async function onWeb(options: {readOnly?: boolean} = {}) {
 		),
 		localTools: cachedLocalTools(() => probeLocalTools(standIns.env)),
 	});
-	const app = await renderApp({
-		store: fleet.store,
-		actions,
-		columns: 200,
-		rows: 50,
-		readOnly: options.readOnly ?? false,
-	});
-	await app.press('G');
-	await app.waitFor((f) => /Services \(web\) \[1\/4\]/.test(f), 15_000);
-	// The tasks are the cluster's until a key picks a service: k on the first one picks api.
-	await app.press('3', 'k', '1');
-	await app.waitFor((f) => /Tasks \(api\) \[1\/\d+\]/.test(f), 15_000);
-	return app;
+	return renderOnWebApi(fleet.store, actions, {readOnly: options.readOnly ?? false});
 }
 
-function webService(name: string) {
-	const state = fleet.store.getState();
-	const web = state.clusters.find((c) => c.name === 'web')!;
-	return state.clusterViews[web.arn]!.services.find((s) => s.name === name)!;
-}
+const webService = (name: string) => webServiceIn(fleet.store, name);
 
 async function waitForResult(app: AppHarness, pattern: RegExp) {
 	return app.waitFor((f) => pattern.test(footer(f)), 10_000);
