@@ -68,9 +68,10 @@ describe('answers read through the transport', () => {
 				expect(answers.every((page) => page.clusterArns?.length === 3_000)).toBe(true);
 				sample();
 			}
-			// Measured here: ~19 MiB at the most; ~70 MiB when the SDK was handed a stream over the
-			// bytes, which it copied again, and the dead copies waited for a full GC.
-			expect((peak - before) / MiB).toBeLessThan(32);
+			// Measured here: at the most ~19 MiB on Node 20 and ~35 MiB on Node 24 (its collector
+			// waits longer); ~70 and ~89 MiB when the SDK was handed a stream over the bytes, which
+			// it copied again, and the dead copies waited for a full GC.
+			expect((peak - before) / MiB).toBeLessThan(52);
 		} finally {
 			clearInterval(sampler);
 			clients.destroy();
