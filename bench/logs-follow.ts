@@ -9,13 +9,14 @@
  * minute: resident memory, heap, the log calls and all calls of the last minute, the lines held
  * and dropped. Ends with the log calls a minute (mean and busiest) and the memory at the end.
  */
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {createAwsAdapters} from '../source/aws/adapters.js';
 import {createAwsClients} from '../source/aws/clients.js';
 import {RequestStats} from '../source/aws/request-stats.js';
 import {createFleetPoller} from '../source/store/fleet-poller.js';
 import {createFleetStore} from '../source/store/fleet-store.js';
+import {startSimProcess} from './measure.js';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -38,19 +39,7 @@ const bare = spawnSync(process.execPath, ['-e', 'console.log(process.memoryUsage
 console.log(`load at start: ${uptime()}`);
 console.log(`bare node ${process.version}: RSS ${mb(Number(bare.stdout.trim()))} MB`);
 
-const sim = spawn(process.execPath, [cli, 'sim', '--scenario', 'large', '--port', '0'], {
-	stdio: ['ignore', 'pipe', 'inherit'],
-	env: {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
-});
-const url = await new Promise<string>((resolve, reject) => {
-	let out = '';
-	sim.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-		out += chunk;
-		const match = /listening on (\S+)/.exec(out);
-		if (match?.[1]) resolve(match[1]);
-	});
-	sim.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
-});
+const {sim, url} = await startSimProcess(cli, 'large');
 
 const stats = new RequestStats();
 const clients = createAwsClients({

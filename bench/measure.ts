@@ -6,7 +6,7 @@
  *
  * The user's budgets are in docs/performance.md; each bench names the ones it measures.
  */
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {readdirSync, readFileSync} from 'node:fs';
 import {loadavg} from 'node:os';
 import {percentile} from './ui-frames.js';
@@ -219,3 +219,28 @@ export function runsText(values: readonly number[], unit = 'ms'): string {
 /** p95 of a list, or NaN when empty. */
 export const p95 = (values: readonly number[]) =>
 	values.length === 0 ? Number.NaN : percentile(values, 95);
+
+/**
+ * `ecs-top sim` from the built CLI in a process of its own, so a bench's memory and CPU are the
+ * app's alone; resolves once it says where it listens.
+ */
+export async function startSimProcess(
+	cli: string,
+	scenario: string,
+): Promise<{sim: ChildProcessWithoutNullStreams; url: string}> {
+	const sim = spawn(process.execPath, [cli, 'sim', '--scenario', scenario, '--port', '0'], {
+		stdio: 'pipe',
+		env: {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
+	});
+	sim.stderr.pipe(process.stderr);
+	const url = await new Promise<string>((resolve, reject) => {
+		let out = '';
+		sim.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			out += chunk;
+			const match = /listening on (\S+)/.exec(out);
+			if (match?.[1]) resolve(match[1]);
+		});
+		sim.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
+	});
+	return {sim, url};
+}

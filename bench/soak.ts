@@ -9,13 +9,13 @@
  * (after a warm-up) and calls per minute bounded (a storm must not raise them above the calm
  * rate).
  */
-import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {createAwsAdapters} from '../source/aws/adapters.js';
 import {createAwsClients} from '../source/aws/clients.js';
 import {RequestStats} from '../source/aws/request-stats.js';
 import {createFleetPoller} from '../source/store/fleet-poller.js';
 import {createFleetStore} from '../source/store/fleet-store.js';
+import {startSimProcess} from './measure.js';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -34,19 +34,7 @@ const stormForMs = flag('storm-for', 1) * 60_000;
 const sampleMs = Math.min(30_000, (minutes * 60_000) / 20);
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
-const sim = spawn(process.execPath, [cli, 'sim', '--scenario', 'large', '--port', '0'], {
-	stdio: ['ignore', 'pipe', 'inherit'],
-	env: {...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
-});
-const url = await new Promise<string>((resolve, reject) => {
-	let out = '';
-	sim.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-		out += chunk;
-		const match = /listening on (\S+)/.exec(out);
-		if (match?.[1]) resolve(match[1]);
-	});
-	sim.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
-});
+const {sim, url} = await startSimProcess(cli, 'large');
 
 async function setFaults(patch: object | 'reset'): Promise<void> {
 	const path = patch === 'reset' ? '/__sim/faults/reset' : '/__sim/faults';
