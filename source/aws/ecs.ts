@@ -41,6 +41,7 @@ import {
 } from './ecs-convert.js';
 
 import {ecsLimits} from './ecs-limits.js';
+import {createTaskDefinitionCache} from './task-definition-cache.js';
 
 export {ecsLimits};
 
@@ -128,12 +129,22 @@ const capacityProviderRule: ItemRule<SdkCapacityProvider, CapacityProvider> = {
 	convert: toCapacityProvider,
 };
 
-/** A revision number at the end means the definition can never change, so it can be cached. */
-const pinnedRevision = /:\d+$/;
-
 export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}) {
 	const {call, limit} = adapterContext('ecs', options);
-	const definitions = new Map<string, Promise<TaskDefinition>>();
+	const definitions = createTaskDefinitionCache((taskDefinition) =>
+		call('DescribeTaskDefinition', () =>
+			limit(() => client.send(new DescribeTaskDefinitionCommand({taskDefinition}))),
+		).then((answer) => {
+			const found = record(answer.taskDefinition);
+			if (found === undefined || text(found.taskDefinitionArn) === undefined)
+				throw malformedAnswer(
+					'ecs',
+					'DescribeTaskDefinition',
+					`a task definition for ${taskDefinition}`,
+				);
+			return toTaskDefinition(found);
+		}),
+	);
 
 	return {
 		listClusterArns(): Promise<string[]> {
@@ -341,32 +352,11 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 		},
 
 		/**
-		 * There is no batch call, but a revision never changes: each one is fetched once per run.
-		 * Concurrent asks for the same revision share one call; a failed call is not cached.
+		 * There is no batch call, but a revision never changes: each one is fetched once, its
+		 * askers sharing the call (task-definition-cache.ts).
 		 */
 		describeTaskDefinition(taskDefinition: string): Promise<TaskDefinition> {
-			const cached = definitions.get(taskDefinition);
-			if (cached !== undefined) return cached;
-			const pending = call('DescribeTaskDefinition', () =>
-				limit(() => client.send(new DescribeTaskDefinitionCommand({taskDefinition}))),
-			).then((answer) => {
-				const found = record(answer.taskDefinition);
-				if (found === undefined || text(found.taskDefinitionArn) === undefined)
-					throw malformedAnswer(
-						'ecs',
-						'DescribeTaskDefinition',
-						`a task definition for ${taskDefinition}`,
-					);
-				const definition = toTaskDefinition(found);
-				if (definition.arn !== '') definitions.set(definition.arn, Promise.resolve(definition));
-				return definition;
-			});
-			// `family` or `family:latest`-style names move with new revisions: never cache those.
-			if (pinnedRevision.test(taskDefinition)) {
-				definitions.set(taskDefinition, pending);
-				pending.catch(() => definitions.delete(taskDefinition));
-			}
-			return pending;
+			return definitions.get(taskDefinition);
 		},
 
 		listTaskDefinitionFamilies(filter: ListTaskDefinitionFamiliesFilter = {}): Promise<string[]> {

@@ -1,10 +1,12 @@
 /**
  * How a cluster's data is fetched from AWS: the clusters themselves, a cluster's services,
- * container instances and tasks (a List, then Describe of what it listed) and the Auto Scaling
- * groups behind its capacity providers. The live view's poll tiers (source/store/tiers) and the
- * `--once` snapshot (snapshot.ts) both fetch through here, so the two cannot drift apart in what
- * they ask AWS for; each then keeps what it needs (the tiers sort and reuse for the screen, the
- * snapshot keeps AWS's order and the describe failures it prints).
+ * container instances and tasks (a List, then Describe of what it listed), the stopped tasks of a
+ * failing service, and the Auto Scaling groups behind its capacity providers. The live view's
+ * poll tiers (source/store/tiers) and the `--once` snapshot (snapshot.ts) both fetch through here,
+ * and nothing else in the store lists or describes these but two one-off reads (the write layer's
+ * settle checks, and `--service` looking a service up by name), so the two cannot drift apart in
+ * what they ask AWS for. Each then keeps what it needs: the tiers choose what is due, sort and
+ * reuse for the screen; the snapshot keeps AWS's order and the describe failures it prints.
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import type {EcsAdapter, ListTasksFilter} from '../aws/ecs.js';
@@ -44,17 +46,41 @@ export type Fetched<T> = Described<T> & {readonly listed: number};
 
 const neverAborted = new AbortController().signal;
 
+/** Runs the Describe over `arns` as the manner says: in one go unless it counts parts. */
+function describeInManner<T>(
+	arns: readonly string[],
+	describe: DescribeArns<T>,
+	manner: FetchManner,
+): Promise<Described<T>> {
+	return (manner.describe ?? ((all, run) => run(all)))(arns, describe);
+}
+
 async function listThenDescribe<T>(
 	list: () => Promise<string[]>,
 	describe: DescribeArns<T>,
 	manner: FetchManner,
+	/** Only the first this many listed are described (a List gives the newest first). */
+	limit?: number,
 ): Promise<Fetched<T>> {
 	const signal = manner.signal ?? neverAborted;
 	const arns = await confirmedList(list, manner.hadItems ?? false, signal);
 	signal.throwIfAborted();
 	if (arns.length === 0) return {items: [], failures: [], listed: 0};
-	const described = await (manner.describe ?? ((all, run) => run(all)))(arns, describe);
+	const wanted = limit === undefined ? arns : arns.slice(0, limit);
+	const described = await describeInManner(wanted, describe, manner);
 	return {...described, listed: arns.length};
+}
+
+/**
+ * Every cluster ARN in the account (ListClusters). The live view lists now and then and describes
+ * what it holds in between, so listing is a step of its own.
+ */
+export function listClusters(ecs: EcsAdapter, manner: FetchManner = {}): Promise<string[]> {
+	return confirmedList(
+		() => ecs.listClusterArns(),
+		manner.hadItems ?? false,
+		manner.signal ?? neverAborted,
+	);
 }
 
 /** The named clusters, or every cluster in the account when `names` is undefined. */
@@ -79,6 +105,34 @@ export function fetchServices(
 	);
 }
 
+/**
+ * One page of the cluster's service list (ListServices), from `token` (undefined: the first): the
+ * live view sweeps a large list a page at a time instead of all its pages at once.
+ */
+export function fetchServicePage(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	token: string | undefined,
+	manner: Pick<FetchManner, 'signal'> = {},
+): Promise<{arns: string[]; next: string | undefined}> {
+	if (manner.signal?.aborted) return Promise.reject(manner.signal.reason as Error);
+	return ecs.listServiceArnsPage(clusterArn, token);
+}
+
+/**
+ * The given services of the cluster, described without a listing: the ones on screen, or the next
+ * part of a sweep. One that no longer exists comes back as a MISSING failure.
+ */
+export function fetchServicesByArn(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	services: readonly string[],
+	manner: FetchManner = {},
+): Promise<Described<Service>> {
+	if (manner.signal?.aborted) return Promise.reject(manner.signal.reason as Error);
+	return describeInManner(services, (arns) => ecs.describeServices(clusterArn, arns), manner);
+}
+
 export function fetchContainerInstances(
 	ecs: EcsAdapter,
 	clusterArn: string,
@@ -92,6 +146,11 @@ export function fetchContainerInstances(
 }
 
 export type TasksWanted = Pick<ListTasksFilter, 'serviceName' | 'desiredStatus'> & {
+	/**
+	 * Only the first this many listed tasks are described (ListTasks gives the newest first): the
+	 * stopped tasks of a service in a crash loop run to thousands, and the newest say why.
+	 */
+	readonly newest?: number;
 	/**
 	 * The tasks as last seen, by ARN, asked for once the list is in: an unchanged task comes back
 	 * as that very object (see the ECS adapter's describeTasks).
@@ -119,6 +178,7 @@ export function fetchTasks(
 		},
 		(arns) => ecs.describeTasks(clusterArn, arns, previous),
 		manner,
+		wanted.newest,
 	);
 }
 

@@ -161,12 +161,12 @@ async function fetchFailingServicesStoppedTasks(
 		.slice(0, SNAPSHOT_PROBLEM_SERVICES);
 	const found = await Promise.all(
 		failing.map(async (service) => {
-			const arns = await ecs.listTaskArns(clusterArn, {
+			const stopped = await fetchTasks(ecs, clusterArn, {
 				serviceName: service.name,
 				desiredStatus: 'STOPPED',
+				newest: PROBLEM_TASKS_PER_SERVICE,
 			});
-			const newest = arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
-			return newest.length === 0 ? [] : (await ecs.describeTasks(clusterArn, newest)).items;
+			return stopped.items;
 		}),
 	);
 	return found.flat();

@@ -10,13 +10,17 @@
  * small cluster is swept every minute; 2,000 services (220 calls) in about half an hour, where
  * reading them every refresh would be 2,640 calls a minute, far past what AWS lets an account
  * spend, and sweeping them all at once 220 calls in one minute.
+ *
+ * The calls are made through cluster-fetch.ts, as `--once` makes them; this tier decides which
+ * are due, and keeps the list sorted and its unchanged services the same objects.
  */
 import type {Described} from '../../model/failure.js';
 import type {Service} from '../../model/service.js';
 import type {ClusterView, FleetState} from '../fleet-store.js';
 import {schedulerInterval, SERVICES_SWEEP_EVERY, SWEEP_CALLS_PER_MINUTE} from '../poll-cadences.js';
+import {fetchServicePage, fetchServices, fetchServicesByArn} from '../cluster-fetch.js';
 import {type FleetTier, type TierContext} from './context.js';
-import {confirmedList, describeCounted} from './first-load.js';
+import {describeCounted} from './first-load.js';
 import {emptyClusterView} from './instances.js';
 import {reuseList, sortedBy} from './reuse.js';
 
@@ -104,22 +108,17 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 
 	async function fetchAll(clusterArn: string, signal: AbortSignal): Promise<Service[]> {
 		const held = ctx.read().clusterViews[clusterArn];
-		const arns = await confirmedList(
-			() => ecs.listServiceArns(clusterArn),
-			(held?.services.length ?? 0) > 0,
-			signal,
-		);
-		signal.throwIfAborted();
-		if (arns.length === 0) return [];
 		const options = {
 			firstLoad: held === undefined || held.services.length === 0,
 			part: progressPart,
 			signal,
 		};
-		const described = await describeCounted(ctx, 'services', arns, options, (part) =>
-			ecs.describeServices(clusterArn, part),
-		);
-		return [...described.items];
+		const fetched = await fetchServices(ecs, clusterArn, {
+			hadItems: (held?.services.length ?? 0) > 0,
+			signal,
+			describe: (arns, describe) => describeCounted(ctx, 'services', arns, options, describe),
+		});
+		return [...fetched.items];
 	}
 
 	/** The held list with `described` in it; MISSING ones dropped, and with a listing, unlisted. */
@@ -148,6 +147,7 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 		state: FleetState,
 		now: number,
 		onScreen: readonly string[],
+		signal: AbortSignal,
 	): Promise<{described?: Described<Service>; listed?: ReadonlySet<string>} | undefined> {
 		const current = sweep!;
 		current.allowance = Math.min(
@@ -164,7 +164,7 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 		}
 		current.allowance -= 1;
 		if (current.listing !== undefined) {
-			const page = await ecs.listServiceArnsPage(clusterArn, current.listing.token);
+			const page = await fetchServicePage(ecs, clusterArn, current.listing.token, {signal});
 			current.listing.found.push(...page.arns);
 			if (page.next !== undefined) {
 				current.listing.token = page.next;
@@ -186,7 +186,7 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 			return {listed: new Set(found)};
 		}
 		const batch = current.pending.splice(0, SERVICES_ON_SCREEN_PER_RUN);
-		return {described: await ecs.describeServices(clusterArn, batch)};
+		return {described: await fetchServicesByArn(ecs, clusterArn, batch, {signal})};
 	}
 
 	return {
@@ -227,8 +227,10 @@ export function createClusterTier(ctx: TierContext): FleetTier {
 				const held = state.clusterViews[clusterArn]?.services ?? [];
 				const onScreen = servicesOnScreen(state, held, turn++);
 				const [screen, step] = await Promise.all([
-					onScreen.length === 0 ? undefined : ecs.describeServices(clusterArn, onScreen),
-					sweepStep(clusterArn, state, now, onScreen),
+					onScreen.length === 0
+						? undefined
+						: fetchServicesByArn(ecs, clusterArn, onScreen, {signal}),
+					sweepStep(clusterArn, state, now, onScreen, signal),
 				]);
 				signal.throwIfAborted();
 				apply((current) => {

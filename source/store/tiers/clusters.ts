@@ -9,6 +9,8 @@
  * With `--cluster` (or the config file's `clusters`), only those: they are described by the
  * names or ARNs given, with no ListClusters, and one that AWS does not know is reported as the
  * tier's problem (`cluster nope not found in us-east-1`) while the others stay live.
+ *
+ * The calls are made through cluster-fetch.ts, as `--once` makes them.
  */
 import type {Cluster} from '../../model/cluster.js';
 import {nameFromArn} from '../../model/arn.js';
@@ -17,7 +19,8 @@ import type {DescribeFailure} from '../../model/failure.js';
 import {ecsLimits} from '../../aws/ecs-limits.js';
 import type {DataProblem, FleetState} from '../fleet-store.js';
 import {problemOf, withProblem, type FleetTier, type TierContext} from './context.js';
-import {confirmedList, describeCounted} from './first-load.js';
+import {fetchClusters, listClusters} from '../cluster-fetch.js';
+import {describeCounted} from './first-load.js';
 import {reuseList, reuseValue, sortedBy} from './reuse.js';
 
 /** Cluster summaries are described every this many refreshes. */
@@ -90,11 +93,7 @@ export function createClustersTier(ctx: TierContext, options: ClustersTierOption
 			listed.refreshRequests !== state.refreshRequests ||
 			now - listed.at >= LIST_CLUSTERS_EVERY * state.refreshMs;
 		if (!due) return {refs: state.clusters.map((cluster) => cluster.arn), listed: false};
-		const refs = await confirmedList(
-			() => ecs.listClusterArns(),
-			state.clusters.length > 0,
-			signal,
-		);
+		const refs = await listClusters(ecs, {hadItems: state.clusters.length > 0, signal});
 		listed = {at: now, refreshRequests: state.refreshRequests};
 		return {refs, listed: true};
 	}
@@ -111,16 +110,17 @@ export function createClustersTier(ctx: TierContext, options: ClustersTierOption
 				const {refs, listed: fromList} = await clusterRefs(before, signal);
 				signal.throwIfAborted();
 				const firstLoad = before.dataSets.clusters?.fetchedAt === undefined;
-				const described =
-					refs.length === 0
-						? {items: [], failures: []}
-						: await describeCounted(
-								ctx,
-								'clusters',
-								refs,
-								{firstLoad, part: ecsLimits.describeClusters, signal},
-								(part) => ecs.describeClusters(part),
-							);
+				const described = await fetchClusters(ecs, refs, {
+					signal,
+					describe: (arns, describe) =>
+						describeCounted(
+							ctx,
+							'clusters',
+							arns,
+							{firstLoad, part: ecsLimits.describeClusters, signal},
+							describe,
+						),
+				});
 				signal.throwIfAborted();
 				// Held clusters described without a listing: one deleted since drops out, as a listing
 				// would have left it out.

@@ -5,15 +5,15 @@
  * it has left moves as tasks are placed, which the tasks and services panes show every refresh;
  * a group's size moves when someone scales it, and the `S` and `d` keys refresh at once after
  * their change. Capacity providers are described once and cached: the group a provider points at
- * cannot be changed.
+ * cannot be changed. The calls are made through cluster-fetch.ts, as `--once` makes them.
  */
 import type {CapacityProvider} from '../../model/capacity-provider.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
-import {fetchCapacity, type ClusterCapacity} from '../cluster-fetch.js';
+import {fetchCapacity, fetchContainerInstances, type ClusterCapacity} from '../cluster-fetch.js';
 import {refreshesOf, schedulerInterval} from '../poll-cadences.js';
 import type {ClusterView} from '../fleet-store.js';
 import {throwFirstFailure, valueOf, type FleetTier, type TierContext} from './context.js';
-import {confirmedList, describeCounted} from './first-load.js';
+import {describeCounted} from './first-load.js';
 import {reuseList, sortedBy} from './reuse.js';
 
 /** Container instances and Auto Scaling groups are refreshed every this many refreshes. */
@@ -38,18 +38,13 @@ export function createInstancesTier(ctx: TierContext): FleetTier {
 		signal: AbortSignal,
 	): Promise<ContainerInstance[]> {
 		const held = ctx.read().clusterViews[clusterArn];
-		const arns = await confirmedList(
-			() => ecs.listContainerInstanceArns(clusterArn),
-			(held?.containerInstances.length ?? 0) > 0,
-			signal,
-		);
-		signal.throwIfAborted();
-		if (arns.length === 0) return [];
 		const options = {firstLoad: held === undefined, part: progressPart, signal};
-		const described = await describeCounted(ctx, 'instances', arns, options, (part) =>
-			ecs.describeContainerInstances(clusterArn, part),
-		);
-		return [...described.items];
+		const fetched = await fetchContainerInstances(ecs, clusterArn, {
+			hadItems: (held?.containerInstances.length ?? 0) > 0,
+			signal,
+			describe: (arns, describe) => describeCounted(ctx, 'instances', arns, options, describe),
+		});
+		return [...fetched.items];
 	}
 
 	/** The cluster's providers come with its summary, so this waits for the clusters tier. */

@@ -13,6 +13,7 @@ import {nameFromArn} from '../../model/arn.js';
 import {showsFailures} from '../../model/service-state.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
+import {fetchTasks} from '../cluster-fetch.js';
 import type {FleetState} from '../fleet-store.js';
 import {PROBLEM_SERVICES_PER_RUN, refreshesOf, schedulerInterval} from '../poll-cadences.js';
 import type {FleetTier, TierContext} from './context.js';
@@ -59,17 +60,19 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 			const failing = failingServices(state, now);
 			const fetched = new Map<string, readonly Task[]>();
 			for (const service of chosen(failing)) {
-				const arns = await ecs.listTaskArns(clusterArn, {
-					serviceName: nameFromArn(service.arn),
-					desiredStatus: 'STOPPED',
-				});
-				signal.throwIfAborted();
 				// ListTasks lists the newest first in practice; a loop of hours is described in part.
-				const newest = arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
-				const described =
-					newest.length === 0 ? [] : (await ecs.describeTasks(clusterArn, newest)).items;
+				const described = await fetchTasks(
+					ecs,
+					clusterArn,
+					{
+						serviceName: nameFromArn(service.arn),
+						desiredStatus: 'STOPPED',
+						newest: PROBLEM_TASKS_PER_SERVICE,
+					},
+					{signal},
+				);
 				signal.throwIfAborted();
-				fetched.set(service.arn, described);
+				fetched.set(service.arn, described.items);
 				fetchedAt.set(service.arn, now);
 			}
 			const keep = new Set(failing.map((service) => service.arn));
