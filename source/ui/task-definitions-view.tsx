@@ -25,12 +25,7 @@ import {useFleet} from './hooks/use-fleet.js';
 import {useTheme} from './theme.js';
 import type {RevisionBrowse, TextViewport} from './ui-state.js';
 import {compareLines} from './revisions/revision-compare.js';
-import {
-	familyRevisionArns,
-	revisionColumns,
-	revisionIndex,
-	revisionRows,
-} from './revisions/revision-list.js';
+import {RevisionTable} from './revisions/revision-table.js';
 
 /** Groups `family:revision` ARNs by family, keeping every revision for the count. */
 export function familiesOf(arns: readonly string[]): TaskDefinitionFamily[] {
@@ -122,25 +117,6 @@ export function TaskDefinitionsView({
 	const comparedRight = useFleet((state) =>
 		compared === undefined ? undefined : state.taskDefinitions[compared[1]],
 	);
-	const familyRevisions = useFleet((state) => state.familyRevisions);
-	const definitions = useFleet((state) => state.taskDefinitions);
-	const listedArns = useFleet((state) => state.taskDefinitionArns);
-	const family = revisions?.family;
-	const revisionArns = useMemo(
-		() =>
-			family === undefined
-				? []
-				: familyRevisionArns({familyRevisions, taskDefinitionArns: listedArns}, family),
-		[family, familyRevisions, listedArns],
-	);
-	const base = revisions?.marked ?? revisionArns[0];
-	const revisionTableRows = useMemo(
-		() =>
-			revisions === undefined
-				? []
-				: revisionRows({arns: revisionArns, definitions, base, marked: revisions.marked, now}),
-		[revisions, revisionArns, definitions, base, now],
-	);
 	const lines: DetailLine[] = useMemo(() => {
 		if (openedArn === undefined && compared !== undefined) {
 			if (comparedLeft === undefined || comparedRight === undefined)
@@ -193,25 +169,17 @@ export function TaskDefinitionsView({
 		);
 	}
 	if (openedArn === undefined && revisions !== undefined) {
-		const index = revisionIndex(revisionArns, revisions.selected);
 		return (
-			<Pane
-				title={`${revisions.family} revisions [${revisionArns.length === 0 ? 0 : index + 1}/${revisionArns.length}]  (Enter open, v compare, r run, Esc back)`}
-				focused
+			<RevisionTable
+				family={revisions.family}
+				marked={revisions.marked}
+				selected={revisions.selected}
+				heading={`${revisions.family} revisions`}
+				hints="(Enter open, v compare, r run, Esc back)"
+				emptyText={problem?.message ?? 'loading…'}
 				width={width}
 				height={height}
-			>
-				<Table
-					columns={revisionColumns(base)}
-					rows={revisionTableRows}
-					selectedIndex={index}
-					height={inner.height}
-					width={inner.width}
-					sort={{columnKey: 'revision', direction: 'desc'}}
-					focused
-					emptyText={problem?.message ?? 'loading…'}
-				/>
-			</Pane>
+			/>
 		);
 	}
 
