@@ -141,6 +141,7 @@ export function TaskDefinitionsView({
 		comparedLeft,
 		comparedRight,
 	]);
+
 	const showsText = openedArn !== undefined || compared !== undefined;
 
 	// Scrolling moves through rows: a long line wraps into several.
@@ -151,14 +152,16 @@ export function TaskDefinitionsView({
 		if (showsText) onViewport({maxScroll, page});
 	}, [showsText, maxScroll, page, onViewport]);
 
-	if (openedArn === undefined && compared !== undefined) {
+	// An opened revision, else two compared side by side: text to scroll through.
+	const textTitle =
+		openedArn !== undefined
+			? `${taskDefinitionName(openedArn)}  (Esc back to the list, j/k scroll, r run)`
+			: compared !== undefined
+				? `${taskDefinitionName(compared[0])} beside ${taskDefinitionName(compared[1])}  (Esc back, j/k scroll)`
+				: undefined;
+	if (textTitle !== undefined) {
 		return (
-			<Pane
-				title={`${taskDefinitionName(compared[0])} beside ${taskDefinitionName(compared[1])}  (Esc back, j/k scroll)`}
-				focused
-				width={width}
-				height={height}
-			>
+			<Pane title={textTitle} focused width={width} height={height}>
 				<DetailView
 					lines={lines}
 					width={inner.width}
@@ -168,7 +171,7 @@ export function TaskDefinitionsView({
 			</Pane>
 		);
 	}
-	if (openedArn === undefined && revisions !== undefined) {
+	if (revisions !== undefined) {
 		return (
 			<RevisionTable
 				family={revisions.family}
@@ -180,24 +183,6 @@ export function TaskDefinitionsView({
 				width={width}
 				height={height}
 			/>
-		);
-	}
-
-	if (openedArn !== undefined) {
-		return (
-			<Pane
-				title={`${taskDefinitionName(openedArn)}  (Esc back to the list, j/k scroll, r run)`}
-				focused
-				width={width}
-				height={height}
-			>
-				<DetailView
-					lines={lines}
-					width={inner.width}
-					height={inner.height}
-					scrollOffset={clamped}
-				/>
-			</Pane>
 		);
 	}
 	const emptyText = problem?.message ?? (list.loaded ? 'no ACTIVE task definitions' : 'loading…');
