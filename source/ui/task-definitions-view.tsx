@@ -6,7 +6,8 @@
 import {useLayoutEffect, useMemo} from 'react';
 import {taskDefinitionName} from '../model/arn.js';
 import {Pane, paneContentSize} from './components/pane.js';
-import {Table, type TableRow} from './components/table.js';
+import {ListPane} from './components/list-pane.js';
+import type {SortState, TableRow} from './components/table.js';
 import {
 	clampDetailScroll,
 	detailRowCount,
@@ -54,6 +55,8 @@ export function newestRevisionArn(family: TaskDefinitionFamily): string | undefi
 	}
 	return best;
 }
+
+const byFamily: SortState = {columnKey: 'family', direction: 'asc'};
 
 export type TaskDefinitionList = {
 	readonly loaded: boolean;
@@ -185,24 +188,17 @@ export function TaskDefinitionsView({
 			/>
 		);
 	}
-	const emptyText = problem?.message ?? (list.loaded ? 'no ACTIVE task definitions' : 'loading…');
 	return (
-		<Pane
-			title={`Task definitions [${list.rows.length === 0 ? 0 : selectedIndex + 1}/${list.rows.length}]  (Enter open, r run, Esc close)`}
-			focused
+		<ListPane
+			heading="Task definitions"
+			hints="(Enter open, r run, Esc close)"
+			columns={taskDefinitionColumns}
+			rows={list.rows}
+			selectedIndex={selectedIndex}
+			sort={byFamily}
+			emptyText={problem?.message ?? (list.loaded ? 'no ACTIVE task definitions' : 'loading…')}
 			width={width}
 			height={height}
-		>
-			<Table
-				columns={taskDefinitionColumns}
-				rows={list.rows}
-				selectedIndex={selectedIndex}
-				height={inner.height}
-				width={inner.width}
-				sort={{columnKey: 'family', direction: 'asc'}}
-				focused
-				emptyText={emptyText}
-			/>
-		</Pane>
+		/>
 	);
 }

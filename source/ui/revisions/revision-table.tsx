@@ -4,10 +4,12 @@
  * revisions in `:td` (compared with the one marked with v, else the newest) are this one view.
  */
 import {useMemo} from 'react';
-import {Pane, paneContentSize} from '../components/pane.js';
-import {Table} from '../components/table.js';
+import {ListPane} from '../components/list-pane.js';
+import type {SortState} from '../components/table.js';
 import {useFleet} from '../hooks/use-fleet.js';
 import {familyRevisionArns, revisionColumns, revisionIndex, revisionRows} from './revision-list.js';
+
+const byRevision: SortState = {columnKey: 'revision', direction: 'desc'};
 
 export type RevisionTableProps = {
 	readonly family: string;
@@ -38,7 +40,6 @@ export function RevisionTable({
 	width,
 	height,
 }: RevisionTableProps) {
-	const inner = paneContentSize(width, height);
 	const familyRevisions = useFleet((state) => state.familyRevisions);
 	const listed = useFleet((state) => state.taskDefinitionArns);
 	const definitions = useFleet((state) => state.taskDefinitions);
@@ -58,20 +59,17 @@ export function RevisionTable({
 		() => revisionRows({arns, definitions, base, running, marked, now}),
 		[arns, definitions, base, running, marked, now],
 	);
-	const index = revisionIndex(arns, selected);
-	const position = `[${arns.length === 0 ? 0 : index + 1}/${arns.length}]`;
 	return (
-		<Pane title={`${heading} ${position}  ${hints}`} focused width={width} height={height}>
-			<Table
-				columns={revisionColumns(base)}
-				rows={rows}
-				selectedIndex={index}
-				height={inner.height}
-				width={inner.width}
-				sort={{columnKey: 'revision', direction: 'desc'}}
-				focused
-				emptyText={emptyText}
-			/>
-		</Pane>
+		<ListPane
+			heading={heading}
+			hints={hints}
+			columns={revisionColumns(base)}
+			rows={rows}
+			selectedIndex={revisionIndex(arns, selected)}
+			sort={byRevision}
+			emptyText={emptyText}
+			width={width}
+			height={height}
+		/>
 	);
 }
