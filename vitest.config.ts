@@ -47,6 +47,7 @@ const isolatedUnitTests = [
 	'test/ui/app-scope-sort.test.tsx',
 	'test/ui/api-rate.test.tsx',
 	'test/ui/app-problems-hint.test.tsx',
+	'test/ui/panes-view.test.tsx',
 	// aws-sdk-client-mock replaces send() on every client of a class until restored.
 	'test/aws/ecs.test.ts',
 	'test/aws/other-adapters.test.ts',

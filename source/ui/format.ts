@@ -69,25 +69,20 @@ export function truncateMiddle(raw: string, width: number, mark: string = ellips
 	const colon = text.lastIndexOf(':');
 	const suffix = colon > 0 ? displayWidth(text.slice(colon)) : Number.POSITIVE_INFINITY;
 	const tailBudget = suffix <= budget - 1 ? suffix : Math.floor(budget / 2);
-	let tail = '';
-	let tailUsed = 0;
-	const parts = printableAscii.test(text)
-		? [...text]
-		: [...graphemes.segment(text)].map((g) => g.segment);
-	for (let i = parts.length - 1; i >= 0; i--) {
-		const w = displayWidth(parts[i]!);
-		if (tailUsed + w > tailBudget) break;
-		tail = parts[i]! + tail;
-		tailUsed += w;
-	}
+	const tail = lastColumns(text, tailBudget);
 	// The text is longer than `width`, so truncate always cuts it and ends in the mark.
-	return truncate(text, width - tailUsed, mark) + tail;
+	return truncate(text, width - tail.used, mark) + tail.text;
 }
 
 /** The last `width` columns of `raw`, with no mark: see Cut's `tail`. */
 export function keepTail(raw: string, width: number): string {
 	const text = terminalSafe(raw);
 	if (displayWidth(text) <= width) return text;
+	return lastColumns(text, width).text;
+}
+
+/** The end of safe `text` that fits in `width` columns, whole graphemes only, and its width. */
+function lastColumns(text: string, width: number): {readonly text: string; readonly used: number} {
 	const parts = printableAscii.test(text)
 		? [...text]
 		: [...graphemes.segment(text)].map((g) => g.segment);
@@ -99,7 +94,7 @@ export function keepTail(raw: string, width: number): string {
 		tail = parts[i]! + tail;
 		used += w;
 	}
-	return tail;
+	return {text: tail, used};
 }
 
 /** Exactly `width` columns: truncated if longer, padded with spaces on the side `align` says. */

@@ -520,16 +520,24 @@ export function keyLabel(name: string, unicode = true): string {
 export type FooterHint = {readonly keys: string; readonly label: string};
 
 /**
- * What the `:td` list does with keys of its own (movement, Enter, Esc) aside: the rest act on the
- * panes behind it, so they are refused there rather than sent to a pane the user cannot see.
+ * The commands that act on no pane (help, `:`, quit, refresh, pause): every view over the panes
+ * lets them through to the shell.
  */
-export const taskDefinitionListCommands: ReadonlySet<Command> = new Set<Command>([
+export const paneFreeCommands: readonly Command[] = [
 	'help',
 	'command',
 	'quit',
 	'interrupt',
 	'refresh',
 	'pause',
+];
+
+/**
+ * What the `:td` list does with keys of its own (movement, Enter, Esc) aside: the rest act on the
+ * panes behind it, so they are refused there rather than sent to a pane the user cannot see.
+ */
+export const taskDefinitionListCommands: ReadonlySet<Command> = new Set<Command>([
+	...paneFreeCommands,
 	'run-task',
 	'show-message',
 	'copy',

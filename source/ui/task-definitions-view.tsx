@@ -6,7 +6,8 @@
 import {useLayoutEffect, useMemo} from 'react';
 import {taskDefinitionName} from '../model/arn.js';
 import {Pane, paneContentSize} from './components/pane.js';
-import {Table, type TableRow} from './components/table.js';
+import {ListPane} from './components/list-pane.js';
+import type {SortState, TableRow} from './components/table.js';
 import {
 	clampDetailScroll,
 	detailRowCount,
@@ -25,12 +26,7 @@ import {useFleet} from './hooks/use-fleet.js';
 import {useTheme} from './theme.js';
 import type {RevisionBrowse, TextViewport} from './ui-state.js';
 import {compareLines} from './revisions/revision-compare.js';
-import {
-	familyRevisionArns,
-	revisionColumns,
-	revisionIndex,
-	revisionRows,
-} from './revisions/revision-list.js';
+import {RevisionTable} from './revisions/revision-table.js';
 
 /** Groups `family:revision` ARNs by family, keeping every revision for the count. */
 export function familiesOf(arns: readonly string[]): TaskDefinitionFamily[] {
@@ -59,6 +55,8 @@ export function newestRevisionArn(family: TaskDefinitionFamily): string | undefi
 	}
 	return best;
 }
+
+const byFamily: SortState = {columnKey: 'family', direction: 'asc'};
 
 export type TaskDefinitionList = {
 	readonly loaded: boolean;
@@ -122,25 +120,6 @@ export function TaskDefinitionsView({
 	const comparedRight = useFleet((state) =>
 		compared === undefined ? undefined : state.taskDefinitions[compared[1]],
 	);
-	const familyRevisions = useFleet((state) => state.familyRevisions);
-	const definitions = useFleet((state) => state.taskDefinitions);
-	const listedArns = useFleet((state) => state.taskDefinitionArns);
-	const family = revisions?.family;
-	const revisionArns = useMemo(
-		() =>
-			family === undefined
-				? []
-				: familyRevisionArns({familyRevisions, taskDefinitionArns: listedArns}, family),
-		[family, familyRevisions, listedArns],
-	);
-	const base = revisions?.marked ?? revisionArns[0];
-	const revisionTableRows = useMemo(
-		() =>
-			revisions === undefined
-				? []
-				: revisionRows({arns: revisionArns, definitions, base, marked: revisions.marked, now}),
-		[revisions, revisionArns, definitions, base, now],
-	);
 	const lines: DetailLine[] = useMemo(() => {
 		if (openedArn === undefined && compared !== undefined) {
 			if (comparedLeft === undefined || comparedRight === undefined)
@@ -165,6 +144,7 @@ export function TaskDefinitionsView({
 		comparedLeft,
 		comparedRight,
 	]);
+
 	const showsText = openedArn !== undefined || compared !== undefined;
 
 	// Scrolling moves through rows: a long line wraps into several.
@@ -175,14 +155,16 @@ export function TaskDefinitionsView({
 		if (showsText) onViewport({maxScroll, page});
 	}, [showsText, maxScroll, page, onViewport]);
 
-	if (openedArn === undefined && compared !== undefined) {
+	// An opened revision, else two compared side by side: text to scroll through.
+	const textTitle =
+		openedArn !== undefined
+			? `${taskDefinitionName(openedArn)}  (Esc back to the list, j/k scroll, r run)`
+			: compared !== undefined
+				? `${taskDefinitionName(compared[0])} beside ${taskDefinitionName(compared[1])}  (Esc back, j/k scroll)`
+				: undefined;
+	if (textTitle !== undefined) {
 		return (
-			<Pane
-				title={`${taskDefinitionName(compared[0])} beside ${taskDefinitionName(compared[1])}  (Esc back, j/k scroll)`}
-				focused
-				width={width}
-				height={height}
-			>
+			<Pane title={textTitle} focused width={width} height={height}>
 				<DetailView
 					lines={lines}
 					width={inner.width}
@@ -192,64 +174,31 @@ export function TaskDefinitionsView({
 			</Pane>
 		);
 	}
-	if (openedArn === undefined && revisions !== undefined) {
-		const index = revisionIndex(revisionArns, revisions.selected);
+	if (revisions !== undefined) {
 		return (
-			<Pane
-				title={`${revisions.family} revisions [${revisionArns.length === 0 ? 0 : index + 1}/${revisionArns.length}]  (Enter open, v compare, r run, Esc back)`}
-				focused
+			<RevisionTable
+				family={revisions.family}
+				marked={revisions.marked}
+				selected={revisions.selected}
+				heading={`${revisions.family} revisions`}
+				hints="(Enter open, v compare, r run, Esc back)"
+				emptyText={problem?.message ?? 'loading…'}
 				width={width}
 				height={height}
-			>
-				<Table
-					columns={revisionColumns(base)}
-					rows={revisionTableRows}
-					selectedIndex={index}
-					height={inner.height}
-					width={inner.width}
-					sort={{columnKey: 'revision', direction: 'desc'}}
-					focused
-					emptyText={problem?.message ?? 'loading…'}
-				/>
-			</Pane>
+			/>
 		);
 	}
-
-	if (openedArn !== undefined) {
-		return (
-			<Pane
-				title={`${taskDefinitionName(openedArn)}  (Esc back to the list, j/k scroll, r run)`}
-				focused
-				width={width}
-				height={height}
-			>
-				<DetailView
-					lines={lines}
-					width={inner.width}
-					height={inner.height}
-					scrollOffset={clamped}
-				/>
-			</Pane>
-		);
-	}
-	const emptyText = problem?.message ?? (list.loaded ? 'no ACTIVE task definitions' : 'loading…');
 	return (
-		<Pane
-			title={`Task definitions [${list.rows.length === 0 ? 0 : selectedIndex + 1}/${list.rows.length}]  (Enter open, r run, Esc close)`}
-			focused
+		<ListPane
+			heading="Task definitions"
+			hints="(Enter open, r run, Esc close)"
+			columns={taskDefinitionColumns}
+			rows={list.rows}
+			selectedIndex={selectedIndex}
+			sort={byFamily}
+			emptyText={problem?.message ?? (list.loaded ? 'no ACTIVE task definitions' : 'loading…')}
 			width={width}
 			height={height}
-		>
-			<Table
-				columns={taskDefinitionColumns}
-				rows={list.rows}
-				selectedIndex={selectedIndex}
-				height={inner.height}
-				width={inner.width}
-				sort={{columnKey: 'family', direction: 'asc'}}
-				focused
-				emptyText={emptyText}
-			/>
-		</Pane>
+		/>
 	);
 }

@@ -10,9 +10,14 @@ import {revisionChanges} from '../../model/revision-diff.js';
 import {lastCompletedRevision} from '../../model/rollout.js';
 import {primaryDeployment, type Service} from '../../model/service.js';
 import type {ActionRequest} from './types.js';
-import {awsCommand} from './cli-command.js';
-import {clusterNameOf, findService, findTaskDefinition} from './fleet-lookup.js';
+import {findTaskDefinition} from './fleet-lookup.js';
 import {plural, type PlanContext} from './plan-context.js';
+import {
+	activeServiceTarget,
+	loadedServiceTarget,
+	rolloutUnderwayWarning,
+	updateServicePlan,
+} from './plan-service-target.js';
 import {refuse, type PlannedOutcome} from './work.js';
 import {revisionNumber, revisionsOfFamily} from '../tiers/family-revisions.js';
 
@@ -39,13 +44,9 @@ export function planDeployRevision(
 	ctx: PlanContext,
 	why?: {readonly title: string; readonly notes: readonly string[]},
 ): PlannedOutcome {
-	const service = findService(ctx.state, request.clusterArn, request.serviceArn);
-	if (service === undefined) {
-		return refuse('This service is not loaded: select its cluster and wait for the next refresh');
-	}
-	if (service.status !== 'ACTIVE') {
-		return refuse(`${service.name} is ${service.status}: only an ACTIVE service can be deployed`);
-	}
+	const found = activeServiceTarget(request, ctx, 'deployed');
+	if (!found.ok) return found;
+	const {service} = found;
 	const target = request.taskDefinition;
 	const targetName = taskDefinitionName(target);
 	const runningName = taskDefinitionName(service.taskDefinition);
@@ -70,45 +71,27 @@ export function planDeployRevision(
 	if (changes.length === 0) shown.push('no difference in images, CPU/memory, variables or ports');
 
 	const warnings = [...(why?.notes ?? [])];
-	if (service.deployments.length > 1) {
-		warnings.push(
-			`${service.name} is already rolling out (${plural(service.deployments.length, 'deployment')}): this deployment replaces that rollout`,
-		);
-	}
+	const underway = rolloutUnderwayWarning(service, 'this deployment');
+	if (underway !== undefined) warnings.push(underway);
 	if (service.circuitBreaker?.enable !== true) {
 		warnings.push(
 			'the deployment circuit breaker is off: a failing revision is not rolled back by ECS',
 		);
 	}
-	const cluster = clusterNameOf(ctx.state, request.clusterArn);
 	return {
 		ok: true,
-		plan: {
-			id: ctx.newPlanId(),
-			request,
+		plan: updateServicePlan(ctx, request, found, {
 			title: why?.title ?? `Deploy ${targetName}`,
 			changes: [
 				`${service.name}: ${runningName} -> ${targetName}, replacing its ${plural(service.runningCount, 'running task')}`,
 				...shown.map((line) => `  ${line}`),
 			],
-			cliCommands: [
-				awsCommand(ctx.cli, 'ecs', 'update-service', [
-					'--cluster',
-					cluster,
-					'--service',
-					service.name,
-					'--task-definition',
-					targetName,
-				]),
-			],
 			warnings,
-			target: service.arn,
-		},
+			options: ['--task-definition', targetName],
+		}),
 		work: {
 			kind: 'set-task-definition',
-			clusterArn: request.clusterArn,
-			serviceArn: service.arn,
-			serviceName: service.name,
+			...found.ref,
 			before: service.taskDefinition,
 			after: to?.arn ?? target,
 			primaryDeploymentId: primaryDeployment(service)?.id,
@@ -149,10 +132,9 @@ export function rollbackTarget(
 }
 
 export function planRollBack(request: RollBackRequest, ctx: PlanContext): PlannedOutcome {
-	const service = findService(ctx.state, request.clusterArn, request.serviceArn);
-	if (service === undefined) {
-		return refuse('This service is not loaded: select its cluster and wait for the next refresh');
-	}
+	const found = loadedServiceTarget(request, ctx);
+	if (!found.ok) return found;
+	const {service} = found;
 	const target = rollbackTarget(service, ctx);
 	if (target === undefined) {
 		return refuse(

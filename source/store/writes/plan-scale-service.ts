@@ -1,10 +1,10 @@
 /** `+`, `-`, `s` and `u`: a service's new desired count, checked against the quota and the room. */
 import type {ActionRequest} from './types.js';
-import {awsCommand} from './cli-command.js';
 import {isFargateProvider} from '../../model/capacity-provider.js';
 import {capacityWarning} from './capacity-room.js';
-import {clusterNameOf, clusterViewOf, findService, findTaskDefinition} from './fleet-lookup.js';
+import {clusterViewOf, findTaskDefinition} from './fleet-lookup.js';
 import {plural, type PlanContext} from './plan-context.js';
+import {activeServiceTarget, updateServicePlan} from './plan-service-target.js';
 import {refuse, type PlannedOutcome} from './work.js';
 
 type ScaleServiceRequest = Extract<ActionRequest, {kind: 'scale-service'}>;
@@ -17,13 +17,9 @@ export function planScaleService(request: ScaleServiceRequest, ctx: PlanContext)
 			`The desired count must be a whole number from 0 to ${max} (the ECS tasks-per-service quota), not ${String(desiredCount)}`,
 		);
 	}
-	const service = findService(ctx.state, request.clusterArn, request.serviceArn);
-	if (service === undefined) {
-		return refuse('This service is not loaded: select its cluster and wait for the next refresh');
-	}
-	if (service.status !== 'ACTIVE') {
-		return refuse(`${service.name} is ${service.status}: only an ACTIVE service can be scaled`);
-	}
+	const target = activeServiceTarget(request, ctx, 'scaled');
+	if (!target.ok) return target;
+	const {service} = target;
 	if (service.schedulingStrategy === 'DAEMON') {
 		return refuse(
 			`${service.name} is a DAEMON service: ECS runs one task on each instance, it has no desired count`,
@@ -58,34 +54,14 @@ export function planScaleService(request: ScaleServiceRequest, ctx: PlanContext)
 		);
 	}
 
-	const cluster = clusterNameOf(ctx.state, request.clusterArn);
 	return {
 		ok: true,
-		plan: {
-			id: ctx.newPlanId(),
-			request,
+		plan: updateServicePlan(ctx, request, target, {
 			title: 'Scale service',
 			changes: [`${service.name} desired ${before} -> ${desiredCount}`],
-			cliCommands: [
-				awsCommand(ctx.cli, 'ecs', 'update-service', [
-					'--cluster',
-					cluster,
-					'--service',
-					service.name,
-					'--desired-count',
-					String(desiredCount),
-				]),
-			],
 			warnings,
-			target: service.arn,
-		},
-		work: {
-			kind: 'set-desired-count',
-			clusterArn: request.clusterArn,
-			serviceArn: service.arn,
-			serviceName: service.name,
-			before,
-			after: desiredCount,
-		},
+			options: ['--desired-count', String(desiredCount)],
+		}),
+		work: {kind: 'set-desired-count', ...target.ref, before, after: desiredCount},
 	};
 }

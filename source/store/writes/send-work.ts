@@ -167,6 +167,16 @@ const failed = (message: string, failedArns: readonly string[]): WorkOutcome => 
 	startedTaskArns: [],
 });
 
+/**
+ * A request AWS did not apply: unknown when no answer came (the runner then checks what AWS did),
+ * else failed, in AWS's words.
+ */
+function notApplied(what: string, failure: RequestFailure, arns: readonly string[]): WorkOutcome {
+	return failure.verdict === 'unknown'
+		? unknownOutcome(what, failure, arns)
+		: failed(failure.message, arns);
+}
+
 function describeFailure(failure: DescribeFailure): string {
 	const what = failure.arn === undefined ? '' : `${shortId(failure.arn, 20)} `;
 	return `${what}${failure.reason ?? 'failed'}${failure.detail === undefined ? '' : ` (${failure.detail})`}`;
@@ -188,11 +198,9 @@ export async function sendWork(work: PlannedWork, deps: SendDeps): Promise<WorkO
 			);
 			if (outcome.ok)
 				return done(`${work.serviceName} desired count set to ${work.after} (was ${work.before})`);
-			return outcome.failure.verdict === 'unknown'
-				? unknownOutcome(`${work.serviceName} desired count ${work.after}`, outcome.failure, [
-						work.serviceArn,
-					])
-				: failed(outcome.failure.message, [work.serviceArn]);
+			return notApplied(`${work.serviceName} desired count ${work.after}`, outcome.failure, [
+				work.serviceArn,
+			]);
 		}
 
 		case 'force-deployment': {
@@ -212,9 +220,7 @@ export async function sendWork(work: PlannedWork, deps: SendDeps): Promise<WorkO
 				return done(
 					`${work.serviceName}: new deployment started; its tasks are replaced as it rolls out`,
 				);
-			return outcome.failure.verdict === 'unknown'
-				? unknownOutcome(`${work.serviceName} new deployment`, outcome.failure, [work.serviceArn])
-				: failed(outcome.failure.message, [work.serviceArn]);
+			return notApplied(`${work.serviceName} new deployment`, outcome.failure, [work.serviceArn]);
 		}
 
 		case 'set-task-definition': {
@@ -234,9 +240,7 @@ export async function sendWork(work: PlannedWork, deps: SendDeps): Promise<WorkO
 				return done(
 					`${work.serviceName}: deploying ${after} (was ${shortRevision(work.before)}); the row follows the rollout`,
 				);
-			return outcome.failure.verdict === 'unknown'
-				? unknownOutcome(`${work.serviceName} deploy ${after}`, outcome.failure, [work.serviceArn])
-				: failed(outcome.failure.message, [work.serviceArn]);
+			return notApplied(`${work.serviceName} deploy ${after}`, outcome.failure, [work.serviceArn]);
 		}
 
 		case 'stop-tasks':
@@ -272,11 +276,9 @@ export async function sendWork(work: PlannedWork, deps: SendDeps): Promise<WorkO
 				},
 			);
 			if (!outcome.ok) {
-				return outcome.failure.verdict === 'unknown'
-					? unknownOutcome(`Run ${work.count} x ${work.taskDefinition}`, outcome.failure, [
-							work.clusterArn,
-						])
-					: failed(outcome.failure.message, [work.clusterArn]);
+				return notApplied(`Run ${work.count} x ${work.taskDefinition}`, outcome.failure, [
+					work.clusterArn,
+				]);
 			}
 			const started = outcome.value.items.map((task) => task.arn);
 			const why = outcome.value.failures.map(describeFailure).join('; ');
@@ -323,13 +325,11 @@ export async function sendWork(work: PlannedWork, deps: SendDeps): Promise<WorkO
 				return done(
 					`${work.autoScalingGroupName} desired capacity set to ${work.after} (was ${work.before}): ${follow}`,
 				);
-			return outcome.failure.verdict === 'unknown'
-				? unknownOutcome(
-						`${work.autoScalingGroupName} desired capacity ${work.after}`,
-						outcome.failure,
-						[work.clusterArn],
-					)
-				: failed(outcome.failure.message, [work.clusterArn]);
+			return notApplied(
+				`${work.autoScalingGroupName} desired capacity ${work.after}`,
+				outcome.failure,
+				[work.clusterArn],
+			);
 		}
 	}
 }

@@ -41,20 +41,35 @@ async function serviceOf(reads: SettleReads, cluster: string, service: string) {
 	return answer.items.find((item) => item.arn === service) ?? answer.items[0];
 }
 
+/**
+ * A change of one field of a service: applied once the service reads `after`, not applied while
+ * it still reads `before`, undetermined when it reads something else (changed since by another).
+ */
+function serviceFieldCheck<V extends string | number>(
+	field: 'desiredCount' | 'taskDefinition',
+	cluster: string,
+	service: string,
+	before: V,
+	after: V,
+): SettleCheck {
+	return async (reads) => {
+		const found = await serviceOf(reads, cluster, service);
+		if (found === undefined) return undetermined('the service is no longer described by ECS');
+		const value = found[field];
+		const observed = `${field} ${value}`;
+		if (value === after) return applied(observed);
+		if (value === before) return notApplied(observed);
+		return undetermined(`${observed}: changed, but not to ${after}`);
+	};
+}
+
 export function desiredCountCheck(
 	cluster: string,
 	service: string,
 	before: number,
 	after: number,
 ): SettleCheck {
-	return async (reads) => {
-		const found = await serviceOf(reads, cluster, service);
-		if (found === undefined) return undetermined('the service is no longer described by ECS');
-		const observed = `desiredCount ${found.desiredCount}`;
-		if (found.desiredCount === after) return applied(observed);
-		if (found.desiredCount === before) return notApplied(observed);
-		return undetermined(`${observed}: changed, but not to ${after}`);
-	};
+	return serviceFieldCheck('desiredCount', cluster, service, before, after);
 }
 
 export function forceDeploymentCheck(
@@ -80,14 +95,7 @@ export function taskDefinitionCheck(
 	before: string,
 	after: string,
 ): SettleCheck {
-	return async (reads) => {
-		const found = await serviceOf(reads, cluster, service);
-		if (found === undefined) return undetermined('the service is no longer described by ECS');
-		const observed = `taskDefinition ${found.taskDefinition}`;
-		if (found.taskDefinition === after) return applied(observed);
-		if (found.taskDefinition === before) return notApplied(observed);
-		return undetermined(`${observed}: changed, but not to ${after}`);
-	};
+	return serviceFieldCheck('taskDefinition', cluster, service, before, after);
 }
 
 export function stopTaskCheck(cluster: string, task: string, reason: string): SettleCheck {

@@ -1,11 +1,17 @@
 // Shows a window of detail lines: one <Text> per row (Ink's cost follows its nodes), long lines
 // wrapped to the width, and a position indicator on the last row when the content is taller than the view.
 import {Box} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import {Text} from '../components/text.js';
 import {padCell} from '../format.js';
 import {useTheme, type TextStyle, type Theme} from '../theme.js';
-import {detailRows, detailWindow, type DetailLine, type DetailSegment} from './detail-lines.js';
+import {
+	detailRows,
+	detailWindow,
+	type DetailContext,
+	type DetailLine,
+	type DetailSegment,
+} from './detail-lines.js';
 
 /** The size and position every detail view takes from the shell. */
 export type DetailViewport = {
@@ -64,4 +70,24 @@ export function DetailView({lines, width, height, scrollOffset}: DetailViewProps
 			)}
 		</Box>
 	);
+}
+
+/** What a detail builder turns into lines: one entity's data, at a width, a time and glyphs. */
+export type DetailBuilder<D> = (data: D, context: DetailContext) => DetailLine[];
+
+/** The props of a builder's view: its data, the time ages count from, and the viewport. */
+export type BuiltDetailProps<D> = D & DetailViewport & {readonly now: number};
+
+/**
+ * One builder's lines drawn in a DetailView, as a component: the service, task, instance and
+ * task definition views are each this, with their own builder. Memoized, so it draws again only
+ * when a prop changes.
+ */
+export function detailViewOf<D extends object>(build: DetailBuilder<D>) {
+	function BuiltDetail({width, height, scrollOffset, now, ...data}: BuiltDetailProps<D>) {
+		const theme = useTheme();
+		const lines = build(data as unknown as D, {width, now, glyphs: theme.glyphs});
+		return <DetailView lines={lines} width={width} height={height} scrollOffset={scrollOffset} />;
+	}
+	return memo(BuiltDetail);
 }

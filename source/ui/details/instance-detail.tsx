@@ -1,6 +1,5 @@
 // A container instance whole: can it take tasks (status, agent), how much room is left, what it
 // is (attributes, EC2 facts), and which tasks sit on it.
-import {useMemo} from 'react';
 import {shortId} from '../../model/arn.js';
 import {reservedPercent, type ContainerInstance} from '../../model/container-instance.js';
 import {
@@ -13,7 +12,7 @@ import type {Ec2Instance} from '../../model/ec2-instance.js';
 import type {Task} from '../../model/task.js';
 import {meter} from '../components/meter.js';
 import {formatPercent} from '../format.js';
-import {levelTone, useTheme, type Tone} from '../theme.js';
+import {levelTone, type Tone} from '../theme.js';
 import {
 	ago,
 	blank,
@@ -31,7 +30,7 @@ import {
 	type ResolvedContext,
 } from './detail-lines.js';
 import {cpuUnits, memoryMiB} from './detail-format.js';
-import {DetailView, type DetailViewport} from './detail-view.js';
+import {detailViewOf, type BuiltDetailProps} from './detail-view.js';
 
 /** A container instance attribute as DescribeContainerInstances returns it. */
 export type InstanceAttribute = {readonly name: string; readonly value?: string | undefined};
@@ -288,28 +287,6 @@ export function instanceDetailLines(
 	];
 }
 
-export type InstanceDetailProps = InstanceDetailData & DetailViewport & {readonly now: number};
+export type InstanceDetailProps = BuiltDetailProps<InstanceDetailData>;
 
-export function InstanceDetail({
-	instance,
-	tasks,
-	ec2,
-	attributes,
-	membership,
-	tasksScope,
-	now,
-	width,
-	height,
-	scrollOffset,
-}: InstanceDetailProps) {
-	const theme = useTheme();
-	const lines = useMemo(
-		() =>
-			instanceDetailLines(
-				{instance, tasks, ec2, attributes, membership, tasksScope},
-				{width, now, glyphs: theme.glyphs},
-			),
-		[instance, tasks, ec2, attributes, membership, tasksScope, width, now, theme.glyphs],
-	);
-	return <DetailView lines={lines} width={width} height={height} scrollOffset={scrollOffset} />;
-}
+export const InstanceDetail = detailViewOf(instanceDetailLines);

@@ -1,5 +1,4 @@
 // A service whole: counts, how it deploys and places, its rollouts and what ECS said about it.
-import {useMemo} from 'react';
 import {taskDefinitionName} from '../../model/arn.js';
 import type {MetricSeries} from '../../model/metrics.js';
 import {followSentence, followTone, type RolloutFollow} from '../../model/rollout.js';
@@ -7,7 +6,7 @@ import type {PlacementReport} from '../../model/placement-reasons.js';
 import type {Deployment, Service, ServiceEvent} from '../../model/service.js';
 import {sparklineCell} from '../components/sparkline.js';
 import {formatAge, formatPercent} from '../format.js';
-import {levelTone, useTheme, type Tone} from '../theme.js';
+import {levelTone, type Tone} from '../theme.js';
 import {
 	ago,
 	blank,
@@ -30,7 +29,7 @@ import {
 	loadBalancerName,
 	loadBalancerTarget,
 } from './detail-format.js';
-import {DetailView, type DetailViewport} from './detail-view.js';
+import {detailViewOf, type BuiltDetailProps} from './detail-view.js';
 import {placementLines as unplacedLines} from './placement-lines.js';
 
 export type ServiceDetailData = {
@@ -250,21 +249,6 @@ export function serviceDetailLines(data: ServiceDetailData, context: DetailConte
 	return lines;
 }
 
-export type ServiceDetailProps = ServiceDetailData & DetailViewport & {readonly now: number};
+export type ServiceDetailProps = BuiltDetailProps<ServiceDetailData>;
 
-export function ServiceDetail({
-	service,
-	cpu,
-	memory,
-	now,
-	width,
-	height,
-	scrollOffset,
-}: ServiceDetailProps) {
-	const theme = useTheme();
-	const lines = useMemo(
-		() => serviceDetailLines({service, cpu, memory}, {width, now, glyphs: theme.glyphs}),
-		[service, cpu, memory, width, now, theme.glyphs],
-	);
-	return <DetailView lines={lines} width={width} height={height} scrollOffset={scrollOffset} />;
-}
+export const ServiceDetail = detailViewOf(serviceDetailLines);

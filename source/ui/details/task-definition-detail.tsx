@@ -1,7 +1,6 @@
 // A task definition whole: what it runs (images and where they are pulled from), with what
 // resources, ports, secrets, logs, health check and storage. Environment values are never shown
 // (only names): they often hold secrets, and a terminal is easily shared or recorded.
-import {useMemo} from 'react';
 import {nameFromArn} from '../../model/arn.js';
 import {
 	taskDefinitionLabel,
@@ -12,7 +11,7 @@ import {
 	type TaskDefinition,
 	type TaskVolume,
 } from '../../model/task-definition.js';
-import {useTheme, type Tone} from '../theme.js';
+import type {Tone} from '../theme.js';
 import {
 	ago,
 	blank,
@@ -26,7 +25,7 @@ import {
 	type DetailLine,
 } from './detail-lines.js';
 import {cpuUnits, memoryMiB, portBinding, registryLabel} from './detail-format.js';
-import {DetailView, type DetailViewport} from './detail-view.js';
+import {detailViewOf, type BuiltDetailProps} from './detail-view.js';
 
 export type TaskDefinitionDetailData = {readonly taskDefinition: TaskDefinition};
 
@@ -209,20 +208,6 @@ export function taskDefinitionDetailLines(
 	];
 }
 
-export type TaskDefinitionDetailProps = TaskDefinitionDetailData &
-	DetailViewport & {readonly now: number};
+export type TaskDefinitionDetailProps = BuiltDetailProps<TaskDefinitionDetailData>;
 
-export function TaskDefinitionDetail({
-	taskDefinition,
-	now,
-	width,
-	height,
-	scrollOffset,
-}: TaskDefinitionDetailProps) {
-	const theme = useTheme();
-	const lines = useMemo(
-		() => taskDefinitionDetailLines({taskDefinition}, {width, now, glyphs: theme.glyphs}),
-		[taskDefinition, width, now, theme.glyphs],
-	);
-	return <DetailView lines={lines} width={width} height={height} scrollOffset={scrollOffset} />;
-}
+export const TaskDefinitionDetail = detailViewOf(taskDefinitionDetailLines);

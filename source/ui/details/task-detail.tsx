@@ -1,10 +1,9 @@
 // A task whole: where it runs, its lifecycle, and per container what ran and how it ended. A
 // stopped task leads with why it stopped: that is what the user opened it for.
-import {useMemo} from 'react';
 import {nameFromArn} from '../../model/arn.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import type {Task, TaskContainer} from '../../model/task.js';
-import {useTheme, type Tone} from '../theme.js';
+import type {Tone} from '../theme.js';
 import {
 	ago,
 	blank,
@@ -21,7 +20,7 @@ import {
 	type ResolvedContext,
 } from './detail-lines.js';
 import {cpuUnits, memoryMiB, portBindings, shortImage} from './detail-format.js';
-import {DetailView, type DetailViewport} from './detail-view.js';
+import {detailViewOf, type BuiltDetailProps} from './detail-view.js';
 
 export type TaskDetailData = {
 	readonly task: Task;
@@ -163,20 +162,6 @@ export function taskDetailLines(data: TaskDetailData, context: DetailContext): D
 	return lines;
 }
 
-export type TaskDetailProps = TaskDetailData & DetailViewport & {readonly now: number};
+export type TaskDetailProps = BuiltDetailProps<TaskDetailData>;
 
-export function TaskDetail({
-	task,
-	containerInstance,
-	now,
-	width,
-	height,
-	scrollOffset,
-}: TaskDetailProps) {
-	const theme = useTheme();
-	const lines = useMemo(
-		() => taskDetailLines({task, containerInstance}, {width, now, glyphs: theme.glyphs}),
-		[task, containerInstance, width, now, theme.glyphs],
-	);
-	return <DetailView lines={lines} width={width} height={height} scrollOffset={scrollOffset} />;
-}
+export const TaskDetail = detailViewOf(taskDetailLines);

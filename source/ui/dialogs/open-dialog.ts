@@ -177,12 +177,7 @@ export function openDialog(
 			};
 		}
 		case 'stop-task': {
-			const tasks =
-				targets.markedTasks.length > 0
-					? targets.markedTasks
-					: targets.task === undefined
-						? []
-						: [targets.task];
+			const tasks = markedOrSelected(targets.markedTasks, targets.task);
 			if (cluster === undefined || tasks.length === 0) return {refusal: 'select a task first'};
 			return fromPlan(
 				runner.plan({
@@ -193,12 +188,7 @@ export function openDialog(
 			);
 		}
 		case 'drain': {
-			const instances =
-				targets.markedInstances.length > 0
-					? targets.markedInstances
-					: targets.instance === undefined
-						? []
-						: [targets.instance];
+			const instances = markedOrSelected(targets.markedInstances, targets.instance);
 			if (cluster === undefined || instances.length === 0)
 				return {refusal: 'select a container instance first'};
 			// d toggles: draining instances are re-activated, any other is drained.
@@ -360,4 +350,10 @@ export function openDialog(
 		default:
 			return {refusal: `${command} is not an action`};
 	}
+}
+
+/** What a bulk key acts on: the rows marked with Space, else the row under the cursor. */
+function markedOrSelected<T>(marked: readonly T[], selected: T | undefined): readonly T[] {
+	if (marked.length > 0) return marked;
+	return selected === undefined ? [] : [selected];
 }

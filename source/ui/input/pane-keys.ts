@@ -61,36 +61,47 @@ export function paneKey(state: UiState, press: KeyPress, screen: Screen): Step {
 				? pickerKey(current, overlay, command, screen)
 				: taskDefinitionKey(current, overlay, command, screen);
 		if (handled !== undefined) return handled;
-		if (command.startsWith('pane-') || command.startsWith('focus-')) {
-			// Going to a pane leaves the list for it.
-			current = {...current, overlay: closed};
-		} else if (!taskDefinitionListCommands.has(command)) {
-			// The rest act on the panes behind it: refused rather than sent where the user cannot see.
-			return say(
-				current,
-				`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the ${overlay.kind === 'revisions' ? 'revisions' : 'task definitions'} first`,
-				'warn',
-			);
-		}
+		const what = overlay.kind === 'revisions' ? 'revisions' : 'task definitions';
+		const past = pastList(current, command, taskDefinitionListCommands, what, press);
+		if ('step' in past) return past.step;
+		current = past.state;
 	}
 
 	if (overlay.kind === 'problems') {
 		const handled = problemsKey(current, overlay, command, screen);
 		if (handled !== undefined) return handled;
-		if (command.startsWith('pane-') || command.startsWith('focus-')) {
-			current = {...current, overlay: closed};
-		} else if (!problemFeedCommands.has(command)) {
-			return say(
-				current,
-				`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the problems first`,
-				'warn',
-			);
-		}
+		const past = pastList(current, command, problemFeedCommands, 'problems', press);
+		if ('step' in past) return past.step;
+		current = past.state;
 	}
 
 	if (match.kind === 'write-refused' && !screen.writes.allowed)
 		return say(current, screen.writes.why, 'warn');
 	return paneHandlers[command]({state: current, screen, binding, fromTaskDefinitions});
+}
+
+/**
+ * A key a list over the panes (`:td`, the revisions, the problems) left: a pane or focus key
+ * leaves the list for that pane; one of `passes` goes on with the list open; the rest act on the
+ * panes behind it, so they are refused rather than sent where the user cannot see.
+ */
+function pastList(
+	state: UiState,
+	command: Command,
+	passes: ReadonlySet<Command>,
+	what: string,
+	press: KeyPress,
+): {readonly state: UiState} | {readonly step: Step} {
+	if (command.startsWith('pane-') || command.startsWith('focus-'))
+		return {state: {...state, overlay: closed}};
+	if (passes.has(command)) return {state};
+	return {
+		step: say(
+			state,
+			`${keyLabel(press.name ?? press.input)} acts on the panes: Esc closes the ${what} first`,
+			'warn',
+		),
+	};
 }
 
 /** A movement key scrolls the text view on screen, within its text; undefined if it is no movement. */

@@ -4,7 +4,7 @@
  * dispatcher calls these with the UI state and the key's command.
  */
 import type {LogTarget} from '../../model/log-source.js';
-import {keyLabel, type Command} from '../keymap.js';
+import {keyLabel, paneFreeCommands, type Command} from '../keymap.js';
 import type {PaneId} from '../layout.js';
 import {scrolledTo, type Overlay, type TextViewport, type UiState} from '../ui-state.js';
 import type {KeyPress} from '../input/key-press.js';
@@ -67,14 +67,7 @@ export const logsFooterCommands: ReadonlySet<Command> = new Set<Command>([
 ]);
 
 /** Keys that reach the shell from the log view; the rest act on panes it hides. */
-const passThrough: ReadonlySet<Command> = new Set<Command>([
-	'help',
-	'command',
-	'quit',
-	'interrupt',
-	'refresh',
-	'pause',
-]);
+const passThrough: ReadonlySet<Command> = new Set<Command>(paneFreeCommands);
 
 function withOverlay(state: UiState, overlay: LogsOverlay): Step {
 	return stay({...state, overlay});

@@ -581,18 +581,21 @@ export function instanceCell(task: Task, context: RowContext): string {
 	return context.instancesKnown === false ? '…' : nameFromArn(arn).slice(0, 8);
 }
 
+/** A task's first column, the same whether it runs or stopped. */
+export const taskIdColumn: PaneColumn = {
+	key: 'id',
+	title: 'ID',
+	width: 9,
+	meaning: 'The task id, first 8 characters',
+	source: 'ECS DescribeTasks taskArn',
+};
+
 export const tasksPane: PaneDefinition<Task> = {
 	id: 'tasks',
 	name: 'Tasks',
 	emptyText: 'no tasks',
 	columns: [
-		{
-			key: 'id',
-			title: 'ID',
-			width: 9,
-			meaning: 'The task id, first 8 characters',
-			source: 'ECS DescribeTasks taskArn',
-		},
+		taskIdColumn,
 		{
 			key: 'status',
 			title: 'STATUS',

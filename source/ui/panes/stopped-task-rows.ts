@@ -6,7 +6,7 @@
 import type {Task, TaskContainer} from '../../model/task.js';
 import type {Tone} from '../theme.js';
 import {defaultStoppedSort} from '../ui-state.js';
-import {instanceCell, taskAge, type PaneDefinition} from './pane-rows.js';
+import {instanceCell, taskAge, taskIdColumn, type PaneDefinition} from './pane-rows.js';
 
 /** When the task stopped, or began to (a task still on its way down has no stoppedAt yet). */
 function stoppedAt(task: Task): number | undefined {
@@ -34,13 +34,7 @@ export const stoppedTasksPane: PaneDefinition<Task> = {
 	name: 'Stopped tasks',
 	emptyText: 'no task stopped in the last hour',
 	columns: [
-		{
-			key: 'id',
-			title: 'ID',
-			width: 9,
-			meaning: 'The task id, first 8 characters',
-			source: 'ECS DescribeTasks taskArn',
-		},
+		taskIdColumn,
 		{
 			key: 'stopped',
 			title: 'STOPPED',

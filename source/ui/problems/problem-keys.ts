@@ -4,7 +4,7 @@
  * on the panes behind it are refused, as the `:td` list does: they would act on what is hidden.
  */
 import type {ProblemTarget} from '../../model/problems.js';
-import type {Command} from '../keymap.js';
+import {paneFreeCommands, type Command} from '../keymap.js';
 import {movedIndex, type Overlay, type UiState} from '../ui-state.js';
 import type {Screen} from '../input/screen.js';
 import {stay, withEffects, type Step} from '../input/step.js';
@@ -15,12 +15,7 @@ const closed: Overlay = {kind: 'none'};
 
 /** Keys that act on no pane, let through from the feed (help, `:`, quit, refresh, pause). */
 export const problemFeedCommands: ReadonlySet<Command> = new Set<Command>([
-	'help',
-	'command',
-	'quit',
-	'interrupt',
-	'refresh',
-	'pause',
+	...paneFreeCommands,
 	'problems',
 ]);
 

@@ -30,29 +30,26 @@ export function FooterLine({
 	const focused = useUi((state) => state.focused);
 
 	if (overlay.kind === 'filter' || overlay.kind === 'command') {
-		const prompt = `${overlay.kind === 'filter' ? '/' : ':'}${overlay.text}_`;
 		// What is being typed into, and how to leave it: a bare `/_` said neither.
 		const about =
 			overlay.kind === 'filter'
 				? `  filtering ${paneDefinitions[overlay.pane].name.toLowerCase()}: Enter keeps it, Esc clears it`
 				: `  ${commandSummary}: Enter runs, Esc cancels`;
-		const room = Math.max(0, width - displayWidth(prompt));
 		return (
-			<Text wrap="truncate">
-				<Text {...theme.keyHint}>{prompt}</Text>
-				<Text {...theme.status.muted}>{padCell(about, room, 'left', theme.glyphs.ellipsis)}</Text>
-			</Text>
+			<PromptLine
+				prompt={`${overlay.kind === 'filter' ? '/' : ':'}${overlay.text}_`}
+				about={about}
+				width={width}
+			/>
 		);
 	}
 	if (overlay.kind === 'logs' && overlay.searching) {
-		const prompt = `/${overlay.search}_`;
-		const about = '  searching the logs (only matching lines): Enter keeps it, Esc clears it';
-		const room = Math.max(0, width - displayWidth(prompt));
 		return (
-			<Text wrap="truncate">
-				<Text {...theme.keyHint}>{prompt}</Text>
-				<Text {...theme.status.muted}>{padCell(about, room, 'left', theme.glyphs.ellipsis)}</Text>
-			</Text>
+			<PromptLine
+				prompt={`/${overlay.search}_`}
+				about="  searching the logs (only matching lines): Enter keeps it, Esc clears it"
+				width={width}
+			/>
 		);
 	}
 	// An open dialog has the keyboard alone: its keys, not the panes'.
@@ -119,4 +116,24 @@ export function footerSplit(
 	const messageWidth = Math.min(messageLength + gap, width - kept);
 	if (messageWidth < width / 2) return {messageWidth: width, hintsWidth: 0};
 	return {messageWidth, hintsWidth: width - messageWidth};
+}
+
+/** What is being typed, then what it is typed into and how to leave it, in the room left. */
+function PromptLine({
+	prompt,
+	about,
+	width,
+}: {
+	readonly prompt: string;
+	readonly about: string;
+	readonly width: number;
+}) {
+	const theme = useTheme();
+	const room = Math.max(0, width - displayWidth(prompt));
+	return (
+		<Text wrap="truncate">
+			<Text {...theme.keyHint}>{prompt}</Text>
+			<Text {...theme.status.muted}>{padCell(about, room, 'left', theme.glyphs.ellipsis)}</Text>
+		</Text>
+	);
 }

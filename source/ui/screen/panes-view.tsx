@@ -11,7 +11,7 @@ import {Pane, paneContentSize, paneTitle} from '../components/pane.js';
 import {TabBar} from '../components/tab-bar.js';
 import {Table, type TableRows} from '../components/table.js';
 import {useRowMarks} from '../dialogs/row-marks.js';
-import {useFleet, useFleetStore} from '../hooks/use-fleet.js';
+import {useFleet} from '../hooks/use-fleet.js';
 import {usePaneRows} from '../hooks/use-pane-list.js';
 import {usePaneNotes} from '../hooks/use-pane-notes.js';
 import {selectedIndex} from '../input/selection.js';
@@ -32,7 +32,6 @@ export type PanesViewProps = {
 };
 
 export function PanesView({layout, width, data, runner}: PanesViewProps) {
-	const store = useFleetStore();
 	const focused = useUi((state) => state.focused);
 	const selected = useUi((state) => state.selected);
 	const filters = useUi((state) => state.filters);
@@ -44,6 +43,14 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 	const problems = useFleet((state) => state.problems);
 	const clustersFetchedAt = useFleet((state) => state.dataSets.clusters?.fetchedAt);
 	const {clusters, services, focus, scope, clusterView, lists, context, definitions} = data;
+	const tasksField = showStopped ? 'stoppedTasks' : 'tasks';
+	const tasksLoaded = useFleet(
+		(state) => scope !== undefined && state[tasksField][scope] !== undefined,
+	);
+	// A crash-looping service's tasks are mostly stopped ones: the empty pane says they are one key away.
+	const stoppedRecently = useFleet((state) =>
+		focus.serviceArn === undefined ? 0 : (state.problemTasks[focus.serviceArn]?.length ?? 0),
+	);
 	const ui = useUiStore();
 	// Each table says which sortable columns it shows in full: < and > stay among them.
 	const onShownColumns = useMemo(() => {
@@ -95,22 +102,17 @@ export function PanesView({layout, width, data, runner}: PanesViewProps) {
 						: 'cluster';
 		const problem = problems[dataSet];
 		if (problem !== undefined) return problem.message;
-		const tasksField = showStopped ? 'stoppedTasks' : 'tasks';
 		const loaded =
 			pane === 'clusters'
 				? clusters.length > 0 || undefined
 				: pane === 'tasks'
-					? scope !== undefined && store.getState()[tasksField][scope] !== undefined
+					? tasksLoaded
 					: clusterView !== undefined;
 		if (!loaded && !(pane === 'clusters' && clustersFetchedAt)) return 'loading…';
 		if (filters[pane] !== '') return `nothing matches /${filters[pane]}`;
 		if (pane === 'tasks' && showStopped) return 'no task stopped in the last hour';
-		// A crash-looping service's tasks are mostly stopped ones: say they are one key away.
-		const stopped =
-			pane === 'tasks' && focus.serviceArn !== undefined
-				? (store.getState().problemTasks[focus.serviceArn]?.length ?? 0)
-				: 0;
-		if (stopped > 0) return `no task running now: t shows the ${stopped} stopped recently`;
+		if (pane === 'tasks' && stoppedRecently > 0)
+			return `no task running now: t shows the ${stoppedRecently} stopped recently`;
 		return definitions[pane].emptyText;
 	};
 
