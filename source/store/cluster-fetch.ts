@@ -20,7 +20,7 @@ import type {Cluster} from '../model/cluster.js';
 import type {ContainerInstance} from '../model/container-instance.js';
 import type {Described, DescribeFailure} from '../model/failure.js';
 import type {Service} from '../model/service.js';
-import type {Task} from '../model/task.js';
+import {serviceNameFromGroup, type Task} from '../model/task.js';
 import {confirmedList} from './tiers/first-load.js';
 
 /** Describes listed ARNs; the adapters batch them to the API's limits. */
@@ -180,6 +180,40 @@ export function fetchTasks(
 		manner,
 		wanted.newest,
 	);
+}
+
+/**
+ * The newest stopped tasks of some of one cluster's services, for the problems they show: a
+ * ListTasks each (it gives the newest first), then the newest of every service described
+ * together, `newestInAll` in all (one DescribeTasks of 100 by default) rather than a
+ * DescribeTasks per service: why a crash loop's tasks died is in its last few, and the calls are
+ * what a cluster with many failing services would spend.
+ */
+export async function fetchStoppedTasksOfServices(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	serviceNames: readonly string[],
+	manner: FetchManner = {},
+	newestInAll = 100,
+): Promise<{readonly byService: ReadonlyMap<string, Task[]>; readonly calls: number}> {
+	const signal = manner.signal ?? neverAborted;
+	const each = Math.max(1, Math.floor(newestInAll / Math.max(1, serviceNames.length)));
+	const listed = await Promise.all(
+		serviceNames.map((serviceName) =>
+			ecs.listTaskArns(clusterArn, {serviceName, desiredStatus: 'STOPPED'}),
+		),
+	);
+	signal.throwIfAborted();
+	const wanted = listed.flatMap((arns) => arns.slice(0, each));
+	const described = wanted.length === 0 ? [] : (await ecs.describeTasks(clusterArn, wanted)).items;
+	signal.throwIfAborted();
+	const byService = new Map<string, Task[]>(serviceNames.map((name) => [name, []]));
+	for (const task of described) {
+		const name = task.serviceName ?? serviceNameFromGroup(task.group);
+		if (name !== undefined) byService.get(name)?.push(task);
+	}
+	const pages = listed.reduce((sum, arns) => sum + Math.max(1, Math.ceil(arns.length / 100)), 0);
+	return {byService, calls: pages + Math.ceil(wanted.length / 100)};
 }
 
 /** A cluster's capacity providers (in its own order) and the Auto Scaling groups behind them. */

@@ -34,6 +34,8 @@ export const SERVICES_SWEEP_EVERY = 12;
 export const LIST_CLUSTERS_EVERY = 12;
 /** Failing services whose stopped tasks are read in one run of the problem-tasks tier. */
 export const PROBLEM_SERVICES_PER_RUN = 3;
+/** and never more than this many calls a minute (one run of three: three lists, one describe). */
+export const PROBLEM_TASKS_CALLS_PER_MINUTE = 4;
 
 /** The order is the help's: what moves fastest first. */
 export const pollCadences: Readonly<Record<PollTierId, TierCadence>> = {
@@ -64,7 +66,7 @@ export const pollCadences: Readonly<Record<PollTierId, TierCadence>> = {
 		what: "failing services' stopped tasks, for the problem feed",
 		every: 12,
 		note: () =>
-			`at most ${PROBLEM_SERVICES_PER_RUN} services a run; at once when one starts failing`,
+			`at most ${PROBLEM_SERVICES_PER_RUN} services a run, ${PROBLEM_TASKS_CALLS_PER_MINUTE} calls a minute; at once when one starts failing`,
 	},
 	instances: {
 		what: 'container instances and Auto Scaling groups',

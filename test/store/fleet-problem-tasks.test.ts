@@ -1,6 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {taskFailure} from '../../source/model/task-failure.js';
-import {PROBLEM_SERVICES_PER_RUN} from '../../source/store/tiers/problem-tasks.js';
+import {
+	PROBLEM_SERVICES_PER_RUN,
+	PROBLEM_TASKS_CALLS_PER_MINUTE,
+} from '../../source/store/tiers/problem-tasks.js';
 import {clusterArnOf, serviceArnOf, startFleet, type Fleet} from './fleet-fixture.js';
 
 let fleet: Fleet;
@@ -52,14 +55,41 @@ describe('the stopped tasks of failing services (problem-tasks tier)', () => {
 		const described = calls('ECS.DescribeTasks');
 		fleet.poller.scheduler.refreshNow(['cluster']);
 		await fleet.poller.whenIdle();
+		// A minute later (the tier's allowance refilled) the next run takes the one left waiting.
+		fleet.sim.clock.advance(60_000);
 		fleet.poller.scheduler.refreshNow(['problem-tasks']);
 		await fleet.poller.whenIdle();
 		const failing = Object.keys(state().problemTasks);
 		expect(failing).toHaveLength(4);
-		// Two runs (the wake-up and the one asked for): the four services in at most 2 x 3 lists.
+		// Two runs (the wake-up and the one asked for): a list per service, one describe a run.
 		expect(calls('ECS.ListTasks') - listed).toBeLessThanOrEqual(2 * PROBLEM_SERVICES_PER_RUN);
-		expect(calls('ECS.DescribeTasks') - described).toBeLessThanOrEqual(
-			2 * PROBLEM_SERVICES_PER_RUN,
-		);
+		expect(calls('ECS.DescribeTasks') - described).toBeLessThanOrEqual(2);
+	});
+
+	it(`never spends more than ${PROBLEM_TASKS_CALLS_PER_MINUTE} calls a minute, however often it is woken`, async () => {
+		const web = clusterArnOf(fleet, 'web');
+		fleet.poller.setFocus({clusterArn: web});
+		await fleet.poller.whenIdle();
+		fleet.store.getState().wants.setPaused(true);
+		await fleet.poller.whenIdle();
+		const spent = () => calls('ECS.ListTasks') + calls('ECS.DescribeTasks');
+		const before = spent();
+		// Services start failing one after another, each waking the tier; then a refresh is asked.
+		for (const name of ['api', 'frontend', 'redis']) {
+			const service = fleet.sim.server.world.clusters.get('web')!.services.get(name)!;
+			service.deployments[0]!.rolloutState = 'FAILED';
+			fleet.poller.scheduler.refreshNow(['cluster']);
+			await fleet.poller.whenIdle();
+			fleet.poller.scheduler.refreshNow(['problem-tasks']);
+			await fleet.poller.whenIdle();
+		}
+		expect(spent() - before).toBeLessThanOrEqual(PROBLEM_TASKS_CALLS_PER_MINUTE);
+		// Three wake-ups of three lists and a describe each would have read all four at once.
+		expect(Object.keys(state().problemTasks).length).toBeLessThan(4);
+		// The services it had no room for are read once the minute has passed.
+		fleet.sim.clock.advance(60_000);
+		fleet.poller.scheduler.refreshNow(['problem-tasks']);
+		await fleet.poller.whenIdle();
+		expect(Object.keys(state().problemTasks)).toHaveLength(4);
 	});
 });

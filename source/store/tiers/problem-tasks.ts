@@ -5,26 +5,36 @@
  * empty; why its tasks died is only in the stopped ones.
  *
  * Bounded: at most PROBLEM_SERVICES_PER_RUN services a run (a ListTasks with desiredStatus STOPPED
- * and one DescribeTasks of its newest 100 each), every PROBLEM_TASKS_EVERY refreshes, services
- * never fetched first, then the longest unfetched. A cluster with no failing service costs
- * nothing. A service that starts failing wakes the tier within the refresh that showed it.
+ * each, then one DescribeTasks of their newest), every PROBLEM_TASKS_EVERY refreshes, services
+ * never fetched first, then the longest unfetched, and never more than
+ * PROBLEM_TASKS_CALLS_PER_MINUTE calls a minute however many services fail. A cluster with no
+ * failing service costs nothing. A service that starts failing wakes the tier within the refresh
+ * that showed it, if the allowance has room.
  */
 import {nameFromArn} from '../../model/arn.js';
 import {showsFailures} from '../../model/service-state.js';
 import type {Service} from '../../model/service.js';
 import type {Task} from '../../model/task.js';
-import {fetchTasks} from '../cluster-fetch.js';
 import type {FleetState} from '../fleet-store.js';
-import {PROBLEM_SERVICES_PER_RUN, refreshesOf, schedulerInterval} from '../poll-cadences.js';
+import {
+	PROBLEM_SERVICES_PER_RUN,
+	PROBLEM_TASKS_CALLS_PER_MINUTE,
+	refreshesOf,
+	schedulerInterval,
+} from '../poll-cadences.js';
+import {NOT_DUE} from '../poll-scheduler.js';
+import {fetchStoppedTasksOfServices} from '../cluster-fetch.js';
 import type {FleetTier, TierContext} from './context.js';
 import {reuseList, sortedBy} from './reuse.js';
 import {sameTask} from './tasks.js';
 
-export {PROBLEM_SERVICES_PER_RUN};
+export {PROBLEM_SERVICES_PER_RUN, PROBLEM_TASKS_CALLS_PER_MINUTE};
 /** The tier's cadence, in refreshes (60 s at the default 5 s): a look back need not be fresher. */
 export const PROBLEM_TASKS_EVERY = refreshesOf('problem-tasks');
 /** The newest stopped tasks of a service described: one DescribeTasks call. */
 export const PROBLEM_TASKS_PER_SERVICE = 100;
+/** The newest stopped tasks described in one run, all its services together: one DescribeTasks. */
+export const PROBLEM_TASKS_PER_RUN = 100;
 
 /** The focused cluster's services that show failures, in the order the cluster lists them. */
 export function failingServices(state: FleetState, now: number): Service[] {
@@ -38,6 +48,23 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 	const {ecs} = ctx.adapters;
 	/** When each service's stopped tasks were last fetched. */
 	const fetchedAt = new Map<string, number>();
+	/**
+	 * The services that were failing when the tier last ran. Only a service failing since then
+	 * wakes the tier early: the ones a run had no room for wait for their turn at the tier's
+	 * cadence, or a cluster with more failing services than a run takes would be read on every
+	 * refresh (a 2,000-service cluster doubled its calls a minute that way).
+	 */
+	let failingAtLastRun = new Set<string>();
+	/** Calls the tier may make now: a token bucket filled at PROBLEM_TASKS_CALLS_PER_MINUTE. */
+	let allowance = PROBLEM_TASKS_CALLS_PER_MINUTE;
+	let allowanceSetAt: number | undefined;
+	const allowanceAt = (now: number) =>
+		allowanceSetAt === undefined
+			? allowance
+			: Math.min(
+					PROBLEM_TASKS_CALLS_PER_MINUTE,
+					allowance + ((now - allowanceSetAt) / 60_000) * PROBLEM_TASKS_CALLS_PER_MINUTE,
+				);
 
 	/** Never fetched first, then the longest ago: every failing service gets its turn. */
 	function chosen(failing: readonly Service[]): Service[] {
@@ -51,29 +78,36 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 		...schedulerInterval('problem-tasks'),
 		enabled: (state) => state.focus.clusterArn !== undefined,
 		needed: (state) =>
-			failingServices(state, ctx.now()).some((service) => !(service.arn in state.problemTasks)),
+			failingServices(state, ctx.now()).some(
+				(service) => !(service.arn in state.problemTasks) && !failingAtLastRun.has(service.arn),
+			),
 		async run(signal) {
 			const state = ctx.read();
 			const clusterArn = state.focus.clusterArn;
 			if (clusterArn === undefined) return;
 			const now = ctx.now();
 			const failing = failingServices(state, now);
+			// A run costs a ListTasks per service and one DescribeTasks for them all; what the
+			// allowance has room for decides how many services this run takes.
+			const room = Math.floor(allowanceAt(now)) - 1;
+			const services = chosen(failing).slice(0, Math.max(0, room));
+			if (failing.length > 0 && services.length === 0) return NOT_DUE;
+			failingAtLastRun = new Set(failing.map((service) => service.arn));
 			const fetched = new Map<string, readonly Task[]>();
-			for (const service of chosen(failing)) {
-				// ListTasks lists the newest first in practice; a loop of hours is described in part.
-				const described = await fetchTasks(
+			if (services.length > 0) {
+				const found = await fetchStoppedTasksOfServices(
 					ecs,
 					clusterArn,
-					{
-						serviceName: nameFromArn(service.arn),
-						desiredStatus: 'STOPPED',
-						newest: PROBLEM_TASKS_PER_SERVICE,
-					},
+					services.map((service) => nameFromArn(service.arn)),
 					{signal},
+					PROBLEM_TASKS_PER_RUN,
 				);
-				signal.throwIfAborted();
-				fetched.set(service.arn, described.items);
-				fetchedAt.set(service.arn, now);
+				allowance = allowanceAt(now) - found.calls;
+				allowanceSetAt = now;
+				for (const service of services) {
+					fetched.set(service.arn, found.byService.get(nameFromArn(service.arn)) ?? []);
+					fetchedAt.set(service.arn, now);
+				}
 			}
 			const keep = new Set(failing.map((service) => service.arn));
 			for (const arn of fetchedAt.keys()) if (!keep.has(arn)) fetchedAt.delete(arn);
