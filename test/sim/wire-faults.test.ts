@@ -207,7 +207,10 @@ describe('world time', () => {
 	it('with backgroundTickMs, keeps a real-time world moving with no requests', async () => {
 		const stub = stubWorld();
 		const server = await startSimServer({world: stub.world, handlers, backgroundTickMs: 20});
-		await new Promise((resolve) => setTimeout(resolve, 120));
+		// Polled, not slept: on a loaded machine three 20 ms ticks can take far longer than 60 ms.
+		const deadline = Date.now() + 10_000;
+		while (stub.advancedTo.length < 3 && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		await server.close();
 		expect(stub.advancedTo.length).toBeGreaterThanOrEqual(3);
 	});

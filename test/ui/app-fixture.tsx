@@ -299,7 +299,10 @@ export type AppHarness = {
 	pressTogether(...sequences: string[]): Promise<void>;
 	/** Types one key and measures how long until Ink writes the next frame. */
 	keyToFrameMs(sequence: string): Promise<number>;
-	/** Waits until the frame satisfies `check` (polling), failing with the last frame. */
+	/**
+	 * Waits until the frame satisfies `check` (polling), failing with the last frame. The default
+	 * deadline only bounds a hang: a loaded machine can take seconds over what a quiet one needs.
+	 */
 	waitFor(check: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
 	/** Every frame since render or the last call, ANSI stripped. */
@@ -414,7 +417,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 			await settled(before);
 			return elapsed;
 		},
-		async waitFor(check, timeoutMs = 2_000) {
+		async waitFor(check, timeoutMs = 10_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
 				const current = frame();
