@@ -259,6 +259,21 @@ export function fleetStore(state: Partial<FleetState> = fleetState()): FleetStor
 	return store;
 }
 
+/**
+ * The fleet above, fetched at this call instead of at the module's load: for a file of tests that
+ * compare frames taken apart in time, which on a loaded machine can run past three refreshes
+ * of `now` and see the header turn STALE between two frames. Task ages grow by the time since
+ * `now`: use `fleetStore()` where a test reads them.
+ */
+export function freshFleetStore(): FleetStore {
+	const state = fleetState();
+	const fetchedAt = Date.now();
+	const dataSets = Object.fromEntries(
+		Object.entries(state.dataSets ?? {}).map(([id, status]) => [id, {...status, fetchedAt}]),
+	);
+	return fleetStore({...state, dataSets});
+}
+
 /** Key sequences as a terminal sends them. */
 export const keys = {
 	up: '\u001B[A',
