@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os';
 import {defineConfig} from 'vitest/config';
 
 /**
@@ -65,6 +66,11 @@ export default defineConfig({
 		// The SDK warns once per process that Node 20 support ends in 2027; we know, and the
 		// warning would bury real output.
 		env: {AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true'},
+		// Two files at a time at least. Vitest's default in a run is one worker per core but one, a
+		// single worker on a 2-core machine: the whole suite in series, though most of the system
+		// tests' time is spent waiting on other processes (the CLI, tmux, the simulator, a
+		// deadline), and the unit files leave a core idle while one of them loads its modules.
+		maxWorkers: Math.max(2, availableParallelism() - 1),
 		testTimeout: 30_000,
 		hookTimeout: 30_000,
 		reporters: ['default', './test/helpers/summary-reporter.ts'],
@@ -85,8 +91,9 @@ export default defineConfig({
 			{extends: true, test: {name: 'unit-isolated', include: isolatedUnitTests}},
 			{
 				extends: true,
-				// After the unit projects, alone: these time real processes and terminals, and
-				// projects in one group run at the same time.
+				// After the unit projects: these run real processes and terminals, and projects in
+				// one group run at the same time. Two of these files may run together (maxWorkers):
+				// each waits for the state it asserts, so a slower machine makes them slower, not wrong.
 				test: {name: 'system', include: slowTests.map(toTestGlob), sequence: {groupOrder: 1}},
 			},
 		],

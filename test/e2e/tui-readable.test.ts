@@ -66,7 +66,9 @@ describe('readable at 80x24', () => {
 		expect(said.text).toContain('copied the cluster ARN');
 		// tmux took the sequence into a paste buffer.
 		const buffer = await (async () => {
-			for (let attempt = 0; attempt < 100; attempt++) {
+			// A deadline, not a count of tries: on a loaded machine each tmux call takes longer.
+			const deadline = Date.now() + 15_000;
+			while (Date.now() < deadline) {
 				const text = await terminal.command('show-buffer').catch(() => '');
 				if (text !== '') return text;
 				await new Promise((resolve) => setTimeout(resolve, 50));

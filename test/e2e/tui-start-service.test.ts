@@ -13,10 +13,14 @@ describe('--service NAME in the live view', () => {
 	it('starts on the service, in the cluster that has it', async () => {
 		terminal = new TmuxTerminal();
 		await terminal.start(`${demoCommand} --service checkout-worker`, {columns: 160, rows: 40});
-		// The tasks are the service's from the start; its cluster's services arrive beside them.
+		// The tasks are the service's from the start; its cluster's services arrive beside them,
+		// with the selection on it (a loaded machine can draw the services a frame before that).
 		const screen = await terminal.waitFor(
-			'the service and its tasks',
-			(s) => /Tasks \(checkout-worker\)/.test(s.text) && /Services \(web\) \[\d\/4\]/.test(s.text),
+			'the service selected and its tasks',
+			(s) =>
+				/Tasks \(checkout-worker\)/.test(s.text) &&
+				/Services \(web\) \[2\/4\]/.test(s.text) &&
+				/^│> checkout-worker /mu.test(s.text),
 		);
 		expect(screen.text).toMatch(/Services \(web\) \[2\/4\]/);
 		expect(screen.text).toMatch(/^│> checkout-worker /mu);

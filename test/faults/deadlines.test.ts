@@ -143,11 +143,12 @@ describe('a poll past its deadline', () => {
 		endpoint.setMode({kind: 'pass'});
 		const pressedAt = Date.now();
 		poller!.refreshNow();
+		// The stuck poll's own deadline is 60 s away: fresh data well before it (a third of it, so
+		// that a loaded machine's slowness is not mistaken for the wait) means R did not wait.
 		await waitFor(
 			() => freshSince(store.getState(), 'clusters', pressedAt),
-			3_000,
-			'fresh clusters right after R',
+			20_000,
+			'fresh clusters right after R, long before the stuck poll would end',
 		);
-		expect(Date.now() - pressedAt).toBeLessThan(3_000);
-	}, 30_000);
+	}, 60_000);
 });

@@ -41,6 +41,10 @@ export function createStandIns(
 	options: {awsVersion?: string; plugin?: boolean; aws?: boolean} = {},
 ): StandIns {
 	const dir = mkdtempSync(join(tmpdir(), 'ecs-top-stand-in-'));
+	// The scripts use require(): a package.json anywhere above the temporary directory (one in
+	// /tmp saying "type": "module" has been seen) would make node load them as ES modules, and
+	// every stand-in would fail as if it were not installed. Their own one settles it.
+	writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}\n');
 	const write = (name: string, version: string) => {
 		const path = join(dir, name);
 		writeFileSync(path, script(name, version));

@@ -259,6 +259,21 @@ export function fleetStore(state: Partial<FleetState> = fleetState()): FleetStor
 	return store;
 }
 
+/**
+ * The fleet above, fetched at this call instead of at the module's load: for a file of tests that
+ * compare frames taken apart in time, which on a loaded machine can run past three refreshes
+ * of `now` and see the header turn STALE between two frames. Task ages grow by the time since
+ * `now`: use `fleetStore()` where a test reads them.
+ */
+export function freshFleetStore(): FleetStore {
+	const state = fleetState();
+	const fetchedAt = Date.now();
+	const dataSets = Object.fromEntries(
+		Object.entries(state.dataSets ?? {}).map(([id, status]) => [id, {...status, fetchedAt}]),
+	);
+	return fleetStore({...state, dataSets});
+}
+
 /** Key sequences as a terminal sends them. */
 export const keys = {
 	up: '\u001B[A',
@@ -299,7 +314,10 @@ export type AppHarness = {
 	pressTogether(...sequences: string[]): Promise<void>;
 	/** Types one key and measures how long until Ink writes the next frame. */
 	keyToFrameMs(sequence: string): Promise<number>;
-	/** Waits until the frame satisfies `check` (polling), failing with the last frame. */
+	/**
+	 * Waits until the frame satisfies `check` (polling), failing with the last frame. The default
+	 * deadline only bounds a hang: a loaded machine can take seconds over what a quiet one needs.
+	 */
 	waitFor(check: (frame: string) => boolean, timeoutMs?: number): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
 	/** Every frame since render or the last call, ANSI stripped. */
@@ -414,7 +432,7 @@ export async function renderApp(options: RenderOptions = {}): Promise<AppHarness
 			await settled(before);
 			return elapsed;
 		},
-		async waitFor(check, timeoutMs = 2_000) {
+		async waitFor(check, timeoutMs = 10_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
 				const current = frame();

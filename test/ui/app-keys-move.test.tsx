@@ -15,6 +15,23 @@ import {
 
 afterEach(cleanup);
 
+/**
+ * Waits for the store focus to satisfy `check`: the focus moves once the cursor has rested, and a
+ * loaded machine may take longer than a quiet one to get there.
+ */
+async function focusWhen(
+	store: {getState(): {focus: Focus}},
+	check: (focus: Focus) => boolean,
+): Promise<Focus> {
+	const deadline = Date.now() + 10_000;
+	while (!check(store.getState().focus)) {
+		if (Date.now() > deadline)
+			throw new Error(`the focus stayed ${JSON.stringify(store.getState().focus)}`);
+		await delay(20);
+	}
+	return store.getState().focus;
+}
+
 describe('App keys: moving the selection', () => {
 	it('j/k and the arrows move the selection, clamped at both ends', async () => {
 		const app = await renderApp({columns: 120, rows: 35});
@@ -110,7 +127,7 @@ describe('App keys: the selection scopes the store focus', () => {
 		await app.press('j', 'j');
 		// Still on the first cluster right after the keys: the focus waits for the cursor to rest.
 		expect(app.store.getState().focus.clusterArn).toBe(clusters.apiProd.arn);
-		await delay(400);
+		await focusWhen(app.store, (focus) => focus.clusterArn !== clusters.apiProd.arn);
 		expect(app.store.getState().focus.clusterArn).toBe(clusters.web.arn);
 		expect(focuses.map((focus) => focus.clusterArn)).toEqual([clusters.web.arn]);
 		// The service selected in api-prod does not follow into web: its tasks are not web's.
@@ -121,7 +138,7 @@ describe('App keys: the selection scopes the store focus', () => {
 	it('a service selection scopes the tasks to that service', async () => {
 		const app = await renderApp({columns: 120, rows: 35});
 		await app.press('3', 'j');
-		await delay(400);
+		await focusWhen(app.store, (focus) => focus.serviceArn === services.payments.arn);
 		expect(app.store.getState().focus).toEqual({
 			clusterArn: clusters.apiProd.arn,
 			serviceArn: services.payments.arn,

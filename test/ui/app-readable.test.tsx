@@ -73,7 +73,9 @@ describe('readable at 80x24 (demo)', () => {
 		await app.waitFor((f) => /lines \d+-\d+ of \d+/.test(f), 10_000);
 		// The task definition is fetched after the service: wait until the detail has grown to it.
 		const whole = await (async () => {
-			for (let attempt = 0; attempt < 50; attempt++) {
+			// A deadline, not a count of tries: on a loaded machine each try takes longer.
+			const deadline = Date.now() + 20_000;
+			while (Date.now() < deadline) {
 				await app.press('g');
 				const text = await wholeDetail(app);
 				if (text.includes('Health check')) return text;

@@ -4,7 +4,7 @@
 // and two pane switches). Each must change nothing, and the keys after it must still work.
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {renderApp} from './app-fixture.js';
+import {freshFleetStore, renderApp} from './app-fixture.js';
 
 afterEach(() => cleanup());
 
@@ -29,7 +29,7 @@ describe('sequences that are no key of the App', () => {
 	it.each(Object.entries(unknownSequences))(
 		'%s changes nothing on screen, and q still quits',
 		async (_name, sequence) => {
-			const app = await renderApp();
+			const app = await renderApp({store: freshFleetStore()});
 			await app.press('3');
 			await app.waitFor((frame) => /Services \(/.test(frame));
 			const before = app.frame();
@@ -43,7 +43,7 @@ describe('sequences that are no key of the App', () => {
 	);
 
 	it('all of them in one read change nothing either', async () => {
-		const app = await renderApp();
+		const app = await renderApp({store: freshFleetStore()});
 		const before = app.frame();
 		await app.pressTogether(Object.values(unknownSequences).join(''));
 		expect(app.frame()).toBe(before);

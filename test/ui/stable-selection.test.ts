@@ -33,6 +33,27 @@ describe('the selection across refreshes', () => {
 		expect(pinnedSelection(last, lists(rows('t1', 't2', 't3')), before).selected.tasks).toBe('t3');
 	});
 
+	it("leaves a service picked in another cluster alone while the first cluster's rows are listed", () => {
+		// --service: web and its service are selected while batch's services are still the ones
+		// listed; a refresh of those must not move the selection onto one of them.
+		const picked = {...start, selected: {...start.selected, clusters: 'web', services: 'web/cw'}};
+		const services = (...ids: string[]) => ({...lists(rows()), services: rows(...ids)});
+		const refreshed = pinnedSelection(
+			picked,
+			services('batch/a', 'batch/b'),
+			services('batch/a'),
+			'batch',
+		);
+		expect(refreshed.selected.services).toBe('web/cw');
+		// Once web is the focused cluster and its services are in, the picked one is the cursor's.
+		const arrived = services('web/api', 'web/cw');
+		expect(pinnedSelection(refreshed, arrived, services(), 'web').selected.services).toBe('web/cw');
+		// Without the cluster given, as before: the row at the cursor's place in the list shown.
+		expect(
+			pinnedSelection(picked, services('batch/a'), services('batch/a')).selected.services,
+		).toBe('batch/a');
+	});
+
 	it('keeps a row hidden by a filter selected, to come back when the filter is cleared', () => {
 		const filtered = {
 			...start,

@@ -61,7 +61,7 @@ export function useScreenWants({
 		);
 	}, [clustersFetchedAt, ui]);
 
-	useStableSelection(data.lists);
+	useStableSelection(data.lists, focus.clusterArn);
 
 	// Marks belong to one cluster's rows: another cluster starts unmarked.
 	useEffect(() => updateUi(ui, withoutMarks), [ui, focus.clusterArn]);
@@ -125,14 +125,17 @@ export function useScreenWants({
  * gives its place to the row now at the same position, as in htop, rather than to the first
  * row; while a filter hides it, it stays selected, to come back when the filter is cleared.
  */
-function useStableSelection(lists: Readonly<Record<PaneId, PaneRows>>): void {
+function useStableSelection(
+	lists: Readonly<Record<PaneId, PaneRows>>,
+	listedClusterArn: string | undefined,
+): void {
 	const ui = useUiStore();
 	const previous = useRef(lists);
 	useEffect(() => {
 		const before = previous.current;
 		previous.current = lists;
-		updateUi(ui, (state) => pinnedSelection(state, lists, before));
-	}, [ui, lists]);
+		updateUi(ui, (state) => pinnedSelection(state, lists, before, listedClusterArn));
+	}, [ui, lists, listedClusterArn]);
 }
 
 /** The state with each pane's cursor recorded on the row it shows (see useStableSelection). */
@@ -140,12 +143,19 @@ export function pinnedSelection(
 	state: UiState,
 	lists: Readonly<Record<PaneId, PaneRows>>,
 	before: Readonly<Record<PaneId, PaneRows>>,
+	listedClusterArn?: string,
 ): UiState {
 	let selected = state.selected;
 	for (const pane of paneOrder) {
 		const rows = lists[pane];
 		const id = selected[pane];
 		if (rows.ids.length === 0 || (id !== undefined && rows.indexOf.has(id))) continue;
+		// The instances and services listed are the focused cluster's, which follows the selected
+		// one a moment later: until then they are not the rows a selection in them is about
+		// (`--service` picks its service before its cluster's services are listed).
+		const ofCluster = pane === 'instances' || pane === 'services';
+		if (ofCluster && listedClusterArn !== undefined && listedClusterArn !== selected.clusters)
+			continue;
 		if (id !== undefined && state.filters[pane] !== '') continue;
 		const was = id === undefined ? undefined : before[pane].indexOf.get(id);
 		const next = rows.ids[Math.min(was ?? 0, rows.ids.length - 1)];
