@@ -85,21 +85,27 @@ export async function takeSnapshot(
 	const apiErrors: AwsProblem[] = [];
 	// Capacity is described for every cluster at once (a few calls in all), beside the clusters'
 	// own parts. The groups are an optional part: without Auto Scaling access the rest still prints.
-	const [capacity, parts] = await Promise.all([
+	const parts = described.items.map((cluster) =>
+		fetchClusterParts(adapters.ecs, cluster, apiErrors, now()),
+	);
+	// CloudWatch needs the services alone: its calls go out beside the tasks' rather than after
+	// the last of them, where they were the only calls in flight.
+	const metrics = Promise.all(parts.map((part) => part.services)).then((services) =>
+		fetchServiceMetrics(adapters, services, now(), apiErrors),
+	);
+	const [capacity, whole, serviceMetrics] = await Promise.all([
 		partial(apiErrors, noCapacity, () => fetchCapacity(adapters, described.items)),
-		Promise.all(
-			described.items.map((cluster) => fetchClusterParts(adapters.ecs, cluster, apiErrors, now())),
-		),
+		Promise.all(parts.map((part) => part.whole)),
+		metrics,
 	]);
 	failures.push(...capacity.failures);
-	const clusters = parts.map((part): ClusterSnapshot => {
+	const clusters = whole.map((part): ClusterSnapshot => {
 		failures.push(...part.failures);
 		return {
 			...part.snapshot,
 			autoScalingGroups: capacity.byCluster.get(part.snapshot.cluster.arn)?.groups ?? [],
 		};
 	});
-	const serviceMetrics = await fetchServiceMetrics(adapters, clusters, now(), apiErrors);
 	const takenAt = now();
 	return {
 		identity,
@@ -113,34 +119,44 @@ export async function takeSnapshot(
 	};
 }
 
-/** One cluster's services, instances and tasks, fetched as the live view's tiers fetch them, in AWS's order. */
-async function fetchClusterParts(
+/**
+ * One cluster's services, instances and tasks, fetched as the live view's tiers fetch them, in
+ * AWS's order; its services also on their own, as soon as they are in.
+ */
+function fetchClusterParts(
 	ecs: AwsAdapters['ecs'],
 	cluster: Cluster,
 	problems: AwsProblem[],
 	now: number,
-): Promise<{
-	snapshot: Omit<ClusterSnapshot, 'autoScalingGroups'>;
-	failures: DescribeFailure[];
-}> {
-	const [services, containerInstances, tasks] = await Promise.all([
-		fetchServices(ecs, cluster.arn),
-		fetchContainerInstances(ecs, cluster.arn),
-		fetchTasks(ecs, cluster.arn),
-	]);
-	const stoppedTasks = await partial(problems, [], () =>
-		fetchFailingServicesStoppedTasks(ecs, cluster.arn, services.items, now),
-	);
-	return {
-		snapshot: {
-			cluster,
-			services: services.items,
-			containerInstances: containerInstances.items,
-			tasks: tasks.items,
-			stoppedTasks,
-		},
-		failures: [...services.failures, ...containerInstances.failures, ...tasks.failures],
-	};
+): {
+	services: Promise<Pick<ClusterSnapshot, 'cluster' | 'services'>>;
+	whole: Promise<{
+		snapshot: Omit<ClusterSnapshot, 'autoScalingGroups'>;
+		failures: DescribeFailure[];
+	}>;
+} {
+	const services = fetchServices(ecs, cluster.arn);
+	const whole = (async () => {
+		const [described, containerInstances, tasks] = await Promise.all([
+			services,
+			fetchContainerInstances(ecs, cluster.arn),
+			fetchTasks(ecs, cluster.arn),
+		]);
+		const stoppedTasks = await partial(problems, [], () =>
+			fetchFailingServicesStoppedTasks(ecs, cluster.arn, described.items, now),
+		);
+		return {
+			snapshot: {
+				cluster,
+				services: described.items,
+				containerInstances: containerInstances.items,
+				tasks: tasks.items,
+				stoppedTasks,
+			},
+			failures: [...described.failures, ...containerInstances.failures, ...tasks.failures],
+		};
+	})();
+	return {services: services.then((described) => ({cluster, services: described.items})), whole};
 }
 
 /**
@@ -155,21 +171,23 @@ async function fetchFailingServicesStoppedTasks(
 	clusterArn: string,
 	services: readonly Service[],
 	now: number,
-): Promise<Task[]> {
+): Promise<readonly Task[]> {
 	const failing = services
 		.filter((service) => service.status === 'ACTIVE' && showsFailures(service, now))
 		.slice(0, SNAPSHOT_PROBLEM_SERVICES);
-	const found = await Promise.all(
+	const listed = await Promise.all(
 		failing.map(async (service) => {
 			const arns = await ecs.listTaskArns(clusterArn, {
 				serviceName: service.name,
 				desiredStatus: 'STOPPED',
 			});
-			const newest = arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
-			return newest.length === 0 ? [] : (await ecs.describeTasks(clusterArn, newest)).items;
+			return arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
 		}),
 	);
-	return found.flat();
+	// Described together, in as few calls as the batch limit allows: a failing service has a few
+	// stopped tasks, and a call for each service's few was a quarter of a snapshot's calls.
+	const arns = listed.flat();
+	return arns.length === 0 ? [] : (await ecs.describeTasks(clusterArn, arns)).items;
 }
 
 function problemDataOf(snapshot: ClusterSnapshot): ClusterProblemData {
@@ -187,7 +205,7 @@ const noCapacity: Awaited<ReturnType<typeof fetchCapacity>> = {byCluster: new Ma
 
 async function fetchServiceMetrics(
 	adapters: AwsAdapters,
-	clusters: readonly ClusterSnapshot[],
+	clusters: readonly Pick<ClusterSnapshot, 'cluster' | 'services'>[],
 	now: number,
 	problems: AwsProblem[],
 ): Promise<Snapshot['serviceMetrics']> {
