@@ -8,6 +8,7 @@ import {loadConfig} from '@smithy/node-config-provider';
 import packageJson from '../../package.json' with {type: 'json'};
 import {credentialProvider, fixedCredentials, type SessionCredentials} from './credentials.js';
 import {answerDigests} from './answer-digest.js';
+import {InPlaceAwsJson1_1Protocol} from './ecs-json-protocol.js';
 import {debugRequestLog, type DebugLog} from './http-debug-log.js';
 import {createTransport, type TransportLimits} from './http-handler.js';
 import {RequestStats} from './request-stats.js';
@@ -132,7 +133,8 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 			client.middlewareStack.use(debugRequestLog(service, options.debugLog) as never);
 	};
 
-	const ecs = new ECSClient(config);
+	// Reads answers in place of the SDK's copying walk: most of --once's CPU at 24,000 tasks.
+	const ecs = new ECSClient({...config, protocol: InPlaceAwsJson1_1Protocol});
 	instrument(ecs, 'ECS');
 	const cloudWatch = new CloudWatchClient(config);
 	instrument(cloudWatch, 'CloudWatch');
