@@ -1,8 +1,8 @@
 /**
  * One full picture of the account (or of the clusters asked for), fetched with the fewest calls
  * the batch limits allow: what `ecs-top --once` prints. A cluster's data comes through the same
- * functions the live view's tiers use (cluster-fetch.ts); clusters are fetched in parallel, and
- * the adapters cap the calls in flight. Capacity providers and Auto Scaling groups are described
+ * functions the live view's tiers use (cluster-fetch.ts, and the ECS adapter's task listing);
+ * clusters are fetched in parallel, and the adapters cap the calls in flight. Capacity providers and Auto Scaling groups are described
  * across all clusters at once, so a snapshot of 200 clusters spends two or three calls on them,
  * not two per cluster.
  */
@@ -25,7 +25,6 @@ import {
 	fetchClusters,
 	fetchContainerInstances,
 	fetchServices,
-	fetchTasks,
 } from './cluster-fetch.js';
 import {PROBLEM_TASKS_PER_SERVICE} from './tiers/problem-tasks.js';
 
@@ -122,6 +121,10 @@ export async function takeSnapshot(
 /**
  * One cluster's services, instances and tasks, fetched as the live view's tiers fetch them, in
  * AWS's order; its services also on their own, as soon as they are in.
+ *
+ * The tasks are described once their listing and the failing services' stopped tasks are both
+ * in, in the same calls: a cluster's running tasks seldom fill their last call of 100, and the
+ * few stopped tasks behind its problems fit in the rest instead of taking calls of their own.
  */
 function fetchClusterParts(
 	ecs: AwsAdapters['ecs'],
@@ -137,21 +140,23 @@ function fetchClusterParts(
 } {
 	const services = fetchServices(ecs, cluster.arn);
 	const whole = (async () => {
-		const [described, containerInstances, tasks] = await Promise.all([
+		const [described, containerInstances, running] = await Promise.all([
 			services,
 			fetchContainerInstances(ecs, cluster.arn),
-			fetchTasks(ecs, cluster.arn),
+			// What the live view's tasks tier lists; described below, with the stopped ones.
+			ecs.listTaskArns(cluster.arn),
 		]);
-		const stoppedTasks = await partial(problems, [], () =>
-			fetchFailingServicesStoppedTasks(ecs, cluster.arn, described.items, now),
+		const stopped = await partial(problems, [], () =>
+			listFailingServicesStoppedTasks(ecs, cluster.arn, described.items, now),
 		);
+		const tasks = await describeRunningAndStopped(ecs, cluster.arn, running, stopped);
 		return {
 			snapshot: {
 				cluster,
 				services: described.items,
 				containerInstances: containerInstances.items,
-				tasks: tasks.items,
-				stoppedTasks,
+				tasks: tasks.running,
+				stoppedTasks: tasks.stopped,
 			},
 			failures: [...described.failures, ...containerInstances.failures, ...tasks.failures],
 		};
@@ -160,18 +165,44 @@ function fetchClusterParts(
 }
 
 /**
+ * The running and stopped tasks in one describe, each ARN asked for once, parted again by which
+ * list named it. AWS's failures count for the running tasks, as their own describe's did; the
+ * stopped tasks are the problems' causes, and one gone missing only leaves its cause out.
+ */
+async function describeRunningAndStopped(
+	ecs: AwsAdapters['ecs'],
+	clusterArn: string,
+	running: readonly string[],
+	stopped: readonly string[],
+): Promise<{running: Task[]; stopped: Task[]; failures: readonly DescribeFailure[]}> {
+	const arns = [...new Set([...running, ...stopped])];
+	if (arns.length === 0) return {running: [], stopped: [], failures: []};
+	const described = await ecs.describeTasks(clusterArn, arns);
+	const isRunning = new Set(running);
+	const isStopped = new Set(stopped);
+	return {
+		running: described.items.filter((task) => isRunning.has(task.arn)),
+		stopped: described.items.filter((task) => isStopped.has(task.arn)),
+		failures: described.failures.filter(
+			(failure) =>
+				failure.arn === undefined || !isStopped.has(failure.arn) || isRunning.has(failure.arn),
+		),
+	};
+}
+
+/**
  * The services that show failures, at most this many a cluster: a snapshot runs once, so it may
  * ask for more than a refresh of the live view does, but a broken account must not cost hundreds.
  */
 export const SNAPSHOT_PROBLEM_SERVICES = 10;
 
-/** The newest stopped tasks of each failing service, as the live view's problem-tasks tier reads them. */
-async function fetchFailingServicesStoppedTasks(
+/** The newest stopped tasks of each failing service, as the live view's problem-tasks tier lists them. */
+async function listFailingServicesStoppedTasks(
 	ecs: AwsAdapters['ecs'],
 	clusterArn: string,
 	services: readonly Service[],
 	now: number,
-): Promise<readonly Task[]> {
+): Promise<string[]> {
 	const failing = services
 		.filter((service) => service.status === 'ACTIVE' && showsFailures(service, now))
 		.slice(0, SNAPSHOT_PROBLEM_SERVICES);
@@ -184,10 +215,7 @@ async function fetchFailingServicesStoppedTasks(
 			return arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
 		}),
 	);
-	// Described together, in as few calls as the batch limit allows: a failing service has a few
-	// stopped tasks, and a call for each service's few was a quarter of a snapshot's calls.
-	const arns = listed.flat();
-	return arns.length === 0 ? [] : (await ecs.describeTasks(clusterArn, arns)).items;
+	return listed.flat();
 }
 
 function problemDataOf(snapshot: ClusterSnapshot): ClusterProblemData {
