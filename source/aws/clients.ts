@@ -36,6 +36,12 @@ export type AwsClientOptions = {
 	readonly debugLog?: DebugLog | undefined;
 	/** Hash answers for runDigested (answer-digest.ts): the AWS thread's clients do. */
 	readonly answerDigests?: boolean | undefined;
+	/**
+	 * No write will be sent (`--once`), so each command class's middleware chain is built once
+	 * and kept (the SDK's `cacheMiddleware`), not rebuilt for every call. Never with writes: the
+	 * SDK keeps one chain per command class, and a write carries a guard of its own (write-once.ts).
+	 */
+	readonly readsOnly?: boolean | undefined;
 };
 
 export type AwsClients = {
@@ -125,6 +131,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
 		retryMode: retryMode(profile),
 		customUserAgent: userAgent,
 		requestHandler,
+		...(options.readsOnly === true ? {cacheMiddleware: true} : {}),
 	};
 	const instrument = (client: {middlewareStack: {use(plugin: never): void}}, service: string) => {
 		client.middlewareStack.use(requestCounter(service, stats) as never);
