@@ -3,7 +3,16 @@
  * limit is a token bucket shared with the user's other tools, and a burst of 30 parallel calls
  * would drain it for everyone.
  */
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+export type Limiter = {
+	<T>(task: () => Promise<T>): Promise<T>;
+	/**
+	 * Under the same cap, but served before every call already waiting: for the next page of a
+	 * list that has begun. Paging is a chain, one call after another; behind a queue of hundreds
+	 * of describes, each page waited for the whole queue, so the one cluster with 20,000 tasks
+	 * (200 pages) was still listing when everything else was done, one call in flight at a time.
+	 */
+	readonly next: <T>(task: () => Promise<T>) => Promise<T>;
+};
 
 export const defaultConcurrency = 4;
 
@@ -12,27 +21,32 @@ export function createLimiter(concurrency: number): Limiter {
 		throw new RangeError(`concurrency must be a whole number of at least 1, got ${concurrency}`);
 	}
 	let active = 0;
+	const ahead: (() => void)[] = [];
 	const waiting: (() => void)[] = [];
 
 	const release = (): void => {
-		const next = waiting.shift();
+		const next = ahead.shift() ?? waiting.shift();
 		if (next === undefined) active -= 1;
 		else next();
 	};
 
-	return async <T>(task: () => Promise<T>): Promise<T> => {
-		if (active >= concurrency) {
-			// release() hands its slot straight to the next waiter, so `active` stays the same.
-			await new Promise<void>((resolve) => waiting.push(resolve));
-		} else {
-			active += 1;
-		}
-		try {
-			return await task();
-		} finally {
-			release();
-		}
-	};
+	const run =
+		(queue: (() => void)[]) =>
+		async <T>(task: () => Promise<T>): Promise<T> => {
+			if (active >= concurrency) {
+				// release() hands its slot straight to the next waiter, so `active` stays the same.
+				await new Promise<void>((resolve) => queue.push(resolve));
+			} else {
+				active += 1;
+			}
+			try {
+				return await task();
+			} finally {
+				release();
+			}
+		};
+
+	return Object.assign(run(waiting), {next: run(ahead)});
 }
 
 export function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -145,12 +145,17 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			return toTaskDefinition(found);
 		}),
 	);
+	// A list's later pages go before the calls waiting: a long list is a chain (Limiter.next).
+	const pageLimit = (nextToken: string | undefined) =>
+		nextToken === undefined ? limit : limit.next;
 
 	return {
 		listClusterArns(): Promise<string[]> {
 			return collectPages(async (nextToken) => {
 				const page = await call('ListClusters', () =>
-					limit(() => client.send(new ListClustersCommand({maxResults: 100, nextToken}))),
+					pageLimit(nextToken)(() =>
+						client.send(new ListClustersCommand({maxResults: 100, nextToken})),
+					),
 				);
 				return {
 					items: requiredStrings(page.clusterArns, 'ecs', 'ListClusters', 'clusterArns'),
@@ -210,7 +215,7 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			return collectPages(async (nextToken) => {
 				// The API's default page is 10; ask for the maximum, always.
 				const page = await call('ListServices', () =>
-					limit(() =>
+					pageLimit(nextToken)(() =>
 						client.send(
 							new ListServicesCommand({
 								cluster,
@@ -252,7 +257,7 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 		listTaskArns(cluster: string, filter: ListTasksFilter = {}): Promise<string[]> {
 			return collectPages(async (nextToken) => {
 				const page = await call('ListTasks', () =>
-					limit(() =>
+					pageLimit(nextToken)(() =>
 						client.send(
 							new ListTasksCommand({cluster, maxResults: ecsLimits.pageSize, nextToken, ...filter}),
 						),
@@ -297,7 +302,7 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 		): Promise<string[]> {
 			return collectPages(async (nextToken) => {
 				const page = await call('ListContainerInstances', () =>
-					limit(() =>
+					pageLimit(nextToken)(() =>
 						client.send(
 							new ListContainerInstancesCommand({
 								cluster,
@@ -363,7 +368,7 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			const {familyPrefix, status} = filter;
 			return collectPages(async (nextToken) => {
 				const page = await call('ListTaskDefinitionFamilies', () =>
-					limit(() =>
+					pageLimit(nextToken)(() =>
 						client.send(
 							new ListTaskDefinitionFamiliesCommand({
 								familyPrefix,
@@ -384,7 +389,7 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 		listTaskDefinitionArns(filter: ListTaskDefinitionsFilter = {}): Promise<string[]> {
 			return collectPages(async (nextToken) => {
 				const page = await call('ListTaskDefinitions', () =>
-					limit(() =>
+					pageLimit(nextToken)(() =>
 						client.send(
 							new ListTaskDefinitionsCommand({
 								...filter,
@@ -413,7 +418,7 @@ export function createEcsAdapter(client: ECSClient, options: AdapterOptions = {}
 			const describe = (names: string[] | undefined) =>
 				collectPages(async (nextToken) => {
 					const answer = await call('DescribeCapacityProviders', () =>
-						limit(() =>
+						pageLimit(nextToken)(() =>
 							client.send(
 								new DescribeCapacityProvidersCommand({
 									capacityProviders: names,

@@ -60,6 +60,11 @@ export type ConnectOptions = {
 	readonly debugLog?: (line: string) => void;
 	/** How `e` and `F` hand the terminal to the `aws` CLI (the live view's own); none: refused. */
 	readonly handOff?: HandOff;
+	/**
+	 * Nothing will be written (`--once`): the in-process clients may then keep each command's
+	 * middleware chain (clients.ts, `readsOnly`).
+	 */
+	readonly readsOnly?: boolean;
 };
 
 const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};
@@ -72,6 +77,7 @@ type ClientOptions = {
 	sessionCredentials?: SessionCredentials | undefined;
 	sharedFiles?: SharedFileTexts | undefined;
 	debugLog?: ((line: string) => void) | undefined;
+	readsOnly?: boolean | undefined;
 };
 
 /**
@@ -120,6 +126,7 @@ export async function connect(
 			? await awsClientOptions(options, connectOptions.sessionCredentials)
 			: {region: options.region ?? demoRegion, endpointUrl: sim.url, credentials: demoCredentials}),
 		debugLog,
+		readsOnly: connectOptions.readsOnly,
 	};
 	const aws =
 		awsThread === undefined

@@ -28,7 +28,7 @@ export async function runOnce(
 		stderr.write(`ecs-top: ${mfa.error}\n`);
 		return mfa.exitCode;
 	}
-	const connection = await connect(options, {sessionCredentials: mfa.credentials});
+	const connection = await connect(options, {sessionCredentials: mfa.credentials, readsOnly: true});
 	try {
 		let region: string;
 		try {

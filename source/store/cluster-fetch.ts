@@ -158,6 +158,27 @@ export type TasksWanted = Pick<ListTasksFilter, 'serviceName' | 'desiredStatus'>
 	readonly previous?: () => ReadonlyMap<string, Task> | undefined;
 };
 
+/**
+ * The ARNs of a cluster's tasks (RUNNING unless asked otherwise), or one service's, not yet
+ * described: for a caller that describes several lists in the same calls.
+ */
+export function listTaskArnsOf(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	wanted: Pick<ListTasksFilter, 'serviceName' | 'desiredStatus'> = {},
+): Promise<string[]> {
+	return ecs.listTaskArns(clusterArn, wanted);
+}
+
+/** Tasks by ARN, in calls of 100. */
+export function describeTasksByArn(
+	ecs: EcsAdapter,
+	clusterArn: string,
+	arns: readonly string[],
+): Promise<Described<Task>> {
+	return ecs.describeTasks(clusterArn, arns);
+}
+
 /** The cluster's tasks (RUNNING unless asked otherwise), or one service's. */
 export function fetchTasks(
 	ecs: EcsAdapter,
@@ -200,12 +221,13 @@ export async function fetchStoppedTasksOfServices(
 	const each = Math.max(1, Math.floor(newestInAll / Math.max(1, serviceNames.length)));
 	const listed = await Promise.all(
 		serviceNames.map((serviceName) =>
-			ecs.listTaskArns(clusterArn, {serviceName, desiredStatus: 'STOPPED'}),
+			listTaskArnsOf(ecs, clusterArn, {serviceName, desiredStatus: 'STOPPED'}),
 		),
 	);
 	signal.throwIfAborted();
 	const wanted = listed.flatMap((arns) => arns.slice(0, each));
-	const described = wanted.length === 0 ? [] : (await ecs.describeTasks(clusterArn, wanted)).items;
+	const described =
+		wanted.length === 0 ? [] : (await describeTasksByArn(ecs, clusterArn, wanted)).items;
 	signal.throwIfAborted();
 	const byService = new Map<string, Task[]>(serviceNames.map((name) => [name, []]));
 	for (const task of described) {

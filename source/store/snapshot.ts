@@ -1,8 +1,8 @@
 /**
  * One full picture of the account (or of the clusters asked for), fetched with the fewest calls
  * the batch limits allow: what `ecs-top --once` prints. A cluster's data comes through the same
- * functions the live view's tiers use (cluster-fetch.ts); clusters are fetched in parallel, and
- * the adapters cap the calls in flight. Capacity providers and Auto Scaling groups are described
+ * functions the live view's tiers use (cluster-fetch.ts, and the ECS adapter's task listing);
+ * clusters are fetched in parallel, and the adapters cap the calls in flight. Capacity providers and Auto Scaling groups are described
  * across all clusters at once, so a snapshot of 200 clusters spends two or three calls on them,
  * not two per cluster.
  */
@@ -21,11 +21,12 @@ import {showsFailures} from '../model/service-state.js';
 import type {Service} from '../model/service.js';
 import type {Task} from '../model/task.js';
 import {
+	describeTasksByArn,
 	fetchCapacity,
 	fetchClusters,
 	fetchContainerInstances,
 	fetchServices,
-	fetchTasks,
+	listTaskArnsOf,
 } from './cluster-fetch.js';
 import {PROBLEM_TASKS_PER_SERVICE} from './tiers/problem-tasks.js';
 
@@ -85,21 +86,27 @@ export async function takeSnapshot(
 	const apiErrors: AwsProblem[] = [];
 	// Capacity is described for every cluster at once (a few calls in all), beside the clusters'
 	// own parts. The groups are an optional part: without Auto Scaling access the rest still prints.
-	const [capacity, parts] = await Promise.all([
+	const parts = described.items.map((cluster) =>
+		fetchClusterParts(adapters.ecs, cluster, apiErrors, now()),
+	);
+	// CloudWatch needs the services alone: its calls go out beside the tasks' rather than after
+	// the last of them, where they were the only calls in flight.
+	const metrics = Promise.all(parts.map((part) => part.services)).then((services) =>
+		fetchServiceMetrics(adapters, services, now(), apiErrors),
+	);
+	const [capacity, whole, serviceMetrics] = await Promise.all([
 		partial(apiErrors, noCapacity, () => fetchCapacity(adapters, described.items)),
-		Promise.all(
-			described.items.map((cluster) => fetchClusterParts(adapters.ecs, cluster, apiErrors, now())),
-		),
+		Promise.all(parts.map((part) => part.whole)),
+		metrics,
 	]);
 	failures.push(...capacity.failures);
-	const clusters = parts.map((part): ClusterSnapshot => {
+	const clusters = whole.map((part): ClusterSnapshot => {
 		failures.push(...part.failures);
 		return {
 			...part.snapshot,
 			autoScalingGroups: capacity.byCluster.get(part.snapshot.cluster.arn)?.groups ?? [],
 		};
 	});
-	const serviceMetrics = await fetchServiceMetrics(adapters, clusters, now(), apiErrors);
 	const takenAt = now();
 	return {
 		identity,
@@ -113,33 +120,75 @@ export async function takeSnapshot(
 	};
 }
 
-/** One cluster's services, instances and tasks, fetched as the live view's tiers fetch them, in AWS's order. */
-async function fetchClusterParts(
+/**
+ * One cluster's services, instances and tasks, fetched as the live view's tiers fetch them, in
+ * AWS's order; its services also on their own, as soon as they are in.
+ *
+ * The tasks are described once their listing and the failing services' stopped tasks are both
+ * in, in the same calls: a cluster's running tasks seldom fill their last call of 100, and the
+ * few stopped tasks behind its problems fit in the rest instead of taking calls of their own.
+ */
+function fetchClusterParts(
 	ecs: AwsAdapters['ecs'],
 	cluster: Cluster,
 	problems: AwsProblem[],
 	now: number,
-): Promise<{
-	snapshot: Omit<ClusterSnapshot, 'autoScalingGroups'>;
-	failures: DescribeFailure[];
-}> {
-	const [services, containerInstances, tasks] = await Promise.all([
-		fetchServices(ecs, cluster.arn),
-		fetchContainerInstances(ecs, cluster.arn),
-		fetchTasks(ecs, cluster.arn),
-	]);
-	const stoppedTasks = await partial(problems, [], () =>
-		fetchFailingServicesStoppedTasks(ecs, cluster.arn, services.items, now),
-	);
+): {
+	services: Promise<Pick<ClusterSnapshot, 'cluster' | 'services'>>;
+	whole: Promise<{
+		snapshot: Omit<ClusterSnapshot, 'autoScalingGroups'>;
+		failures: DescribeFailure[];
+	}>;
+} {
+	const services = fetchServices(ecs, cluster.arn);
+	const whole = (async () => {
+		const [described, containerInstances, running] = await Promise.all([
+			services,
+			fetchContainerInstances(ecs, cluster.arn),
+			// What the live view's tasks tier lists; described below, with the stopped ones.
+			listTaskArnsOf(ecs, cluster.arn),
+		]);
+		const stopped = await partial(problems, [], () =>
+			listFailingServicesStoppedTasks(ecs, cluster.arn, described.items, now),
+		);
+		const tasks = await describeRunningAndStopped(ecs, cluster.arn, running, stopped);
+		return {
+			snapshot: {
+				cluster,
+				services: described.items,
+				containerInstances: containerInstances.items,
+				tasks: tasks.running,
+				stoppedTasks: tasks.stopped,
+			},
+			failures: [...described.failures, ...containerInstances.failures, ...tasks.failures],
+		};
+	})();
+	return {services: services.then((described) => ({cluster, services: described.items})), whole};
+}
+
+/**
+ * The running and stopped tasks in one describe, each ARN asked for once, parted again by which
+ * list named it. AWS's failures count for the running tasks, as their own describe's did; the
+ * stopped tasks are the problems' causes, and one gone missing only leaves its cause out.
+ */
+async function describeRunningAndStopped(
+	ecs: AwsAdapters['ecs'],
+	clusterArn: string,
+	running: readonly string[],
+	stopped: readonly string[],
+): Promise<{running: Task[]; stopped: Task[]; failures: readonly DescribeFailure[]}> {
+	const arns = [...new Set([...running, ...stopped])];
+	if (arns.length === 0) return {running: [], stopped: [], failures: []};
+	const described = await describeTasksByArn(ecs, clusterArn, arns);
+	const isRunning = new Set(running);
+	const isStopped = new Set(stopped);
 	return {
-		snapshot: {
-			cluster,
-			services: services.items,
-			containerInstances: containerInstances.items,
-			tasks: tasks.items,
-			stoppedTasks,
-		},
-		failures: [...services.failures, ...containerInstances.failures, ...tasks.failures],
+		running: described.items.filter((task) => isRunning.has(task.arn)),
+		stopped: described.items.filter((task) => isStopped.has(task.arn)),
+		failures: described.failures.filter(
+			(failure) =>
+				failure.arn === undefined || !isStopped.has(failure.arn) || isRunning.has(failure.arn),
+		),
 	};
 }
 
@@ -149,27 +198,26 @@ async function fetchClusterParts(
  */
 export const SNAPSHOT_PROBLEM_SERVICES = 10;
 
-/** The newest stopped tasks of each failing service, as the live view's problem-tasks tier reads them. */
-async function fetchFailingServicesStoppedTasks(
+/** The newest stopped tasks of each failing service, as the live view's problem-tasks tier lists them. */
+async function listFailingServicesStoppedTasks(
 	ecs: AwsAdapters['ecs'],
 	clusterArn: string,
 	services: readonly Service[],
 	now: number,
-): Promise<Task[]> {
+): Promise<string[]> {
 	const failing = services
 		.filter((service) => service.status === 'ACTIVE' && showsFailures(service, now))
 		.slice(0, SNAPSHOT_PROBLEM_SERVICES);
-	const found = await Promise.all(
+	const listed = await Promise.all(
 		failing.map(async (service) => {
-			const stopped = await fetchTasks(ecs, clusterArn, {
+			const arns = await listTaskArnsOf(ecs, clusterArn, {
 				serviceName: service.name,
 				desiredStatus: 'STOPPED',
-				newest: PROBLEM_TASKS_PER_SERVICE,
 			});
-			return stopped.items;
+			return arns.slice(0, PROBLEM_TASKS_PER_SERVICE);
 		}),
 	);
-	return found.flat();
+	return listed.flat();
 }
 
 function problemDataOf(snapshot: ClusterSnapshot): ClusterProblemData {
@@ -187,7 +235,7 @@ const noCapacity: Awaited<ReturnType<typeof fetchCapacity>> = {byCluster: new Ma
 
 async function fetchServiceMetrics(
 	adapters: AwsAdapters,
-	clusters: readonly ClusterSnapshot[],
+	clusters: readonly Pick<ClusterSnapshot, 'cluster' | 'services'>[],
 	now: number,
 	problems: AwsProblem[],
 ): Promise<Snapshot['serviceMetrics']> {

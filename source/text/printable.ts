@@ -19,13 +19,19 @@ export function printableLines(text: string): string {
 // terminals), bidi overrides and line separators as they are.
 const rawInJson =
 	/[\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+/** The same characters, without `g`: `test` then keeps no position between calls. */
+const rawInJsonAnywhere = new RegExp(rawInJson.source);
 
 /**
  * JSON whose text holds no character a terminal would act on, and which parses to exactly
  * `value`: those characters can only occur inside strings, where `\uXXXX` means the same.
  */
 export function terminalSafeJson(value: unknown, indent?: number): string {
-	return JSON.stringify(value, null, indent).replace(
+	const json = JSON.stringify(value, null, indent);
+	// Looked for before replacing: a replace that finds nothing still costs twice the search,
+	// and --once's document of a large account is 30 MB that almost never holds one.
+	if (!rawInJsonAnywhere.test(json)) return json;
+	return json.replace(
 		rawInJson,
 		(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
 	);

@@ -47,6 +47,21 @@ describe('limiter', () => {
 		expect(peak).toBe(2);
 	});
 
+	it("serves a list's next page before the calls already waiting, under the same cap", async () => {
+		const limit = createLimiter(1);
+		const order: string[] = [];
+		const ran = (name: string) => async () => {
+			order.push(name);
+			await tick();
+		};
+		const first = limit(ran('describe 1'));
+		const waiting = [limit(ran('describe 2')), limit(ran('describe 3'))];
+		// Asked for after the describes, while the first call holds the only slot.
+		const nextPage = limit.next(ran('page 2'));
+		await Promise.all([first, ...waiting, nextPage]);
+		expect(order).toEqual(['describe 1', 'page 2', 'describe 2', 'describe 3']);
+	});
+
 	it('refuses a cap below 1', () => {
 		expect(() => createLimiter(0)).toThrow(RangeError);
 	});
