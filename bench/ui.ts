@@ -136,8 +136,12 @@ async function firstFrameWithData(): Promise<void> {
 	);
 	if (compareCli !== undefined) {
 		table.add(`  the same, ${compareCli}`, median(other.ms) - bare, 'ms', {load});
+		// Each run's pair started under the same load: the median of their differences is steadier
+		// than the difference of the two medians.
+		const paired = measured.figures.map((ms, run) => ms - other.ms[run]!);
 		notes.push(
-			`${compareCli}: runs ${runsText(other.ms)}; CPU by then ${median(other.cpuMs).toFixed(0)} ms median`,
+			`${compareCli}: runs ${runsText(other.ms)}; CPU by then ${median(other.cpuMs).toFixed(0)} ms median; ` +
+				`this build minus that one, run by run: ${median(paired).toFixed(0)} ms median`,
 		);
 	}
 }
