@@ -1,7 +1,7 @@
 /**
  * The part of a TUI session that talks to AWS: the connection (SDK clients, and for --demo the
- * simulator), the pollers filling the store, and the action runner. Nothing here imports the
- * SDK: connection.ts loads it (or starts its thread) only once it connects.
+ * simulator), the pollers filling the store, and the action runner. tui.tsx imports
+ * this module only after its first frame is on screen: the SDK is most of the startup's cost.
  */
 import {dirname, join} from 'node:path';
 import type {AppOptions} from '../options.js';

@@ -21,7 +21,7 @@ import {
 import type {ConnectOptions} from './connection.js';
 import {mfaSessionCredentials} from './mfa-prompt.js';
 import {appendLog, logFilePath} from './log-file.js';
-import {firstAnswer, wireSession, type Wiring} from './session.js';
+import type {Wiring} from './session.js';
 import {watchTerminal} from './terminal-watch.js';
 import {createTerminalHandOff} from './terminal-hand-off.js';
 import {createWholeFrame} from './whole-frame.js';
@@ -64,11 +64,10 @@ function openSession(options: AppOptions, connectOptions: ConnectOptions): Sessi
 			endpoint: endpointBeforeConnecting(options),
 		},
 	});
-	// Loaded with this module, not after the first frame: the demo's simulator says where it
-	// listens while that frame is drawn, and the AWS thread gets its options and first calls as
-	// soon as that message is read, with nothing left to compile first. The SDK itself stays out
-	// of this thread (connection.ts imports it only when it runs here).
-	const wiring = wireSession(options, store, connectOptions, (line) => appendLog(log, line));
+	// Its own chunk in the build, compiled only once this runs (with it, the SDK when it runs here).
+	const wiring = import('./session.js').then(({wireSession}) =>
+		wireSession(options, store, connectOptions, (line) => appendLog(log, line)),
+	);
 	const session: Session = {store, wiring, actions: undefined};
 	void wiring.then(
 		(wired) => (session.actions = wired.actions),
@@ -115,6 +114,7 @@ export async function openSwitchedSession(
 	let problem: string | undefined;
 	try {
 		await session.wiring;
+		const {firstAnswer} = await import('./session.js');
 		problem = await firstAnswer(session.store, timeoutMs);
 	} catch (error) {
 		problem = error instanceof Error ? error.message : String(error);
