@@ -19,6 +19,8 @@ export interface TuiOptions {
 	columns: number;
 	/** Extra node flags (e.g. --cpu-prof). */
 	nodeFlags?: string[];
+	/** Another build's cli.js (default this checkout's dist/cli.js): before/after in one run. */
+	cli?: string;
 }
 
 export const simCredentials = {
@@ -45,7 +47,7 @@ export class TuiSession {
 
 	constructor(options: TuiOptions) {
 		this.pty = new PtyProcess(
-			[process.execPath, ...(options.nodeFlags ?? []), cliPath, ...options.args],
+			[process.execPath, ...(options.nodeFlags ?? []), options.cli ?? cliPath, ...options.args],
 			{
 				rows: options.rows,
 				columns: options.columns,

@@ -3,7 +3,7 @@
  *
  *   npm run bench:ui [-- --runs 7 --columns 200 --rows 50 --idle-seconds 16 --settle-seconds 65 --presses 200
  *                       --rest-seconds 60
- *                       --only startup,wide,bytes,scroll --cpu-prof DIR]
+ *                       --only startup,wide,bytes,scroll --cpu-prof DIR --compare-cli PATH]
  *
  * 1. process start to the first frame with data (--demo), median of --runs, each run beside a
  *    bare `node` started the same way: the budget is the difference (under 300 ms)
@@ -43,6 +43,7 @@ const presses = flag('presses', 200);
 const restMs = flag('rest-seconds', 60) * 1000;
 const only = new Set((stringFlag('only') ?? 'startup,wide,bytes,scroll').split(','));
 const cpuProfDir = stringFlag('cpu-prof');
+const compareCli = stringFlag('compare-cli');
 const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
 /** A frame is done once the terminal has been quiet this long. */
 const quietMs = 5;
@@ -67,27 +68,52 @@ function record(measure: string, value: number, unit: string, budget?: number, d
 
 const clusterRow = (name: string) => new RegExp(`│[> ] ${name} `, 'u');
 
+/** One start of a build's TUI on --demo: fork to the first frame with data, and its CPU by then. */
+async function oneFirstFrame(
+	cli: string | undefined,
+): Promise<{ms: number; firstByteMs: number; cpuMs: number}> {
+	const session = new TuiSession({...tui(['--demo']), ...(cli === undefined ? {} : {cli})});
+	try {
+		await session.pty.whenStarted();
+		await session.waitForText('the demo cluster row "batch"', clusterRow('batch'), 30_000);
+		const {chunks, startedAt} = session.pty;
+		return {
+			ms: chunks.at(-1)!.t - startedAt,
+			firstByteMs: chunks[0]!.t - startedAt,
+			cpuMs: session.cpuMs() ?? Number.NaN,
+		};
+	} finally {
+		await session.close();
+	}
+}
+
 /**
  * 1. Process start (fork) to the first chunk that completes a demo cluster row, each run beside a
- * bare `node -e 0` started and timed the same way (fork to exit, on the same pty driver).
+ * bare `node -e 0` started and timed the same way (fork to exit, on the same pty driver). With
+ * `--compare-cli PATH` (another build's cli.js, e.g. a copy of dist/ taken before a change), that
+ * build starts in each run too, before or after this one in turn: a before/after under the same load.
  */
 async function firstFrameWithData(): Promise<void> {
 	const firstByteMs: number[] = [];
 	const cpuMs: number[] = [];
+	const other = {ms: [] as number[], cpuMs: [] as number[]};
 	const measured = await interleaved(
 		runs,
 		async () => {
-			const session = new TuiSession(tui(['--demo']));
-			try {
-				await session.pty.whenStarted();
-				await session.waitForText('the demo cluster row "batch"', clusterRow('batch'), 30_000);
-				const {chunks, startedAt} = session.pty;
-				firstByteMs.push(chunks[0]!.t - startedAt);
-				cpuMs.push(session.cpuMs() ?? Number.NaN);
-				return chunks.at(-1)!.t - startedAt;
-			} finally {
-				await session.close();
-			}
+			// Which build starts first alternates: a start right after another runs a little faster.
+			const compareFirst = compareCli !== undefined && firstByteMs.length % 2 === 1;
+			const compare = async () => {
+				if (compareCli === undefined) return;
+				const compared = await oneFirstFrame(compareCli);
+				other.ms.push(compared.ms);
+				other.cpuMs.push(compared.cpuMs);
+			};
+			if (compareFirst) await compare();
+			const run = await oneFirstFrame(undefined);
+			if (!compareFirst) await compare();
+			firstByteMs.push(run.firstByteMs);
+			cpuMs.push(run.cpuMs);
+			return run.ms;
 		},
 		bareNodeOnPtyMs,
 	);
@@ -108,6 +134,16 @@ async function firstFrameWithData(): Promise<void> {
 			`median; CPU used by the TUI by then ${median(cpuMs).toFixed(0)} ms median (less inflated ` +
 			`by load than wall time)`,
 	);
+	if (compareCli !== undefined) {
+		table.add(`  the same, ${compareCli}`, median(other.ms) - bare, 'ms', {load});
+		// Each run's pair started under the same load: the median of their differences is steadier
+		// than the difference of the two medians.
+		const paired = measured.figures.map((ms, run) => ms - other.ms[run]!);
+		notes.push(
+			`${compareCli}: runs ${runsText(other.ms)}; CPU by then ${median(other.cpuMs).toFixed(0)} ms median; ` +
+				`this build minus that one, run by run: ${median(paired).toFixed(0)} ms median`,
+		);
+	}
 }
 
 /** 2. `wide`: process start to the services pane holding all 2,000 services. */
@@ -381,12 +417,13 @@ async function largeScroll(): Promise<void> {
 
 const started = performance.now();
 try {
-	// Node 20 reads the whole bundle of extra certificates at start (nodejs/node#40524): ~80 ms
-	// of the first frame on a machine that sets it, before any code of ours runs.
+	// Node 20 builds its root certificate store with the extra certificates once per process, at
+	// start, before any script runs (~40 ms of CPU here, `node -e 0` included): the bare node
+	// baseline pays it as ecs-top does, so the figure above a bare node leaves it out.
 	if (process.env['NODE_EXTRA_CA_CERTS'])
 		notes.push(
-			`NODE_EXTRA_CA_CERTS is set (${process.env['NODE_EXTRA_CA_CERTS']}): Node 20 loads it before ` +
-				'anything else, which adds ~80 ms to the first frame here; unset it to compare',
+			`NODE_EXTRA_CA_CERTS is set (${process.env['NODE_EXTRA_CA_CERTS']}): Node 20 loads it at ` +
+				'start, in ecs-top and the bare node alike; unset it to see both without it',
 		);
 	if (loadNow() > 2)
 		notes.push(`load average ${loadNow().toFixed(1)} at the start: figures are inflated`);

@@ -13,7 +13,7 @@
  */
 import type {Readable} from 'node:stream';
 import {NodeHttpHandler} from '@smithy/node-http-handler';
-import {loadCaBundle} from './http-ca.js';
+import {loadCaBundle, type CaBundle} from './http-ca.js';
 import {AnswerTooLargeError, HttpDeadlineError} from './http-errors.js';
 import {agentsFor, proxyFor} from './http-proxy.js';
 import {inPoll, pollSignal} from './request-counter.js';
@@ -115,34 +115,44 @@ async function readBody(
 	return Buffer.concat(chunks, size);
 }
 
-/** One SDK handler per proxy (or none), built on first use: NO_PROXY may split the endpoints. */
+/**
+ * One SDK handler per scheme and proxy (or none), built on first use: NO_PROXY may split the
+ * endpoints. Only TLS needs the CA bundle, so only an https request reads it (and the config file
+ * that may name it): a plain-http endpoint, such as the demo's simulator, starts without either.
+ */
 function routes(profile: string | undefined, connectMs: number) {
-	const byProxy = new Map<string, NodeHttpHandler>();
-	// Read once, on the first request: a bundle that cannot be read fails every call, visibly.
+	const byRoute = new Map<string, NodeHttpHandler>();
+	// Read once, on the first https request: a bundle that cannot be read fails every such call,
+	// visibly.
 	let ca: ReturnType<typeof loadCaBundle> | undefined;
 	return {
 		async handlerFor(request: HttpRequest): Promise<NodeHttpHandler> {
+			const secure = request.protocol === 'https:';
 			const proxy = proxyFor(`${request.protocol}//${hostOf(request)}`);
-			let handler = byProxy.get(proxy);
+			const route = `${secure ? 'https' : 'http'} ${proxy}`;
+			let handler = byRoute.get(route);
 			if (handler === undefined) {
-				ca ??= loadCaBundle(profile);
-				const bundle = await ca;
-				// Another request may have built it while the bundle was read.
-				handler = byProxy.get(proxy);
-				if (handler !== undefined) return handler;
+				let bundle: CaBundle | undefined;
+				if (secure) {
+					ca ??= loadCaBundle(profile);
+					bundle = await ca;
+					// Another request may have built it while the bundle was read.
+					handler = byRoute.get(route);
+					if (handler !== undefined) return handler;
+				}
 				const agents = agentsFor(proxy, bundle?.pem);
 				handler = new NodeHttpHandler({
 					connectionTimeout: connectMs,
 					httpAgent: agents.http,
 					httpsAgent: agents.https,
 				});
-				byProxy.set(proxy, handler);
+				byRoute.set(route, handler);
 			}
 			return handler;
 		},
 		destroy() {
-			for (const handler of byProxy.values()) handler.destroy();
-			byProxy.clear();
+			for (const handler of byRoute.values()) handler.destroy();
+			byRoute.clear();
 		},
 	};
 }

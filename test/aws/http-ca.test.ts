@@ -129,6 +129,18 @@ describe('the CA bundle', () => {
 		);
 	});
 
+	it('is not read for a plain-http endpoint, whose calls need no TLS (the demo simulator)', async () => {
+		process.env['AWS_CONFIG_FILE'] = join(dir, 'no-config');
+		process.env['AWS_CA_BUNDLE'] = join(dir, 'missing.pem');
+		clients = createAwsClients({
+			endpointUrl: sim.url,
+			region: 'us-east-1',
+			credentials: testCredentials,
+			maxAttempts: 1,
+		});
+		await expect(createAwsAdapters(clients).ecs.listClusterArns()).resolves.toHaveLength(3);
+	});
+
 	it('applies inside an HTTPS_PROXY tunnel', async () => {
 		const tunnels: string[] = [];
 		const proxy: ProxyServer = createProxy(createServer());

@@ -20,6 +20,7 @@ import type {
 	AwsThreadOptions,
 } from './protocol.js';
 import {toRemoteError} from './remote-error.js';
+import {warmUp} from './warm-up.js';
 
 /**
  * Attempts are forwarded to the UI thread, which keeps the counts the header shows: those of one
@@ -125,3 +126,7 @@ parentPort!.on('message', (message: AwsThreadInit | AwsCall | AwsCancel) => {
 		)
 		.finally(() => inFlight.delete(call.id));
 });
+
+// The SDK is loaded; its options come later (the UI thread sends them once it has drawn its
+// first frame). Meanwhile, compile what the first calls run (warm-up.ts).
+setImmediate(() => void warmUp());
