@@ -249,7 +249,8 @@ if (cli.command === 'sim') {
 	if (configProblem !== undefined) fail(configProblem);
 	if (parsed.value.mode === 'once') {
 		try {
-			const {runOnce} = await import('./source/modes/once.js');
+			const {runOnce, endQuietlyWhenTheReaderLeaves} = await import('./source/modes/once.js');
+			endQuietlyWhenTheReaderLeaves(process.stdout, process.stderr);
 			process.exitCode = await runOnce(parsed.value, process.stdout, process.stderr);
 		} catch (error) {
 			process.stderr.write(

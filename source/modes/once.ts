@@ -16,6 +16,20 @@ export interface Output {
 	write(text: string): void;
 }
 
+/**
+ * A reader that stops early (`ecs-top --once --json | head`) closes the pipe: the next write
+ * fails with EPIPE, which Node reports as an error event that would otherwise end the process
+ * with a stack trace. The reader has what it wanted, so ecs-top ends quietly, as `cat` does;
+ * any other failure to write is said in one line.
+ */
+export function endQuietlyWhenTheReaderLeaves(stdout: NodeJS.WritableStream, stderr: Output): void {
+	stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code !== 'EPIPE')
+			stderr.write(`ecs-top: cannot write the snapshot: ${printableLine(error.message)}\n`);
+		process.exit(error.code === 'EPIPE' ? 0 : 1);
+	});
+}
+
 export async function runOnce(
 	options: AppOptions,
 	stdout: Output,
