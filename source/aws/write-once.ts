@@ -17,8 +17,11 @@ export type WriteOptions = {
 	readonly deadlineMs?: number | undefined;
 };
 
-// The request never reached a server: trying again cannot apply anything twice.
-const notDeliveredCodes = new Set([
+/**
+ * Network failures that prove the request never reached a server: trying again cannot apply
+ * anything twice, and the write layer records such a write as refused, not of unknown outcome.
+ */
+export const notDeliveredCodes: ReadonlySet<string> = new Set([
 	'ECONNREFUSED',
 	'ENOTFOUND',
 	'EAI_AGAIN',

@@ -10,7 +10,7 @@ import type {EcsActionsAdapter} from '../../aws/ecs-actions.js';
 import {chunk} from '../../aws/concurrency.js';
 import {ecsActionLimits} from '../../aws/ecs-actions.js';
 import {AwsApiError, type AwsProblemKind} from '../../aws/errors.js';
-import type {WriteOptions} from '../../aws/write-once.js';
+import {notDeliveredCodes, type WriteOptions} from '../../aws/write-once.js';
 import {shortId, taskDefinitionName as shortRevision} from '../../model/arn.js';
 import type {DescribeFailure} from '../../model/failure.js';
 import {plural} from './plan-context.js';
@@ -88,15 +88,6 @@ export type WorkOutcome = {
 	/** ARNs whose request has no answer: marked `outcome unknown` until checked. */
 	readonly unknownArns?: readonly string[];
 };
-
-/** Network failures that prove the request never reached a server. */
-const notDeliveredCodes = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-]);
 
 /**
  * Whether AWS may have applied a request that failed this way. Only an answer from AWS (a 4xx),
