@@ -9,6 +9,7 @@
  * A thread that dies (a bug, out of memory) fails the calls in flight with a clear message, and
  * the next call starts a new one: polling goes on.
  */
+import {createHash} from 'node:crypto';
 import {Worker, type ResourceLimits} from 'node:worker_threads';
 import type {AwsAdapters} from '../adapters.js';
 import type {AnswerDigest} from '../answer-digest.js';
@@ -134,7 +135,8 @@ function memoKeyOf(adapter: string, method: string, args: readonly unknown[]): s
 	if (!memoCalls.has(name)) return undefined;
 	// describeTasks' third argument, the tasks held, changes what crosses, not the result.
 	const keyArgs = name === 'ecs.describeTasks' ? args.slice(0, 2) : args;
-	return `${name}:${JSON.stringify(keyArgs)}`;
+	// Hashed: a describe's key spelled out is its 100 ARNs (~9 KB), and 200 of them stayed held.
+	return `${name}:${createHash('sha256').update(JSON.stringify(keyArgs)).digest('base64')}`;
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -387,16 +389,18 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		// Each batch's tasks are rebuilt as it arrives, so its structured clone dies young: held
 		// until the last of fleet-main's 200 batches, the clones (~25 MB) outlived the young
 		// generation and were promoted, and the old one grew to twice what it kept.
-		const received = tasks
-			? (value: unknown) => {
-					const answer = value as Described;
-					return {...answer, items: receivedTasks(answer.items as Task[], previous)};
-				}
-			: undefined;
+		const receivedFor = (batch: unknown[]) =>
+			tasks
+				? (value: unknown) => {
+						const answer = value as Described;
+						return {...answer, items: receivedTasks(answer.items as Task[], previous, batch)};
+					}
+				: undefined;
 		const answers = await Promise.all(
 			batches.map(async (batch) => {
 				const batchArgs = args.with(split.list, batch);
 				const memoArgs = [...batchArgs];
+				const received = receivedFor(batch);
 				if (previous !== undefined) batchArgs[2] = knownTasksOf(batch as string[], previous);
 				return (await call(adapter, method, batchArgs, {
 					memoArgs,
