@@ -1,7 +1,9 @@
 /**
  * Task definitions referenced by what is on screen (the focused service's deployments, the tasks
- * in scope), each fetched once and cached forever by ARN: a revision never changes, and there is
- * no batch call, so every new one costs a DescribeTaskDefinition.
+ * in scope), each fetched once and cached by ARN: a revision never changes, and there is no batch
+ * call, so every new one costs a DescribeTaskDefinition. The cache is bounded (a user walking a
+ * large fleet would otherwise hold every definition of it): past its size, the longest-held ones
+ * that nothing on screen uses are dropped, and fetched again if they come back into view.
  */
 import type {Task} from '../../model/task.js';
 import {taskScopeKey, type FleetState} from '../fleet-store.js';
@@ -31,13 +33,16 @@ function definitionsOf(tasks: readonly Task[] | undefined): readonly string[] {
 	return arns;
 }
 
-/** ARNs on screen that are not cached yet, the focused service's first. */
-export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<string>): string[] {
+/** Task definitions kept once fetched: far more than a screen uses, far fewer than a fleet has. */
+export const TASK_DEFINITIONS_KEPT = 200;
+
+/** The ARNs of the definitions what is on screen uses, the focused service's first. */
+export function onScreenTaskDefinitions(state: FleetState): Set<string> {
 	const wanted = new Set<string>();
 	if (state.openedTaskDefinition !== undefined) wanted.add(state.openedTaskDefinition);
 	for (const arn of revisionsToDescribe(state)) wanted.add(arn);
 	const {clusterArn, serviceArn} = state.focus;
-	if (clusterArn === undefined) return filterUncached(state, wanted, skip);
+	if (clusterArn === undefined) return wanted;
 	const service = state.clusterViews[clusterArn]?.services.find((s) => s.arn === serviceArn);
 	if (service !== undefined) for (const arn of serviceTaskDefinitions(service)) wanted.add(arn);
 	const key = taskScopeKey(state.focus);
@@ -45,7 +50,35 @@ export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<strin
 		for (const arn of definitionsOf(state.tasks[key])) wanted.add(arn);
 		for (const arn of definitionsOf(state.stoppedTasks[key])) wanted.add(arn);
 	}
-	return filterUncached(state, wanted, skip);
+	return wanted;
+}
+
+/** ARNs on screen that are not cached yet, the focused service's first. */
+export function wantedTaskDefinitions(state: FleetState, skip: ReadonlySet<string>): string[] {
+	return filterUncached(state, onScreenTaskDefinitions(state), skip);
+}
+
+/**
+ * The cache cut back to `limit` entries, dropping the longest-held first (a record keeps its
+ * insertion order) but never one in `inUse`. Unchanged when within the limit.
+ */
+export function boundedTaskDefinitions<T>(
+	cached: Readonly<Record<string, T>>,
+	inUse: ReadonlySet<string>,
+	limit = TASK_DEFINITIONS_KEPT,
+): Readonly<Record<string, T>> {
+	const arns = Object.keys(cached);
+	let excess = arns.length - limit;
+	if (excess <= 0) return cached;
+	const kept: Record<string, T> = {};
+	for (const arn of arns) {
+		if (excess > 0 && !inUse.has(arn)) {
+			excess--;
+			continue;
+		}
+		kept[arn] = cached[arn]!;
+	}
+	return kept;
 }
 
 function filterUncached(
@@ -87,7 +120,12 @@ export function createTaskDefinitionsTier(ctx: TierContext): FleetTier {
 				const kind = (result.reason as {problem?: {kind?: string}}).problem?.kind;
 				if (kind === 'not-found' || kind === 'invalid') unavailable.add(arns[index]!);
 			});
-			ctx.write((state) => ({taskDefinitions: withEntries(state.taskDefinitions, found)}));
+			ctx.write((state) => ({
+				taskDefinitions: boundedTaskDefinitions(
+					withEntries(state.taskDefinitions, found),
+					onScreenTaskDefinitions(state),
+				),
+			}));
 			throwFirstFailure(results.filter((_, index) => !unavailable.has(arns[index]!)));
 		},
 	};
