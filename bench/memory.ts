@@ -11,7 +11,7 @@
  * the load, after scrolling and after --idle-seconds (default 60: a paced refresh), and VmHWM (the peak the kernel saw), which is what the machine
  * has to have free.
  */
-import {readdirSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {loadNow, numberFlag, sleep} from './measure.js';
 import {commandKeys, filterKeys, TuiSession} from './ui-session.js';
 import {startSimProcess} from './ui-sims.js';
@@ -73,6 +73,47 @@ async function heapSnapshot(session: TuiSession): Promise<void> {
 	await sleep(5000);
 }
 
+/**
+ * Resident memory by kind, from /proc/PID/smaps: what the process maps from files (node's own
+ * code and data: a bare node has ~34 MB of it), malloc's per-thread arenas (64 MB-aligned
+ * reservations: the AWS thread's, V8's helper threads', libuv's), the main thread's malloc heap,
+ * and the other anonymous memory (both threads' V8 heaps, Yoga's WebAssembly memory).
+ */
+export function residentByKind(pid: number): Record<string, number> | undefined {
+	let text: string;
+	try {
+		text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+	} catch {
+		return undefined;
+	}
+	const kinds = {files: 0, arenas: 0, mallocHeap: 0, otherAnon: 0};
+	let kind: keyof typeof kinds = 'otherAnon';
+	const arenaAlign = 64 * 2 ** 20;
+	for (const line of text.split('\n')) {
+		const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/u.exec(line);
+		if (head !== null) {
+			const [, start = '0', end = '0', , path = ''] = head;
+			const from = Number.parseInt(start, 16);
+			const size = Number.parseInt(end, 16) - from;
+			if (path.startsWith('/')) kind = 'files';
+			else if (path === '[heap]') kind = 'mallocHeap';
+			else if (path === '' && from % arenaAlign === 0 && size <= arenaAlign) kind = 'arenas';
+			else kind = 'otherAnon';
+			continue;
+		}
+		const rss = /^Rss:\s+(\d+) kB/u.exec(line);
+		if (rss !== null) kinds[kind] += Number(rss[1]) / 1024;
+	}
+	return kinds;
+}
+
+const kindsText = (kinds: Record<string, number> | undefined) =>
+	kinds === undefined
+		? ''
+		: Object.entries(kinds)
+				.map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+				.join(', ');
+
 type Measure = {
 	beforeMb: number;
 	loadedMb: number;
@@ -80,6 +121,8 @@ type Measure = {
 	idleMb: number;
 	peakMb: number;
 	loadMs: number;
+	scrolledKinds: string;
+	idleKinds: string;
 };
 
 async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
@@ -108,9 +151,11 @@ async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
 		}
 		await session.pty.settle(500, 5000);
 		const scrolled = session.memory();
+		const scrolledKinds = kindsText(residentByKind(session.pty.pid));
 		// Long enough for the scope's paced refreshes (20,000 tasks: one every ~50 s) to show.
 		await sleep(idleMs);
 		const idle = session.memory();
+		const idleKinds = kindsText(residentByKind(session.pty.pid));
 		if (snapshotDir !== undefined) await heapSnapshot(session);
 		if (loaded === undefined || scrolled === undefined || idle === undefined)
 			throw new Error('no /proc: Linux only');
@@ -121,6 +166,8 @@ async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
 			idleMb: idle.rssMb,
 			peakMb: idle.peakMb,
 			loadMs,
+			scrolledKinds,
+			idleKinds,
 		};
 	} finally {
 		await session.close();
@@ -140,7 +187,8 @@ try {
 				`${variant.name.padEnd(16)} ${figures.beforeMb.toFixed(0).padStart(10)} MB ` +
 					`${figures.loadedMb.toFixed(0).padStart(7)} MB ` +
 					`${figures.scrolledMb.toFixed(0).padStart(9)} MB ${figures.idleMb.toFixed(0).padStart(8)} MB ${figures.peakMb.toFixed(0).padStart(10)} MB ` +
-					`${figures.loadMs.toFixed(0).padStart(8)} ms  (load ${loadNow().toFixed(1)})`,
+					`${figures.loadMs.toFixed(0).padStart(8)} ms  (load ${loadNow().toFixed(1)})\n` +
+					`${''.padEnd(16)} MB after scroll: ${figures.scrolledKinds}; after idle: ${figures.idleKinds}`,
 			);
 		}
 	}

@@ -16,9 +16,10 @@ let remote: RemoteAws | undefined;
 /** The kinds of message the thread sent back, in order. */
 let answers: string[] = [];
 
-function connect(): RemoteAws {
+function connect(memoItemCapacity?: number): RemoteAws {
 	answers = [];
 	remote = startRemoteAws({
+		...(memoItemCapacity === undefined ? {} : {memoItemCapacity}),
 		entry,
 		argv: [threadModule],
 		region: 'us-east-1',
@@ -96,5 +97,20 @@ describe('unchanged answers', () => {
 		const batch = await poll(() => aws.adapters.ecs.listServiceArns('batch'));
 		expect(batch).not.toEqual(web);
 		expect(answers).toEqual(['answer', 'answer']);
+	}, 30_000);
+
+	it('keeps results up to a number of items in all, forgetting the least recently used first', async () => {
+		const web = await poll(() => connect().adapters.ecs.listTaskArns('web'));
+		await remote?.destroy();
+		expect(web.length).toBeGreaterThan(0);
+		// Room for web's tasks described, and nothing more.
+		const aws = connect(web.length);
+		await poll(() => aws.adapters.ecs.describeTasks('web', web));
+		await poll(() => aws.adapters.ecs.describeTasks('web', web));
+		// Another call's result pushes web's out, and web's then has to come across again.
+		await poll(() => aws.adapters.ecs.listTaskArns('batch'));
+		await poll(() => aws.adapters.ecs.describeTasks('web', web));
+		await poll(() => aws.adapters.ecs.describeTasks('web', web));
+		expect(answers).toEqual(['answer', 'unchanged', 'answer', 'answer', 'unchanged']);
 	}, 30_000);
 });

@@ -9,6 +9,7 @@
  * A thread that dies (a bug, out of memory) fails the calls in flight with a clear message, and
  * the next call starts a new one: polling goes on.
  */
+import {createHash} from 'node:crypto';
 import {Worker, type ResourceLimits} from 'node:worker_threads';
 import type {AwsAdapters} from '../adapters.js';
 import type {AnswerDigest} from '../answer-digest.js';
@@ -53,6 +54,8 @@ export type RemoteAwsOptions = AwsThreadOptions & {
 	readonly debugLog?: (line: string) => void;
 	/** The thread's heap limits; tests make them small to see an out-of-memory end. */
 	readonly resourceLimits?: ResourceLimits;
+	/** Items the kept results may hold in all (memoItemCapacity); tests make it small. */
+	readonly memoItemCapacity?: number;
 };
 
 const adapterNames: ReadonlyArray<keyof AwsAdapters> = [
@@ -129,12 +132,27 @@ const memoCalls = new Set([
  */
 const memoCapacity = 1_000;
 
+/**
+ * And at most this many described items (tasks, services, instances) in all: a refresh of
+ * fleet-main's 20,000 tasks with its 2,000 services and 1,000 instances, with room to spare.
+ * Counted in entries alone, the memo went on holding a big scope's tasks (up to 100,000) long
+ * after the store had let them go. A list counts as one: its ARNs are the strings the described
+ * items hold anyway.
+ */
+const memoItemCapacity = 30_000;
+
+function memoItems(entry: MemoEntry): number {
+	const items = (entry.value as {items?: unknown} | undefined)?.items;
+	return Array.isArray(items) ? items.length : 1;
+}
+
 function memoKeyOf(adapter: string, method: string, args: readonly unknown[]): string | undefined {
 	const name = `${adapter}.${method}`;
 	if (!memoCalls.has(name)) return undefined;
 	// describeTasks' third argument, the tasks held, changes what crosses, not the result.
 	const keyArgs = name === 'ecs.describeTasks' ? args.slice(0, 2) : args;
-	return `${name}:${JSON.stringify(keyArgs)}`;
+	// Hashed: a describe's key spelled out is its 100 ARNs (~9 KB), and 200 of them stayed held.
+	return `${name}:${createHash('sha256').update(JSON.stringify(keyArgs)).digest('base64')}`;
 }
 
 function abortError(signal: AbortSignal): Error {
@@ -203,6 +221,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		onThreadStart,
 		debugLog,
 		resourceLimits,
+		memoItemCapacity: itemCapacity = memoItemCapacity,
 		...threadOptions
 	} = options;
 	const stats = options.stats ?? new RequestStats();
@@ -226,10 +245,19 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	};
 	const pending = new Map<number, Pending>();
 	const memo = new Map<string, MemoEntry>();
-	const remember = (key: string, entry: MemoEntry) => {
+	let memoItemCount = 0;
+	const forget = (key: string) => {
+		const entry = memo.get(key);
+		if (entry === undefined) return;
 		memo.delete(key);
+		memoItemCount -= memoItems(entry);
+	};
+	const remember = (key: string, entry: MemoEntry) => {
+		forget(key);
 		memo.set(key, entry);
-		if (memo.size > memoCapacity) memo.delete(memo.keys().next().value!);
+		memoItemCount += memoItems(entry);
+		while (memo.size > 1 && (memo.size > memoCapacity || memoItemCount > itemCapacity))
+			forget(memo.keys().next().value!);
 	};
 	let nextId = 1;
 	let worker: Worker | undefined;
@@ -387,16 +415,18 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		// Each batch's tasks are rebuilt as it arrives, so its structured clone dies young: held
 		// until the last of fleet-main's 200 batches, the clones (~25 MB) outlived the young
 		// generation and were promoted, and the old one grew to twice what it kept.
-		const received = tasks
-			? (value: unknown) => {
-					const answer = value as Described;
-					return {...answer, items: receivedTasks(answer.items as Task[], previous)};
-				}
-			: undefined;
+		const receivedFor = (batch: unknown[]) =>
+			tasks
+				? (value: unknown) => {
+						const answer = value as Described;
+						return {...answer, items: receivedTasks(answer.items as Task[], previous, batch)};
+					}
+				: undefined;
 		const answers = await Promise.all(
 			batches.map(async (batch) => {
 				const batchArgs = args.with(split.list, batch);
 				const memoArgs = [...batchArgs];
+				const received = receivedFor(batch);
 				if (previous !== undefined) batchArgs[2] = knownTasksOf(batch as string[], previous);
 				return (await call(adapter, method, batchArgs, {
 					memoArgs,
