@@ -31,6 +31,7 @@ import {
 } from './detail-lines.js';
 import {cpuUnits, memoryMiB} from './detail-format.js';
 import {detailViewOf, type BuiltDetailProps} from './detail-view.js';
+import {compareText} from '../../text/plain-order.js';
 
 /** A container instance attribute as DescribeContainerInstances returns it. */
 export type InstanceAttribute = {readonly name: string; readonly value?: string | undefined};
@@ -99,7 +100,7 @@ function attributeRank(name: string): number {
 function attributeLines(attributes: readonly InstanceAttribute[]): DetailLine[] {
 	if (attributes.length === 0) return [];
 	const ordered = [...attributes].sort(
-		(a, b) => attributeRank(a.name) - attributeRank(b.name) || a.name.localeCompare(b.name),
+		(a, b) => attributeRank(a.name) - attributeRank(b.name) || compareText(a.name, b.name),
 	);
 	return [
 		blank,

@@ -2,6 +2,7 @@
 // shared Table component.
 import {taskDefinitionName} from '../../model/arn.js';
 import type {TableColumn, TableRow} from '../components/table.js';
+import {compareText} from '../../text/plain-order.js';
 
 export type TaskDefinitionFamily = {
 	readonly family: string;
@@ -43,7 +44,7 @@ export function latestRevision(revisions: readonly string[]): string | undefined
 
 export function taskDefinitionRows(families: readonly TaskDefinitionFamily[]): TableRow[] {
 	return [...families]
-		.sort((a, b) => a.family.localeCompare(b.family))
+		.sort((a, b) => compareText(a.family, b.family))
 		.map((family) => {
 			const latest = latestRevision(family.revisions);
 			const status = family.status ?? (latest === undefined ? 'INACTIVE' : 'ACTIVE');

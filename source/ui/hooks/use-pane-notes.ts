@@ -8,12 +8,12 @@ import {staleSinceAt} from '../../store/data-status.js';
 import type {DataSetId, FleetState, LoadProgress, ProgressId} from '../../store/fleet-store.js';
 import type {PaneId} from '../layout.js';
 import {useFleet} from './use-fleet.js';
+import {groupThousands} from '../../text/plain-order.js';
 
 const clock = (ms: number): string => new Date(ms).toTimeString().slice(0, 8);
-const counted = new Intl.NumberFormat('en-US');
 
 export function progressText(progress: LoadProgress): string {
-	return `${counted.format(progress.done)}/${counted.format(progress.total)}`;
+	return `${groupThousands(progress.done)}/${groupThousands(progress.total)}`;
 }
 
 export function paneNote(

@@ -14,6 +14,7 @@ import {useTheme} from '../theme.js';
 import type {TextViewport} from '../ui-state.js';
 import {logRows, matchingLines, type RowOptions} from './log-rows.js';
 import type {LogsOverlay} from './logs-overlay.js';
+import {groupThousands} from '../../text/plain-order.js';
 
 export type LogsViewProps = {
 	readonly overlay: LogsOverlay;
@@ -47,7 +48,7 @@ export function statusNotes(
 		});
 	if (view.buffer.dropped > 0)
 		notes.push({
-			text: `${view.buffer.dropped.toLocaleString('en-US')} older lines dropped (the view keeps the newest ${view.buffer.lines.length.toLocaleString('en-US')})`,
+			text: `${groupThousands(view.buffer.dropped)} older lines dropped (the view keeps the newest ${groupThousands(view.buffer.lines.length)})`,
 			tone: 'muted',
 		});
 	if (

@@ -11,6 +11,7 @@
 import {asciiMeter} from '../components/meter.js';
 import type {SortState, TableRow, TableRows} from '../components/table.js';
 import type {PaneDefinition, RowContext} from './pane-rows.js';
+import {compareText} from '../../text/plain-order.js';
 
 export type PaneList<T> = {
 	readonly items: readonly T[];
@@ -104,9 +105,6 @@ function searchText<T>(definition: PaneDefinition<T>, item: T, context: RowConte
 	return text;
 }
 
-// One collator, as String#localeCompare would use, without building one per comparison.
-const collator = new Intl.Collator();
-
 /**
  * The entities the pane lists, in order. `context` is read to match a filter (the filter
  * matches what the row says) and by the sort keys that read it (PaneDefinition.sortReads):
@@ -136,14 +134,14 @@ export function paneList<T>(
 			// Rows without a value (no metric yet) go last whichever way the column sorts.
 			if (a.value === undefined || b.value === undefined) {
 				if (a.value !== b.value) return a.value === undefined ? 1 : -1;
-				return collator.compare(a.id, b.id);
+				return compareText(a.id, b.id);
 			}
 			const order =
 				typeof a.value === 'number' && typeof b.value === 'number'
 					? a.value - b.value
-					: collator.compare(String(a.value), String(b.value));
+					: compareText(String(a.value), String(b.value));
 			// Ties keep a stable, meaningful order (by id) so rows do not jump between refreshes.
-			return order === 0 ? collator.compare(a.id, b.id) : order * direction;
+			return order === 0 ? compareText(a.id, b.id) : order * direction;
 		});
 		kept = keyed.map(({item}) => item);
 	}
