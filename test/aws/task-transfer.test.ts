@@ -1,43 +1,19 @@
 import {describe, expect, it} from 'vitest';
 import {knownTask, receivedTasks} from '../../source/aws/remote/task-transfer.js';
 import type {Task} from '../../source/model/task.js';
+import {modelBuilders} from '../helpers/model-builders.js';
 
-const cluster = 'arn:aws:ecs:us-east-1:123456789012:cluster/fleet-main';
+const build = modelBuilders({now: 1_700_000_600_000});
 
+/** A fleet-main task with one container bound to `ports`. */
 function task(id: string, ports: number[], version = 1): Task {
-	return {
-		arn: `arn:aws:ecs:us-east-1:123456789012:task/fleet-main/${id}`,
+	return build.task({
 		id,
-		clusterArn: cluster,
-		group: 'service:web',
-		serviceName: 'web',
-		lastStatus: 'RUNNING',
-		desiredStatus: 'RUNNING',
-		healthStatus: 'HEALTHY',
-		containerInstanceArn: undefined,
-		availabilityZone: 'us-east-1a',
-		launchType: 'FARGATE',
-		capacityProviderName: undefined,
-		cpu: '256',
-		memory: '512',
-		createdAt: 1_700_000_000_000,
-		startedAt: 1_700_000_060_000,
-		stoppingAt: undefined,
-		stoppedAt: undefined,
-		stopCode: undefined,
-		stoppedReason: undefined,
-		startedBy: 'ecs-svc/123',
-		taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3',
-		taskDefinition: 'web:3',
+		arn: build.arn(`task/fleet-main/${id}`),
+		clusterArn: build.arn('cluster/fleet-main'),
 		version,
 		containers: [
-			{
-				name: 'web',
-				image: 'nginx:1.27',
-				lastStatus: 'RUNNING',
-				exitCode: undefined,
-				reason: undefined,
-				healthStatus: 'HEALTHY',
+			build.container({
 				networkBindings: ports.map((port) => ({
 					containerPort: port,
 					hostPort: port,
@@ -45,10 +21,10 @@ function task(id: string, ports: number[], version = 1): Task {
 				})),
 				runtimeId: `${id}-1234567890`,
 				execAgentStatus: 'RUNNING',
-			},
+			}),
 		],
 		enableExecuteCommand: true,
-	};
+	});
 }
 
 /** What crosses the thread boundary: a structured clone, as postMessage makes. */
