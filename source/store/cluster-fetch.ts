@@ -3,8 +3,8 @@
  * container instances and tasks (a List, then Describe of what it listed), the stopped tasks of a
  * failing service, and the Auto Scaling groups behind its capacity providers. The live view's
  * poll tiers (source/store/tiers) and the `--once` snapshot (snapshot.ts) both fetch through here,
- * and nothing else in the store lists or describes these but two one-off reads (the write layer's
- * settle checks, and `--service` looking a service up by name), so the two cannot drift apart in
+ * as does `--service` looking a service up by name; nothing else in the store lists or describes
+ * these but the write layer's one-off settle checks, so the two cannot drift apart in
  * what they ask AWS for. Each then keeps what it needs: the tiers choose what is due, sort and
  * reuse for the screen; the snapshot keeps AWS's order and the describe failures it prints.
  */
@@ -124,7 +124,7 @@ export function fetchServicePage(
  * part of a sweep. One that no longer exists comes back as a MISSING failure.
  */
 export function fetchServicesByArn(
-	ecs: EcsAdapter,
+	ecs: Pick<EcsAdapter, 'describeServices'>,
 	clusterArn: string,
 	services: readonly string[],
 	manner: FetchManner = {},

@@ -7,6 +7,7 @@
  */
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {EcsAdapter} from '../aws/ecs.js';
+import {fetchServicesByArn} from './cluster-fetch.js';
 import type {FleetState, FleetStore} from './fleet-store.js';
 
 export type ServiceSearchState =
@@ -92,7 +93,7 @@ async function findService(
 	for (let start = 0; start < candidates.length; start += clustersAtOnce) {
 		const batch = candidates.slice(start, start + clustersAtOnce);
 		const answers = await Promise.allSettled(
-			batch.map((cluster) => ecs.describeServices(cluster, [service])),
+			batch.map((cluster) => fetchServicesByArn(ecs, cluster, [service])),
 		);
 		for (const answer of answers) {
 			if (answer.status === 'rejected') {
