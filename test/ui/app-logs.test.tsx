@@ -54,7 +54,9 @@ describe('the log view', () => {
 	it('follows: new lines arrive at the bottom with a refresh, no key needed in the view', async () => {
 		const app = await renderApp({store: demo.fleet.store, columns: 120, rows: 30});
 		await onWebService(app, 'frontend');
-		await app.press('4', 'l');
+		await app.press('4');
+		await app.waitFor((f) => /Tasks \(frontend\) \[1\/\d+\]/.test(f), 10_000);
+		await app.press('l');
 		await app.waitFor((f) => /Logs: task [0-9a-f]+/.test(f) && logRowsOf(f).length > 3, 10_000);
 		const before = demo.fleet.store.getState().logView!.buffer.lines.length;
 		demo.fleet.sim.advance(60_000);
@@ -87,7 +89,10 @@ describe('the log view', () => {
 		const app = await renderApp({store: demo.fleet.store, columns: 120, rows: 30});
 		await onWebService(app, 'redis');
 		demo.fleet.sim.server.faults.set({denied: ['logs']});
-		await app.press('4', 'l');
+		await app.press('4');
+		// l acts on the selected task: pressed before the pane has one, it says so instead.
+		await app.waitFor((f) => /Tasks \(redis\) \[1\/1\]/.test(f), 10_000);
+		await app.press('l');
 		await app.waitFor((f) => /logs:GetLogEvents is not allowed/.test(f), 10_000);
 	});
 });
