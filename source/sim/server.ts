@@ -71,11 +71,11 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
 	const send = (res: ServerResponse, response: WireResponse, delayMs: number): void => {
 		const write = (): void => {
 			if (res.destroyed) return;
-			res.writeHead(response.status, {
-				...response.headers,
-				'content-length': Buffer.byteLength(response.body),
-			});
-			res.end(response.body);
+			// Encoded once: the length and the bytes written come from the same pass over a body
+			// that can be megabytes, where a string would be measured and then encoded again.
+			const payload = Buffer.from(response.body, 'utf8');
+			res.writeHead(response.status, {...response.headers, 'content-length': payload.length});
+			res.end(payload);
 		};
 		if (delayMs <= 0) return write();
 		// Latency by timer, never by blocking: other requests keep being served meanwhile.

@@ -163,6 +163,37 @@ describe('CloudWatch GetMetricData for AWS/ECS', () => {
 		expect([...times].sort((a, b) => a - b)).toEqual(times);
 	});
 
+	it('gives each of many queries in one call its own points, as if asked alone', async () => {
+		// Services have utilisation; clusters have reservation too.
+		const serviceMetrics = ['CPUUtilization', 'MemoryUtilization'];
+		const clusterMetrics = ['CPUUtilization', 'MemoryUtilization', 'CPUReservation'];
+		const stats = ['Average', 'Maximum', 'Minimum', 'SampleCount', 'Sum'];
+		const queries = Array.from({length: 120}, (_, i) =>
+			i % 2 === 0
+				? ecsQuery(`q${i}`, serviceMetrics[(i / 2) % 2]!, stats[i % stats.length]!, {
+						ClusterName: 'prod',
+						ServiceName: 'web',
+					})
+				: ecsQuery(`q${i}`, clusterMetrics[i % 3]!, stats[i % stats.length]!),
+		);
+		const window = lastMinutes(10);
+		const together = await sim.cloudwatch.send(
+			new GetMetricDataCommand({MetricDataQueries: queries, ...window}),
+		);
+		expect(together.MetricDataResults!.map((result) => result.Id)).toEqual(
+			queries.map((query) => query.Id),
+		);
+		for (const query of [0, 1, 2, 3, 5, 118, 119].map((i) => queries[i]!)) {
+			const alone = await sim.cloudwatch.send(
+				new GetMetricDataCommand({MetricDataQueries: [query], ...window}),
+			);
+			const mine = byId(together.MetricDataResults, query.Id!);
+			expect(mine.Values!.length).toBeGreaterThan(0);
+			expect(mine.Timestamps).toEqual(alone.MetricDataResults![0]!.Timestamps);
+			expect(mine.Values).toEqual(alone.MetricDataResults![0]!.Values);
+		}
+	});
+
 	it('gives the same numbers for the same seed', async () => {
 		const twin = await startSim(21);
 		try {

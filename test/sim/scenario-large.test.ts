@@ -1,4 +1,5 @@
 import {beforeAll, describe, expect, it} from 'vitest';
+import {ecsHandlers} from '../../source/sim/api/ecs.js';
 import {buildWorld} from '../../source/sim/scenarios/index.js';
 import {ManualClock} from '../../source/sim/world/clock.js';
 import type {World} from '../../source/sim/world/world.js';
@@ -57,5 +58,34 @@ describe('large scenario', () => {
 			[...c.tasks.values()].filter((t) => t.startedBy?.startsWith('events-rule/')),
 		);
 		expect(standAlone.length).toBeGreaterThan(0);
+	});
+
+	it('pages the 20,000 running tasks of fleet-main through ListTasks, each once, in order', () => {
+		const fleet = clusterNamed(world, 'fleet-main');
+		const context = {
+			world,
+			service: 'ecs' as const,
+			operation: 'ListTasks',
+			region: world.region,
+			accessKeyId: 'AKIDTEST',
+		};
+		const listed: string[] = [];
+		let nextToken: string | undefined;
+		let pages = 0;
+		do {
+			const page = ecsHandlers.ListTasks!({cluster: 'fleet-main', nextToken}, context) as {
+				taskArns: string[];
+				nextToken?: string;
+			};
+			listed.push(...page.taskArns);
+			nextToken = page.nextToken;
+			pages++;
+		} while (nextToken !== undefined);
+		const running = [...fleet.tasks.values()]
+			.filter((task) => task.desiredStatus === 'RUNNING')
+			.map((task) => task.arn);
+		expect(running.length).toBeGreaterThanOrEqual(20_000);
+		expect(pages).toBe(Math.ceil(running.length / 100));
+		expect(listed).toEqual(running);
 	});
 });

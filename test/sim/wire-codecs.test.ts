@@ -17,6 +17,7 @@ import {
 import {GetCallerIdentityCommand} from '@aws-sdk/client-sts';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {decodeFormInput, parseFormBody} from '../../source/sim/protocol/form.js';
+import {createJsonCodec} from '../../source/sim/protocol/json.js';
 import {xmlElement} from '../../source/sim/protocol/xml.js';
 import {launched, startWireSim, type WireSim} from './wire-fixture.js';
 
@@ -45,6 +46,33 @@ describe('ECS (awsJson1_1)', () => {
 		expect(out.clusters?.[0]).not.toHaveProperty('statistics');
 		expect(out.clusters?.[0]?.settings).toEqual([{name: 'containerInsights', value: 'enabled'}]);
 		expect((await sim.ecs.send(new ListClustersCommand({}))).clusterArns).toHaveLength(1);
+	});
+});
+
+describe('JSON writing', () => {
+	it('writes dates as epoch seconds at any depth, drops undefined members and keeps the rest', () => {
+		const at = new Date(Date.UTC(2026, 0, 1, 0, 0, 1, 500));
+		const {body} = createJsonCodec({version: '1.1'}).encodeResult(
+			'X',
+			{
+				tasks: [{createdAt: at, gone: undefined, containers: [{exitCode: 0, reason: null}]}],
+				times: [at, undefined],
+				empty: {},
+				flag: false,
+				name: 'caf\u00e9 "q"',
+			},
+			'id',
+		);
+		expect(body).toBe(
+			'{"tasks":[{"createdAt":1767225601.5,"containers":[{"exitCode":0,"reason":null}]}],' +
+				'"times":[1767225601.5,null],"empty":{},"flag":false,"name":"caf\u00e9 \\"q\\""}',
+		);
+	});
+
+	it('sends text beyond ASCII whole: the length header counts bytes, not characters', async () => {
+		const name = 'caf\u00e9-\u2713-\u65e5\u672c-\u{1f680}';
+		const out = await sim.ecs.send(new DescribeClustersCommand({clusters: [name, 'b']}));
+		expect(out.clusters?.map((c) => c.clusterName)).toEqual([name, 'b']);
 	});
 });
 

@@ -24,6 +24,7 @@ import {
 	placementInput,
 	requireTaskDefinitionRef,
 } from './ecs-shared-inputs.js';
+import {taskListWalks} from './ecs-task-walks.js';
 import {paginateWhere} from './pagination.js';
 
 const MAX_DESCRIBE_TASKS = 100;
@@ -71,13 +72,27 @@ export const taskHandlers: OperationTable = {
 			(service === undefined || task.serviceName === service) &&
 			(startedBy === undefined || task.startedBy === startedBy) &&
 			(launchType === undefined || task.launchType === launchType);
-		const page = paginateWhere(cluster.tasks.values(), matches, {
-			operation: 'ListTasks',
-			maxResults: optionalInteger(input, 'maxResults'),
-			nextToken: optionalString(input, 'nextToken'),
-			defaultSize: 100,
-			maxSize: 100,
-		});
+		const filter = JSON.stringify([
+			desiredStatus,
+			containerInstanceId,
+			family,
+			service,
+			startedBy,
+			launchType,
+		]);
+		const page = paginateWhere(
+			cluster.tasks.values(),
+			matches,
+			{
+				operation: 'ListTasks',
+				maxResults: optionalInteger(input, 'maxResults'),
+				nextToken: optionalString(input, 'nextToken'),
+				defaultSize: 100,
+				maxSize: 100,
+			},
+			undefined,
+			taskListWalks(world, cluster, filter),
+		);
 		return {taskArns: page.items.map((task) => task.arn), nextToken: page.nextToken};
 	},
 

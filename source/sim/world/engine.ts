@@ -59,6 +59,8 @@ export interface Engine extends Pick<
 	tasksOnInstance(instanceId: string): Set<TaskState>;
 	addTask(cluster: ClusterState, task: TaskState): void;
 	removeTask(cluster: ClusterState, task: TaskState): void;
+	/** A task of the cluster changed its desired status: see World.taskListRevision. */
+	taskListChanged(clusterName: string): void;
 
 	/** The service needs its counts refreshed and the scheduler to look at it on the next step. */
 	serviceDirty(service: ServiceState): void;

@@ -279,6 +279,7 @@ function essentialContainerExited(engine: Engine, task: TaskState): void {
 	}
 	task.exitAt = undefined;
 	task.desiredStatus = 'STOPPED';
+	engine.taskListChanged(task.clusterName);
 	task.stopCode = 'EssentialContainerExited';
 	task.stoppedReason = 'Essential container in task exited';
 	task.stoppingAt = engine.now();
@@ -297,6 +298,7 @@ export function requestStop(
 ): void {
 	if (task.desiredStatus === 'STOPPED') return;
 	task.desiredStatus = 'STOPPED';
+	engine.taskListChanged(task.clusterName);
 	task.stopCode = stopCode;
 	task.stoppedReason = reason;
 	task.stoppingAt = engine.now();

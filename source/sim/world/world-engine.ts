@@ -91,6 +91,7 @@ class WorldEngine implements World, Engine {
 	private readonly dirtyGroups = new Set<AutoScalingGroupState>();
 	private readonly runtimes = new Map<ServiceState, ServiceRuntime>();
 	private readonly instanceTasks = new Map<string, Set<TaskState>>();
+	private readonly taskListRevisions = new WeakMap<ClusterState, number>();
 	private readonly definitionsByArn = new Map<string, TaskDefinitionState>();
 	private readonly requirements = new WeakMap<TaskDefinitionState, TaskRequirement>();
 	private readonly definitionBehaviours = new WeakMap<TaskDefinitionState, ContainerBehaviour[]>();
@@ -249,6 +250,7 @@ class WorldEngine implements World, Engine {
 
 	addTask(cluster: ClusterState, task: TaskState): void {
 		cluster.tasks.set(task.id, task);
+		this.bumpTaskList(cluster);
 		if (task.containerInstanceId) {
 			let set = this.instanceTasks.get(task.containerInstanceId);
 			if (!set) this.instanceTasks.set(task.containerInstanceId, (set = new Set()));
@@ -260,9 +262,23 @@ class WorldEngine implements World, Engine {
 
 	removeTask(cluster: ClusterState, task: TaskState): void {
 		cluster.tasks.delete(task.id);
+		this.bumpTaskList(cluster);
 		if (task.containerInstanceId) this.instanceTasks.get(task.containerInstanceId)?.delete(task);
 		const service = task.serviceName ? cluster.services.get(task.serviceName) : undefined;
 		if (service) this.serviceRuntime(service).tasks.delete(task);
+	}
+
+	taskListChanged(clusterName: string): void {
+		const cluster = this.clusters.get(clusterName);
+		if (cluster) this.bumpTaskList(cluster);
+	}
+
+	taskListRevision(cluster: ClusterState): number {
+		return this.taskListRevisions.get(cluster) ?? 0;
+	}
+
+	private bumpTaskList(cluster: ClusterState): void {
+		this.taskListRevisions.set(cluster, (this.taskListRevisions.get(cluster) ?? 0) + 1);
 	}
 
 	serviceDirty(service: ServiceState): void {

@@ -182,6 +182,12 @@ export interface World {
 	/** `family` (latest ACTIVE revision), `family:revision` or an ARN. */
 	resolveTaskDefinition(ref: string): TaskDefinitionState | undefined;
 	resolveAutoScalingGroup(ref: string): AutoScalingGroupState | undefined; // name or ARN
+	/**
+	 * Moves whenever what a ListTasks of the cluster could list changes: a task added or removed,
+	 * or one asked to stop (its desired status is the only listed-by field that changes). While it
+	 * stands still, a page can carry on from where the previous page stopped.
+	 */
+	taskListRevision(cluster: ClusterState): number;
 
 	// ECS mutations. Validation errors throw SimError (InvalidParameterException, ClientException,
 	// ClusterNotFoundException, ServiceNotFoundException) with ECS's own messages.
