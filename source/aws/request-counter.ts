@@ -1,4 +1,5 @@
 import {AsyncLocalStorage} from 'node:async_hooks';
+import {setMaxListeners} from 'node:events';
 import type {Pluggable} from '@smithy/types';
 import {isThrottlingError, PollThrottledError} from './errors.js';
 import type {RequestStats} from './request-stats.js';
@@ -20,6 +21,10 @@ const pollRun = new AsyncLocalStorage<{readonly signal: AbortSignal | undefined}
  * makes, so aborting the poll (focus moved, `R`) ends its requests too, not only its next step.
  */
 export function runAsPoll<T>(fn: () => T, signal?: AbortSignal): T {
+	// What the poll waits for listens to its signal (each task definition the screen needs, each
+	// call handed to the AWS thread): past Node's default of ten listeners it would print a leak
+	// warning on stderr, which is the terminal the TUI draws on. Each is removed when it settles.
+	if (signal !== undefined) setMaxListeners(0, signal);
 	return pollRun.run({signal}, fn);
 }
 
