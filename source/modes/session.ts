@@ -26,7 +26,8 @@ export type Wiring = {
 
 /**
  * Connects, fills `store` from AWS from now on, and returns what must be closed with it. With
- * --demo, the simulator comes from `startDemoSim` (default: in this process).
+ * --demo, the simulator runs on the AWS thread (connectOptions.awsThread), else it comes from
+ * `startDemoSim` (default: in this process).
  */
 export async function wireSession(
 	options: AppOptions,
