@@ -19,7 +19,7 @@ import {awsConfigSources, checkAwsConfig, parseAppOptions} from './source/option
 import {parseSimOptions, type RawSimFlags} from './source/sim/options.js';
 import {defaultAuditLogPath} from './source/store/writes/audit-log.js';
 import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
-import {prestartSimThread} from './source/sim/worker/sim-thread.js';
+import {demoThreadOptions} from './source/modes/connection.js';
 import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
 
 // The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
@@ -262,25 +262,17 @@ if (cli.command === 'sim') {
 	} else {
 		if (!process.stdout.isTTY)
 			fail('the live view needs a terminal; use --once (and --json) for scripts');
-		// --demo's simulator starts first, on its own thread (the build's dist/sim-worker.js beside
-		// this file): its world is built while this thread loads Ink and draws the first frame. Run
-		// from source, there is no built worker, and the simulator runs in this process instead.
-		const {demo} = parsed.value;
-		const simWorker = new URL('./sim-worker.js', import.meta.url);
-		const startDemoSim =
-			demo !== undefined && existsSync(simWorker) ? prestartSimThread(simWorker, demo) : undefined;
 		// The AWS SDK runs on a thread of its own (the build's dist/aws-thread.js), started now so
 		// it loads while this thread loads Ink: reading AWS's answers never holds a key press.
-		// Run from source, the SDK runs in this process.
+		// With --demo, the simulator runs on that thread too, and starts at once: its world is built
+		// while this thread loads Ink and draws the first frame. Run from source, the SDK (and the
+		// simulator) run in this process.
 		const builtAwsThread = new URL('./aws-thread.js', import.meta.url);
 		const awsThread = existsSync(builtAwsThread) ? builtAwsThread : undefined;
-		if (awsThread !== undefined) prestartAwsThread(awsThread);
+		if (awsThread !== undefined) prestartAwsThread(awsThread, demoThreadOptions(parsed.value));
 		favourSmallHeapOnceStarted();
 		const {runTui} = await import('./source/modes/tui.js');
-		process.exitCode = await runTui(parsed.value, {
-			...(startDemoSim === undefined ? {} : {startDemoSim}),
-			...(awsThread === undefined ? {} : {awsThread}),
-		});
+		process.exitCode = await runTui(parsed.value, awsThread === undefined ? {} : {awsThread});
 		process.exit();
 	}
 }

@@ -20,6 +20,8 @@ const slowTests = [
 	'test/faults/**',
 	'test/store/writes/unknown-outcome.test.ts',
 	'test/aws/remote-aws.test.ts',
+	'test/aws/remote-aws-demo.test.ts',
+	'test/modes/session-connection.test.ts',
 	// Seeded fuzz, and one App on the simulator per terminal sequence.
 	'test/ui/app-fuzz.test.tsx',
 	'test/ui/app-terminal-input.test.tsx',

@@ -16,12 +16,9 @@ import {runtimeExternals, writeThirdPartyNotices} from './third-party-notices.mj
 
 /** @satisfies {import('esbuild').BuildOptions} */
 export const buildOptions = {
-	// The demo's simulator thread (source/sim/worker/): cli.js starts it as ./sim-worker.js.
-	entryPoints: [
-		'cli.tsx',
-		{in: 'source/sim/worker/sim-worker.ts', out: 'sim-worker'},
-		{in: 'source/aws/remote/aws-thread.ts', out: 'aws-thread'},
-	],
+	// The AWS thread (source/aws/remote/): cli.js starts it as ./aws-thread.js; with --demo it
+	// serves the simulator too, whose code is a chunk it imports only then.
+	entryPoints: ['cli.tsx', {in: 'source/aws/remote/aws-thread.ts', out: 'aws-thread'}],
 	outdir: 'dist',
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',

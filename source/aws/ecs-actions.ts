@@ -21,15 +21,8 @@ import type {Task} from '../model/task.js';
 import {adapterContext, type AdapterOptions} from './call.js';
 import {chunk} from './concurrency.js';
 import {toContainerInstance, toFailure, toService, toTask} from './ecs-convert.js';
+import {ecsActionLimits} from './ecs-limits.js';
 import {deadlineSignal, sendOnce, unwrapWriteError, type WriteOptions} from './write-once.js';
-
-// The API model's limits (docs/aws-limits.md).
-export const ecsActionLimits = {
-	runTaskCount: 10,
-	clientToken: 64,
-	stopReason: 255,
-	updateInstancesState: 10,
-} as const;
 
 export type RunTaskPlacement =
 	| {readonly capacityProviderStrategy: readonly CapacityProviderStrategyItem[]}

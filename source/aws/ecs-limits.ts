@@ -9,3 +9,15 @@ export const ecsLimits = {
 	describeCapacityProviders: 100,
 	capacityProviderPage: 10,
 } as const;
+
+/**
+ * The writes' limits in the API model (docs/aws-limits.md). Here rather than in ecs-actions.ts:
+ * the action planning on the UI thread needs them, and importing that module would load the
+ * SDK's ECS client there before the first calls.
+ */
+export const ecsActionLimits = {
+	runTaskCount: 10,
+	clientToken: 64,
+	stopReason: 255,
+	updateInstancesState: 10,
+} as const;

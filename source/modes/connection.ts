@@ -1,7 +1,7 @@
 /**
  * Where the app's AWS calls go: real AWS through the standard credential chain, or (with --demo)
  * a simulator on a free loopback port with throwaway credentials: inside this process, or
- * wherever the caller started one (the TUI runs it on its own thread).
+ * on the AWS thread (the TUI's, below), which then starts it itself.
  *
  * The TUI runs the SDK on its own thread as well (source/aws/remote): reading a large cluster's
  * answers would otherwise hold key presses back. `--once` has no keys to answer and calls in
@@ -13,6 +13,7 @@ import type {RequestStats} from '../aws/request-stats.js';
 import type {SessionCredentials} from '../aws/credentials.js';
 import {mergedProfiles, mfaSerialOf} from '../aws/profile-chain.js';
 import type {SharedFileTexts} from '../aws/aws-config-files.js';
+import type {AwsThreadOptions} from '../aws/remote/protocol.js';
 import {inspectAwsConfig, type AppOptions} from '../options.js';
 import {connectionLabel, demoRegion} from './connection-target.js';
 import {appendLog, logFilePath} from './log-file.js';
@@ -69,6 +70,23 @@ export type ConnectOptions = {
 
 const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-demo-not-a-secret'};
 
+/**
+ * What the AWS thread is told for --demo: all of it known from the flags, so cli.tsx sends it as
+ * the thread starts, and the thread starts the simulator itself (aws-thread.ts). connect() asks
+ * for a thread with exactly these, which takes that one.
+ */
+export function demoThreadOptions(
+	options: Pick<AppOptions, 'demo' | 'region' | 'debug'>,
+): AwsThreadOptions | undefined {
+	if (options.demo === undefined) return undefined;
+	return {
+		region: options.region ?? demoRegion,
+		credentials: demoCredentials,
+		debug: options.debug,
+		demo: {scenario: options.demo.scenario, seed: options.demo.seed},
+	};
+}
+
 type ClientOptions = {
 	region?: string | undefined;
 	profile?: string | undefined;
@@ -116,11 +134,15 @@ export async function connect(
 ): Promise<Connection> {
 	const {startDemoSim = startDemoSimInProcess, awsThread} = connectOptions;
 	const label = connectionLabel(options);
-	const sim = options.demo === undefined ? undefined : await startDemoSim(options.demo);
 	const log = logFilePath();
 	const debugLog = options.debug
 		? (connectOptions.debugLog ?? ((line: string) => appendLog(log, `debug: ${line}`)))
 		: undefined;
+	// With the SDK on its thread, --demo's simulator runs there too (demoThreadOptions).
+	const demoOnThread = awsThread === undefined ? undefined : demoThreadOptions(options);
+	if (demoOnThread !== undefined && awsThread !== undefined)
+		return demoConnectionOnThread(demoOnThread, awsThread, label, debugLog);
+	const sim = options.demo === undefined ? undefined : await startDemoSim(options.demo);
 	const clientOptions: ClientOptions = {
 		...(sim === undefined
 			? await awsClientOptions(options, connectOptions.sessionCredentials)
@@ -140,6 +162,38 @@ export async function connect(
 			await aws.destroy();
 			await sim?.close();
 		},
+	};
+}
+
+async function demoConnectionOnThread(
+	threadOptions: AwsThreadOptions,
+	entry: URL,
+	label: string | undefined,
+	debugLog: ((line: string) => void) | undefined,
+): Promise<Connection> {
+	const {startRemoteAws} = await import('../aws/remote/remote-aws.js');
+	const remote = startRemoteAws({
+		...threadOptions,
+		entry,
+		...(debugLog === undefined ? {} : {debugLog}),
+	});
+	let endpointUrl: string;
+	try {
+		// Known as soon as the thread's simulator listens: the prestarted thread's, long before now.
+		endpointUrl = await remote.demoSimUrl!;
+	} catch (error) {
+		await remote.destroy();
+		throw error;
+	}
+	return {
+		adapters: remote.adapters,
+		stats: remote.stats,
+		region: remote.region,
+		endpoint: remote.endpoint,
+		endpointUrl,
+		label,
+		// Ending the thread ends the simulator on it.
+		close: remote.destroy,
 	};
 }
 

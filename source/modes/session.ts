@@ -25,8 +25,26 @@ export type Wiring = {
 };
 
 /**
+ * What the header shows of the connection, changed only when it differs. The region and endpoint
+ * resolved are mostly those already shown (the flag's, the demo's): a new state would draw a frame
+ * with nothing new, just before the first data, and the frame throttle would hold that data back
+ * to the next frame's slot.
+ */
+function showConnection(
+	store: FleetStore,
+	resolved: Partial<Pick<FleetState['connection'], 'region' | 'endpoint'>>,
+): void {
+	const {connection} = store.getState();
+	const changed = Object.entries(resolved).some(
+		([key, value]) => connection[key as keyof typeof resolved] !== value,
+	);
+	if (changed) store.setState({connection: {...connection, ...resolved}});
+}
+
+/**
  * Connects, fills `store` from AWS from now on, and returns what must be closed with it. With
- * --demo, the simulator comes from `startDemoSim` (default: in this process).
+ * --demo, the simulator runs on the AWS thread (connectOptions.awsThread), else it comes from
+ * `startDemoSim` (default: in this process).
  */
 export async function wireSession(
 	options: AppOptions,
@@ -40,14 +58,14 @@ export async function wireSession(
 	// polls do not wait for it (the clients resolve the region themselves): at start it is one
 	// more call to the AWS thread before the first data.
 	connection.region().then(
-		(region) => store.setState({connection: {...store.getState().connection, region}}),
-		() => store.setState({connection: {...store.getState().connection, region: undefined}}),
+		(region) => showConnection(store, {region}),
+		() => showConnection(store, {region: undefined}),
 	);
 	// Likewise the endpoint, which a profile's endpoint_url may set: the header shows where the
 	// calls go whenever that is not AWS. The demo's header says `demo` instead.
 	if (options.demo === undefined)
 		connection.endpoint().then(
-			(endpoint) => store.setState({connection: {...store.getState().connection, endpoint}}),
+			(endpoint) => showConnection(store, {endpoint}),
 			() => {},
 		);
 	const poller = createFleetPoller({

@@ -61,17 +61,47 @@ function post(message: AwsThreadMessage): void {
 // before the endpoint is known, while the UI thread draws its first frame.
 let clients: AwsClients | undefined;
 let adapters: AwsAdapters | undefined;
+/** Settles once the clients are built: for --demo, once the simulator listens. */
+let ready: Promise<void> | undefined;
 
 function init(options: AwsThreadOptions): void {
 	if (options.sharedFiles !== undefined) shareWithSdk(options.sharedFiles);
-	const {debug, ...clientOptions} = options;
-	clients = createAwsClients({
-		...clientOptions,
-		stats: forwarded,
-		answerDigests: true,
-		...(debug ? {debugLog: (line: string) => post({kind: 'log', line})} : {}),
-	});
-	adapters = createAwsAdapters(clients);
+	const {debug, demo, ...clientOptions} = options;
+	const build = (endpointUrl: string | undefined) => {
+		clients = createAwsClients({
+			...clientOptions,
+			...(endpointUrl === undefined ? {} : {endpointUrl}),
+			stats: forwarded,
+			answerDigests: true,
+			...(debug ? {debugLog: (line: string) => post({kind: 'log', line})} : {}),
+		});
+		adapters = createAwsAdapters(clients);
+	};
+	if (demo === undefined) {
+		build(undefined);
+		ready = Promise.resolve();
+		return;
+	}
+	ready = startDemoSim(demo).then(build);
+	// A simulator that failed to start is told the UI thread below, and fails each call.
+	ready.catch(() => {});
+}
+
+/**
+ * The demo's simulator, served from this thread: the calls need no address from the UI thread,
+ * and no thread of its own is booted for it. Imported only for --demo, so a session against AWS
+ * loads no simulator code. It ends with the thread.
+ */
+async function startDemoSim(demo: NonNullable<AwsThreadOptions['demo']>): Promise<string> {
+	try {
+		const {startSim} = await import('../../sim/index.js');
+		const sim = await startSim({scenario: demo.scenario, seed: demo.seed});
+		post({kind: 'demo-sim', url: sim.url});
+		return sim.url;
+	} catch (error) {
+		post({kind: 'demo-sim-failed', error: toRemoteError(error)});
+		throw error;
+	}
 }
 
 /** The polls' calls in flight, to abort when the UI thread's poll is aborted. */
@@ -80,8 +110,14 @@ const inFlight = new Map<number, AbortController>();
 type Invoked = {value: unknown; digest?: AnswerDigest | undefined};
 
 function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<Invoked> {
-	if (clients === undefined || adapters === undefined)
+	if (ready === undefined)
 		return Promise.reject(new Error('the AWS thread was called before it was given its options'));
+	return ready.then(() => invokeReady(call, signal));
+}
+
+function invokeReady(call: AwsCall, signal: AbortSignal | undefined): Promise<Invoked> {
+	if (clients === undefined || adapters === undefined)
+		return Promise.reject(new Error('the AWS thread has no clients'));
 	if (call.adapter === 'clients') {
 		if (call.method === 'region') return clients.region().then((value) => ({value}));
 		if (call.method === 'endpoint') return clients.endpoint().then((value) => ({value}));
@@ -128,5 +164,7 @@ parentPort!.on('message', (message: AwsThreadInit | AwsCall | AwsCancel) => {
 });
 
 // The SDK is loaded; its options come later (the UI thread sends them once it has drawn its
-// first frame). Meanwhile, compile what the first calls run (warm-up.ts).
-setImmediate(() => void warmUp());
+// first frame; --demo's at once, and the simulator then starts first). Meanwhile, compile what
+// the first calls run (warm-up.ts).
+// After the demo's simulator listens, when it was asked for by then: the calls wait for that.
+setImmediate(() => void (ready ?? Promise.resolve()).catch(() => {}).then(warmUp));

@@ -9,6 +9,7 @@ import type {SessionCredentials} from '../credentials.js';
 import type {AwsProblem} from '../errors.js';
 import type {SharedFileTexts} from '../aws-config-files.js';
 import type {TransportLimits} from '../http-handler.js';
+import type {ScenarioName} from '../../sim/scenarios/index.js';
 
 /** The options the thread builds its clients from: plain data, no functions. */
 export type AwsThreadOptions = {
@@ -26,6 +27,11 @@ export type AwsThreadOptions = {
 	readonly limits?: Partial<TransportLimits> | undefined;
 	/** `--debug`: the thread sends a line per AWS call (`log` messages). */
 	readonly debug?: boolean | undefined;
+	/**
+	 * `--demo`: the thread starts the simulator itself and calls it (its address is the endpoint),
+	 * so the first calls need nothing from the UI thread, and no thread of its own is started.
+	 */
+	readonly demo?: {readonly scenario: ScenarioName; readonly seed: number} | undefined;
 };
 
 /** The first message a thread gets: it loads the SDK at once, and builds its clients from this. */
@@ -82,4 +88,7 @@ export type AwsThreadMessage =
 			readonly attempts: readonly {readonly operation: string; readonly throttled: boolean}[];
 	  }
 	/** A `--debug` line about one AWS call. */
-	| {readonly kind: 'log'; readonly line: string};
+	| {readonly kind: 'log'; readonly line: string}
+	/** The demo's simulator listens here (options.demo), or could not be started. */
+	| {readonly kind: 'demo-sim'; readonly url: string}
+	| {readonly kind: 'demo-sim-failed'; readonly error: RemoteError};

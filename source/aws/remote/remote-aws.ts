@@ -36,7 +36,12 @@ export type RemoteAws = {
 	region(): Promise<string>;
 	/** Where the thread's ECS calls go when not to AWS's own endpoint (clients.ts). */
 	endpoint(): Promise<string | undefined>;
-	/** Ends the thread; calls in flight fail. */
+	/**
+	 * With `demo`: where the simulator the thread started listens, once it does; rejected if it
+	 * could not start. A thread started after one died starts a simulator of its own (a new world).
+	 */
+	readonly demoSimUrl: Promise<string> | undefined;
+	/** Ends the thread (and the demo's simulator with it); calls in flight fail. */
 	destroy(): Promise<void>;
 };
 
@@ -167,6 +172,25 @@ function abortError(signal: AbortSignal): Error {
 // its cap before parsing it. The limit is also what keeps an out-of-memory on this thread from
 // taking the process (and the user's terminal) with it: V8 ends the thread, not the process.
 const threadLimits: ResourceLimits = {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64};
+// With --demo the thread also holds the simulator's world (`large`: 20,000 tasks and their
+// history), which the small heap above was never sized for: Node's defaults, as the simulator had
+// on a thread of its own.
+const demoThreadLimits: ResourceLimits = {};
+
+function limitsFor(options: AwsThreadOptions | undefined): ResourceLimits {
+	return options?.demo === undefined ? threadLimits : demoThreadLimits;
+}
+
+/** Options compared as data: the same fields with the same values, whatever their order. */
+function sameOptions(a: AwsThreadOptions | undefined, b: AwsThreadOptions): boolean {
+	const canonical = (value: unknown): string =>
+		JSON.stringify(value, (_key, field: unknown) =>
+			field !== null && typeof field === 'object' && !Array.isArray(field)
+				? Object.fromEntries(Object.entries(field).sort(([x], [y]) => x.localeCompare(y)))
+				: field,
+		);
+	return a !== undefined && canonical(a) === canonical(b);
+}
 
 function newThread(
 	entry: URL,
@@ -189,28 +213,70 @@ function threadFailure(error: Error): string {
 	return `the AWS thread failed (${error.message}); the next refresh starts a new one`;
 }
 
-let prestarted: {entry: string; thread: Worker; exited: boolean} | undefined;
+type Prestarted = {
+	entry: string;
+	thread: Worker;
+	exited: boolean;
+	/** The options it was given at once, if they were known then (--demo's are). */
+	options: AwsThreadOptions | undefined;
+	/** The messages it posted before it was taken (the demo's simulator listening). */
+	early: AwsThreadMessage[];
+	keep(message: AwsThreadMessage): void;
+};
+
+let prestarted: Prestarted | undefined;
 
 /**
  * Starts the thread now, so it loads the SDK while this thread loads Ink and draws the first
- * frame; the first startRemoteAws with the same entry takes it.
+ * frame; the first startRemoteAws with the same entry takes it. `options`, when known this early
+ * (--demo: the simulator is the thread's to start), are sent at once: the thread then starts the
+ * simulator and builds its clients without waiting for the UI thread, and is taken only by a
+ * startRemoteAws with the same options.
  */
-export function prestartAwsThread(entry: URL): void {
-	if (prestarted !== undefined) return;
-	const started = {entry: entry.href, thread: newThread(entry, undefined), exited: false};
+export function prestartAwsThread(
+	entry: URL,
+	options?: AwsThreadOptions,
+	/** As startRemoteAws's: tests name the TypeScript entry their bootstrap loads. */
+	argv?: string[],
+): number | undefined {
+	if (prestarted !== undefined) return undefined;
+	const started: Prestarted = {
+		entry: entry.href,
+		thread: newThread(entry, argv, limitsFor(options)),
+		exited: false,
+		options,
+		early: [],
+		keep: (message) => started.early.push(message),
+	};
+	if (options !== undefined)
+		started.thread.postMessage({kind: 'init', options} satisfies AwsThreadInit);
 	// Until someone takes it, it must not keep the process alive (an early exit, a bad flag),
 	// and a failure is no crash: whoever comes for it then starts a thread of its own.
 	started.thread.unref();
 	started.thread.on('error', () => {});
 	started.thread.once('exit', () => (started.exited = true));
+	started.thread.on('message', started.keep);
 	prestarted = started;
+	// Which thread it is, for a test to see that the session took this one.
+	return started.thread.threadId;
 }
 
-function takePrestarted(entry: URL): Worker | undefined {
+type Taken = {thread: Worker; initialized: boolean; early: AwsThreadMessage[]};
+
+function takePrestarted(entry: URL, options: AwsThreadOptions): Taken | undefined {
 	if (prestarted?.entry !== entry.href) return undefined;
-	const {thread, exited} = prestarted;
+	const started = prestarted;
 	prestarted = undefined;
-	return exited ? undefined : thread;
+	const initialized = started.options !== undefined;
+	if (started.exited) return undefined;
+	if (initialized && !sameOptions(started.options, options)) {
+		// Given other options (its simulator already started): of no use to anyone.
+		void started.thread.terminate();
+		return undefined;
+	}
+	// Taken, its messages go to the taker's listener, which replays those kept until then.
+	started.thread.off('message', started.keep);
+	return {thread: started.thread, initialized, early: started.early};
 }
 
 export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
@@ -220,7 +286,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		log = (text) => process.stderr.write(text),
 		onThreadStart,
 		debugLog,
-		resourceLimits,
+		resourceLimits = limitsFor(options),
 		memoItemCapacity: itemCapacity = memoItemCapacity,
 		...threadOptions
 	} = options;
@@ -234,6 +300,9 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		sharedFiles: threadOptions.sharedFiles,
 		limits: threadOptions.limits,
 		debug: debugLog !== undefined,
+		...(threadOptions.demo === undefined
+			? {}
+			: {demo: {scenario: threadOptions.demo.scenario, seed: threadOptions.demo.seed}}),
 		...(threadOptions.credentials === undefined
 			? {}
 			: {
@@ -262,6 +331,13 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	let nextId = 1;
 	let worker: Worker | undefined;
 	let destroyed = false;
+	let demoSim: {resolve(url: string): void; reject(error: Error): void} | undefined;
+	const demoSimUrl =
+		clientOptions.demo === undefined
+			? undefined
+			: new Promise<string>((resolve, reject) => (demoSim = {resolve, reject}));
+	// Heard by whoever asks for it; until then, no unhandled rejection.
+	demoSimUrl?.catch(() => {});
 
 	const failAll = (reason: string) => {
 		for (const call of pending.values()) call.reject(new Error(reason));
@@ -270,16 +346,26 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 
 	const start = (): Worker => {
 		// A prestarted thread has the default limits: tests asking for others start their own.
-		const thread =
-			(resourceLimits === undefined ? takePrestarted(entry) : undefined) ??
-			newThread(entry, argv, resourceLimits);
-		thread.postMessage({kind: 'init', options: clientOptions} satisfies AwsThreadInit);
+		const taken =
+			options.resourceLimits === undefined ? takePrestarted(entry, clientOptions) : undefined;
+		const thread = taken?.thread ?? newThread(entry, argv, resourceLimits);
+		if (taken?.initialized !== true)
+			thread.postMessage({kind: 'init', options: clientOptions} satisfies AwsThreadInit);
 		// Calls in flight keep it referenced (below); an idle thread never keeps ecs-top running.
 		thread.unref();
 		const forward = (chunk: Buffer) => log(`aws thread: ${chunk.toString()}`);
 		thread.stdout.on('data', forward);
 		thread.stderr.on('data', forward);
-		thread.on('message', (message: AwsThreadMessage) => {
+		const receive = (message: AwsThreadMessage) => {
+			if (message.kind === 'demo-sim') {
+				demoSim?.resolve(message.url);
+				return;
+			}
+			if (message.kind === 'demo-sim-failed') {
+				const error = fromRemoteError(message.error);
+				demoSim?.reject(new Error(`the demo simulator did not start: ${error.message}`));
+				return;
+			}
 			if (message.kind === 'attempts') {
 				for (const attempt of message.attempts)
 					stats.record(attempt.operation, {throttled: attempt.throttled});
@@ -318,12 +404,18 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 			if (call.memoKey !== undefined && message.digest !== undefined)
 				remember(call.memoKey, {digest: message.digest, value});
 			call.resolve(value);
-		});
+		};
+		for (const message of taken?.early ?? []) receive(message);
+		thread.on('message', receive);
 		thread.on('error', (error) => {
 			log(`aws thread failed: ${error.stack ?? error.message}\n`);
 			failAll(threadFailure(error));
+			demoSim?.reject(new Error(threadFailure(error)));
 		});
 		thread.on('exit', (code) => {
+			demoSim?.reject(
+				new Error(`the AWS thread stopped (exit code ${code}) before the demo simulator listened`),
+			);
 			if (worker === thread) worker = undefined;
 			if (pending.size > 0)
 				failAll(`the AWS thread stopped (exit code ${code}); the next refresh starts a new one`);
@@ -440,6 +532,9 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		};
 	};
 
+	// The demo's simulator starts with the thread: whoever awaits its address needs no call first.
+	if (demoSimUrl !== undefined) worker = start();
+
 	const adapters = Object.fromEntries(
 		adapterNames.map((name) => [
 			name,
@@ -463,6 +558,7 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		endpointUrl: threadOptions.endpointUrl,
 		region: () => call('clients', 'region', []) as Promise<string>,
 		endpoint: () => call('clients', 'endpoint', []) as Promise<string | undefined>,
+		demoSimUrl,
 		async destroy() {
 			destroyed = true;
 			failAll('the AWS connection is closed');

@@ -3,7 +3,7 @@
  * on it) or put a drained one back to work. Only ACTIVE <-> DRAINING: ECS refuses the rest.
  */
 import {chunk} from '../../aws/concurrency.js';
-import {ecsActionLimits} from '../../aws/ecs-actions.js';
+import {ecsActionLimits} from '../../aws/ecs-limits.js';
 import type {ContainerInstance} from '../../model/container-instance.js';
 import {isTaskStopping} from '../../model/task.js';
 import {taskScopeKey} from '../fleet-store.js';

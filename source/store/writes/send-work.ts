@@ -8,7 +8,7 @@
 import type {AutoScalingActionsAdapter} from '../../aws/autoscaling-actions.js';
 import type {EcsActionsAdapter} from '../../aws/ecs-actions.js';
 import {chunk} from '../../aws/concurrency.js';
-import {ecsActionLimits} from '../../aws/ecs-actions.js';
+import {ecsActionLimits} from '../../aws/ecs-limits.js';
 import {AwsApiError, type AwsProblemKind} from '../../aws/errors.js';
 import {notDeliveredCodes, type WriteOptions} from '../../aws/write-once.js';
 import {shortId, taskDefinitionName as shortRevision} from '../../model/arn.js';
