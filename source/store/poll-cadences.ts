@@ -33,9 +33,9 @@ export const SERVICES_SWEEP_EVERY = 12;
 /** Which clusters exist (ListClusters) is asked every this many refreshes. */
 export const LIST_CLUSTERS_EVERY = 12;
 /** Failing services whose stopped tasks are read in one run of the problem-tasks tier. */
-export const PROBLEM_SERVICES_PER_RUN = 3;
-/** and never more than this many calls a minute (one run of three: three lists, one describe). */
-export const PROBLEM_TASKS_CALLS_PER_MINUTE = 4;
+export const PROBLEM_SERVICES_PER_RUN = 2;
+/** and never more than this many calls a minute (one run of two: two lists, one describe). */
+export const PROBLEM_TASKS_CALLS_PER_MINUTE = 3;
 
 /** The order is the help's: what moves fastest first. */
 export const pollCadences: Readonly<Record<PollTierId, TierCadence>> = {

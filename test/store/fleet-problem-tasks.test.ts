@@ -55,15 +55,18 @@ describe('the stopped tasks of failing services (problem-tasks tier)', () => {
 		const described = calls('ECS.DescribeTasks');
 		fleet.poller.scheduler.refreshNow(['cluster']);
 		await fleet.poller.whenIdle();
-		// A minute later (the tier's allowance refilled) the next run takes the one left waiting.
-		fleet.sim.clock.advance(60_000);
-		fleet.poller.scheduler.refreshNow(['problem-tasks']);
-		await fleet.poller.whenIdle();
-		const failing = Object.keys(state().problemTasks);
-		expect(failing).toHaveLength(4);
-		// Two runs (the wake-up and the one asked for): a list per service, one describe a run.
-		expect(calls('ECS.ListTasks') - listed).toBeLessThanOrEqual(2 * PROBLEM_SERVICES_PER_RUN);
-		expect(calls('ECS.DescribeTasks') - described).toBeLessThanOrEqual(2);
+		// Each minute (the tier's allowance refilled) a run takes the ones left waiting.
+		let runs = 1;
+		while (Object.keys(state().problemTasks).length < 4 && runs < 4) {
+			fleet.sim.clock.advance(60_000);
+			fleet.poller.scheduler.refreshNow(['problem-tasks']);
+			await fleet.poller.whenIdle();
+			runs++;
+		}
+		expect(Object.keys(state().problemTasks)).toHaveLength(4);
+		// A list per service and one describe a run, never more than a run takes.
+		expect(calls('ECS.ListTasks') - listed).toBeLessThanOrEqual(runs * PROBLEM_SERVICES_PER_RUN);
+		expect(calls('ECS.DescribeTasks') - described).toBeLessThanOrEqual(runs);
 	});
 
 	it(`never spends more than ${PROBLEM_TASKS_CALLS_PER_MINUTE} calls a minute, however often it is woken`, async () => {
@@ -84,12 +87,16 @@ describe('the stopped tasks of failing services (problem-tasks tier)', () => {
 			await fleet.poller.whenIdle();
 		}
 		expect(spent() - before).toBeLessThanOrEqual(PROBLEM_TASKS_CALLS_PER_MINUTE);
-		// Three wake-ups of three lists and a describe each would have read all four at once.
+		// Three wake-ups of a list and a describe each would have read all four at once.
 		expect(Object.keys(state().problemTasks).length).toBeLessThan(4);
-		// The services it had no room for are read once the minute has passed.
-		fleet.sim.clock.advance(60_000);
-		fleet.poller.scheduler.refreshNow(['problem-tasks']);
-		await fleet.poller.whenIdle();
+		// The services it had no room for are read in the minutes after, a minute's allowance each.
+		for (let minute = 1; minute <= 3; minute++) {
+			const atStart = spent();
+			fleet.sim.clock.advance(60_000);
+			fleet.poller.scheduler.refreshNow(['problem-tasks']);
+			await fleet.poller.whenIdle();
+			expect(spent() - atStart).toBeLessThanOrEqual(PROBLEM_TASKS_CALLS_PER_MINUTE);
+		}
 		expect(Object.keys(state().problemTasks)).toHaveLength(4);
 	});
 });
