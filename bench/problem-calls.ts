@@ -3,15 +3,16 @@
  * `large`, with the problem-tasks tier (the stopped tasks of services that show failures) and
  * without it, on the user's first screen and on messaging-prod (the cluster of `large` with the most failing
  * services: three).
- * The difference is the feed's cost; its bound is PROBLEM_SERVICES_PER_RUN services (a ListTasks
- * and a DescribeTasks each) every PROBLEM_TASKS_EVERY refreshes.
+ * The difference is the feed's cost; its bound is PROBLEM_TASKS_CALLS_PER_MINUTE (a run takes
+ * PROBLEM_SERVICES_PER_RUN services, a ListTasks each and one DescribeTasks for them all, every
+ * PROBLEM_TASKS_EVERY refreshes, and only what the tier's allowance has room for).
  *
  *   npm run bench:problems [-- --minutes 10]
  */
 import {loadavg} from 'node:os';
-import {DEFAULT_REFRESH_MS} from '../source/store/fleet-store.js';
 import {
 	PROBLEM_SERVICES_PER_RUN,
+	PROBLEM_TASKS_CALLS_PER_MINUTE,
 	PROBLEM_TASKS_EVERY,
 } from '../source/store/tiers/problem-tasks.js';
 import {measureLiveCalls} from './live-calls.js';
@@ -22,10 +23,9 @@ const load = () =>
 		.map((value) => value.toFixed(2))
 		.join(' ');
 
-const bound = (PROBLEM_SERVICES_PER_RUN * 2 * 60_000) / (PROBLEM_TASKS_EVERY * DEFAULT_REFRESH_MS);
 console.log(
-	`bound: ${PROBLEM_SERVICES_PER_RUN} services x 2 calls every ${PROBLEM_TASKS_EVERY} refreshes = ` +
-		`${bound.toFixed(0)} calls a minute (more only for a service with over 100 stopped tasks)`,
+	`bound: ${PROBLEM_TASKS_CALLS_PER_MINUTE} calls a minute (${PROBLEM_SERVICES_PER_RUN} services a run, ` +
+		`a list each and one describe, every ${PROBLEM_TASKS_EVERY} refreshes)`,
 );
 for (const cluster of [undefined, 'messaging-prod']) {
 	console.log(`\nlarge, ${cluster ?? 'first screen'}, ${minutes} minutes (load average ${load()})`);
