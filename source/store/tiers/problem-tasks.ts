@@ -55,6 +55,8 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 	 * refresh (a 2,000-service cluster doubled its calls a minute that way).
 	 */
 	let failingAtLastRun = new Set<string>();
+	/** Whether the last run failed (AWS out of reach, throttled): its retry is not held back. */
+	let lastRunFailed = false;
 	/** Calls the tier may make now: a token bucket filled at PROBLEM_TASKS_CALLS_PER_MINUTE. */
 	let allowance = PROBLEM_TASKS_CALLS_PER_MINUTE;
 	let allowanceSetAt: number | undefined;
@@ -88,20 +90,27 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 			const now = ctx.now();
 			const failing = failingServices(state, now);
 			// A run costs a ListTasks per service and one DescribeTasks for them all; what the
-			// allowance has room for decides how many services this run takes.
-			const room = Math.floor(allowanceAt(now)) - 1;
+			// allowance has room for decides how many services this run takes. The retry of a run
+			// that failed goes ahead whatever the allowance (which it then overdraws, so the runs
+			// after wait): every tier is fresh within two refreshes of AWS answering again.
+			const room = lastRunFailed ? PROBLEM_SERVICES_PER_RUN : Math.floor(allowanceAt(now)) - 1;
 			const services = chosen(failing).slice(0, Math.max(0, room));
 			if (failing.length > 0 && services.length === 0) return NOT_DUE;
-			failingAtLastRun = new Set(failing.map((service) => service.arn));
 			const fetched = new Map<string, readonly Task[]>();
 			if (services.length > 0) {
-				const found = await fetchStoppedTasksOfServices(
-					ecs,
-					clusterArn,
-					services.map((service) => nameFromArn(service.arn)),
-					{signal},
-					PROBLEM_TASKS_PER_RUN,
-				);
+				let found: Awaited<ReturnType<typeof fetchStoppedTasksOfServices>>;
+				try {
+					found = await fetchStoppedTasksOfServices(
+						ecs,
+						clusterArn,
+						services.map((service) => nameFromArn(service.arn)),
+						{signal},
+						PROBLEM_TASKS_PER_RUN,
+					);
+				} catch (error) {
+					lastRunFailed = true;
+					throw error;
+				}
 				allowance = allowanceAt(now) - found.calls;
 				allowanceSetAt = now;
 				for (const service of services) {
@@ -109,6 +118,8 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 					fetchedAt.set(service.arn, now);
 				}
 			}
+			lastRunFailed = false;
+			failingAtLastRun = new Set(failing.map((service) => service.arn));
 			const keep = new Set(failing.map((service) => service.arn));
 			for (const arn of fetchedAt.keys()) if (!keep.has(arn)) fetchedAt.delete(arn);
 			ctx.write((current) => {
