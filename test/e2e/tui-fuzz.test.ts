@@ -112,8 +112,10 @@ describe('under random input', () => {
 			expect(screenProblems(screen, columns, rows), `after ${where}:\n${screen.text}`).toEqual([]);
 			screens.add(screen.text);
 		}
-		// The keys did things: the screens seen between batches were not all the same.
-		expect(screens.size).toBeGreaterThan(10);
+		// The keys did things: the screens seen between batches were not all the same. How many
+		// differ depends on how far the TUI had got when each was captured (7 beside a CPU-bound
+		// job, 11 or more on a quiet machine), so only "not all the same" is asserted.
+		expect(screens.size).toBeGreaterThan(1);
 		// Ctrl-C once the screen is still: the last keys have been read, so it is read alone.
 		await terminal.waitForQuiet();
 		await terminal.press(tmuxKey('ctrl+c'));
