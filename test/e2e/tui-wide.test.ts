@@ -89,7 +89,12 @@ describe('the live dashboard at 200x50', () => {
 		])
 			expect(help.text).toMatch(line);
 		await terminal.press('Escape');
-		const after = await terminal.waitFor('the help to close', (s) => !/Help \[/u.test(s.text));
+		// The panes are drawn again over a frame or two: wait for the state asserted, not the first
+		// frame without the help.
+		const after = await terminal.waitFor(
+			'the help closed and the four panes back',
+			(s) => !/Help \[/u.test(s.text) && paneNames(s).length === 4,
+		);
 		expect(paneNames(after)).toEqual(['Clusters', 'Instances', 'Services', 'Tasks']);
 		expect(frameProblems(after, columns, rows)).toEqual([]);
 	});
