@@ -103,19 +103,25 @@ describe('under random input', () => {
 			await terminal.press(last);
 			const where = `seed ${seed}, batch ${batch} (keys ${start + 1}-${start + batchSize})`;
 			expect(isAlive(pid), `ecs-top is running after ${where}`).toBe(true);
-			// A capture can catch a frame half drawn: a problem must last to count.
-			const screen = await terminal
-				.waitFor('a sane screen', (s) => screenProblems(s, columns, rows).length === 0, {
-					timeoutMs: 10_000,
-				})
-				.catch(async () => terminal.capture());
+			// The screen once the TUI has read the whole batch and drawn what it did: a capture taken
+			// earlier shows how far a busy machine had got, not what the keys did.
+			const settled = await terminal.waitForQuiet(150);
+			// A capture can still catch a frame half drawn (a refresh landing): a problem must last.
+			const screen =
+				screenProblems(settled, columns, rows).length === 0
+					? settled
+					: await terminal
+							.waitFor('a sane screen', (s) => screenProblems(s, columns, rows).length === 0, {
+								timeoutMs: 10_000,
+							})
+							.catch(async () => terminal.capture());
 			expect(screenProblems(screen, columns, rows), `after ${where}:\n${screen.text}`).toEqual([]);
-			screens.add(screen.text);
+			// Without the header, whose call counter and clock change on their own.
+			screens.add(screen.text.split('\n').slice(1).join('\n'));
 		}
-		// The keys did things: the screens seen between batches were not all the same. How many
-		// differ depends on how far the TUI had got when each was captured (7 beside a CPU-bound
-		// job, 11 or more on a quiet machine), so only "not all the same" is asserted.
-		expect(screens.size).toBeGreaterThan(1);
+		// The keys did things: the settled screens after the batches were far from all the same
+		// (the views, dialogs, filters and panes the keys opened; 98 of 100 differ for this seed).
+		expect(screens.size).toBeGreaterThan(20);
 		// Ctrl-C once the screen is still: the last keys have been read, so it is read alone.
 		await terminal.waitForQuiet();
 		await terminal.press(tmuxKey('ctrl+c'));
