@@ -99,4 +99,36 @@ describe('the stopped tasks of failing services (problem-tasks tier)', () => {
 		}
 		expect(Object.keys(state().problemTasks)).toHaveLength(4);
 	});
+
+	it('retries a run AWS failed at the next refresh after AWS answers, and its problem goes', async () => {
+		const web = clusterArnOf(fleet, 'web');
+		fleet.poller.setFocus({clusterArn: web});
+		await fleet.poller.whenIdle();
+		fleet.store.getState().wants.setPaused(true);
+		await fleet.poller.whenIdle();
+		// A minute on, the tier has room again; then a service starts failing while every
+		// ListTasks fails, so the run it wakes fails.
+		fleet.sim.clock.advance(60_000);
+		const api = serviceArnOf(fleet, web, 'api');
+		fleet.sim.server.world.clusters.get('web')!.services.get('api')!.deployments[0]!.rolloutState =
+			'FAILED';
+		fleet.sim.server.faults.set({
+			answerError: {
+				code: 'ServerException',
+				message: 'down',
+				status: 500,
+				operations: ['ListTasks'],
+			},
+		});
+		fleet.poller.scheduler.refreshNow(['cluster']);
+		await fleet.poller.whenIdle();
+		expect(state().problems['problem-tasks']).toBeDefined();
+		expect(state().problemTasks[api]).toBeUndefined();
+		// AWS answers again: an ordinary refresh of the cluster, not the tier's own cadence, retries.
+		fleet.sim.server.faults.reset();
+		fleet.poller.scheduler.refreshNow(['cluster']);
+		await fleet.poller.whenIdle();
+		expect(state().problemTasks[api]).toBeDefined();
+		expect(state().problems['problem-tasks']).toBeUndefined();
+	});
 });

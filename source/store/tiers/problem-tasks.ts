@@ -55,8 +55,6 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 	 * refresh (a 2,000-service cluster doubled its calls a minute that way).
 	 */
 	let failingAtLastRun = new Set<string>();
-	/** Whether the last run failed (AWS out of reach, throttled): its retry is not held back. */
-	let lastRunFailed = false;
 	/** Calls the tier may make now: a token bucket filled at PROBLEM_TASKS_CALLS_PER_MINUTE. */
 	let allowance = PROBLEM_TASKS_CALLS_PER_MINUTE;
 	let allowanceSetAt: number | undefined;
@@ -90,27 +88,22 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 			const now = ctx.now();
 			const failing = failingServices(state, now);
 			// A run costs a ListTasks per service and one DescribeTasks for them all; what the
-			// allowance has room for decides how many services this run takes. The retry of a run
-			// that failed goes ahead whatever the allowance (which it then overdraws, so the runs
-			// after wait): every tier is fresh within two refreshes of AWS answering again.
-			const room = lastRunFailed ? PROBLEM_SERVICES_PER_RUN : Math.floor(allowanceAt(now)) - 1;
+			// allowance has room for decides how many services this run takes. A run that failed
+			// spent nothing of it (only an answered run is charged, below) and changed nothing the
+			// wake-up looks at, so the next refresh retries it with at least the same room: every
+			// tier is fresh within two refreshes of AWS answering again.
+			const room = Math.floor(allowanceAt(now)) - 1;
 			const services = chosen(failing).slice(0, Math.max(0, room));
 			if (failing.length > 0 && services.length === 0) return NOT_DUE;
 			const fetched = new Map<string, readonly Task[]>();
 			if (services.length > 0) {
-				let found: Awaited<ReturnType<typeof fetchStoppedTasksOfServices>>;
-				try {
-					found = await fetchStoppedTasksOfServices(
-						ecs,
-						clusterArn,
-						services.map((service) => nameFromArn(service.arn)),
-						{signal},
-						PROBLEM_TASKS_PER_RUN,
-					);
-				} catch (error) {
-					lastRunFailed = true;
-					throw error;
-				}
+				const found = await fetchStoppedTasksOfServices(
+					ecs,
+					clusterArn,
+					services.map((service) => nameFromArn(service.arn)),
+					{signal},
+					PROBLEM_TASKS_PER_RUN,
+				);
 				allowance = allowanceAt(now) - found.calls;
 				allowanceSetAt = now;
 				for (const service of services) {
@@ -118,7 +111,6 @@ export function createProblemTasksTier(ctx: TierContext): FleetTier {
 					fetchedAt.set(service.arn, now);
 				}
 			}
-			lastRunFailed = false;
 			failingAtLastRun = new Set(failing.map((service) => service.arn));
 			const keep = new Set(failing.map((service) => service.arn));
 			for (const arn of fetchedAt.keys()) if (!keep.has(arn)) fetchedAt.delete(arn);
