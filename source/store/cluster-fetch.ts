@@ -10,6 +10,7 @@
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import type {EcsAdapter, ListTasksFilter} from '../aws/ecs.js';
+import {ecsLimits} from '../aws/ecs-limits.js';
 import type {AutoScalingGroup} from '../model/auto-scaling-group.js';
 import {
 	autoScalingGroupName,
@@ -234,8 +235,12 @@ export async function fetchStoppedTasksOfServices(
 		const name = task.serviceName ?? serviceNameFromGroup(task.group);
 		if (name !== undefined) byService.get(name)?.push(task);
 	}
-	const pages = listed.reduce((sum, arns) => sum + Math.max(1, Math.ceil(arns.length / 100)), 0);
-	return {byService, calls: pages + Math.ceil(wanted.length / 100)};
+	// The calls, from the lists' lengths and the limits the adapter pages and batches by.
+	const pages = listed.reduce(
+		(sum, arns) => sum + Math.max(1, Math.ceil(arns.length / ecsLimits.pageSize)),
+		0,
+	);
+	return {byService, calls: pages + Math.ceil(wanted.length / ecsLimits.describeTasks)};
 }
 
 /** A cluster's capacity providers (in its own order) and the Auto Scaling groups behind them. */
