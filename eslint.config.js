@@ -10,6 +10,31 @@ import {createNodeResolver, importX} from 'eslint-plugin-import-x';
  * The layers' import boundaries (docs/architecture.md, "The layers"). Checked on resolved paths, so
  * `../../aws/ecs.js` and a dynamic import() count as much as any other way of reaching a folder.
  */
+export const oneFetchPath = {
+	// One fetch path: a cluster's clusters, services, instances and tasks are listed and
+	// described only in source/store/cluster-fetch.ts, for the live tiers and --once alike (and
+	// the write layer's one-resource settle checks), so paging, batching and call counts live
+	// in one module. The adapters (source/aws) and the simulator define these names.
+	files: ['source/**/*.ts', 'source/**/*.tsx'],
+	ignores: [
+		'source/aws/**',
+		'source/sim/**',
+		'source/store/cluster-fetch.ts',
+		'source/store/writes/settle-checks.ts',
+	],
+	rules: {
+		'no-restricted-syntax': [
+			'error',
+			{
+				selector:
+					'CallExpression > MemberExpression.callee > Identifier.property[name=/^(list(Cluster|Service|Task|ContainerInstance)Arns|describe(Clusters|Services|Tasks|ContainerInstances))$/]',
+				message:
+					"A cluster's data is listed and described through source/store/cluster-fetch.ts (one fetch path for the live view and --once).",
+			},
+		],
+	},
+};
+
 export const importBoundaries = {
 	files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
 	plugins: {'import-x': importX},
@@ -99,6 +124,7 @@ export default tseslint.config(
 			],
 		},
 	},
+	oneFetchPath,
 	{
 		// The build scripts are plain ES modules for Node; tsc checks them (scripts/tsconfig.json,
 		// checkJs), which knows Node's globals, so ESLint's own undefined-name check would only

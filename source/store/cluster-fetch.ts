@@ -4,8 +4,10 @@
  * failing service, and the Auto Scaling groups behind its capacity providers. The live view's
  * poll tiers (source/store/tiers) and the `--once` snapshot (snapshot.ts) both fetch through here,
  * as does `--service` looking a service up by name; nothing else in the store lists or describes
- * these but the write layer's one-off settle checks, so the two cannot drift apart in
- * what they ask AWS for. Each then keeps what it needs: the tiers choose what is due, sort and
+ * these but the write layer's one-off settle checks (a lint rule, `oneFetchPath` in
+ * eslint.config.js, holds the rest of source/ to it), so the two cannot drift apart in
+ * what they ask AWS for. That is why the task list and describe below are thin: a caller
+ * that batches several lists into shared describes still reaches AWS through this module. Each then keeps what it needs: the tiers choose what is due, sort and
  * reuse for the screen; the snapshot keeps AWS's order and the describe failures it prints.
  */
 import type {AwsAdapters} from '../aws/adapters.js';

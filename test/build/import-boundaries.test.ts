@@ -63,3 +63,38 @@ describe('import boundaries', () => {
 		expect(errors).toEqual(['1: import-x/no-restricted-paths', '2: import-x/no-restricted-paths']);
 	});
 });
+
+describe('one fetch path', () => {
+	async function fetchPathErrors(file: string): Promise<string[]> {
+		const {oneFetchPath} = (await import(join(root, 'eslint.config.js'))) as {
+			oneFetchPath: Linter.Config;
+		};
+		const eslint = new ESLint({
+			cwd: root,
+			overrideConfigFile: true,
+			// Every .ts file is linted, so one the rule ignores gives no messages rather than
+			// ESLint's "no configuration for this file".
+			overrideConfig: [
+				{files: ['**/*.ts'], languageOptions: {parser: tseslint.parser}},
+				oneFetchPath,
+			],
+		});
+		const code = [
+			"import type {EcsAdapter} from '../aws/ecs.js';",
+			"export const tasks = (ecs: EcsAdapter) => ecs.listTaskArns('web');",
+			"export const services = (ecs: EcsAdapter) => ecs.describeServices('web', ['api']);",
+			"export const logs = (ecs: EcsAdapter) => ecs.describeTaskDefinition('api:1');",
+		].join('\n');
+		const [result] = await eslint.lintText(code, {filePath: join(root, file)});
+		return (result?.messages ?? []).map((message) => `${message.line}: ${message.ruleId}`);
+	}
+
+	it("lets only cluster-fetch.ts list and describe a cluster's data", async () => {
+		expect(await fetchPathErrors('source/store/tiers/probe.ts')).toEqual([
+			'2: no-restricted-syntax',
+			'3: no-restricted-syntax',
+		]);
+		expect(await fetchPathErrors('source/modes/probe.ts')).toHaveLength(2);
+		expect(await fetchPathErrors('source/store/cluster-fetch.ts')).toEqual([]);
+	});
+});
