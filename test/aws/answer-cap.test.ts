@@ -3,12 +3,12 @@
 // the next call works on a new thread.
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {AwsApiError} from '../../source/aws/errors.js';
 import {startRemoteAws, type RemoteAws} from '../../source/aws/remote/remote-aws.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import {startLoopbackEndpoint, type LoopbackEndpoint} from '../helpers/loopback-endpoint.js';
-import {testCredentials} from '../helpers/sim.js';
+import {testCredentials, appClientsAt} from '../helpers/sim.js';
 
 let sim: SimServer;
 let endpoint: LoopbackEndpoint;
@@ -32,10 +32,7 @@ afterEach(async () => {
 });
 
 function listClusters(maxAnswerBytes?: number): Promise<string[]> {
-	clients = createAwsClients({
-		endpointUrl: endpoint.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	clients = appClientsAt(endpoint.url, {
 		maxAttempts: 1,
 		...(maxAnswerBytes === undefined ? {} : {limits: {maxAnswerBytes}}),
 	});

@@ -6,8 +6,7 @@ import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {ListClustersCommand} from '@aws-sdk/client-ecs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAwsClients} from '../../source/aws/clients.js';
-import {testCredentials} from '../helpers/sim.js';
+import {appClientsAt} from '../helpers/sim.js';
 
 const MiB = 1024 * 1024;
 /** One answer of about 230 KB, the size of a DescribeTasks of 100 tasks. */
@@ -47,10 +46,7 @@ afterAll(async () => {
 describe('answers read through the transport', () => {
 	it('do not pile up in buffer memory over 400 answers of 230 KB', async () => {
 		expect(answer.length).toBeGreaterThan(200 * 1024);
-		const clients = createAwsClients({
-			endpointUrl: url,
-			region: 'us-east-1',
-			credentials: testCredentials,
+		const clients = appClientsAt(url, {
 			maxAttempts: 1,
 		});
 		let peak = 0;

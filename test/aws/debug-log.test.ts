@@ -5,11 +5,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients} from '../../source/aws/clients.js';
 import {runAsPoll} from '../../source/aws/request-counter.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import {startCli} from '../helpers/cli-process.js';
-import {testCredentials} from '../helpers/sim.js';
+import {testCredentials, appClientsAt} from '../helpers/sim.js';
 
 let sim: SimServer;
 let dir: string;
@@ -31,10 +30,7 @@ function expectNoSecret(text: string): void {
 describe('--debug', () => {
 	it('logs each call: operation, duration, status, attempts, request id', async () => {
 		const lines: string[] = [];
-		const clients = createAwsClients({
-			endpointUrl: sim.url,
-			region: 'us-east-1',
-			credentials: testCredentials,
+		const clients = appClientsAt(sim.url, {
 			debugLog: (line) => lines.push(line),
 		});
 		try {

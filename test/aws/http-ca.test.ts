@@ -9,11 +9,11 @@ import {join} from 'node:path';
 import {createProxy, type ProxyServer} from 'proxy';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {AwsApiError} from '../../source/aws/errors.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import {startLoopbackEndpoint, type LoopbackEndpoint} from '../helpers/loopback-endpoint.js';
-import {testCredentials} from '../helpers/sim.js';
+import {appClientsAt} from '../helpers/sim.js';
 
 const variables = [
 	'AWS_CA_BUNDLE',
@@ -79,10 +79,7 @@ afterEach(() => {
 });
 
 function listClusters(profile?: string): Promise<string[]> {
-	clients = createAwsClients({
-		endpointUrl: front.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	clients = appClientsAt(front.url, {
 		maxAttempts: 1,
 		profile,
 	});
@@ -132,10 +129,7 @@ describe('the CA bundle', () => {
 	it('is not read for a plain-http endpoint, whose calls need no TLS (the demo simulator)', async () => {
 		process.env['AWS_CONFIG_FILE'] = join(dir, 'no-config');
 		process.env['AWS_CA_BUNDLE'] = join(dir, 'missing.pem');
-		clients = createAwsClients({
-			endpointUrl: sim.url,
-			region: 'us-east-1',
-			credentials: testCredentials,
+		clients = appClientsAt(sim.url, {
 			maxAttempts: 1,
 		});
 		await expect(createAwsAdapters(clients).ecs.listClusterArns()).resolves.toHaveLength(3);

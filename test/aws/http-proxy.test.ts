@@ -6,12 +6,12 @@ import type {AddressInfo} from 'node:net';
 import {createProxy, type ProxyServer} from 'proxy';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
 import {createFleetStore} from '../../source/store/fleet-store.js';
 import {startCli} from '../helpers/cli-process.js';
-import {testCredentials} from '../helpers/sim.js';
+import {testCredentials, appClientsAt} from '../helpers/sim.js';
 import {waitFor} from '../faults/live-fleet.js';
 
 const proxyVariables = [
@@ -62,11 +62,7 @@ afterEach(async () => {
 });
 
 function startPoller(): {clients: AwsClients; store: ReturnType<typeof createFleetStore>} {
-	clients = createAwsClients({
-		endpointUrl: sim.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
-	});
+	clients = appClientsAt(sim.url);
 	const store = createFleetStore({refreshMs: 1_000});
 	poller = createFleetPoller({
 		adapters: createAwsAdapters(clients),

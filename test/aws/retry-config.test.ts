@@ -5,9 +5,9 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
-import {testCredentials} from '../helpers/sim.js';
+import {appClientsAt} from '../helpers/sim.js';
 
 const variables = ['AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE', 'AWS_CONFIG_FILE', 'AWS_PROFILE'];
 const saved = new Map(variables.map((name) => [name, process.env[name]]));
@@ -39,10 +39,7 @@ afterEach(() => {
 });
 
 function connect(profile?: string): AwsClients {
-	clients = createAwsClients({
-		endpointUrl: sim.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	clients = appClientsAt(sim.url, {
 		profile,
 	});
 	return clients;

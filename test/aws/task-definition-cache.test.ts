@@ -10,11 +10,11 @@ import {
 } from '@aws-sdk/client-ecs';
 import {mockClient} from 'aws-sdk-client-mock';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {createAwsClients} from '../../source/aws/clients.js';
+import type {createAwsClients} from '../../source/aws/clients.js';
 import {createEcsAdapter} from '../../source/aws/ecs.js';
 import {runAsPoll} from '../../source/aws/request-counter.js';
 import {KEPT_TASK_DEFINITIONS} from '../../source/aws/task-definition-cache.js';
-import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+import {startTestSim, type TestSim, appClientsAt} from '../helpers/sim.js';
 
 const arnOf = (name: string) => `arn:aws:ecs:us-east-1:123456789012:task-definition/${name}`;
 
@@ -33,10 +33,7 @@ describe('task definitions over HTTP, askers aborted', () => {
 
 	beforeAll(async () => {
 		sim = await startTestSim({scenario: 'demo'});
-		clients = createAwsClients({
-			endpointUrl: sim.server.url,
-			region: 'us-east-1',
-			credentials: testCredentials,
+		clients = appClientsAt(sim.server.url, {
 			maxAttempts: 1,
 		});
 	});

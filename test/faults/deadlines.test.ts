@@ -3,7 +3,7 @@
 // and it is fresh again by itself once the endpoint answers. R does not wait for a hung poll.
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import type {TransportLimits} from '../../source/aws/http-handler.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
@@ -13,7 +13,7 @@ import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.
 import {accountWideStaleSince} from '../../source/store/account-wide.js';
 import {headerSegments} from '../../source/ui/header.js';
 import {startLoopbackEndpoint, type LoopbackEndpoint} from '../helpers/loopback-endpoint.js';
-import {testCredentials} from '../helpers/sim.js';
+import {appClientsAt} from '../helpers/sim.js';
 import {freshSince, waitFor, watchUnhandledRejections} from './live-fleet.js';
 
 const refreshMs = 1_000;
@@ -38,10 +38,7 @@ afterEach(async () => {
 });
 
 async function startFleet(limits: Partial<TransportLimits>): Promise<void> {
-	clients = createAwsClients({
-		endpointUrl: endpoint.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	clients = appClientsAt(endpoint.url, {
 		stats: new RequestStats(),
 		limits,
 	});

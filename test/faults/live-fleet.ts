@@ -6,7 +6,6 @@
  */
 import {afterEach, beforeEach} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients} from '../../source/aws/clients.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
 import type {FaultSettings} from '../../source/sim/faults.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
@@ -19,7 +18,7 @@ import {
 	type FleetState,
 	type FleetStore,
 } from '../../source/store/fleet-store.js';
-import {testCredentials} from '../helpers/sim.js';
+import {appClientsAt} from '../helpers/sim.js';
 
 export type LiveFleet = {
 	sim: SimServer;
@@ -40,10 +39,7 @@ export async function startLiveFleet(
 	const refreshMs = options.refreshMs ?? 1_000;
 	const sim = await startSim({scenario: 'demo', seed: 1});
 	const stats = new RequestStats();
-	const clients = createAwsClients({
-		endpointUrl: sim.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	const clients = appClientsAt(sim.url, {
 		stats,
 	});
 	const store = createFleetStore({refreshMs});

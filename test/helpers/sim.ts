@@ -7,6 +7,11 @@ import {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import {EC2Client} from '@aws-sdk/client-ec2';
 import {ECSClient} from '@aws-sdk/client-ecs';
 import {STSClient} from '@aws-sdk/client-sts';
+import {
+	createAwsClients,
+	type AwsClientOptions,
+	type AwsClients,
+} from '../../source/aws/clients.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import type {ScenarioName} from '../../source/sim/scenarios/index.js';
 import {ManualClock} from '../../source/sim/world/clock.js';
@@ -85,4 +90,17 @@ export async function startTestSim(
 			await server.close();
 		},
 	};
+}
+
+/**
+ * ecs-top's own clients (what the app builds from its options) at `endpointUrl`, in us-east-1 with
+ * the test credentials; `options` adds to or overrides those.
+ */
+export function appClientsAt(endpointUrl: string, options: AwsClientOptions = {}): AwsClients {
+	return createAwsClients({
+		endpointUrl,
+		region: 'us-east-1',
+		credentials: testCredentials,
+		...options,
+	});
 }

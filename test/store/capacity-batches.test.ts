@@ -3,11 +3,11 @@
 // providers, each behind its own group.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
 import {fetchCapacity} from '../../source/store/cluster-fetch.js';
 import {takeSnapshot} from '../../source/store/snapshot.js';
-import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+import {startTestSim, type TestSim, appClientsAt} from '../helpers/sim.js';
 
 let sim: TestSim;
 let clients: AwsClients;
@@ -15,10 +15,7 @@ const stats = new RequestStats();
 
 beforeAll(async () => {
 	sim = await startTestSim({scenario: 'large'});
-	clients = createAwsClients({
-		endpointUrl: sim.server.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	clients = appClientsAt(sim.server.url, {
 		stats,
 	});
 }, 120_000);

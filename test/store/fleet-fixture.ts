@@ -4,13 +4,13 @@
  * automatic run sneaks in; tests drive refreshes with refreshNow() and whenIdle().
  */
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {RequestStats} from '../../source/aws/request-stats.js';
 import {createFleetPoller, type FleetPoller} from '../../source/store/fleet-poller.js';
 import {createFleetStore, type FleetStore} from '../../source/store/fleet-store.js';
 import type {ScenarioName} from '../../source/sim/scenarios/index.js';
 import {startMutatingProxy, type Mutation} from '../helpers/mutating-proxy.js';
-import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+import {startTestSim, type TestSim, appClientsAt} from '../helpers/sim.js';
 
 export type Fleet = {
 	sim: TestSim;
@@ -47,10 +47,7 @@ export async function startFleet(
 			: await startMutatingProxy(sim.server.url, options.mutate);
 	const stats = new RequestStats();
 	// One attempt: the SDK's retries would only slow the throttling tests down.
-	const clients = createAwsClients({
-		endpointUrl: proxy?.url ?? sim.server.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
+	const clients = appClientsAt(proxy?.url ?? sim.server.url, {
 		stats,
 		maxAttempts: 1,
 	});

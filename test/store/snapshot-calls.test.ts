@@ -2,9 +2,9 @@
 // described with its running tasks, in calls of up to 100, not in a call per service.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsAdapters} from '../../source/aws/adapters.js';
-import {createAwsClients, type AwsClients} from '../../source/aws/clients.js';
+import {type AwsClients} from '../../source/aws/clients.js';
 import {takeSnapshot} from '../../source/store/snapshot.js';
-import {startTestSim, testCredentials, type TestSim} from '../helpers/sim.js';
+import {startTestSim, type TestSim, appClientsAt} from '../helpers/sim.js';
 
 type Logged = {
 	operation: string;
@@ -16,11 +16,7 @@ let clients: AwsClients;
 
 beforeAll(async () => {
 	sim = await startTestSim({scenario: 'large'});
-	clients = createAwsClients({
-		endpointUrl: sim.server.url,
-		region: 'us-east-1',
-		credentials: testCredentials,
-	});
+	clients = appClientsAt(sim.server.url);
 }, 120_000);
 afterAll(async () => {
 	clients?.destroy();
