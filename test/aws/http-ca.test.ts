@@ -14,17 +14,15 @@ import {AwsApiError} from '../../source/aws/errors.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import {startLoopbackEndpoint, type LoopbackEndpoint} from '../helpers/loopback-endpoint.js';
 import {appClientsAt} from '../helpers/sim.js';
+import {proxyVariables, savedEnvironment} from '../helpers/environment.js';
 
-const variables = [
+// This machine's own environment may name a bundle (the system's), a profile or a proxy.
+const environment = savedEnvironment([
 	'AWS_CA_BUNDLE',
 	'AWS_CONFIG_FILE',
 	'AWS_PROFILE',
-	'HTTPS_PROXY',
-	'https_proxy',
-	'NO_PROXY',
-	'no_proxy',
-];
-const saved = new Map(variables.map((name) => [name, process.env[name]]));
+	...proxyVariables,
+]);
 
 let dir: string;
 let caPath: string;
@@ -72,10 +70,7 @@ afterAll(async () => {
 afterEach(() => {
 	clients?.destroy();
 	clients = undefined;
-	for (const [name, value] of saved) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
+	environment.restore();
 });
 
 function listClusters(profile?: string): Promise<string[]> {
@@ -89,7 +84,7 @@ function listClusters(profile?: string): Promise<string[]> {
 describe('the CA bundle', () => {
 	// This machine's own environment may name a bundle (the system's) or a proxy.
 	beforeEach(() => {
-		for (const name of variables) delete process.env[name];
+		environment.clear();
 	});
 
 	it('without one, a self-signed endpoint is refused, saying why', async () => {

@@ -13,17 +13,7 @@ import {createFleetStore} from '../../source/store/fleet-store.js';
 import {startCli} from '../helpers/cli-process.js';
 import {testCredentials, appClientsAt} from '../helpers/sim.js';
 import {waitFor} from '../faults/live-fleet.js';
-
-const proxyVariables = [
-	'HTTP_PROXY',
-	'http_proxy',
-	'HTTPS_PROXY',
-	'https_proxy',
-	'NO_PROXY',
-	'no_proxy',
-	'ALL_PROXY',
-	'all_proxy',
-];
+import {proxyVariables, savedEnvironment} from '../helpers/environment.js';
 
 let sim: SimServer;
 let proxy: ProxyServer;
@@ -31,13 +21,10 @@ let proxyUrl: string;
 let proxied: string[];
 let clients: AwsClients | undefined;
 let poller: FleetPoller | undefined;
-const savedEnv = new Map<string, string | undefined>();
+const environment = savedEnvironment(proxyVariables);
 
 beforeEach(async () => {
-	for (const name of proxyVariables) {
-		savedEnv.set(name, process.env[name]);
-		delete process.env[name];
-	}
+	environment.clear();
 	sim = await startSim({scenario: 'demo', seed: 1});
 	proxied = [];
 	proxy = createProxy(createServer());
@@ -52,10 +39,7 @@ afterEach(async () => {
 	poller = undefined;
 	clients?.destroy();
 	clients = undefined;
-	for (const [name, value] of savedEnv) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
+	environment.restore();
 	proxy.closeAllConnections();
 	await new Promise((resolve) => proxy.close(resolve));
 	await sim.close();

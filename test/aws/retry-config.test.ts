@@ -8,9 +8,14 @@ import {createAwsAdapters} from '../../source/aws/adapters.js';
 import {type AwsClients} from '../../source/aws/clients.js';
 import {startSim, type SimServer} from '../../source/sim/index.js';
 import {appClientsAt} from '../helpers/sim.js';
+import {savedEnvironment} from '../helpers/environment.js';
 
-const variables = ['AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE', 'AWS_CONFIG_FILE', 'AWS_PROFILE'];
-const saved = new Map(variables.map((name) => [name, process.env[name]]));
+const environment = savedEnvironment([
+	'AWS_MAX_ATTEMPTS',
+	'AWS_RETRY_MODE',
+	'AWS_CONFIG_FILE',
+	'AWS_PROFILE',
+]);
 
 let sim: SimServer;
 let dir: string;
@@ -25,17 +30,14 @@ afterAll(async () => {
 	rmSync(dir, {recursive: true, force: true});
 });
 beforeEach(() => {
-	for (const name of variables) delete process.env[name];
+	environment.clear();
 	process.env['AWS_CONFIG_FILE'] = join(dir, 'none');
 });
 afterEach(() => {
 	sim.faults.reset();
 	clients?.destroy();
 	clients = undefined;
-	for (const [name, value] of saved) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
+	environment.restore();
 });
 
 function connect(profile?: string): AwsClients {

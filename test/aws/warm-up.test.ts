@@ -6,16 +6,9 @@ import type {AddressInfo} from 'node:net';
 import {createProxy, type ProxyServer} from 'proxy';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {warmUp} from '../../source/aws/remote/warm-up.js';
+import {proxyVariables, savedEnvironment} from '../helpers/environment.js';
 
-const proxyVariables = [
-	'HTTP_PROXY',
-	'http_proxy',
-	'HTTPS_PROXY',
-	'https_proxy',
-	'NO_PROXY',
-	'no_proxy',
-];
-const savedEnv = new Map(proxyVariables.map((name) => [name, process.env[name]]));
+const environment = savedEnvironment(proxyVariables);
 
 /** The network handles open in this process, by kind (TCP servers and sockets among them). */
 function openNetworkHandles(): string[] {
@@ -23,13 +16,10 @@ function openNetworkHandles(): string[] {
 }
 
 beforeEach(() => {
-	for (const name of proxyVariables) delete process.env[name];
+	environment.clear();
 });
 afterEach(() => {
-	for (const [name, value] of savedEnv) {
-		if (value === undefined) delete process.env[name];
-		else process.env[name] = value;
-	}
+	environment.restore();
 });
 
 describe('the AWS thread warm-up', () => {
