@@ -22,6 +22,14 @@ const slowTests = [
 	'test/aws/remote-aws.test.ts',
 	'test/aws/remote-aws-demo.test.ts',
 	'test/modes/session-connection.test.ts',
+	// Whole worlds at scale (large, wide) built and read in full, another process (the AWS CLI),
+	// and the SDK's own retry back-offs: seconds each, a quarter of the fast loop's time.
+	'test/store/snapshot-calls.test.ts',
+	'test/store/capacity-batches.test.ts',
+	'test/sim/scenario-wide.test.ts',
+	'test/sim/world-scale.test.ts',
+	'test/sim/aws-cli-logs.test.ts',
+	'test/aws/retry-config.test.ts',
 	// Seeded fuzz, and one App on the simulator per terminal sequence.
 	'test/ui/app-fuzz.test.tsx',
 	'test/ui/app-terminal-input.test.tsx',
