@@ -21,6 +21,7 @@ const slowTests = [
 	'test/store/writes/unknown-outcome.test.ts',
 	'test/aws/remote-aws.test.ts',
 	'test/aws/remote-aws-demo.test.ts',
+	'test/aws/remote-aws-foresee.test.ts',
 	'test/modes/session-connection.test.ts',
 	// Seeded fuzz, and one App on the simulator per terminal sequence.
 	'test/ui/app-fuzz.test.tsx',

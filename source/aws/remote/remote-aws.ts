@@ -303,6 +303,9 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		...(threadOptions.demo === undefined
 			? {}
 			: {demo: {scenario: threadOptions.demo.scenario, seed: threadOptions.demo.seed}}),
+		...(threadOptions.foresee === undefined
+			? {}
+			: {foresee: {clusters: [...threadOptions.foresee.clusters]}}),
 		...(threadOptions.credentials === undefined
 			? {}
 			: {
