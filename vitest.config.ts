@@ -23,6 +23,7 @@ const slowTests = [
 	'test/aws/remote-aws-demo.test.ts',
 	'test/aws/remote-aws-foresee.test.ts',
 	'test/modes/session-connection.test.ts',
+	'test/modes/session-first-data.test.ts',
 	// Seeded fuzz, and one App on the simulator per terminal sequence.
 	'test/ui/app-fuzz.test.tsx',
 	'test/ui/app-terminal-input.test.tsx',
