@@ -1,6 +1,7 @@
 // The AWS thread makes the live view's first calls before the poller asks for them (the demo's as
 // soon as its simulator listens), and the poller's first run takes those answers: the same data,
 // the same errors, and not one call more reaches AWS.
+import type {Worker} from 'node:worker_threads';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {AwsThreadOptions} from '../../source/aws/remote/protocol.js';
 import {startRemoteAws, type RemoteAws} from '../../source/aws/remote/remote-aws.js';
@@ -27,8 +28,14 @@ afterEach(async () => {
 	await Promise.all(sims.splice(0).map((sim) => sim.close()));
 });
 
-function connect(options: AwsThreadOptions): RemoteAws {
-	const remote = startRemoteAws({...options, entry, argv, log: () => {}});
+function connect(options: AwsThreadOptions, threads: Worker[] = []): RemoteAws {
+	const remote = startRemoteAws({
+		...options,
+		entry,
+		argv,
+		log: () => {},
+		onThreadStart: (thread) => threads.push(thread),
+	});
 	remotes.push(remote);
 	return remote;
 }
@@ -120,6 +127,37 @@ describe('the first calls, foreseen by the AWS thread', () => {
 		expect(store.getState().clusters.map((cluster) => cluster.name)).toEqual(['web']);
 		expect(counts(remote.stats)).toEqual({
 			ListClusters: 0,
+			DescribeClusters: 1,
+			GetCallerIdentity: 1,
+		});
+	}, 30_000);
+
+	it('are not made again by a thread started after one died', async () => {
+		const threads: Worker[] = [];
+		const remote = connect(
+			demoThreadOptions({
+				demo: {scenario: 'demo', seed: 1},
+				region: undefined,
+				debug: false,
+				clusters: [],
+			})!,
+			threads,
+		);
+		await waitFor(
+			() => firstCalls.every((operation) => attempts(remote.stats, operation) === 1),
+			20_000,
+			'the foreseen calls',
+		);
+		await threads[0]!.terminate();
+		// The next call starts a thread (and a simulator) of its own; a call foreseen there would
+		// have gone out before it, on the same simulator, and been counted before its answer.
+		let listed: string[] = [];
+		for (const deadline = Date.now() + 20_000; listed.length === 0 && Date.now() < deadline;)
+			listed = await remote.adapters.ecs.listClusterArns().catch(() => []);
+		expect(listed).toHaveLength(3);
+		expect(threads).toHaveLength(2);
+		expect(counts(remote.stats)).toEqual({
+			ListClusters: 2,
 			DescribeClusters: 1,
 			GetCallerIdentity: 1,
 		});
