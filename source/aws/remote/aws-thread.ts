@@ -68,7 +68,7 @@ let ready: Promise<void> | undefined;
 
 function init(options: AwsThreadOptions): void {
 	if (options.sharedFiles !== undefined) shareWithSdk(options.sharedFiles);
-	const {debug, demo, ...clientOptions} = options;
+	const {debug, demo, foresee, ...clientOptions} = options;
 	const build = (endpointUrl: string | undefined) => {
 		clients = createAwsClients({
 			...clientOptions,
@@ -89,7 +89,6 @@ function init(options: AwsThreadOptions): void {
 	}
 	// Before any call's own wait for `ready` (invoke): a call coming while the clients are built
 	// finds the foreseen answers already there.
-	const {foresee} = options;
 	if (foresee !== undefined) {
 		foreseeing = true;
 		ready.then(
