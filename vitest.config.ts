@@ -21,7 +21,9 @@ const slowTests = [
 	'test/store/writes/unknown-outcome.test.ts',
 	'test/aws/remote-aws.test.ts',
 	'test/aws/remote-aws-demo.test.ts',
+	'test/aws/remote-aws-foresee.test.ts',
 	'test/modes/session-connection.test.ts',
+	'test/modes/session-first-data.test.ts',
 	// Whole worlds at scale (large, wide) built and read in full, another process (the AWS CLI),
 	// and the SDK's own retry back-offs: seconds each, a quarter of the fast loop's time.
 	'test/store/snapshot-calls.test.ts',

@@ -73,10 +73,11 @@ const demoCredentials = {accessKeyId: 'ECSTOPDEMO', secretAccessKey: 'ecs-top-de
 /**
  * What the AWS thread is told for --demo: all of it known from the flags, so cli.tsx sends it as
  * the thread starts, and the thread starts the simulator itself (aws-thread.ts). connect() asks
- * for a thread with exactly these, which takes that one.
+ * for a thread with exactly these, which takes that one. With `clusters` (the live view's), the
+ * thread also makes the first poll's calls as soon as the simulator listens (foreseen-calls.ts).
  */
 export function demoThreadOptions(
-	options: Pick<AppOptions, 'demo' | 'region' | 'debug'>,
+	options: Pick<AppOptions, 'demo' | 'region' | 'debug'> & Partial<Pick<AppOptions, 'clusters'>>,
 ): AwsThreadOptions | undefined {
 	if (options.demo === undefined) return undefined;
 	return {
@@ -84,6 +85,7 @@ export function demoThreadOptions(
 		credentials: demoCredentials,
 		debug: options.debug,
 		demo: {scenario: options.demo.scenario, seed: options.demo.seed},
+		...(options.clusters === undefined ? {} : {foresee: {clusters: [...options.clusters]}}),
 	};
 }
 

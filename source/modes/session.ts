@@ -42,9 +42,39 @@ function showConnection(
 }
 
 /**
- * Connects, fills `store` from AWS from now on, and returns what must be closed with it. With
- * --demo, the simulator runs on the AWS thread (connectOptions.awsThread), else it comes from
- * `startDemoSim` (default: in this process).
+ * How long the wiring is held back for the first clusters. The screen is drawn again once the
+ * session is wired (the footer then offers the actions), and Ink draws at most one frame per
+ * 1000/maxFps ms: drawn just before the first clusters came, that frame held them back to the
+ * next slot (up to 33 ms), and its drawing delayed reading their answers. When the first answers
+ * come quickly (--demo, whose AWS thread makes the first calls before they are asked), both now
+ * come in one frame; when they take longer, as AWS's own usually do, the footer changes after this
+ * long, before the data, as before.
+ */
+export const firstDataGraceMs = 200;
+
+/** Settles once the clusters' first answer is in the store, as data or a problem, or after `ms`. */
+function firstClustersOrAfter(store: FleetStore, ms: number): Promise<void> {
+	const answered = (state: FleetState) =>
+		state.dataSets.clusters?.fetchedAt !== undefined || state.problems.clusters !== undefined;
+	if (answered(store.getState())) return Promise.resolve();
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		const unsubscribe = store.subscribe((state) => {
+			if (answered(state)) done();
+		});
+	});
+}
+
+/**
+ * Connects, fills `store` from AWS from now on, and returns what must be closed with it, once the
+ * first clusters are in or `firstDataGraceMs` has passed. With --demo, the simulator runs on the
+ * AWS thread (connectOptions.awsThread), else it comes from `startDemoSim` (default: in this
+ * process).
  */
 export async function wireSession(
 	options: AppOptions,
@@ -52,6 +82,8 @@ export async function wireSession(
 	connectOptions?: ConnectOptions,
 	/** The live view's log file: AWS problems are written there as they appear and clear. */
 	log?: (line: string) => void,
+	/** How long the wiring waits for the first clusters; tests change it. */
+	firstDataWaitMs = firstDataGraceMs,
 ): Promise<Wiring> {
 	const connection = await connect(options, connectOptions);
 	// The header showed what the flags said while connecting; now what the profile says. The
@@ -93,6 +125,7 @@ export async function wireSession(
 		},
 		...(connectOptions?.handOff === undefined ? {} : {handOff: connectOptions.handOff}),
 	});
+	await firstClustersOrAfter(store, firstDataWaitMs);
 	return {
 		connection,
 		poller,

@@ -9,6 +9,7 @@ import {parentPort} from 'node:worker_threads';
 import {createAwsAdapters, type AwsAdapters} from '../adapters.js';
 import {isUnchangedAnswer, runDigested, type AnswerDigest} from '../answer-digest.js';
 import {createAwsClients, type AwsClients} from '../clients.js';
+import {ecsLimits} from '../ecs-limits.js';
 import {runAsPoll} from '../request-counter.js';
 import {RequestStats} from '../request-stats.js';
 import {shareWithSdk} from '../aws-config-files.js';
@@ -19,6 +20,7 @@ import type {
 	AwsThreadMessage,
 	AwsThreadOptions,
 } from './protocol.js';
+import {ForeseenCalls, foreseenKey} from './foreseen-calls.js';
 import {toRemoteError} from './remote-error.js';
 import {warmUp} from './warm-up.js';
 
@@ -66,7 +68,7 @@ let ready: Promise<void> | undefined;
 
 function init(options: AwsThreadOptions): void {
 	if (options.sharedFiles !== undefined) shareWithSdk(options.sharedFiles);
-	const {debug, demo, ...clientOptions} = options;
+	const {debug, demo, foresee, ...clientOptions} = options;
 	const build = (endpointUrl: string | undefined) => {
 		clients = createAwsClients({
 			...clientOptions,
@@ -80,11 +82,70 @@ function init(options: AwsThreadOptions): void {
 	if (demo === undefined) {
 		build(undefined);
 		ready = Promise.resolve();
+	} else {
+		ready = startDemoSim(demo).then(build);
+		// A simulator that failed to start is told the UI thread below, and fails each call.
+		ready.catch(() => {});
+	}
+	// Before any call's own wait for `ready` (invoke): a call coming while the clients are built
+	// finds the foreseen answers already there.
+	if (foresee !== undefined) {
+		foreseeing = true;
+		ready.then(
+			() => foreseeFirstCalls(foresee.clusters),
+			() => {},
+		);
+	}
+}
+
+/**
+ * How long a foreseen answer is good for. The first poll asks within a second or so of the
+ * clients being built; an older answer would show the account as it was, not as it is.
+ */
+const foreseenMaxAgeMs = 3_000;
+const foreseen = new ForeseenCalls<Invoked>(foreseenMaxAgeMs);
+/** Whether the thread was told to foresee the first calls: they warm it up instead (below). */
+let foreseeing = false;
+
+/**
+ * The clusters tier's first run, as it asks (source/store/tiers/clusters.ts): inside a poll, the
+ * clusters listed (or the `--cluster` ones) then described, answers hashed for nobody, and the
+ * caller's identity.
+ */
+function foreseeFirstCalls(clusters: readonly string[]): void {
+	const firstCall = (
+		adapter: AwsCall['adapter'],
+		method: string,
+		args: unknown[],
+		digested: boolean,
+	): AwsCall => ({
+		kind: 'call',
+		id: 0,
+		adapter,
+		method,
+		args,
+		poll: true,
+		...(digested ? {digest: {known: undefined}} : {}),
+	});
+	const foresee = (call: AwsCall) =>
+		foreseen.foresee(foreseenKey(call)!, () => invokeReady(call, undefined));
+	const describe = (refs: readonly string[]) => {
+		// More than one batch is asked in parts whose split this side does not know.
+		if (refs.length > 0 && refs.length <= ecsLimits.describeClusters)
+			void foresee(firstCall('ecs', 'describeClusters', [refs], true)).catch(() => {});
+	};
+	void foresee(firstCall('sts', 'getCallerIdentity', [], false)).catch(() => {});
+	const named = [...new Set(clusters)].filter((name) => name !== '');
+	if (named.length > 0) {
+		describe(named);
 		return;
 	}
-	ready = startDemoSim(demo).then(build);
-	// A simulator that failed to start is told the UI thread below, and fails each call.
-	ready.catch(() => {});
+	foresee(firstCall('ecs', 'listClusterArns', [], true)).then(
+		({value}) => {
+			if (Array.isArray(value)) describe(value as string[]);
+		},
+		() => {},
+	);
 }
 
 /**
@@ -112,7 +173,7 @@ type Invoked = {value: unknown; digest?: AnswerDigest | undefined};
 function invoke(call: AwsCall, signal: AbortSignal | undefined): Promise<Invoked> {
 	if (ready === undefined)
 		return Promise.reject(new Error('the AWS thread was called before it was given its options'));
-	return ready.then(() => invokeReady(call, signal));
+	return ready.then(() => foreseen.take(foreseenKey(call)) ?? invokeReady(call, signal));
 }
 
 function invokeReady(call: AwsCall, signal: AbortSignal | undefined): Promise<Invoked> {
@@ -167,4 +228,10 @@ parentPort!.on('message', (message: AwsThreadInit | AwsCall | AwsCancel) => {
 // first frame; --demo's at once, and the simulator then starts first). Meanwhile, compile what
 // the first calls run (warm-up.ts).
 // After the demo's simulator listens, when it was asked for by then: the calls wait for that.
-setImmediate(() => void (ready ?? Promise.resolve()).catch(() => {}).then(warmUp));
+// Not when the first calls are foreseen: they compile the same code, against the real endpoint.
+setImmediate(
+	() =>
+		void (ready ?? Promise.resolve())
+			.catch(() => {})
+			.then(() => (foreseeing ? undefined : warmUp())),
+);

@@ -32,6 +32,11 @@ export type AwsThreadOptions = {
 	 * so the first calls need nothing from the UI thread, and no thread of its own is started.
 	 */
 	readonly demo?: {readonly scenario: ScenarioName; readonly seed: number} | undefined;
+	/**
+	 * Make the live view's first calls as soon as the clients are built, before they are asked
+	 * for (foreseen-calls.ts): `clusters` are the `--cluster` names (empty: every cluster).
+	 */
+	readonly foresee?: {readonly clusters: readonly string[]} | undefined;
 };
 
 /** The first message a thread gets: it loads the SDK at once, and builds its clients from this. */

@@ -303,6 +303,9 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		...(threadOptions.demo === undefined
 			? {}
 			: {demo: {scenario: threadOptions.demo.scenario, seed: threadOptions.demo.seed}}),
+		...(threadOptions.foresee === undefined
+			? {}
+			: {foresee: {clusters: [...threadOptions.foresee.clusters]}}),
 		...(threadOptions.credentials === undefined
 			? {}
 			: {
@@ -344,13 +347,18 @@ export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 		pending.clear();
 	};
 
+	let threadsStarted = 0;
 	const start = (): Worker => {
 		// A prestarted thread has the default limits: tests asking for others start their own.
 		const taken =
 			options.resourceLimits === undefined ? takePrestarted(entry, clientOptions) : undefined;
 		const thread = taken?.thread ?? newThread(entry, argv, resourceLimits);
+		// Only the session's first thread foresees its first calls: the polls a thread started
+		// after one died makes are not a first run's, and foreseen calls would be calls more.
+		const initOptions =
+			threadsStarted++ === 0 ? clientOptions : {...clientOptions, foresee: undefined};
 		if (taken?.initialized !== true)
-			thread.postMessage({kind: 'init', options: clientOptions} satisfies AwsThreadInit);
+			thread.postMessage({kind: 'init', options: initOptions} satisfies AwsThreadInit);
 		// Calls in flight keep it referenced (below); an idle thread never keeps ecs-top running.
 		thread.unref();
 		const forward = (chunk: Buffer) => log(`aws thread: ${chunk.toString()}`);
