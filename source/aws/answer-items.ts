@@ -63,6 +63,8 @@ export function checkedItems<S extends object, T>(
 		}
 		if (
 			asked !== undefined &&
+			// Asked for by its id nearly always (tasks by ARN): the other names only when it was not.
+			!asked.has(id) &&
 			!rule.names(id, resource).some((name) => name !== undefined && asked.has(name))
 		) {
 			failures.push({

@@ -176,8 +176,13 @@ export function createTransport(options: TransportOptions = {}): Transport {
 			deadline.abort(error);
 		};
 		let timer = setTimeout(() => expire('first-byte', limits.firstByteMs), limits.firstByteMs);
-		const signals = [deadline.signal, pollSignal(), handlerOptions.abortSignal as AbortSignal];
-		const signal = AbortSignal.any(signals.filter((s) => s !== undefined));
+		const signals = [
+			deadline.signal,
+			pollSignal(),
+			handlerOptions.abortSignal as AbortSignal,
+		].filter((s) => s !== undefined);
+		// The deadline alone (a call outside any poll, as all of --once's are) needs no combining.
+		const signal = signals.length === 1 ? deadline.signal : AbortSignal.any(signals);
 		try {
 			const handler = await route.handlerFor(request);
 			let response: HttpResponse;

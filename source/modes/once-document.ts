@@ -9,6 +9,7 @@ import {clusterCapacity} from '../model/container-instance.js';
 import type {ProblemTarget} from '../model/problems.js';
 import {deploymentSummary} from '../model/service.js';
 import type {Snapshot} from '../store/snapshot.js';
+import {LazyItems, materialize} from './once-json.js';
 
 /** 2: `problems` became the fleet's problems; the API errors it held are now `apiErrors`. */
 export const schemaVersion = 2;
@@ -19,7 +20,16 @@ const orNull = <T>(value: T | undefined): T | null => value ?? null;
 const round1 = (value: number | undefined): number | null =>
 	value === undefined ? null : Math.round(value * 10) / 10;
 
+/** The document, whole. */
 export function onceDocument(snapshot: Snapshot) {
+	return materialize(onceDocumentParts(snapshot));
+}
+
+/**
+ * The document with its arrays made only as they are read: `--once --json` writes it in parts
+ * (once-json.ts), so the objects of one part are garbage once it is written.
+ */
+export function onceDocumentParts(snapshot: Snapshot) {
 	const ec2IdByContainerInstance = new Map<string, string | undefined>();
 	for (const {containerInstances} of snapshot.clusters) {
 		for (const instance of containerInstances)
@@ -30,7 +40,7 @@ export function onceDocument(snapshot: Snapshot) {
 		generatedAt: new Date(snapshot.takenAt).toISOString(),
 		account: snapshot.identity.account,
 		region: snapshot.region,
-		clusters: snapshot.clusters.map(({cluster, containerInstances}) => {
+		clusters: lazyMap(snapshot.clusters, ({cluster, containerInstances}) => {
 			const capacity = clusterCapacity(containerInstances);
 			return {
 				name: cluster.name,
@@ -45,8 +55,8 @@ export function onceDocument(snapshot: Snapshot) {
 				memoryReservedPercent: round1(capacity.memoryReservedPercent),
 			};
 		}),
-		containerInstances: snapshot.clusters.flatMap(({cluster, containerInstances}) =>
-			containerInstances.map((instance) => ({
+		containerInstances: lazyFlatMap(snapshot.clusters, ({cluster, containerInstances}) =>
+			mapLazily(containerInstances, (instance) => ({
 				cluster: cluster.name,
 				arn: instance.arn,
 				id: instance.id,
@@ -63,8 +73,8 @@ export function onceDocument(snapshot: Snapshot) {
 				registeredAt: iso(instance.registeredAt),
 			})),
 		),
-		services: snapshot.clusters.flatMap(({cluster, services}) =>
-			services.map((service) => {
+		services: lazyFlatMap(snapshot.clusters, ({cluster, services}) =>
+			mapLazily(services, (service) => {
 				const metrics = snapshot.serviceMetrics.get(service.arn);
 				return {
 					cluster: cluster.name,
@@ -95,8 +105,8 @@ export function onceDocument(snapshot: Snapshot) {
 				};
 			}),
 		),
-		tasks: snapshot.clusters.flatMap(({cluster, tasks}) =>
-			tasks.map((task) => ({
+		tasks: lazyFlatMap(snapshot.clusters, ({cluster, tasks}) =>
+			mapLazily(tasks, (task) => ({
 				cluster: cluster.name,
 				id: task.id,
 				arn: task.arn,
@@ -132,8 +142,8 @@ export function onceDocument(snapshot: Snapshot) {
 				})),
 			})),
 		),
-		autoScalingGroups: snapshot.clusters.flatMap(({cluster, autoScalingGroups}) =>
-			autoScalingGroups.map((group) => ({
+		autoScalingGroups: lazyFlatMap(snapshot.clusters, ({cluster, autoScalingGroups}) =>
+			mapLazily(autoScalingGroups, (group) => ({
 				cluster: cluster.name,
 				name: group.name,
 				minSize: group.minSize,
@@ -167,6 +177,21 @@ export function onceDocument(snapshot: Snapshot) {
 			target: problemTarget(problem.target),
 		})),
 	};
+}
+
+function* mapLazily<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {
+	for (const item of items) yield map(item);
+}
+
+function lazyMap<T, U>(items: readonly T[], map: (item: T) => U): LazyItems<U> {
+	return new LazyItems(() => mapLazily(items, map));
+}
+
+/** Each source item's items, one after another, each made as it is read. */
+function lazyFlatMap<T, U>(items: readonly T[], map: (item: T) => Iterable<U>): LazyItems<U> {
+	return new LazyItems(function* () {
+		for (const item of items) yield* map(item);
+	});
 }
 
 /** Where the problem is, by ARN: what a script would describe or act on. */

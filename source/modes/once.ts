@@ -8,9 +8,10 @@ import type {AppOptions} from '../options.js';
 import {takeSnapshot, UnknownClustersError} from '../store/snapshot.js';
 import {connect} from './connection.js';
 import {mfaSessionCredentials, type Terminal} from './mfa-prompt.js';
-import {onceDocument} from './once-document.js';
+import {onceDocumentParts} from './once-document.js';
+import {jsonParts} from './once-json.js';
 import {onceText} from './once-text.js';
-import {printableLine, terminalSafeJson} from '../text/printable.js';
+import {printableLine} from '../text/printable.js';
 
 export interface Output {
 	write(text: string): void;
@@ -55,10 +56,12 @@ export async function runOnce(
 			return 2;
 		}
 		const snapshot = await takeSnapshot(connection.adapters, {region, clusters: options.clusters});
-		stdout.write(
+		if (options.json) {
 			// The document keeps AWS's exact text; JSON escapes spell out what a terminal would run.
-			options.json ? `${terminalSafeJson(onceDocument(snapshot), 2)}\n` : onceText(snapshot),
-		);
+			// Written in parts as they are made: 31 MB for 24,000 tasks (once-json.ts).
+			for (const part of jsonParts(onceDocumentParts(snapshot))) stdout.write(part);
+			stdout.write('\n');
+		} else stdout.write(onceText(snapshot));
 		// Partial data is still a snapshot (exit 0), but a script should hear what is missing.
 		for (const problem of snapshot.apiErrors)
 			stderr.write(`ecs-top: warning: ${printableLine(problem.message)}\n`);

@@ -94,6 +94,16 @@ describe('the ECS client reading answers in place', () => {
 		expect(toTask(actual.tasks![0]!).stoppedAt).toBeUndefined();
 	});
 
+	it('reads a number sent as a string, and a timestamp as a string, as the SDK does', async () => {
+		const odd = {...task, version: 'NaN', createdAt: '1767268800.5'};
+		const {sdk, inPlace} = clients(200, {tasks: [odd], failures: []});
+		const command = () => new DescribeTasksCommand({cluster: 'main', tasks: [taskArn]});
+		const [expected, actual] = await Promise.all([sdk.send(command()), inPlace.send(command())]);
+		expect(actual.tasks![0]!.version).toBeNaN();
+		expect(actual.tasks![0]!.createdAt).toEqual(new Date(1767268800500));
+		expect(actual.tasks).toEqual(expected.tasks);
+	});
+
 	it('reads services, their deployments and events, as the SDK does', async () => {
 		const service = {
 			serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/main/web',

@@ -38,6 +38,17 @@ describe('ARNs', () => {
 		expect(nameFromArn('plain-name')).toBe('plain-name');
 	});
 
+	it('reads the name from the resource part only: after the fifth colon, then the last slash', () => {
+		// A task definition's revision follows a colon inside the resource.
+		expect(nameFromArn('arn:aws:ecs:us-east-1:123456789012:task-definition/web:7')).toBe('web:7');
+		expect(nameFromArn('arn:aws:ecs:us-east-1:123456789012:web')).toBe('web');
+		// A slash before the resource (in a field that should hold none) is not where the name starts.
+		expect(nameFromArn('arn:aws/x:ecs:us-east-1:123456789012:web')).toBe('web');
+		// Too few fields: no resource at all.
+		expect(nameFromArn('arn:aws:ecs:us-east-1:123456789012')).toBe('');
+		expect(nameFromArn('arn:aws:ecs:us-east-1:123456789012:')).toBe('');
+	});
+
 	it('shortens task ids to a prefix', () => {
 		expect(shortId(taskArn)).toBe('0f3c2a1b');
 		expect(shortId('web')).toBe('web');
