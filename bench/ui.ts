@@ -3,7 +3,7 @@
  *
  *   npm run bench:ui [-- --runs 7 --columns 200 --rows 50 --idle-seconds 16 --settle-seconds 65 --presses 200
  *                       --rest-seconds 60
- *                       --only startup,wide,bytes,scroll --cpu-prof DIR --compare-cli PATH]
+ *                       --only startup,wide,bytes,scroll --cpu-prof DIR --compare-cli PATH --cli PATH]
  *
  * 1. process start to the first frame with data (--demo), median of --runs, each run beside a
  *    bare `node` started the same way: the budget is the difference (under 300 ms)
@@ -44,12 +44,21 @@ const restMs = flag('rest-seconds', 60) * 1000;
 const only = new Set((stringFlag('only') ?? 'startup,wide,bytes,scroll').split(','));
 const cpuProfDir = stringFlag('cpu-prof');
 const compareCli = stringFlag('compare-cli');
+// Every section on another build's cli.js (the simulators stay this checkout's): a build from
+// before a change measured by today's bench, for a before/after of every figure.
+const otherCli = stringFlag('cli');
 const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
 /** A frame is done once the terminal has been quiet this long. */
 const quietMs = 5;
 const refreshSeconds = 2;
 
-const tui = (args: string[]): TuiOptions => ({args, rows, columns, nodeFlags});
+const tui = (args: string[]): TuiOptions => ({
+	args,
+	rows,
+	columns,
+	nodeFlags,
+	...(otherCli === undefined ? {} : {cli: otherCli}),
+});
 
 /** The user's budgets (docs/performance.md). */
 const budgets = {
@@ -61,6 +70,8 @@ const budgets = {
 
 const table = new BudgetTable(`ecs-top bench:ui  ${columns}x${rows}`);
 const notes = table.notes;
+if (otherCli !== undefined)
+	notes.push(`the TUI measured is ${otherCli}, not this checkout's dist/`);
 
 function record(measure: string, value: number, unit: string, budget?: number, digits = 0) {
 	table.add(measure, value, unit, {...(budget === undefined ? {} : {budget}), digits});
