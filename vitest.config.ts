@@ -32,6 +32,9 @@ const slowTests = [
 	'test/sim/world-scale.test.ts',
 	'test/sim/aws-cli-logs.test.ts',
 	'test/aws/retry-config.test.ts',
+	// The whole bundle built in memory (esbuild), and stand-in `aws` processes run for hand-offs.
+	'test/build/what-each-thread-loads.test.ts',
+	'test/store/writes/hand-off.test.ts',
 	// Seeded fuzz, and one App on the simulator per terminal sequence.
 	'test/ui/app-fuzz.test.tsx',
 	'test/ui/app-terminal-input.test.tsx',
