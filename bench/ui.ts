@@ -44,7 +44,8 @@ const restMs = flag('rest-seconds', 60) * 1000;
 const only = new Set((stringFlag('only') ?? 'startup,wide,bytes,scroll').split(','));
 const cpuProfDir = stringFlag('cpu-prof');
 const compareCli = stringFlag('compare-cli');
-const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+// Without --cpu-prof the CLI runs as a command, through the launcher lines that give node its flags.
+const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : undefined;
 /** A frame is done once the terminal has been quiet this long. */
 const quietMs = 5;
 const refreshSeconds = 2;
