@@ -45,9 +45,12 @@ export function launcherHeader(flags = launcherNodeFlags) {
 	// `set --` builds node's arguments as quoted positional parameters: no word splitting, so
 	// nothing depends on IFS or on spaces in the install path. Each flag goes in front, so the
 	// last one added comes first.
-	const perFlag = [...flags].reverse().map(
-		(flag) => `case "$NODE_OPTIONS" in ${mentionedPattern(flag)}) ;; *) set -- ${flag} "$@";; esac`,
-	);
+	const perFlag = [...flags]
+		.reverse()
+		.map(
+			(flag) =>
+				`case "$NODE_OPTIONS" in ${mentionedPattern(flag)}) ;; *) set -- ${flag} "$@";; esac`,
+		);
 	const line = ['":" //# ', 'set -- "$0" "$@"', ...perFlag, 'exec node "$@"'].join('; ');
 	return `#!/bin/sh\n${line}\n`;
 }
