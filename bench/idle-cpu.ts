@@ -45,7 +45,7 @@ async function main(): Promise<void> {
 		args: ['--endpoint-url', sim.url, '--refresh', String(refreshSeconds)],
 		rows,
 		columns,
-		nodeFlags: cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [],
+		nodeFlags: cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : undefined,
 	});
 	try {
 		await session.pty.whenStarted();

@@ -1,7 +1,7 @@
 /**
  * Resident memory of the built TUI with fleet-main's 20,000 tasks on screen (the memory budget in
  * docs/architecture.md), under a choice of node flags, so a V8 setting can be compared with the
- * default in one run:
+ * default in one run (variants alternate when given twice: `--variant a=.. --variant b=.. --variant a=..`):
  *
  *   npm run build && node --import tsx bench/memory.ts [-- --presses 250 --runs 1
  *       --variant 'default=' --variant 'semi2=--max-semi-space-size=2' ...]
@@ -18,15 +18,22 @@ import {startSimProcess} from './ui-sims.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
-/** `--variant name=flag flag`, repeatable; the default TUI alone when none is given. */
-function variants(): {name: string; flags: string[]}[] {
-	const found: {name: string; flags: string[]}[] = [];
+/**
+ * `--variant name=flag flag`, repeatable: `node FLAGS dist/cli.js` (`name=` is node without flags).
+ * `name=@command` runs dist/cli.js as a command, as the installed bin runs, with the flags its
+ * launcher lines give node. That alone when no variant is given.
+ */
+function variants(): {name: string; flags: string[] | undefined}[] {
+	const found: {name: string; flags: string[] | undefined}[] = [];
 	process.argv.forEach((arg, index) => {
 		if (arg !== '--variant') return;
 		const [name, flags = ''] = (process.argv[index + 1] ?? '').split(/=(.*)/su);
-		found.push({name: name ?? 'default', flags: flags.split(' ').filter(Boolean)});
+		found.push({
+			name: name ?? 'default',
+			flags: flags === '@command' ? undefined : flags.split(' ').filter(Boolean),
+		});
 	});
-	return found.length > 0 ? found : [{name: 'default', flags: []}];
+	return found.length > 0 ? found : [{name: 'command', flags: undefined}];
 }
 
 const presses = numberFlag('presses', 250);
@@ -125,12 +132,14 @@ type Measure = {
 	idleKinds: string;
 };
 
-async function measure(url: string, nodeFlags: string[]): Promise<Measure> {
+async function measure(url: string, nodeFlags: string[] | undefined): Promise<Measure> {
+	if (nodeFlags === undefined && snapshotFlags.length > 0)
+		throw new Error("--snapshot needs node flags: give the launcher's as a --variant");
 	const session = new TuiSession({
 		args: ['--endpoint-url', url],
 		rows: 50,
 		columns: 200,
-		nodeFlags: [...snapshotFlags, ...nodeFlags],
+		nodeFlags: nodeFlags === undefined ? undefined : [...snapshotFlags, ...nodeFlags],
 	});
 	try {
 		await session.pty.whenStarted();

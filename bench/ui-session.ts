@@ -17,7 +17,10 @@ export interface TuiOptions {
 	args: string[];
 	rows: number;
 	columns: number;
-	/** Extra node flags (e.g. --cpu-prof). */
+	/**
+	 * Node flags (e.g. --cpu-prof): the CLI is then started as `node FLAGS cli.js`, without the
+	 * flags its launcher lines add. Without them it is run as a command, as the installed bin is.
+	 */
 	nodeFlags?: string[];
 	/** Another build's cli.js (default this checkout's dist/cli.js): before/after in one run. */
 	cli?: string;
@@ -46,8 +49,11 @@ export class TuiSession {
 	readonly stateDir = mkdtempSync(join(tmpdir(), 'ecs-top-ui-bench-'));
 
 	constructor(options: TuiOptions) {
+		const cli = options.cli ?? cliPath;
 		this.pty = new PtyProcess(
-			[process.execPath, ...(options.nodeFlags ?? []), options.cli ?? cliPath, ...options.args],
+			options.nodeFlags === undefined
+				? [cli, ...options.args]
+				: [process.execPath, ...options.nodeFlags, cli, ...options.args],
 			{
 				rows: options.rows,
 				columns: options.columns,

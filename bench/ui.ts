@@ -47,7 +47,8 @@ const compareCli = stringFlag('compare-cli');
 // Every section on another build's cli.js (the simulators stay this checkout's): a build from
 // before a change measured by today's bench, for a before/after of every figure.
 const otherCli = stringFlag('cli');
-const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+// Without --cpu-prof the CLI runs as a command, through the launcher lines that give node its flags.
+const nodeFlags = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : undefined;
 /** A frame is done once the terminal has been quiet this long. */
 const quietMs = 5;
 const refreshSeconds = 2;

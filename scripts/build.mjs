@@ -10,8 +10,9 @@
 // (patch-package, run by `npm install` and `npm ci`: see patches/ and docs/patches.md), so the
 // bundle, the tests and `tsx` runs all use the same patched code and this build changes none of it.
 import {build} from 'esbuild';
-import {chmod, readFile, rm} from 'node:fs/promises';
+import {chmod, readFile, rm, writeFile} from 'node:fs/promises';
 import {pathToFileURL} from 'node:url';
+import {withLauncherHeader} from './launcher.mjs';
 import {runtimeExternals, writeThirdPartyNotices} from './third-party-notices.mjs';
 
 /** @satisfies {import('esbuild').BuildOptions} */
@@ -60,6 +61,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	// keep the last one's files (and `npm pack` ship them).
 	await rm('dist', {recursive: true, force: true});
 	const {metafile} = await build(buildOptions);
+	// The command starts node with flags of its own (scripts/launcher.mjs).
+	await writeFile('dist/cli.js', withLauncherHeader(await readFile('dist/cli.js', 'utf8')));
 	await chmod('dist/cli.js', 0o755);
 	// The package installs nothing but itself: whatever the bundle leaves for Node to find at run
 	// time has to be a dependency, and nothing else should be.

@@ -16,7 +16,9 @@ import {setFlagsFromString} from 'node:v8';
  *
  * Set at run time rather than as a node flag, so it applies however ecs-top is started (the npm
  * bin, `node dist/cli.js`, npx). V8 consults it when it sizes the heap after each collection;
- * Node leaves V8's flags writable for this API.
+ * Node leaves V8's flags writable for this API. What V8 reads only at start-up (the young
+ * generation's maximum, the helper threads) the command's launcher lines give node instead
+ * (scripts/launcher.mjs).
  */
 export function favourSmallHeapOnceStarted(delayMs = 1500): void {
 	setTimeout(() => setFlagsFromString('--optimize-for-size'), delayMs).unref();

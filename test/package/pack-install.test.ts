@@ -8,11 +8,13 @@
  */
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, readdir, readFile, rm, stat} from 'node:fs/promises';
+import {mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+// @ts-expect-error: the build scripts are plain JavaScript, checked with @ts-check on their own.
+import {launcherNodeFlags} from '../../scripts/launcher.mjs';
 import type {OnceDocument} from '../../source/modes/once-document.js';
 import {cleanCopy, installGlobally, pack, repoRoot, treeBytes, type Installed} from './pack.js';
 
@@ -33,7 +35,7 @@ let installed: Installed;
 let prefix: string;
 
 /** Runs the installed command as a user's shell would: from elsewhere, with a home of its own. */
-async function ecsTop(args: string[]) {
+async function ecsTop(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
 	const home = join(work, 'home');
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env['PATH'],
@@ -41,6 +43,7 @@ async function ecsTop(args: string[]) {
 		XDG_STATE_HOME: join(home, '.local', 'state'),
 		XDG_CONFIG_HOME: join(home, '.config'),
 		AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+		...extraEnv,
 	};
 	return execFileAsync(installed.bin, args, {cwd: work, env, timeout: 60_000});
 }
@@ -65,6 +68,17 @@ describe(`the package, packed from ${builtByNpmTest ? "npm test's build" : 'a cl
 	it('installs the ecs-top command, which prints the version package.json has', async () => {
 		const {stdout} = await ecsTop(['--version']);
 		expect(stdout.trim()).toBe(projectManifest.version);
+	});
+
+	it('starts node with the flags of its launcher lines, through the bin npm linked', async () => {
+		const hook = join(work, 'report-exec-argv.cjs');
+		await writeFile(
+			hook,
+			"require('node:fs').writeSync(2, 'EXEC-ARGV ' + JSON.stringify(process.execArgv) + '\\n');\n",
+		);
+		const {stdout, stderr} = await ecsTop(['--version'], {NODE_OPTIONS: `--require ${hook}`});
+		expect(stdout.trim()).toBe(projectManifest.version);
+		expect(JSON.parse(/^EXEC-ARGV (.*)$/mu.exec(stderr)?.[1] ?? 'null')).toEqual(launcherNodeFlags);
 	});
 
 	it('runs the demo snapshot with nothing installed but itself', async () => {
