@@ -28,12 +28,15 @@ export type AwsAdapters = {
 /** All the adapters over one set of clients, sharing one cap on calls in flight. */
 export function createAwsAdapters(
 	clients: AwsClients,
-	options: {concurrency?: number} = {},
+	/** `listPagesFirst`: a list's later pages before the calls waiting (Limiter.next). */
+	options: {concurrency?: number; listPagesFirst?: boolean} = {},
 ): AwsAdapters {
 	const shared = {
 		profile: clients.profile,
 		endpointUrl: clients.endpointUrl,
-		limit: createLimiter(options.concurrency ?? defaultConcurrency),
+		limit: createLimiter(options.concurrency ?? defaultConcurrency, {
+			listPagesFirst: options.listPagesFirst ?? false,
+		}),
 	};
 	return {
 		ecs: createEcsAdapter(clients.ecs, shared),

@@ -154,7 +154,7 @@ export async function connect(
 	};
 	const aws =
 		awsThread === undefined
-			? await inProcess(clientOptions)
+			? await inProcess(clientOptions, {listPagesFirst: connectOptions.readsOnly === true})
 			: await onThread(clientOptions, awsThread);
 	return {
 		...aws,
@@ -203,14 +203,21 @@ type Aws = Pick<Connection, 'adapters' | 'stats' | 'region' | 'endpoint'> & {
 	destroy(): Promise<void>;
 };
 
-async function inProcess(options: ClientOptions): Promise<Aws> {
+/**
+ * The clients in this process. `listPagesFirst` for a snapshot of everything (`--once`, the one
+ * that reads only): nothing is on screen to come first, and the longest list is the last to end.
+ */
+async function inProcess(
+	options: ClientOptions,
+	adapterOptions: {listPagesFirst: boolean},
+): Promise<Aws> {
 	const [{createAwsClients}, {createAwsAdapters}] = await Promise.all([
 		import('../aws/clients.js'),
 		import('../aws/adapters.js'),
 	]);
 	const clients = createAwsClients(options);
 	return {
-		adapters: createAwsAdapters(clients),
+		adapters: createAwsAdapters(clients, adapterOptions),
 		stats: clients.stats,
 		region: clients.region,
 		endpoint: clients.endpoint,

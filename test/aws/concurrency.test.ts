@@ -47,8 +47,8 @@ describe('limiter', () => {
 		expect(peak).toBe(2);
 	});
 
-	it("serves a list's next page before the calls already waiting, under the same cap", async () => {
-		const limit = createLimiter(1);
+	/** The order calls ran in: a list's next page asked for after two describes were queued. */
+	async function orderWith(limit: ReturnType<typeof createLimiter>): Promise<string[]> {
 		const order: string[] = [];
 		const ran = (name: string) => async () => {
 			order.push(name);
@@ -59,7 +59,25 @@ describe('limiter', () => {
 		// Asked for after the describes, while the first call holds the only slot.
 		const nextPage = limit.next(ran('page 2'));
 		await Promise.all([first, ...waiting, nextPage]);
-		expect(order).toEqual(['describe 1', 'page 2', 'describe 2', 'describe 3']);
+		return order;
+	}
+
+	it("with listPagesFirst (--once), serves a list's next page before the calls already waiting", async () => {
+		expect(await orderWith(createLimiter(1, {listPagesFirst: true}))).toEqual([
+			'describe 1',
+			'page 2',
+			'describe 2',
+			'describe 3',
+		]);
+	});
+
+	it("by default (the live view), serves a list's next page in turn with the rest", async () => {
+		expect(await orderWith(createLimiter(1))).toEqual([
+			'describe 1',
+			'describe 2',
+			'describe 3',
+			'page 2',
+		]);
 	});
 
 	it('refuses a cap below 1', () => {

@@ -1,4 +1,4 @@
-// A first load is described a part at a time with its count in the store; a refresh of a list
+// A first load is described in parts, all asked for at once, with its count in the store; a refresh of a list
 // already held is one describe and writes no progress at all.
 import {describe, expect, it} from 'vitest';
 import {createBatchedWriter, createFleetStore} from '../../source/store/fleet-store.js';
@@ -37,6 +37,53 @@ describe('first loads', () => {
 		);
 		expect(described.items).toEqual(arns);
 		expect(seen).toEqual(['0/250', '100/250', '200/250', '250/250', 'none']);
+	});
+
+	it('asks for every part at once, keeps the listed order when they answer out of order', async () => {
+		const {ctx, seen} = context();
+		const signal = new AbortController().signal;
+		const asked: Array<{part: readonly string[]; answer: () => void}> = [];
+		const describing = describeCounted(
+			ctx,
+			'services',
+			arns,
+			{firstLoad: true, part: 100, signal},
+			(part) =>
+				new Promise((resolve) => {
+					asked.push({part, answer: () => resolve({items: [...part], failures: []})});
+				}),
+		);
+		// The adapter's cap on calls in flight, not this loop, decides how many run at once.
+		expect(asked.map(({part}) => part.length)).toEqual([100, 100, 50]);
+		for (const index of [2, 0, 1]) {
+			asked[index]!.answer();
+			await Promise.resolve();
+		}
+		const described = await describing;
+		expect(described.items).toEqual(arns);
+		expect(seen).toEqual(['0/250', '50/250', '150/250', '250/250', 'none']);
+	});
+
+	it('fails with the first part that fails, and no count comes in after it is cleared', async () => {
+		const {ctx, seen} = context();
+		const signal = new AbortController().signal;
+		let answerLast: () => void = () => undefined;
+		const describing = describeCounted(
+			ctx,
+			'services',
+			arns,
+			{firstLoad: true, part: 100, signal},
+			(part) =>
+				part[0] === arns[0]
+					? Promise.reject(new Error('throttled'))
+					: new Promise((resolve) => {
+							answerLast = () => resolve({items: [...part], failures: []});
+						}),
+		);
+		await expect(describing).rejects.toThrow('throttled');
+		answerLast();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(seen.at(-1)).toBe('none');
 	});
 
 	it('writes nothing on a refresh of a list already held', async () => {

