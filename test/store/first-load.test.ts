@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {createBatchedWriter, createFleetStore} from '../../source/store/fleet-store.js';
 import type {TierContext} from '../../source/store/tiers/context.js';
 import {confirmedList, describeCounted} from '../../source/store/tiers/first-load.js';
+import type {Described} from '../../source/model/failure.js';
 
 function context() {
 	const store = createFleetStore();
@@ -49,7 +50,7 @@ describe('first loads', () => {
 			arns,
 			{firstLoad: true, part: 100, signal},
 			(part) =>
-				new Promise((resolve) => {
+				new Promise<Described<string>>((resolve) => {
 					asked.push({part, answer: () => resolve({items: [...part], failures: []})});
 				}),
 		);
@@ -76,7 +77,7 @@ describe('first loads', () => {
 			(part) =>
 				part[0] === arns[0]
 					? Promise.reject(new Error('throttled'))
-					: new Promise((resolve) => {
+					: new Promise<Described<string>>((resolve) => {
 							answerLast = () => resolve({items: [...part], failures: []});
 						}),
 		);
