@@ -6,6 +6,13 @@ import {startSim} from './index.js';
 import type {SimCommandOptions} from './options.js';
 
 export async function runSimCommand(options: SimCommandOptions): Promise<number> {
+	// Listening for the stop signals before the address is printed: a script that reads the line
+	// and stops the simulator at once must find it ready to close, not killed by the signal's
+	// default action.
+	const stopped = new Promise<void>((resolve) => {
+		process.once('SIGINT', () => resolve());
+		process.once('SIGTERM', () => resolve());
+	});
 	let server;
 	try {
 		server = await startSim(options);
@@ -21,10 +28,7 @@ export async function runSimCommand(options: SimCommandOptions): Promise<number>
 		return 1;
 	}
 	process.stdout.write(`ecs-top sim listening on ${server.url}\n`);
-	await new Promise<void>((resolve) => {
-		process.once('SIGINT', () => resolve());
-		process.once('SIGTERM', () => resolve());
-	});
+	await stopped;
 	await server.close();
 	return 0;
 }

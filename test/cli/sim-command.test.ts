@@ -138,6 +138,20 @@ describe('ecs-top sim (the built CLI)', () => {
 	});
 });
 
+describe('ecs-top sim stopped as soon as it has printed its address', () => {
+	// A script that starts the simulator, reads the line and is done at once: the signal must
+	// find the simulator listening for it, not end it by the signal's default action.
+	it('exits 0 on a SIGTERM sent the moment the line is read, every time', async () => {
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			const cli = startCli(['sim', '--port', '0']);
+			// On the chunk itself, not a poll of the output: a poll gives the simulator time.
+			await new Promise((resolve) => cli.child.stdout.once('data', resolve));
+			cli.child.kill('SIGTERM');
+			expect(await cli.exit(), `attempt ${attempt}`).toMatchObject({code: 0});
+		}
+	}, 60_000);
+});
+
 describe('ecs-top sim flag errors', () => {
 	it.each([
 		[['sim', '--port', 'abc']],
