@@ -42,13 +42,13 @@ function showConnection(
 }
 
 /**
- * How long the wiring is held back for the first clusters. The screen is drawn again once the
- * session is wired (the footer then offers the actions), and Ink draws at most one frame per
- * 1000/maxFps ms: drawn just before the first clusters came, that frame held them back to the
- * next slot (up to 33 ms), and its drawing delayed reading their answers. When the first answers
- * come quickly (--demo, whose AWS thread makes the first calls before they are asked), both now
- * come in one frame; when they take longer, as AWS's own usually do, the footer changes after this
- * long, before the data, as before.
+ * How long a --demo session's wiring is held back for the first clusters. The screen is drawn
+ * again once the session is wired (the footer then offers the actions), and Ink draws at most one
+ * frame per 1000/maxFps ms: drawn just before the first clusters came, that frame held them back
+ * to the next slot (up to 33 ms), and its drawing delayed reading their answers. The demo's AWS
+ * thread makes the first calls before they are asked, so its answers come within this and both
+ * come in one frame. Against AWS nothing is foreseen and the answers take a network round trip:
+ * there the wiring is not held back, and the footer changes before the data, as it did.
  */
 export const firstDataGraceMs = 200;
 
@@ -71,8 +71,8 @@ function firstClustersOrAfter(store: FleetStore, ms: number): Promise<void> {
 }
 
 /**
- * Connects, fills `store` from AWS from now on, and returns what must be closed with it, once the
- * first clusters are in or `firstDataGraceMs` has passed. With --demo, the simulator runs on the
+ * Connects, fills `store` from AWS from now on, and returns what must be closed with it; with
+ * --demo, once the first clusters are in or `firstDataGraceMs` has passed. With --demo, the simulator runs on the
  * AWS thread (connectOptions.awsThread), else it comes from `startDemoSim` (default: in this
  * process).
  */
@@ -82,8 +82,8 @@ export async function wireSession(
 	connectOptions?: ConnectOptions,
 	/** The live view's log file: AWS problems are written there as they appear and clear. */
 	log?: (line: string) => void,
-	/** How long the wiring waits for the first clusters; tests change it. */
-	firstDataWaitMs = firstDataGraceMs,
+	/** How long the wiring waits for the first clusters (--demo only by default); tests change it. */
+	firstDataWaitMs = options.demo === undefined ? 0 : firstDataGraceMs,
 ): Promise<Wiring> {
 	const connection = await connect(options, connectOptions);
 	// The header showed what the flags said while connecting; now what the profile says. The
@@ -125,7 +125,7 @@ export async function wireSession(
 		},
 		...(connectOptions?.handOff === undefined ? {} : {handOff: connectOptions.handOff}),
 	});
-	await firstClustersOrAfter(store, firstDataWaitMs);
+	if (firstDataWaitMs > 0) await firstClustersOrAfter(store, firstDataWaitMs);
 	return {
 		connection,
 		poller,
