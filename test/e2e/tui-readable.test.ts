@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {demoCommand, TmuxTerminal, type Screen} from './tmux.js';
+import {demoCommand, TmuxTerminal, waitUntil, type Screen} from './tmux.js';
 
 const loaded = (s: Screen) => s.text.includes('Clusters [1/3]');
 
@@ -76,8 +76,10 @@ describe('readable at 80x24', () => {
 			return '';
 		})();
 		expect(buffer).toMatch(/^arn:aws:ecs:[a-z0-9-]+:\d{12}:cluster\/batch$/);
-		const raw = readFileSync(outputPath, 'latin1');
-		const encoded = Buffer.from(buffer).toString('base64');
-		expect(raw).toContain(`\u001B]52;c;${encoded}\u0007`);
+		// The terminal's output is copied to the file by tmux's pipe-pane, which can lag the
+		// paste buffer: wait for the sequence to arrive there rather than read the file once.
+		const sequence = `\u001B]52;c;${Buffer.from(buffer).toString('base64')}\u0007`;
+		await waitUntil(() => readFileSync(outputPath, 'latin1').includes(sequence), 15_000);
+		expect(readFileSync(outputPath, 'latin1')).toContain(sequence);
 	});
 });
