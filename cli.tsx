@@ -18,7 +18,7 @@ import {logFilePath} from './source/modes/log-file.js';
 import {awsConfigSources, checkAwsConfig, parseAppOptions} from './source/options.js';
 import {parseSimOptions, type RawSimFlags} from './source/sim/options.js';
 import {defaultAuditLogPath} from './source/store/writes/audit-log.js';
-import {prestartAwsThread} from './source/aws/remote/remote-aws.js';
+import {prestartAwsThread} from './source/aws/remote/prestart.js';
 import {demoThreadOptions} from './source/modes/connection.js';
 import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
 

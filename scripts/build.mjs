@@ -17,9 +17,16 @@ import {runtimeExternals, writeThirdPartyNotices} from './third-party-notices.mj
 
 /** @satisfies {import('esbuild').BuildOptions} */
 export const buildOptions = {
-	// The AWS thread (source/aws/remote/): cli.js starts it as ./aws-thread.js; with --demo it
-	// serves the simulator too, whose code is a chunk it imports only then.
-	entryPoints: ['cli.tsx', {in: 'source/aws/remote/aws-thread.ts', out: 'aws-thread'}],
+	// dist/cli.js is the command's first module (source/cli/launch.ts): it starts the AWS thread
+	// before Node compiles the rest, then imports cli.tsx (dist/main.js, beside it so that its
+	// `import.meta.url` finds the thread and package.json as before). The AWS thread
+	// (source/aws/remote/) is ./aws-thread.js; with --demo it serves the simulator too, whose code
+	// is a chunk it imports only then.
+	entryPoints: [
+		{in: 'source/cli/launch.ts', out: 'cli'},
+		{in: 'cli.tsx', out: 'main'},
+		{in: 'source/aws/remote/aws-thread.ts', out: 'aws-thread'},
+	],
 	outdir: 'dist',
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',

@@ -97,6 +97,30 @@ describe('the demo simulator on the AWS thread', () => {
 		expect(await listening(url)).toBe(false);
 	}, 30_000);
 
+	it('is started with a thread the command started before it parsed its flags, told them after', async () => {
+		const early = prestartAwsThread(entry, undefined, argv, 'demo');
+		const options = demoOptions(5);
+		expect(prestartAwsThread(entry, options, argv)).toBe(early);
+		const threads: Worker[] = [];
+		const remote = connect(options, threads);
+		await remote.demoSimUrl;
+		expect(threads.map((thread) => thread.threadId)).toEqual([early]);
+		expect(await remote.adapters.ecs.listClusterArns()).toHaveLength(3);
+	}, 30_000);
+
+	it('replaces a thread started before the flags with the heap for AWS, not the demo', async () => {
+		const early = prestartAwsThread(entry, undefined, argv, 'aws');
+		const options = demoOptions(5);
+		const replacement = prestartAwsThread(entry, options, argv);
+		expect(replacement).toBeDefined();
+		expect(replacement).not.toBe(early);
+		const threads: Worker[] = [];
+		const remote = connect(options, threads);
+		await remote.demoSimUrl;
+		expect(threads.map((thread) => thread.threadId)).toEqual([replacement]);
+		expect(await remote.adapters.ecs.listClusterArns()).toHaveLength(3);
+	}, 30_000);
+
 	it('is not taken from a prestarted thread told other options', async () => {
 		const prestartedId = prestartAwsThread(entry, demoOptions(1), argv);
 		const threads: Worker[] = [];

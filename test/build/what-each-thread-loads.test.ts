@@ -1,5 +1,6 @@
 // What each thread compiles before it can do its part, from the bundle's own import graph (the
-// static imports of a module, followed through the chunks): the simulator's code is the demo's
+// static imports of a module, followed through the chunks): the command's first module is the
+// AWS thread's start and nothing more; the simulator's code is the demo's
 // alone, reached from the AWS thread by a dynamic import, so a session against AWS loads none of
 // it; and the UI thread's session (pollers, store, actions), which it loads between its first
 // frame and the first calls, holds no SDK code: that is the AWS thread's to load.
@@ -50,7 +51,7 @@ function outputOf(metafile: Metafile, input: string): string {
 describe('the bundle', () => {
 	it('has the simulator loaded by no start of the CLI or the AWS thread, and reachable from the thread', async () => {
 		const metafile = await bundleGraph();
-		for (const entry of ['dist/cli.js', 'dist/aws-thread.js']) {
+		for (const entry of ['dist/cli.js', 'dist/main.js', 'dist/aws-thread.js']) {
 			expect(metafile.outputs[entry], entry).toBeDefined();
 			// The CLI's flag parsing knows the scenarios' names, and nothing else of the simulator.
 			expect(
@@ -63,6 +64,22 @@ describe('the bundle', () => {
 		const demo = simulatorInputs(metafile, loaded(metafile, 'dist/aws-thread.js', true));
 		expect(demo).toContain('source/sim/index.ts');
 		expect(demo).toContain('source/sim/server.ts');
+	}, 60_000);
+
+	it('has the command start the AWS thread from a first module of a few kB, before the flag parsing', async () => {
+		const metafile = await bundleGraph();
+		const first = loaded(metafile, 'dist/cli.js', false);
+		const inputs = [...first].flatMap((output) =>
+			Object.keys(metafile.outputs[output]?.inputs ?? {}),
+		);
+		expect(inputs).toContain('source/aws/remote/prestart.ts');
+		expect(inputs.filter((input) => input.includes('node_modules/'))).toEqual([]);
+		expect(inputs).not.toContain('cli.tsx');
+		const bytes = [...first].reduce((sum, output) => sum + metafile.outputs[output]!.bytes, 0);
+		expect(bytes).toBeLessThan(16_000);
+		// The rest of the command comes after, imported by it.
+		const everything = loaded(metafile, 'dist/cli.js', true);
+		expect(everything.has('dist/main.js')).toBe(true);
 	}, 60_000);
 
 	it('has no SDK code in what the UI thread loads for its session', async () => {

@@ -10,7 +10,7 @@
  * the next call starts a new one: polling goes on.
  */
 import {createHash} from 'node:crypto';
-import {Worker, type ResourceLimits} from 'node:worker_threads';
+import type {ResourceLimits, Worker} from 'node:worker_threads';
 import type {AwsAdapters} from '../adapters.js';
 import type {AnswerDigest} from '../answer-digest.js';
 import type {Task} from '../../model/task.js';
@@ -24,6 +24,7 @@ import type {
 	AwsThreadMessage,
 	AwsThreadOptions,
 } from './protocol.js';
+import {limitsFor, newThread, takePrestarted} from './prestart.js';
 import {fromRemoteError} from './remote-error.js';
 import {knownTask, receivedTasks, type KnownTask} from './task-transfer.js';
 
@@ -166,45 +167,6 @@ function abortError(signal: AbortSignal): Error {
 	return error;
 }
 
-// Its garbage is its own to collect, off the UI thread, so it can be collected often: a small
-// heap keeps the thread's share of resident memory near its code's (~20 MB). Answers are read a
-// batch at a time (batchedCalls), far under these limits, and the transport refuses one over
-// its cap before parsing it. The limit is also what keeps an out-of-memory on this thread from
-// taking the process (and the user's terminal) with it: V8 ends the thread, not the process.
-const threadLimits: ResourceLimits = {maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64};
-// With --demo the thread also holds the simulator's world (`large`: 20,000 tasks and their
-// history), which the small heap above was never sized for: Node's defaults, as the simulator had
-// on a thread of its own.
-const demoThreadLimits: ResourceLimits = {};
-
-function limitsFor(options: AwsThreadOptions | undefined): ResourceLimits {
-	return options?.demo === undefined ? threadLimits : demoThreadLimits;
-}
-
-/** Options compared as data: the same fields with the same values, whatever their order. */
-function sameOptions(a: AwsThreadOptions | undefined, b: AwsThreadOptions): boolean {
-	const canonical = (value: unknown): string =>
-		JSON.stringify(value, (_key, field: unknown) =>
-			field !== null && typeof field === 'object' && !Array.isArray(field)
-				? Object.fromEntries(Object.entries(field).sort(([x], [y]) => x.localeCompare(y)))
-				: field,
-		);
-	return a !== undefined && canonical(a) === canonical(b);
-}
-
-function newThread(
-	entry: URL,
-	argv: string[] | undefined,
-	resourceLimits: ResourceLimits = threadLimits,
-): Worker {
-	return new Worker(entry, {
-		stdout: true,
-		stderr: true,
-		...(argv === undefined ? {} : {argv}),
-		resourceLimits,
-	});
-}
-
 /** What the UI says when the thread ends under a call: out of memory said as such. */
 function threadFailure(error: Error): string {
 	const code = (error as NodeJS.ErrnoException).code;
@@ -213,71 +175,7 @@ function threadFailure(error: Error): string {
 	return `the AWS thread failed (${error.message}); the next refresh starts a new one`;
 }
 
-type Prestarted = {
-	entry: string;
-	thread: Worker;
-	exited: boolean;
-	/** The options it was given at once, if they were known then (--demo's are). */
-	options: AwsThreadOptions | undefined;
-	/** The messages it posted before it was taken (the demo's simulator listening). */
-	early: AwsThreadMessage[];
-	keep(message: AwsThreadMessage): void;
-};
-
-let prestarted: Prestarted | undefined;
-
-/**
- * Starts the thread now, so it loads the SDK while this thread loads Ink and draws the first
- * frame; the first startRemoteAws with the same entry takes it. `options`, when known this early
- * (--demo: the simulator is the thread's to start), are sent at once: the thread then starts the
- * simulator and builds its clients without waiting for the UI thread, and is taken only by a
- * startRemoteAws with the same options.
- */
-export function prestartAwsThread(
-	entry: URL,
-	options?: AwsThreadOptions,
-	/** As startRemoteAws's: tests name the TypeScript entry their bootstrap loads. */
-	argv?: string[],
-): number | undefined {
-	if (prestarted !== undefined) return undefined;
-	const started: Prestarted = {
-		entry: entry.href,
-		thread: newThread(entry, argv, limitsFor(options)),
-		exited: false,
-		options,
-		early: [],
-		keep: (message) => started.early.push(message),
-	};
-	if (options !== undefined)
-		started.thread.postMessage({kind: 'init', options} satisfies AwsThreadInit);
-	// Until someone takes it, it must not keep the process alive (an early exit, a bad flag),
-	// and a failure is no crash: whoever comes for it then starts a thread of its own.
-	started.thread.unref();
-	started.thread.on('error', () => {});
-	started.thread.once('exit', () => (started.exited = true));
-	started.thread.on('message', started.keep);
-	prestarted = started;
-	// Which thread it is, for a test to see that the session took this one.
-	return started.thread.threadId;
-}
-
-type Taken = {thread: Worker; initialized: boolean; early: AwsThreadMessage[]};
-
-function takePrestarted(entry: URL, options: AwsThreadOptions): Taken | undefined {
-	if (prestarted?.entry !== entry.href) return undefined;
-	const started = prestarted;
-	prestarted = undefined;
-	const initialized = started.options !== undefined;
-	if (started.exited) return undefined;
-	if (initialized && !sameOptions(started.options, options)) {
-		// Given other options (its simulator already started): of no use to anyone.
-		void started.thread.terminate();
-		return undefined;
-	}
-	// Taken, its messages go to the taker's listener, which replays those kept until then.
-	started.thread.off('message', started.keep);
-	return {thread: started.thread, initialized, early: started.early};
-}
+export {prestartAwsThread} from './prestart.js';
 
 export function startRemoteAws(options: RemoteAwsOptions): RemoteAws {
 	const {

@@ -1,0 +1,39 @@
+// The command starts the AWS thread on a guess from its raw words, before it parses them: the
+// live view gets a thread of the right kind early, and no other run starts one for nothing.
+import {describe, expect, it} from 'vitest';
+import {liveViewGuess} from '../../source/cli/live-view-guess.js';
+
+describe('the guess at a live view from the raw command line', () => {
+	it('is the live view against AWS with no words or only its own flags', () => {
+		expect(liveViewGuess([])).toBe('aws');
+		expect(liveViewGuess(['--profile', 'prod', '--region=eu-west-1', '--cluster', 'web'])).toBe(
+			'aws',
+		);
+	});
+
+	it('is the demo with any of the demo flags, the heap of whose thread differs', () => {
+		expect(liveViewGuess(['--demo'])).toBe('demo');
+		expect(liveViewGuess(['--demo-scenario=large'])).toBe('demo');
+		expect(liveViewGuess(['--demo-scenario', 'wide', '--max-fps', '10'])).toBe('demo');
+		expect(liveViewGuess(['--demo', '--no-demo'])).toBe('aws');
+	});
+
+	it('is no live view for a snapshot, help, the version, the settings or the simulator', () => {
+		for (const args of [
+			['--once'],
+			['--once=true', '--json'],
+			['--demo', '--once', '--json'],
+			['--help'],
+			['-h'],
+			['--version'],
+			['-v'],
+			['--print-config'],
+			['sim', '--scenario', 'large'],
+		])
+			expect(liveViewGuess(args), args.join(' ')).toBeUndefined();
+	});
+
+	it('leaves what follows -- to the flag parser', () => {
+		expect(liveViewGuess(['--', '--once'])).toBe('aws');
+	});
+});
