@@ -35,6 +35,31 @@ export const oneFetchPath = {
 	},
 };
 
+export const noIcuLocaleData = {
+	// ICU's locale data is mapped into memory by the first number format, date format or
+	// collator: ~7 MB resident for a number format, ~2-3 MB for a collator, a share of the
+	// memory budget for text source/text/plain-order.ts gives the same way.
+	files: ['source/**/*.ts', 'source/**/*.tsx'],
+	rules: {
+		'no-restricted-properties': [
+			'error',
+			...['localeCompare', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'].map(
+				(property) => ({
+					property,
+					message: 'Use source/text/plain-order.ts: ICU locale data costs megabytes resident.',
+				}),
+			),
+			...['NumberFormat', 'Collator', 'DateTimeFormat', 'PluralRules', 'RelativeTimeFormat'].map(
+				(property) => ({
+					object: 'Intl',
+					property,
+					message: 'Use source/text/plain-order.ts: ICU locale data costs megabytes resident.',
+				}),
+			),
+		],
+	},
+};
+
 export const importBoundaries = {
 	files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
 	plugins: {'import-x': importX},
@@ -125,6 +150,7 @@ export default tseslint.config(
 		},
 	},
 	oneFetchPath,
+	noIcuLocaleData,
 	{
 		// The build scripts are plain ES modules for Node; tsc checks them (scripts/tsconfig.json,
 		// checkJs), which knows Node's globals, so ESLint's own undefined-name check would only

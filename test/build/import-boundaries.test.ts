@@ -98,3 +98,29 @@ describe('one fetch path', () => {
 		expect(await fetchPathErrors('source/store/cluster-fetch.ts')).toEqual([]);
 	});
 });
+
+describe('no ICU locale data', () => {
+	it('refuses the calls that map megabytes of it in, and leaves Intl.Segmenter alone', async () => {
+		const {noIcuLocaleData} = (await import(join(root, 'eslint.config.js'))) as {
+			noIcuLocaleData: Linter.Config;
+		};
+		const eslint = new ESLint({
+			cwd: root,
+			overrideConfigFile: true,
+			overrideConfig: [
+				{files: ['**/*.ts'], languageOptions: {parser: tseslint.parser}},
+				noIcuLocaleData,
+			],
+		});
+		const code = [
+			"export const order = ['b', 'a'].sort((x, y) => x.localeCompare(y));",
+			'export const count = (20000).toLocaleString();',
+			"export const format = new Intl.NumberFormat('en-US');",
+			'export const graphemes = new Intl.Segmenter();',
+		].join('\n');
+		const [result] = await eslint.lintText(code, {filePath: join(root, 'source/ui/probe.ts')});
+		expect((result?.messages ?? []).map((message) => `${message.line}: ${message.ruleId}`)).toEqual(
+			['1: no-restricted-properties', '2: no-restricted-properties', '3: no-restricted-properties'],
+		);
+	});
+});

@@ -33,12 +33,17 @@ export function limitsFor(options: AwsThreadOptions | undefined): ResourceLimits
 	return kindOf(options) === 'aws' ? threadLimits : demoThreadLimits;
 }
 
-/** Options compared as data: the same fields with the same values, whatever their order. */
+/**
+ * Options compared as data: the same fields with the same values, whatever their order. Field
+ * names sort by code unit: `localeCompare` would load ICU's collation data (~2 MB resident) for
+ * names that are plain ASCII.
+ */
 function sameOptions(a: AwsThreadOptions | undefined, b: AwsThreadOptions): boolean {
+	const byName = ([x]: [string, unknown], [y]: [string, unknown]) => (x < y ? -1 : x > y ? 1 : 0);
 	const canonical = (value: unknown): string =>
 		JSON.stringify(value, (_key, field: unknown) =>
 			field !== null && typeof field === 'object' && !Array.isArray(field)
-				? Object.fromEntries(Object.entries(field).sort(([x], [y]) => x.localeCompare(y)))
+				? Object.fromEntries(Object.entries(field).sort(byName))
 				: field,
 		);
 	return a !== undefined && canonical(a) === canonical(b);
