@@ -23,6 +23,7 @@ import {mfaSessionCredentials} from './mfa-prompt.js';
 import {appendLog, logFilePath} from './log-file.js';
 import type {Wiring} from './session.js';
 import {watchTerminal} from './terminal-watch.js';
+import {closeHungUpTerminalsOnExit} from './hung-up-terminal.js';
 import {createTerminalHandOff} from './terminal-hand-off.js';
 import {createWholeFrame} from './whole-frame.js';
 
@@ -266,6 +267,7 @@ export async function runTui(
 	process.stdin.on('end', () => terminalGone('end of input'));
 	watchTerminal(terminalGone);
 	const onSignal = () => quit(0);
+	closeHungUpTerminalsOnExit();
 	process.on('SIGTERM', onSignal);
 	process.on('SIGHUP', onSignal);
 	process.on('uncaughtException', crash);

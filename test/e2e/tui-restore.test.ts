@@ -1,5 +1,8 @@
 // However ecs-top ends, the user gets their terminal back as it was: the shell's screen (the
 // alternate screen left), a visible cursor, and the exit status the shell expects.
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {demoCommand, isAlive, signal, TmuxTerminal, waitUntil, type Screen} from './tmux.js';
 
@@ -65,6 +68,34 @@ describe('the terminal after ecs-top ends', () => {
 			expect(await waitUntil(() => !isAlive(pid), 5_000)).toBe(true);
 		} finally {
 			signal(pid, 'SIGKILL');
+		}
+	});
+
+	// Node 20 sets the terminal back as it exits and aborts when it cannot: after a hang-up that
+	// abort crashed, and ecs-top ended killed by SIGSEGV with a core file. The shell around it
+	// ignores the hang-up, so it outlives the terminal and writes down how ecs-top ended.
+	it('after its terminal closes, ecs-top ends with status 0, not killed by a crash', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'ecs-top-hangup-'));
+		const statusFile = join(dir, 'status');
+		try {
+			terminal = new TmuxTerminal();
+			await terminal.start(`trap '' HUP; ${demoCommand}; echo $? > ${statusFile}`, {
+				columns: 100,
+				rows: 30,
+			});
+			await terminal.waitFor('the demo to load', loaded);
+			await terminal.closeTerminal();
+			const status = () => {
+				try {
+					return readFileSync(statusFile, 'utf8').trim();
+				} catch {
+					return '';
+				}
+			};
+			expect(await waitUntil(() => status() !== '', 10_000)).toBe(true);
+			expect(status()).toBe('0');
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
 		}
 	});
 });
