@@ -46,6 +46,10 @@ function run(
 	env: NodeJS.ProcessEnv,
 ): Promise<{code: number | null; stdout: string; stderr: string}> {
 	return new Promise((resolve) => {
+		// The document comes through a pipe, read as it comes, as `| jq` reads it. Written to a
+		// file instead (opened here, read after the timing), the figure did not move: wall +16 ms,
+		// the client's CPU +140 ms, median of 8 paired runs; reading the pipe costs this process
+		// ~90 ms of CPU a run (load 2.2).
 		const child = spawn(process.execPath, [cliPath, ...args], {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,13 +20,18 @@
  * AWS sends as null stays null rather than being left out, and a field the schema does not know
  * stays on the object. Error answers, unions and anything else go through the SDK's own reading.
  *
+ * Requests go the other way through the same codec: a flat input (every read ecs-top sends) is
+ * written with one JSON.stringify, byte for byte what the SDK's writer makes
+ * (flat-json-serializer.ts); anything else through the SDK's writer.
+ *
  * Plugged in through the SDK's own seams: a client takes a protocol class (`protocol`), and the
- * JSON protocols take the codec that makes their deserializer (`jsonCodec`).
+ * JSON protocols take the codec that makes their serializer and deserializer (`jsonCodec`).
  */
 import {AwsJson1_1Protocol} from '@aws-sdk/core/protocols';
 import {JsonCodec2, JsonShapeDeserializer2} from '@smithy/core/protocols';
 import {NormalizedSchema} from '@smithy/core/schema';
 import type {Schema} from '@smithy/types';
+import {FlatJsonSerializer} from './flat-json-serializer.js';
 
 /**
  * Reads one value of a schema in place, for the deserializer given: what JSON.parse made of it,
@@ -175,6 +180,13 @@ export class InPlaceJsonDeserializer extends JsonShapeDeserializer2 {
 }
 
 class InPlaceJsonCodec extends JsonCodec2 {
+	/** Flat reads written with one JSON.stringify (flat-json-serializer.ts), the rest as the SDK does. */
+	override createSerializer(): FlatJsonSerializer {
+		const serializer = new FlatJsonSerializer(this.settings);
+		if (this.serdeContext !== undefined) serializer.setSerdeContext(this.serdeContext);
+		return serializer;
+	}
+
 	override createDeserializer(): InPlaceJsonDeserializer {
 		const deserializer = new InPlaceJsonDeserializer(this.settings);
 		if (this.serdeContext !== undefined) deserializer.setSerdeContext(this.serdeContext);
@@ -185,7 +197,7 @@ class InPlaceJsonCodec extends JsonCodec2 {
 /** What the SDK's JSON protocols read with by default: epoch-second timestamps, member names. */
 const awsJsonSettings = {timestampFormat: {useTrait: true, default: 7 as const}, jsonName: false};
 
-/** AWS JSON 1.1 (ECS's protocol), reading answers in place. */
+/** AWS JSON 1.1 (ECS's protocol), reading answers in place and writing flat requests at once. */
 export class InPlaceAwsJson1_1Protocol extends AwsJson1_1Protocol {
 	constructor(settings: ConstructorParameters<typeof AwsJson1_1Protocol>[0]) {
 		super({...settings, jsonCodec: new InPlaceJsonCodec(awsJsonSettings)});

@@ -9,13 +9,12 @@ import {clusterCapacity} from '../model/container-instance.js';
 import type {ProblemTarget} from '../model/problems.js';
 import {deploymentSummary} from '../model/service.js';
 import type {Snapshot} from '../store/snapshot.js';
+import {isoTimes} from './iso-times.js';
 import {LazyItems, materialize} from './once-json.js';
 
 /** 2: `problems` became the fleet's problems; the API errors it held are now `apiErrors`. */
 export const schemaVersion = 2;
 
-const iso = (ms: number | undefined): string | null =>
-	ms === undefined ? null : new Date(ms).toISOString();
 const orNull = <T>(value: T | undefined): T | null => value ?? null;
 const round1 = (value: number | undefined): number | null =>
 	value === undefined ? null : Math.round(value * 10) / 10;
@@ -30,6 +29,7 @@ export function onceDocument(snapshot: Snapshot) {
  * (once-json.ts), so the objects of one part are garbage once it is written.
  */
 export function onceDocumentParts(snapshot: Snapshot) {
+	const iso = isoTimes();
 	const ec2IdByContainerInstance = new Map<string, string | undefined>();
 	for (const {containerInstances} of snapshot.clusters) {
 		for (const instance of containerInstances)

@@ -56,6 +56,18 @@ describe('the --once document written in parts', () => {
 		expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(materialize(document()))));
 	});
 
+	it('escapes DEL in otherwise plain ASCII, and keeps harmless letters past ASCII as they are', () => {
+		const parts = (value: unknown) =>
+			[...jsonParts({tasks: new LazyItems(() => [value])})].join('');
+		expect(parts({reason: 'plain ascii, "quoted"'})).toBe(
+			JSON.stringify({tasks: [{reason: 'plain ascii, "quoted"'}]}, null, 2),
+		);
+		expect(parts({reason: 'rm\u007f'})).toContain('"rm\\u007f"');
+		const accented = parts({reason: 'caf\u00e9 \u65e5\u672c \u2028 end'});
+		expect(accented).toContain('caf\u00e9 \u65e5\u672c \\u2028 end');
+		expect(JSON.parse(accented)).toEqual({tasks: [{reason: 'caf\u00e9 \u65e5\u672c \u2028 end'}]});
+	});
+
 	it('writes an empty document as JSON.stringify does', () => {
 		expect([...jsonParts({gone: undefined})].join('')).toBe('{}');
 		expect([...jsonParts({none: items(0)})].join('')).toBe(JSON.stringify({none: []}, null, 2));
