@@ -5,10 +5,9 @@
  *   ecs-top --once --json | jq '.tasks[] | select(.lastStatus != "RUNNING")'
  */
 import {nameFromArn, taskDefinitionName} from '../model/arn.js';
-import {clusterCapacity, type ContainerInstance} from '../model/container-instance.js';
+import {clusterCapacity} from '../model/container-instance.js';
 import type {ProblemTarget} from '../model/problems.js';
 import {deploymentSummary} from '../model/service.js';
-import type {Task} from '../model/task.js';
 import type {Snapshot} from '../store/snapshot.js';
 import {isoTimes} from './iso-times.js';
 import {LazyItems, materialize} from './once-json.js';
@@ -30,8 +29,12 @@ export function onceDocument(snapshot: Snapshot) {
  * (once-json.ts), so the objects of one part are garbage once it is written.
  */
 export function onceDocumentParts(snapshot: Snapshot) {
-	const context = taskItemContext(snapshot.clusters.map((cluster) => cluster.containerInstances));
-	const {iso} = context;
+	const iso = isoTimes();
+	const ec2IdByContainerInstance = new Map<string, string | undefined>();
+	for (const {containerInstances} of snapshot.clusters) {
+		for (const instance of containerInstances)
+			ec2IdByContainerInstance.set(instance.arn, instance.ec2InstanceId);
+	}
 	return {
 		schemaVersion,
 		generatedAt: new Date(snapshot.takenAt).toISOString(),
@@ -103,7 +106,41 @@ export function onceDocumentParts(snapshot: Snapshot) {
 			}),
 		),
 		tasks: lazyFlatMap(snapshot.clusters, ({cluster, tasks}) =>
-			mapLazily(tasks, (task) => taskItem(cluster.name, task, context)),
+			mapLazily(tasks, (task) => ({
+				cluster: cluster.name,
+				id: task.id,
+				arn: task.arn,
+				group: orNull(task.group),
+				service: orNull(task.serviceName),
+				lastStatus: task.lastStatus,
+				desiredStatus: task.desiredStatus,
+				health: orNull(task.healthStatus),
+				taskDefinition: task.taskDefinition,
+				containerInstanceId:
+					task.containerInstanceArn === undefined ? null : nameFromArn(task.containerInstanceArn),
+				ec2InstanceId:
+					task.containerInstanceArn === undefined
+						? null
+						: orNull(ec2IdByContainerInstance.get(task.containerInstanceArn)),
+				availabilityZone: orNull(task.availabilityZone),
+				launchType: orNull(task.launchType),
+				cpu: orNull(task.cpu),
+				memory: orNull(task.memory),
+				createdAt: iso(task.createdAt),
+				startedAt: iso(task.startedAt),
+				stoppedAt: iso(task.stoppedAt),
+				stopCode: orNull(task.stopCode),
+				stoppedReason: orNull(task.stoppedReason),
+				startedBy: orNull(task.startedBy),
+				containers: task.containers.map((container) => ({
+					name: container.name,
+					image: orNull(container.image),
+					lastStatus: orNull(container.lastStatus),
+					exitCode: orNull(container.exitCode),
+					reason: orNull(container.reason),
+					health: orNull(container.healthStatus),
+				})),
+			})),
 		),
 		autoScalingGroups: lazyFlatMap(snapshot.clusters, ({cluster, autoScalingGroups}) =>
 			mapLazily(autoScalingGroups, (group) => ({
@@ -138,64 +175,6 @@ export function onceDocumentParts(snapshot: Snapshot) {
 			count: problem.count,
 			at: iso(problem.at),
 			target: problemTarget(problem.target),
-		})),
-	};
-}
-
-/** What a task's item needs beyond the task: the document's times, and each instance's EC2 id. */
-export type TaskItemContext = {
-	readonly iso: ReturnType<typeof isoTimes>;
-	readonly ec2IdByContainerInstance: ReadonlyMap<string, string | undefined>;
-};
-
-/** The context for a document whose clusters hold these container instances, in their order. */
-export function taskItemContext(
-	instancesByCluster: Iterable<readonly ContainerInstance[]>,
-): TaskItemContext {
-	const ec2IdByContainerInstance = new Map<string, string | undefined>();
-	for (const containerInstances of instancesByCluster) {
-		for (const instance of containerInstances)
-			ec2IdByContainerInstance.set(instance.arn, instance.ec2InstanceId);
-	}
-	return {iso: isoTimes(), ec2IdByContainerInstance};
-}
-
-/** One task as the document's `tasks` array has it. */
-export function taskItem(clusterName: string, task: Task, context: TaskItemContext) {
-	const {iso, ec2IdByContainerInstance} = context;
-	return {
-		cluster: clusterName,
-		id: task.id,
-		arn: task.arn,
-		group: orNull(task.group),
-		service: orNull(task.serviceName),
-		lastStatus: task.lastStatus,
-		desiredStatus: task.desiredStatus,
-		health: orNull(task.healthStatus),
-		taskDefinition: task.taskDefinition,
-		containerInstanceId:
-			task.containerInstanceArn === undefined ? null : nameFromArn(task.containerInstanceArn),
-		ec2InstanceId:
-			task.containerInstanceArn === undefined
-				? null
-				: orNull(ec2IdByContainerInstance.get(task.containerInstanceArn)),
-		availabilityZone: orNull(task.availabilityZone),
-		launchType: orNull(task.launchType),
-		cpu: orNull(task.cpu),
-		memory: orNull(task.memory),
-		createdAt: iso(task.createdAt),
-		startedAt: iso(task.startedAt),
-		stoppedAt: iso(task.stoppedAt),
-		stopCode: orNull(task.stopCode),
-		stoppedReason: orNull(task.stoppedReason),
-		startedBy: orNull(task.startedBy),
-		containers: task.containers.map((container) => ({
-			name: container.name,
-			image: orNull(container.image),
-			lastStatus: orNull(container.lastStatus),
-			exitCode: orNull(container.exitCode),
-			reason: orNull(container.reason),
-			health: orNull(container.healthStatus),
 		})),
 	};
 }

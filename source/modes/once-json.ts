@@ -23,29 +23,6 @@ export class LazyItems<T> implements Iterable<T> {
 	}
 }
 
-/** How a top-level array's part ends in `JSON.stringify({key: part}, null, 2)`. */
-const partEnd = '\n  ]\n}';
-
-/**
- * The items of one of the document's arrays, already written as text (itemsText), in order: a
- * member made before the document is written (once-early-tasks.ts). Only `jsonParts` reads it.
- */
-export class WrittenItems {
-	constructor(readonly texts: Iterable<string>) {}
-}
-
-/**
- * `items` as they stand in any top-level array of the document: each indented as
- * `JSON.stringify(document, null, 2)` indents it, made terminal-safe, joined by `,\n`; '' for
- * none. The text of an item does not depend on its neighbours, so texts of consecutive runs of
- * items joined by `,\n` are the text of all of them.
- */
-export function itemsText(items: readonly unknown[]): string {
-	if (items.length === 0) return '';
-	const text = terminalSafeJson({items}, 2);
-	return text.slice(text.indexOf('[\n') + 2, -partEnd.length);
-}
-
 /** A document with its LazyItems read into arrays. */
 export type Materialized<T> = {[K in keyof T]: T[K] extends LazyItems<infer Item> ? Item[] : T[K]};
 
@@ -58,6 +35,9 @@ export function materialize<T extends object>(document: T): Materialized<T> {
 	) as Materialized<T>;
 }
 
+/** How a top-level array's part ends in `JSON.stringify({key: part}, null, 2)`. */
+const partEnd = '\n  ]\n}';
+
 /**
  * The text of `JSON.stringify(document, null, 2)`, made terminal-safe, in parts: each top-level
  * member on its own, and each top-level LazyItems `itemsPerPart` items at a time. A part is
@@ -68,19 +48,6 @@ export function* jsonParts(document: object, itemsPerPart = 500): Generator<stri
 	let first = true;
 	for (const [key, value] of Object.entries(document)) {
 		const opening = first ? '{\n' : ',\n';
-		if (value instanceof WrittenItems) {
-			let opened = false;
-			for (const text of value.texts) {
-				if (text === '') continue;
-				yield opened ? `,\n${text}` : `${opening}${memberOpening(key)}${text}`;
-				opened = true;
-			}
-			if (opened) {
-				yield '\n  ]';
-				first = false;
-				continue;
-			}
-		}
 		if (value instanceof LazyItems) {
 			let start: number | undefined;
 			for (const part of chunksOf(value as LazyItems<unknown>, itemsPerPart)) {
@@ -97,20 +64,13 @@ export function* jsonParts(document: object, itemsPerPart = 500): Generator<stri
 				continue;
 			}
 		}
-		const empty = value instanceof LazyItems || value instanceof WrittenItems;
-		const text = terminalSafeJson({[key]: empty ? [] : value}, 2);
+		const text = terminalSafeJson({[key]: value instanceof LazyItems ? [] : value}, 2);
 		// JSON.stringify leaves out a member it cannot write (undefined, a function).
 		if (text === '{}') continue;
 		yield `${opening}${text.slice(2, -2)}`;
 		first = false;
 	}
 	yield first ? '{}' : '\n}';
-}
-
-/** A top-level array's opening, `  "key": [` and its line break, as the whole document has it. */
-function memberOpening(key: string): string {
-	const text = terminalSafeJson({[key]: [0]}, 2);
-	return text.slice(2, text.indexOf('[\n') + 2);
 }
 
 function* chunksOf<T>(items: Iterable<T>, size: number): Generator<T[]> {

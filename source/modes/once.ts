@@ -5,11 +5,10 @@
  */
 import {AwsApiError} from '../aws/errors.js';
 import type {AppOptions} from '../options.js';
-import {takeSnapshot, UnknownClustersError, type Snapshot} from '../store/snapshot.js';
+import {takeSnapshot, UnknownClustersError} from '../store/snapshot.js';
 import {connect} from './connection.js';
 import {mfaSessionCredentials, type Terminal} from './mfa-prompt.js';
 import {onceDocumentParts} from './once-document.js';
-import {earlyTasks} from './once-early-tasks.js';
 import {jsonParts} from './once-json.js';
 import {onceText} from './once-text.js';
 import {printableLine} from '../text/printable.js';
@@ -56,23 +55,11 @@ export async function runOnce(
 			// Configuration, like a bad flag (cli.tsx usually catches this first).
 			return 2;
 		}
-		// The document's tasks are written while the last clusters are still being fetched.
-		const tasksAhead = options.json ? earlyTasks() : undefined;
-		let snapshot: Snapshot;
-		try {
-			snapshot = await takeSnapshot(connection.adapters, {
-				region,
-				clusters: options.clusters,
-				progress: tasksAhead?.progress,
-			});
-		} finally {
-			tasksAhead?.stop();
-		}
-		if (tasksAhead !== undefined) {
+		const snapshot = await takeSnapshot(connection.adapters, {region, clusters: options.clusters});
+		if (options.json) {
 			// The document keeps AWS's exact text; JSON escapes spell out what a terminal would run.
 			// Written in parts as they are made: 31 MB for 24,000 tasks (once-json.ts).
-			const document = {...onceDocumentParts(snapshot), tasks: tasksAhead.finish(snapshot)};
-			for (const part of jsonParts(document)) stdout.write(part);
+			for (const part of jsonParts(onceDocumentParts(snapshot))) stdout.write(part);
 			stdout.write('\n');
 		} else stdout.write(onceText(snapshot));
 		// Partial data is still a snapshot (exit 0), but a script should hear what is missing.

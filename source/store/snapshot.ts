@@ -54,18 +54,6 @@ export interface Snapshot {
 	problems: Problem[];
 }
 
-/**
- * Told as parts of a snapshot are complete, before the whole is: `--once --json` writes its
- * tasks' text meanwhile (modes/once-early-tasks.ts). What it is given is what the snapshot will
- * hold, the same arrays.
- */
-export interface SnapshotProgress {
-	/** Every cluster's container instances, in the clusters' order, once all of them are in. */
-	containerInstancesIn(byCluster: ReadonlyArray<readonly ContainerInstance[]>): void;
-	/** One cluster's own parts (its Auto Scaling groups come later, for all clusters at once). */
-	clusterIn(index: number, part: Omit<ClusterSnapshot, 'autoScalingGroups'>): void;
-}
-
 /** Clusters asked for by name that do not exist: `ecs-top --once --cluster nope` exits 1. */
 export class UnknownClustersError extends Error {
 	constructor(
@@ -82,12 +70,7 @@ const metricWindowMs = 10 * 60_000;
 
 export async function takeSnapshot(
 	adapters: AwsAdapters,
-	options: {
-		region: string;
-		clusters: readonly string[];
-		now?: () => number;
-		progress?: SnapshotProgress;
-	},
+	options: {region: string; clusters: readonly string[]; now?: () => number},
 ): Promise<Snapshot> {
 	const now = options.now ?? Date.now;
 	const named = options.clusters.length > 0 ? options.clusters : undefined;
@@ -106,20 +89,6 @@ export async function takeSnapshot(
 	const parts = described.items.map((cluster) =>
 		fetchClusterParts(adapters.ecs, cluster, apiErrors, now()),
 	);
-	const {progress} = options;
-	if (progress !== undefined) {
-		void Promise.all(parts.map((part) => part.containerInstances)).then(
-			(byCluster) => progress.containerInstancesIn(byCluster.map((described) => described.items)),
-			// A failure is the snapshot's own, reported where its parts are awaited below.
-			() => {},
-		);
-		for (const [index, part] of parts.entries()) {
-			void part.whole.then(
-				(whole) => progress.clusterIn(index, whole.snapshot),
-				() => {},
-			);
-		}
-	}
 	// CloudWatch needs the services alone: its calls go out beside the tasks' rather than after
 	// the last of them, where they were the only calls in flight.
 	const metrics = Promise.all(parts.map((part) => part.services)).then((services) =>
@@ -166,18 +135,16 @@ function fetchClusterParts(
 	now: number,
 ): {
 	services: Promise<Pick<ClusterSnapshot, 'cluster' | 'services'>>;
-	containerInstances: ReturnType<typeof fetchContainerInstances>;
 	whole: Promise<{
 		snapshot: Omit<ClusterSnapshot, 'autoScalingGroups'>;
 		failures: DescribeFailure[];
 	}>;
 } {
 	const services = fetchServices(ecs, cluster.arn);
-	const containerInstances = fetchContainerInstances(ecs, cluster.arn);
 	const whole = (async () => {
-		const [described, instances, running] = await Promise.all([
+		const [described, containerInstances, running] = await Promise.all([
 			services,
-			containerInstances,
+			fetchContainerInstances(ecs, cluster.arn),
 			// What the live view's tasks tier lists; described below, with the stopped ones.
 			listTaskArnsOf(ecs, cluster.arn),
 		]);
@@ -189,18 +156,14 @@ function fetchClusterParts(
 			snapshot: {
 				cluster,
 				services: described.items,
-				containerInstances: instances.items,
+				containerInstances: containerInstances.items,
 				tasks: tasks.running,
 				stoppedTasks: tasks.stopped,
 			},
-			failures: [...described.failures, ...instances.failures, ...tasks.failures],
+			failures: [...described.failures, ...containerInstances.failures, ...tasks.failures],
 		};
 	})();
-	return {
-		services: services.then((described) => ({cluster, services: described.items})),
-		containerInstances,
-		whole,
-	};
+	return {services: services.then((described) => ({cluster, services: described.items})), whole};
 }
 
 /**
