@@ -50,7 +50,8 @@ function run(
 		// file instead (opened here, read after the timing), the figure did not move: wall +16 ms,
 		// the client's CPU +140 ms, median of 8 paired runs; reading the pipe costs this process
 		// ~90 ms of CPU a run (load 2.2).
-		const child = spawn(process.execPath, [cliPath, ...args], {
+		// As a command, as a user runs it: through its launcher lines (scripts/launcher.mjs).
+		const child = spawn(cliPath, args, {
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

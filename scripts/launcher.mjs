@@ -18,13 +18,28 @@
 // chunks are found next to the real file.
 //
 // A flag the user already gives in NODE_OPTIONS is left to them: node applies the command line
-// after NODE_OPTIONS, so adding ours would silently override theirs.
+// after NODE_OPTIONS, so adding ours would silently override theirs; so is a variable their
+// environment already names. A snapshot (`--once`) gets neither flags nor variables.
 
 /**
  * Node flags the installed command starts with (see docs/performance.md, "Memory: where it
  * goes", for what each saves and costs).
  */
 export const launcherNodeFlags = ['--v8-pool-size=1', '--max-semi-space-size=1'];
+
+/**
+ * Environment the command starts node with, each unless the user's environment already names it.
+ *
+ * glibc's malloc gives each thread that allocates an arena of its own, and raises its threshold
+ * for serving a large block straight from the kernel (mmap) each time such a block is freed, up to
+ * 32 MB: after that, the big transient blocks of V8's compiler zones and of the answers' buffers
+ * are carved out of the arenas, which keep them, fragmented, after they are freed. The threshold
+ * fixed at glibc's own starting value (128 KiB) keeps those blocks mapped and given back when
+ * freed: the arenas held 7 MB instead of 12-18 with fleet-main's 20,000 tasks loaded (see
+ * docs/performance.md). The processes ecs-top starts (the `aws` CLI for exec) inherit it, which
+ * only stops their malloc from raising the same threshold. Other C libraries ignore it.
+ */
+export const launcherEnvironment = {MALLOC_MMAP_THRESHOLD_: '131072'};
 
 /**
  * A glob for `case` that matches any mention of the flag's name in NODE_OPTIONS, spelled with
@@ -41,7 +56,7 @@ function mentionedPattern(flag) {
  * The shell-and-JavaScript header that replaces the bundle's `#!/usr/bin/env node`.
  * @param {readonly string[]} flags
  */
-export function launcherHeader(flags = launcherNodeFlags) {
+export function launcherHeader(flags = launcherNodeFlags, environment = launcherEnvironment) {
 	// `set --` builds node's arguments as quoted positional parameters: no word splitting, so
 	// nothing depends on IFS or on spaces in the install path. Each flag goes in front, so the
 	// last one added comes first.
@@ -51,7 +66,24 @@ export function launcherHeader(flags = launcherNodeFlags) {
 			(flag) =>
 				`case "$NODE_OPTIONS" in ${mentionedPattern(flag)}) ;; *) set -- ${flag} "$@";; esac`,
 		);
-	const line = ['":" //# ', 'set -- "$0" "$@"', ...perFlag, 'exec node "$@"'].join('; ');
+	const perVariable = Object.entries(environment).map(([name, value]) => {
+		if (!/^[A-Za-z_][A-Za-z0-9_]*$/u.test(name) || !/^[A-Za-z0-9_.,:=-]*$/u.test(value))
+			throw new Error(`launcher: unexpected variable ${name}=${value}`);
+		// `${NAME+x}` is x when NAME is set, even to nothing: the user's value, empty or not, wins.
+		return `[ -n "\${${name}+x}" ] || export ${name}=${value}`;
+	});
+	// All of it is for the live view, a long-lived process on a shared host. `--once` lives for
+	// seconds, its memory is no budget's, and the small young generation made it collect far more
+	// often: 0.2-0.4 s more CPU for a snapshot of a large account. `live` is the shell's own
+	// variable, gone with the exec.
+	const line = [
+		'":" //# ',
+		'live=1',
+		'for a do case "$a" in --once|--once=*) live=;; esac; done',
+		'set -- "$0" "$@"',
+		`if [ -n "$live" ]; then ${[...perFlag, ...perVariable].join('; ')}; fi`,
+		'exec node "$@"',
+	].join('; ');
 	return `#!/bin/sh\n${line}\n`;
 }
 

@@ -8,10 +8,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build scripts are plain JavaScript, checked with @ts-check on their own.
-import {launcherNodeFlags as launcherFlags} from '../../scripts/launcher.mjs';
+import {launcherEnvironment, launcherNodeFlags as launcherFlags} from '../../scripts/launcher.mjs';
 import {cliPath} from '../helpers/cli-process.js';
 
 const launcherNodeFlags = launcherFlags as string[];
+const launcherVariables = launcherEnvironment as Record<string, string>;
 
 let work: string;
 /** Loaded by node before the CLI (NODE_OPTIONS --require): reports how node was started. */
@@ -23,16 +24,21 @@ type Run = {
 	pid: number;
 	stdout: string;
 	stderr: string;
-	/** What the hook saw: the node process's pid and its command-line flags. */
-	started: {pid: number; execArgv: string[]} | undefined;
+	/** What the hook saw: the node process's pid, its command-line flags and the launcher's variables. */
+	started: {pid: number; execArgv: string[]; env: Record<string, string>} | undefined;
 };
 
 function run(
 	argv: string[],
 	{
 		nodeOptions = '',
+		env = {},
 		onStarted,
-	}: {nodeOptions?: string; onStarted?: (pid: number, firstLine: string) => void} = {},
+	}: {
+		nodeOptions?: string;
+		env?: Record<string, string>;
+		onStarted?: (pid: number, firstLine: string) => void;
+	} = {},
 ): Promise<Run> {
 	const child = spawn(argv[0]!, argv.slice(1), {
 		cwd: work,
@@ -43,6 +49,7 @@ function run(
 			XDG_STATE_HOME: join(work, 'state'),
 			AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 			NODE_OPTIONS: `--require ${hook} ${nodeOptions}`,
+			...env,
 		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -74,7 +81,9 @@ beforeAll(async () => {
 	hook = join(work, 'report-start.cjs');
 	await writeFile(
 		hook,
-		"require('node:fs').writeSync(2, 'STARTED ' + JSON.stringify({pid: process.pid, execArgv: process.execArgv}) + '\\n');\n",
+		`const names = ${JSON.stringify(Object.keys(launcherVariables))};\n` +
+			'const env = Object.fromEntries(names.filter((name) => name in process.env).map((name) => [name, process.env[name]]));\n' +
+			"require('node:fs').writeSync(2, 'STARTED ' + JSON.stringify({pid: process.pid, execArgv: process.execArgv, env}) + '\\n');\n",
 	);
 });
 
@@ -89,6 +98,8 @@ describe('the built command', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/u);
 		expect(result.started?.execArgv).toEqual(launcherNodeFlags);
+		expect(Object.keys(launcherVariables).length).toBeGreaterThan(0);
+		expect(result.started?.env).toEqual(launcherVariables);
 		// exec, not a child: the shell that read the first lines is gone, so the pid the user's
 		// shell (or a supervisor) holds is node's, and its signals and exit status are node's.
 		expect(result.started?.pid).toBe(result.pid);
@@ -98,9 +109,12 @@ describe('the built command', () => {
 		const bin = join(work, 'a prefix', 'bin');
 		await mkdir(bin, {recursive: true});
 		await symlink(cliPath, join(bin, 'ecs-top'));
+		const flagged = await run([join(bin, 'ecs-top'), '--version']);
+		expect(flagged.code).toBe(0);
+		expect(flagged.started?.execArgv).toEqual(launcherNodeFlags);
+		// A mode's chunks are found beside the real file, not the link.
 		const result = await run([join(bin, 'ecs-top'), '--demo', '--once', '--json']);
 		expect(result.code).toBe(0);
-		expect(result.started?.execArgv).toEqual(launcherNodeFlags);
 		const document = JSON.parse(result.stdout) as {clusters: {name: string}[]};
 		expect(document.clusters.map((cluster) => cluster.name)).toContain('web');
 	}, 60_000);
@@ -121,6 +135,24 @@ describe('the built command', () => {
 		expect(result.code).toBe(0);
 		// Their --require ran (the hook reported), and none of our flags overrides theirs.
 		expect(result.started?.execArgv).toEqual([]);
+	});
+
+	it('starts a snapshot (--once) with none of them: they are for the live view', async () => {
+		for (const once of ['--once', '--once=true']) {
+			const result = await run([cliPath, once, '--version']);
+			expect(result.code).toBe(0);
+			expect(result.started?.execArgv, once).toEqual([]);
+			expect(result.started?.env, once).toEqual({});
+		}
+	});
+
+	it("leaves a variable the user's environment already names to them, even empty", async () => {
+		const theirs = Object.fromEntries(
+			Object.keys(launcherVariables).map((name) => [name, '65536']),
+		);
+		expect((await run([cliPath, '--version'], {env: theirs})).started?.env).toEqual(theirs);
+		const empty = Object.fromEntries(Object.keys(launcherVariables).map((name) => [name, '']));
+		expect((await run([cliPath, '--version'], {env: empty})).started?.env).toEqual(empty);
 	});
 
 	it('ends on SIGTERM as node does: the signal reaches the process it started', async () => {
@@ -149,5 +181,6 @@ describe('node dist/cli.js', () => {
 		expect(result.code).toBe(0);
 		expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/u);
 		expect(result.started?.execArgv).toEqual([]);
+		expect(result.started?.env).toEqual({});
 	});
 });
