@@ -21,10 +21,10 @@ import {defaultAuditLogPath} from './source/store/writes/audit-log.js';
 import {prestartAwsThread} from './source/aws/remote/prestart.js';
 import {demoThreadOptions} from './source/modes/connection.js';
 import {favourSmallHeapOnceStarted} from './source/modes/heap-tuning.js';
+import {quietSdkVersionWarning} from './source/cli/quiet-sdk.js';
 
-// The SDK warns on Node 20 that support ends in 2027: nothing a user of ecs-top can act on, and
-// a stray line on stderr would corrupt the TUI's frame or a script's error output.
-process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+// Also here for a run that does not start with launch.ts (from source, `node dist/main.js`).
+quietSdkVersionWarning();
 
 const mainHelp = `
 	Usage

@@ -74,14 +74,19 @@ export function launcherHeader(flags = launcherNodeFlags, environment = launcher
 	});
 	// All of it is for the live view, a long-lived process on a shared host. `--once` lives for
 	// seconds, its memory is no budget's, and the small young generation made it collect far more
-	// often: 0.2-0.4 s more CPU for a snapshot of a large account. `live` is the shell's own
-	// variable, gone with the exec.
+	// often: 0.2-0.4 s more CPU for a snapshot of a large account. The words are read as the flag
+	// parser reads a boolean, so that a live view written oddly still gets its settings: the last
+	// mention wins, `--once=V` is a snapshot only for `true`, a `false` right after `--once` is
+	// its value, and nothing after `--` is a flag. The loop runs in a subshell, so its variables
+	// never reach node: a user's own exported `a`, `p` or `once` is passed on as it was.
+	const liveView =
+		'(shift; once=; p=; for a do case "$a" in --) break;; --once|--once=true) once=1;; ' +
+		'--once=*|--no-once) once=;; false) [ "$p" != --once ] || once=;; esac; p=$a; done; ' +
+		'[ -z "$once" ])';
 	const line = [
 		'":" //# ',
-		'live=1',
-		'for a do case "$a" in --once|--once=*) live=;; esac; done',
 		'set -- "$0" "$@"',
-		`if [ -n "$live" ]; then ${[...perFlag, ...perVariable].join('; ')}; fi`,
+		`if ${liveView}; then ${[...perFlag, ...perVariable].join('; ')}; fi`,
 		'exec node "$@"',
 	].join('; ');
 	return `#!/bin/sh\n${line}\n`;

@@ -11,7 +11,9 @@
 import {existsSync} from 'node:fs';
 import {prestartAwsThread} from '../aws/remote/prestart.js';
 import {liveViewGuess} from './live-view-guess.js';
+import {quietSdkVersionWarning} from './quiet-sdk.js';
 
+quietSdkVersionWarning();
 // Built, this module is dist/cli.js, beside the thread's dist/aws-thread.js.
 const awsThread = new URL('./aws-thread.js', import.meta.url);
 const kind = liveViewGuess(process.argv.slice(2));

@@ -14,6 +14,9 @@ import {cliPath} from '../helpers/cli-process.js';
 const launcherNodeFlags = launcherFlags as string[];
 const launcherVariables = launcherEnvironment as Record<string, string>;
 
+/** Names a user's environment may well hold, which the launcher's shell must pass on as they are. */
+const userVariables = ['a', 'p', 'once', 'live'];
+
 let work: string;
 /** Loaded by node before the CLI (NODE_OPTIONS --require): reports how node was started. */
 let hook: string;
@@ -24,8 +27,13 @@ type Run = {
 	pid: number;
 	stdout: string;
 	stderr: string;
-	/** What the hook saw: the node process's pid, its command-line flags and the launcher's variables. */
-	started: {pid: number; execArgv: string[]; env: Record<string, string>} | undefined;
+	/**
+	 * What the hook saw: the node process's pid, its command-line flags, the launcher's variables
+	 * and those of `userVariables` set.
+	 */
+	started:
+		| {pid: number; execArgv: string[]; env: Record<string, string>; user: Record<string, string>}
+		| undefined;
 };
 
 function run(
@@ -82,8 +90,9 @@ beforeAll(async () => {
 	await writeFile(
 		hook,
 		`const names = ${JSON.stringify(Object.keys(launcherVariables))};\n` +
-			'const env = Object.fromEntries(names.filter((name) => name in process.env).map((name) => [name, process.env[name]]));\n' +
-			"require('node:fs').writeSync(2, 'STARTED ' + JSON.stringify({pid: process.pid, execArgv: process.execArgv, env}) + '\\n');\n",
+			`const userNames = ${JSON.stringify(userVariables)};\n` +
+			'const set = (list) => Object.fromEntries(list.filter((name) => name in process.env).map((name) => [name, process.env[name]]));\n' +
+			"require('node:fs').writeSync(2, 'STARTED ' + JSON.stringify({pid: process.pid, execArgv: process.execArgv, env: set(names), user: set(userNames)}) + '\\n');\n",
 	);
 });
 
@@ -138,12 +147,43 @@ describe('the built command', () => {
 	});
 
 	it('starts a snapshot (--once) with none of them: they are for the live view', async () => {
-		for (const once of ['--once', '--once=true']) {
-			const result = await run([cliPath, once, '--version']);
+		for (const words of [
+			['--once'],
+			['--once=true'],
+			['--once', 'true'],
+			['--no-once', '--once'],
+		]) {
+			const result = await run([cliPath, ...words, '--version']);
 			expect(result.code).toBe(0);
-			expect(result.started?.execArgv, once).toEqual([]);
-			expect(result.started?.env, once).toEqual({});
+			expect(result.started?.execArgv, words.join(' ')).toEqual([]);
+			expect(result.started?.env, words.join(' ')).toEqual({});
 		}
+	});
+
+	it('reads --once as the flag parser does: a live view named with --once words still gets them', async () => {
+		for (const words of [
+			['--once=false'],
+			['--once', 'false'],
+			['--once', '--no-once'],
+			['--once=true', '--once=0'],
+			['--profile=--once'],
+		]) {
+			const result = await run([cliPath, ...words, '--version']);
+			expect(result.code).toBe(0);
+			expect(result.started?.execArgv, words.join(' ')).toEqual(launcherNodeFlags);
+			expect(result.started?.env, words.join(' ')).toEqual(launcherVariables);
+		}
+	});
+
+	it("passes the user's own variables on as they were, whichever words it read", async () => {
+		const theirs = Object.fromEntries(userVariables.map((name) => [name, `their ${name}`]));
+		for (const words of [[], ['--once'], ['--cluster', 'web', '--once=false']]) {
+			const result = await run([cliPath, ...words, '--version'], {env: theirs});
+			expect(result.code).toBe(0);
+			expect(result.started?.user, words.join(' ')).toEqual(theirs);
+		}
+		const none = await run([cliPath, '--once', '--version']);
+		expect(none.started?.user).toEqual({});
 	});
 
 	it("leaves a variable the user's environment already names to them, even empty", async () => {

@@ -33,6 +33,29 @@ describe('the guess at a live view from the raw command line', () => {
 			expect(liveViewGuess(args), args.join(' ')).toBeUndefined();
 	});
 
+	it('reads --once, --print-config and --demo as the flag parser reads a boolean', () => {
+		for (const args of [
+			['--once=false'],
+			['--once', 'false'],
+			['--once', '--no-once'],
+			['--once=true', '--once='],
+			['--print-config=false'],
+			['--profile=--once'],
+		])
+			expect(liveViewGuess(args), args.join(' ')).toBe('aws');
+		for (const args of [
+			['--once', 'true'],
+			['--no-once', '--once'],
+			['--print-config', 'true'],
+		])
+			expect(liveViewGuess(args), args.join(' ')).toBeUndefined();
+		expect(liveViewGuess(['--demo=false'])).toBe('aws');
+		expect(liveViewGuess(['--demo', 'false', '--max-fps', '10'])).toBe('aws');
+		expect(liveViewGuess(['--demo=true'])).toBe('demo');
+		// The scenario makes it the demo whatever --demo says, as the options do.
+		expect(liveViewGuess(['--no-demo', '--demo-scenario', 'large'])).toBe('demo');
+	});
+
 	it('leaves what follows -- to the flag parser', () => {
 		expect(liveViewGuess(['--', '--once'])).toBe('aws');
 	});

@@ -2,7 +2,7 @@
 // start node with flags): keys reach it through the terminal, it is node itself under the user's
 // shell (no shell left in between to take signals), and q, SIGTERM and a closed terminal end it
 // as they end `node dist/cli.js`.
-import {readFileSync, realpathSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, realpathSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 // @ts-expect-error: the build scripts are plain JavaScript, checked with @ts-check on their own.
@@ -70,6 +70,22 @@ describe('ecs-top run as a command', () => {
 		const pid = await startWrapped();
 		signal(pid, 'SIGTERM');
 		expect(await shellGotExitStatus()).toBe('0');
+	});
+
+	// The SDK warns on Node 20 unless a variable says not to; the command sets it, and must do so
+	// before it starts the AWS thread, whose environment is a copy of the command's at its start.
+	it("writes no SDK warning about Node's version to its log, from either thread", async () => {
+		terminal = new TmuxTerminal();
+		const quiet = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+		await terminal.start(`clear; env -u ${quiet} ${command}; echo EXIT=$?; sleep 60`, {
+			columns: 100,
+			rows: 30,
+		});
+		await terminal.waitFor('the demo to load', loaded);
+		await terminal.press('q');
+		expect(await shellGotExitStatus()).toBe('0');
+		const log = join(terminal.dir, 'state', 'ecs-top', 'ecs-top.log');
+		expect(existsSync(log) ? readFileSync(log, 'utf8') : '').not.toMatch(/NodeVersionSupport/u);
 	});
 
 	it('exits when its terminal closes', async () => {

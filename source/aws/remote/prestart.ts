@@ -90,7 +90,8 @@ function told(started: Prestarted, options: AwsThreadOptions): void {
  *
  * Called again for a thread started without options (the command's first guess,
  * `startedFor`), it tells that thread the options now known, or, if the guess was the other kind
- * of thread (a demo's or AWS's heap), ends it and starts the right one.
+ * of thread (a demo's or AWS's heap), ends it and starts the right one; if that thread has ended
+ * already, it starts another.
  */
 export function prestartAwsThread(
 	entry: URL,
@@ -101,8 +102,9 @@ export function prestartAwsThread(
 	startedFor: ThreadKind = kindOf(options),
 ): number | undefined {
 	const guessed = prestarted;
-	if (guessed !== undefined) {
-		const open = guessed.entry === entry.href && !guessed.exited && guessed.options === undefined;
+	// One that has ended is of no use to anyone: a new one is started in its place.
+	if (guessed !== undefined && !guessed.exited) {
+		const open = guessed.entry === entry.href && guessed.options === undefined;
 		if (!open) return undefined;
 		if (guessed.kind === kindOf(options)) {
 			if (options !== undefined) told(guessed, options);
