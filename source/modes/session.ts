@@ -11,6 +11,7 @@ import {
 	defaultAuditLogPath,
 	type ActionRunner,
 } from '../store/writes/index.js';
+import {firstClusters} from '../store/first-clusters.js';
 import {createFleetPoller, type FleetPoller} from '../store/fleet-poller.js';
 import type {FleetState, FleetStore} from '../store/fleet-store.js';
 import {connect, type Connection, type ConnectOptions} from './connection.js';
@@ -52,29 +53,11 @@ function showConnection(
  */
 export const firstDataGraceMs = 200;
 
-/** Settles once the clusters' first answer is in the store, as data or a problem, or after `ms`. */
-function firstClustersOrAfter(store: FleetStore, ms: number): Promise<void> {
-	const answered = (state: FleetState) =>
-		state.dataSets.clusters?.fetchedAt !== undefined || state.problems.clusters !== undefined;
-	if (answered(store.getState())) return Promise.resolve();
-	return new Promise((resolve) => {
-		const done = () => {
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		};
-		const timer = setTimeout(done, ms);
-		const unsubscribe = store.subscribe((state) => {
-			if (answered(state)) done();
-		});
-	});
-}
-
 /**
  * Connects, fills `store` from AWS from now on, and returns what must be closed with it; with
- * --demo, once the first clusters are in or `firstDataGraceMs` has passed. With --demo, the simulator runs on the
- * AWS thread (connectOptions.awsThread), else it comes from `startDemoSim` (default: in this
- * process).
+ * --demo, once the first clusters are in or `firstDataGraceMs` has passed. With --demo, the
+ * simulator runs on the AWS thread (connectOptions.awsThread), else it comes from `startDemoSim`
+ * (default: in this process).
  */
 export async function wireSession(
 	options: AppOptions,
@@ -125,7 +108,7 @@ export async function wireSession(
 		},
 		...(connectOptions?.handOff === undefined ? {} : {handOff: connectOptions.handOff}),
 	});
-	if (firstDataWaitMs > 0) await firstClustersOrAfter(store, firstDataWaitMs);
+	if (firstDataWaitMs > 0) await firstClusters(store, firstDataWaitMs);
 	return {
 		connection,
 		poller,

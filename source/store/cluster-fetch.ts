@@ -5,10 +5,11 @@
  * poll tiers (source/store/tiers) and the `--once` snapshot (snapshot.ts) both fetch through here,
  * as does `--service` looking a service up by name; nothing else in the store lists or describes
  * these but the write layer's one-off settle checks (a lint rule, `oneFetchPath` in
- * eslint.config.js, holds the rest of source/ to it), so the two cannot drift apart in
- * what they ask AWS for. That is why the task list and describe below are thin: a caller
- * that batches several lists into shared describes still reaches AWS through this module. Each then keeps what it needs: the tiers choose what is due, sort and
- * reuse for the screen; the snapshot keeps AWS's order and the describe failures it prints.
+ * eslint.config.js, holds the rest of source/ to it), so the two cannot drift apart in what they
+ * ask AWS for. That is why the task list and describe below are thin: a caller that batches
+ * several lists into shared describes still reaches AWS through this module. Each then keeps
+ * what it needs: the tiers choose what is due, sort and reuse for the screen; the snapshot keeps
+ * AWS's order and the describe failures it prints.
  */
 import type {AwsAdapters} from '../aws/adapters.js';
 import type {EcsAdapter, ListTasksFilter} from '../aws/ecs.js';

@@ -8,7 +8,8 @@
 import {createStore, type StoreApi} from 'zustand/vanilla';
 import type {EcsAdapter} from '../aws/ecs.js';
 import {fetchServicesByArn} from './cluster-fetch.js';
-import type {FleetState, FleetStore} from './fleet-store.js';
+import {firstClusters} from './first-clusters.js';
+import type {FleetStore} from './fleet-store.js';
 
 export type ServiceSearchState =
 	| {readonly status: 'searching'; readonly service: string}
@@ -29,23 +30,6 @@ export function createServiceSearch(service: string): ServiceSearch {
 
 /** Clusters asked at once: a large account has hundreds, and polls share the same limits. */
 const clustersAtOnce = 5;
-
-/** Resolves once the first clusters poll has an answer (clusters, or a problem). */
-function firstClusters(fleet: FleetStore): Promise<FleetState> {
-	const answered = (state: FleetState) =>
-		state.dataSets.clusters?.fetchedAt !== undefined || state.problems.clusters !== undefined;
-	return new Promise((resolve) => {
-		if (answered(fleet.getState())) {
-			resolve(fleet.getState());
-			return;
-		}
-		const unsubscribe = fleet.subscribe((state) => {
-			if (!answered(state)) return;
-			unsubscribe();
-			resolve(state);
-		});
-	});
-}
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
