@@ -11,18 +11,14 @@
 import {closeSync} from 'node:fs';
 import {isatty} from 'node:tty';
 
-type Stream = {readonly isTTY?: boolean};
-
 /**
  * Closes, from the process's `exit` event on, each of stdin, stdout and stderr that was a
  * terminal at start and is none now: a terminal that hung up answers no terminal request, so
  * `isatty` says no. A terminal still there is left to Node to set back.
  */
-export function closeHungUpTerminalsOnExit(
-	streams: readonly [Stream, Stream, Stream] = [process.stdin, process.stdout, process.stderr],
-): void {
+export function closeHungUpTerminalsOnExit(): void {
 	process.once('exit', () => {
-		streams.forEach((stream, fd) => {
+		[process.stdin, process.stdout, process.stderr].forEach((stream, fd) => {
 			if (stream.isTTY !== true || isatty(fd)) return;
 			try {
 				closeSync(fd);

@@ -29,8 +29,12 @@ function kindOf(options: AwsThreadOptions | undefined): ThreadKind {
 	return options?.demo === undefined ? 'aws' : 'demo';
 }
 
+function limitsOf(kind: ThreadKind): ResourceLimits {
+	return kind === 'aws' ? threadLimits : demoThreadLimits;
+}
+
 export function limitsFor(options: AwsThreadOptions | undefined): ResourceLimits {
-	return kindOf(options) === 'aws' ? threadLimits : demoThreadLimits;
+	return limitsOf(kindOf(options));
 }
 
 /**
@@ -115,7 +119,7 @@ export function prestartAwsThread(
 	}
 	const started: Prestarted = {
 		entry: entry.href,
-		thread: newThread(entry, argv, startedFor === 'aws' ? threadLimits : demoThreadLimits),
+		thread: newThread(entry, argv, limitsOf(startedFor)),
 		kind: startedFor,
 		exited: false,
 		options: undefined,
