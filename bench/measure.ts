@@ -108,6 +108,22 @@ export async function bareNodeIdlePercent(ms: number): Promise<number> {
 	return percentOfCore(used, elapsed);
 }
 
+/**
+ * One round of a paired comparison (`--compare-cli`): this build's run and, if there is one, the
+ * other build's, the other first in every other round, so that neither always follows the other
+ * (a start right after another runs a little faster). Resolves with this build's run.
+ */
+export async function pairedRound<T>(
+	round: number,
+	own: () => Promise<T>,
+	other: (() => Promise<void>) | undefined,
+): Promise<T> {
+	if (other !== undefined && round % 2 === 1) await other();
+	const result = await own();
+	if (other !== undefined && round % 2 === 0) await other();
+	return result;
+}
+
 /** Medians of interleaved runs: a measured figure and the bare-node baseline taken beside it. */
 export type Interleaved = {
 	readonly figures: number[];

@@ -23,6 +23,7 @@ import {
 	loadNow,
 	median,
 	numberFlag,
+	pairedRound,
 	runsText,
 	stringFlag,
 } from './measure.js';
@@ -120,18 +121,18 @@ try {
 	for (let i = 0; i < runs; i++) {
 		bare.push(await bareNodeMs());
 		loads.push(loadNow());
-		// The compared build first in every other round, so neither always follows the other.
-		const compareFirst = compareCli !== undefined && i % 2 === 1;
-		const compare = async () => {
-			if (compareCli === undefined) return;
-			const compared = await oneRun(compareCli);
-			other.times.push(compared.elapsed);
-			other.cpu.push(compared.cpu);
-			other.calls.push(compared.calls);
-		};
-		if (compareFirst) await compare();
-		const result = await oneRun(cli);
-		if (!compareFirst) await compare();
+		const result = await pairedRound(
+			i,
+			() => oneRun(cli),
+			compareCli === undefined
+				? undefined
+				: async () => {
+						const compared = await oneRun(compareCli);
+						other.times.push(compared.elapsed);
+						other.cpu.push(compared.cpu);
+						other.calls.push(compared.calls);
+					},
+		);
 		times.push(result.elapsed);
 		cpu.push(result.cpu);
 		const doc = JSON.parse(result.stdout) as {

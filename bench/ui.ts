@@ -22,6 +22,7 @@ import {
 	interleaved,
 	loadNow,
 	numberFlag as flag,
+	pairedRound,
 	runsText,
 	stringFlag,
 } from './measure.js';
@@ -112,17 +113,17 @@ async function firstFrameWithData(): Promise<void> {
 	const measured = await interleaved(
 		runs,
 		async () => {
-			// Which build starts first alternates: a start right after another runs a little faster.
-			const compareFirst = compareCli !== undefined && firstByteMs.length % 2 === 1;
-			const compare = async () => {
-				if (compareCli === undefined) return;
-				const compared = await oneFirstFrame(compareCli);
-				other.ms.push(compared.ms);
-				other.cpuMs.push(compared.cpuMs);
-			};
-			if (compareFirst) await compare();
-			const run = await oneFirstFrame(undefined);
-			if (!compareFirst) await compare();
+			const run = await pairedRound(
+				firstByteMs.length,
+				() => oneFirstFrame(undefined),
+				compareCli === undefined
+					? undefined
+					: async () => {
+							const compared = await oneFirstFrame(compareCli);
+							other.ms.push(compared.ms);
+							other.cpuMs.push(compared.cpuMs);
+						},
+			);
 			firstByteMs.push(run.firstByteMs);
 			cpuMs.push(run.cpuMs);
 			return run.ms;
