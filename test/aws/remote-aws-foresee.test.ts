@@ -77,22 +77,28 @@ async function firstClustersIn(store: FleetStore): Promise<void> {
 	);
 }
 
+/** The demo's thread options as the live view gives them, with its `--cluster` names. */
+const demoWith = (clusters: string[]): AwsThreadOptions =>
+	demoThreadOptions({
+		demo: {scenario: 'demo', seed: 1},
+		region: undefined,
+		debug: false,
+		clusters,
+	})!;
+
+/** Until the thread has made each of the first calls once, unasked. */
+const foreseenCallsMade = (remote: RemoteAws) =>
+	waitFor(
+		() => firstCalls.every((operation) => attempts(remote.stats, operation) === 1),
+		20_000,
+		'the foreseen calls',
+	);
+
 describe('the first calls, foreseen by the AWS thread', () => {
 	it('are made before they are asked, and the first poll takes them: no call more', async () => {
-		const remote = connect(
-			demoThreadOptions({
-				demo: {scenario: 'demo', seed: 1},
-				region: undefined,
-				debug: false,
-				clusters: [],
-			})!,
-		);
+		const remote = connect(demoWith([]));
 		// Unasked, the thread lists the clusters, describes them and asks who the caller is.
-		await waitFor(
-			() => firstCalls.every((operation) => attempts(remote.stats, operation) === 1),
-			20_000,
-			'the foreseen calls',
-		);
+		await foreseenCallsMade(remote);
 		const store = poll(remote);
 		await firstClustersIn(store);
 		expect(store.getState().clusters.map((cluster) => cluster.name)).toEqual([
@@ -109,14 +115,7 @@ describe('the first calls, foreseen by the AWS thread', () => {
 	}, 30_000);
 
 	it('describe the --cluster ones by name, with no listing', async () => {
-		const remote = connect(
-			demoThreadOptions({
-				demo: {scenario: 'demo', seed: 1},
-				region: undefined,
-				debug: false,
-				clusters: ['web'],
-			})!,
-		);
+		const remote = connect(demoWith(['web']));
 		await waitFor(
 			() => attempts(remote.stats, 'DescribeClusters') === 1,
 			20_000,
@@ -134,20 +133,8 @@ describe('the first calls, foreseen by the AWS thread', () => {
 
 	it('are not made again by a thread started after one died', async () => {
 		const threads: Worker[] = [];
-		const remote = connect(
-			demoThreadOptions({
-				demo: {scenario: 'demo', seed: 1},
-				region: undefined,
-				debug: false,
-				clusters: [],
-			})!,
-			threads,
-		);
-		await waitFor(
-			() => firstCalls.every((operation) => attempts(remote.stats, operation) === 1),
-			20_000,
-			'the foreseen calls',
-		);
+		const remote = connect(demoWith([]), threads);
+		await foreseenCallsMade(remote);
 		await threads[0]!.terminate();
 		// The next call starts a thread (and a simulator) of its own; a call foreseen there would
 		// have gone out before it, on the same simulator, and been counted before its answer.
