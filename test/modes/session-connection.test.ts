@@ -1,29 +1,13 @@
 // The header's region once the session is wired: set to what the clients resolved, and left as it
 // is (no new state, so no frame drawn for nothing just before the first data) when that is what
 // it already shows.
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {wireSession, type Wiring} from '../../source/modes/session.js';
+import {describe, expect, it, vi} from 'vitest';
+import {wireSession} from '../../source/modes/session.js';
 import {parseAppOptions} from '../../source/options.js';
 import {createFleetStore} from '../../source/store/fleet-store.js';
+import {wiredSessions} from '../helpers/wired-sessions.js';
 
-let home: string;
-const wired: Wiring[] = [];
-
-beforeAll(() => {
-	home = mkdtempSync(join(tmpdir(), 'ecs-top-session-'));
-	// The session's audit and log files go here, not to the user's.
-	vi.stubEnv('XDG_STATE_HOME', join(home, 'state'));
-});
-afterEach(async () => {
-	await Promise.all(wired.splice(0).map((wiring) => wiring.close()));
-});
-afterAll(() => {
-	vi.unstubAllEnvs();
-	rmSync(home, {recursive: true, force: true});
-});
+const wired = wiredSessions('ecs-top-session-');
 
 /**
  * A demo session (its simulator in this process) on a store whose header shows `region`: the

@@ -1,35 +1,22 @@
 // The session is handed over (and the screen drawn again for it) together with the first
 // clusters when they come quickly, so that the redraw does not hold them back by a frame; when AWS
 // is slow to answer, it is handed over anyway, without them.
-import {mkdtempSync, rmSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest';
-import {wireSession, type Wiring} from '../../source/modes/session.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {wireSession} from '../../source/modes/session.js';
 import {parseAppOptions} from '../../source/options.js';
 import {createFleetStore} from '../../source/store/fleet-store.js';
+import {wiredSessions} from '../helpers/wired-sessions.js';
 
-let home: string;
-const wired: Wiring[] = [];
+const wired = wiredSessions('ecs-top-first-data-');
 const servers: Server[] = [];
 
-beforeAll(() => {
-	home = mkdtempSync(join(tmpdir(), 'ecs-top-first-data-'));
-	// The session's audit and log files go here, not to the user's.
-	vi.stubEnv('XDG_STATE_HOME', join(home, 'state'));
-});
-afterEach(async () => {
-	await Promise.all(wired.splice(0).map((wiring) => wiring.close()));
+afterEach(() => {
 	for (const server of servers.splice(0)) {
 		server.closeAllConnections();
 		server.close();
 	}
-});
-afterAll(() => {
-	vi.unstubAllEnvs();
-	rmSync(home, {recursive: true, force: true});
 });
 
 function demoOptions() {
